@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Money.h"
+
+#include <QString>
+
+namespace ordo {
+
+// A stock-keeping unit.
+struct Sku {
+    qint64 id = 0; // database id, 0 until stored
+    QString code;
+    QString name;
+    int weightGrams = 0;
+    Money unitPrice;
+};
+
+} // namespace ordo

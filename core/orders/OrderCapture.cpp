@@ -1,0 +1,103 @@
+#include "OrderCapture.h"
+
+#include "Error.h"
+#include "orders/OrderRepository.h"
+#include "storage/AuditTrail.h"
+#include "storage/Database.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+#include "storage/Transaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+QHash<QString, qint64> locationIds(Database& db)
+{
+    SqlQuery q(db, u"SELECT code, id FROM locations"_s);
+    q.exec();
+    QHash<QString, qint64> ids;
+    while (q.next())
+        ids.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return ids;
+}
+
+} // namespace
+
+OrderCapture::OrderCapture(Database& db, const Actor& actor)
+    : m_db(db)
+    , m_actor(actor)
+    , m_validator(OrderValidator::fromDatabase(db))
+    , m_repository(std::make_unique<OrderRepository>(db))
+{
+    refresh();
+}
+
+OrderCapture::~OrderCapture() = default;
+
+void OrderCapture::refresh()
+{
+    m_validator = OrderValidator::fromDatabase(m_db);
+    m_skuIds = SkuRepository(m_db).idsByCode();
+    m_locationIds = locationIds(m_db);
+}
+
+OrderCapture::Result OrderCapture::capture(Order order)
+{
+    if (!m_actor.may(Permission::CaptureOrders))
+        throw Error::denied(u"%1 may not capture orders"_s.arg(m_actor.user));
+    if (order.orderNumber.isEmpty())
+        throw Error::input(u"an order needs an order number"_s);
+    if (!order.orderedAt.isValid())
+        throw Error::input(u"order %1 has no order date"_s.arg(order.orderNumber));
+
+    Transaction tx(m_db);
+    const QString externalId = order.externalId.isEmpty() ? order.orderNumber : order.externalId;
+    if (const auto existing = m_repository->idForExternal(order.channel, externalId)) {
+        tx.commit();
+        return {Outcome::Duplicate, *existing, {}};
+    }
+    if (m_repository->idForNumber(order.orderNumber))
+        throw Error::input(u"order number %1 is already used by an order from another channel"_s.arg(
+            order.orderNumber));
+
+    const QList<ExceptionReason> reasons = m_validator.validate(order);
+    const OrderStatus finalState = reasons.isEmpty() ? OrderStatus::Validated : OrderStatus::Exception;
+    order.status = finalState;
+    for (OrderLine& line : order.lines)
+        line.status = reasons.isEmpty() ? OrderStatus::Validated : OrderStatus::Pending;
+    const qint64 id = m_repository->insert(order, m_skuIds, m_locationIds);
+    const qint64 now = nowStoredTime();
+    const QDateTime nowTime = fromStoredTime(now);
+
+    AuditTrail audit(m_db);
+    audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"capture"_s, QString(),
+                  orderStatusCode(OrderStatus::Pending), QString(),
+                  u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size())});
+    if (reasons.isEmpty()) {
+        audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"transition"_s,
+                      orderStatusCode(OrderStatus::Pending), orderStatusCode(OrderStatus::Validated), QString(),
+                      u"passed validation"_s});
+    } else {
+        m_repository->setStatus(id, OrderStatus::Exception, OrderStatus::Pending, now);
+        QStringList codes;
+        for (const ExceptionReason& reason : reasons) {
+            m_repository->addHold(id, reason, m_actor.user, now);
+            codes << reason.code;
+        }
+        codes.removeDuplicates();
+        QStringList details;
+        for (const ExceptionReason& reason : reasons)
+            details << reason.detail;
+        audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"exception"_s,
+                      orderStatusCode(OrderStatus::Pending), orderStatusCode(OrderStatus::Exception),
+                      codes.join(u','), details.join(u"; "_s)});
+    }
+    tx.commit();
+    return {reasons.isEmpty() ? Outcome::Validated : Outcome::Held, id, reasons};
+}
+
+} // namespace ordo

@@ -1,0 +1,280 @@
+#include "OrderRepository.h"
+
+#include "Error.h"
+#include "orders/SearchKeys.h"
+#include "storage/Database.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? nullString() : QVariant(s);
+}
+
+} // namespace
+
+OrderRepository::OrderRepository(Database& db)
+    : m_db(db)
+{
+}
+
+OrderRepository::~OrderRepository() = default;
+
+SqlQuery& OrderRepository::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql)
+{
+    if (!slot)
+        slot = std::make_unique<SqlQuery>(m_db, sql);
+    return *slot;
+}
+
+qint64 OrderRepository::upsertCustomer(const Order& order, const SearchKeys& keys, qint64 now)
+{
+    if (keys.email.isEmpty()) {
+        SqlQuery& q = prepared(m_insertAnonymousCustomer, u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (NULL, :phone, :name, "
+                       ":now) RETURNING id"_s);
+        q.bind(u":phone"_s, textOrNull(order.customerPhone)).bind(u":name"_s, textOrNull(order.shipTo.name));
+        q.bind(u":now"_s, now);
+        return q.scalar().toLongLong();
+    }
+    // The latest order's phone and name win; the e-mail identifies the customer.
+    SqlQuery& q = prepared(m_upsertCustomer, u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (:email, :phone, :name, :now) "
+                   "ON CONFLICT (email_lc) DO UPDATE SET "
+                   "phone = COALESCE(excluded.phone, customers.phone), name = COALESCE(excluded.name, customers.name) "
+                   "RETURNING id"_s);
+    q.bind(u":email"_s, keys.email)
+        .bind(u":phone"_s, textOrNull(order.customerPhone))
+        .bind(u":name"_s, textOrNull(order.shipTo.name))
+        .bind(u":now"_s, now);
+    return q.scalar().toLongLong();
+}
+
+qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuIds,
+                               const QHash<QString, qint64>& locationIds)
+{
+    const qint64 now = nowStoredTime();
+    const SearchKeys keys = SearchKeys::from(order.customerEmail, order.customerPhone, order.shipTo.name);
+    const qint64 customerId = upsertCustomer(order, keys, now);
+    const std::optional<GeoPoint>& pos = order.shipTo.position;
+    const auto pickupId = locationIds.constFind(order.pickupLocationCode);
+
+    SqlQuery& q = prepared(m_insertOrder,
+               u"INSERT INTO orders (order_number, channel, external_id, status, ordered_at, status_changed_at, "
+               "customer_id, customer_email, email_lc, customer_phone, phone_digits, ship_name, name_lc, surname_lc, "
+               "address1, city, region, postal_code, country, latitude, longitude, delivery, pickup_location_id, "
+               "requested_at, priority, currency, total_minor, line_count, created_at) VALUES (:number, :channel, "
+               ":external, :status, :ordered_at, :changed_at, :customer, :email, :email_lc, :phone, :phone_digits, "
+               ":ship_name, :name_lc, :surname_lc, :address1, :city, :region, :postal, :country, :lat, :lon, "
+               ":delivery, :pickup, :requested, :priority, :currency, :total, :lines, :created) RETURNING id"_s);
+    q.bind(u":number"_s, order.orderNumber)
+        .bind(u":channel"_s, channelCode(order.channel))
+        .bind(u":external"_s, order.externalId.isEmpty() ? order.orderNumber : order.externalId)
+        .bind(u":status"_s, orderStatusCode(order.status))
+        .bind(u":ordered_at"_s, toStoredTime(order.orderedAt))
+        .bind(u":changed_at"_s, now)
+        .bind(u":customer"_s, customerId)
+        .bind(u":email"_s, textOrNull(order.customerEmail))
+        .bind(u":email_lc"_s, textOrNull(keys.email))
+        .bind(u":phone"_s, textOrNull(order.customerPhone))
+        .bind(u":phone_digits"_s, textOrNull(keys.phoneDigits))
+        .bind(u":ship_name"_s, textOrNull(order.shipTo.name))
+        .bind(u":name_lc"_s, textOrNull(keys.name))
+        .bind(u":surname_lc"_s, textOrNull(keys.surname))
+        .bind(u":address1"_s, textOrNull(order.shipTo.line1))
+        .bind(u":city"_s, textOrNull(order.shipTo.city))
+        .bind(u":region"_s, textOrNull(order.shipTo.region))
+        .bind(u":postal"_s, textOrNull(order.shipTo.postalCode))
+        .bind(u":country"_s, textOrNull(order.shipTo.country))
+        .bind(u":lat"_s, pos ? QVariant(pos->latitude) : nullDouble())
+        .bind(u":lon"_s, pos ? QVariant(pos->longitude) : nullDouble())
+        .bind(u":delivery"_s, deliveryMethodCode(order.delivery))
+        .bind(u":pickup"_s, pickupId != locationIds.cend() ? QVariant(*pickupId) : nullInt64())
+        .bind(u":requested"_s, toStoredTimeOrNull(order.requestedAt))
+        .bind(u":priority"_s, order.priority)
+        .bind(u":currency"_s, order.currency)
+        .bind(u":total"_s, order.totalMinor())
+        .bind(u":lines"_s, int(order.lines.size()))
+        .bind(u":created"_s, now);
+    order.id = q.scalar().toLongLong();
+
+    SqlQuery& line = prepared(m_insertLine, u"INSERT INTO order_lines (order_id, line_no, sku_code, sku_id, quantity, unit_price_minor, "
+                        "currency, status, location_id) VALUES (:order, :no, :sku, :sku_id, :qty, :price, :currency, "
+                        ":status, :location)"_s);
+    for (const OrderLine& l : std::as_const(order.lines)) {
+        const auto skuId = skuIds.constFind(l.skuCode);
+        const auto locationId = locationIds.constFind(l.locationCode);
+        line.bind(u":order"_s, order.id)
+            .bind(u":no"_s, l.lineNo)
+            .bind(u":sku"_s, l.skuCode)
+            .bind(u":sku_id"_s, skuId != skuIds.cend() ? QVariant(*skuId) : nullInt64())
+            .bind(u":qty"_s, l.quantity)
+            .bind(u":price"_s, l.unitPrice.minor)
+            .bind(u":currency"_s, l.unitPrice.currency.isEmpty() ? order.currency : l.unitPrice.currency)
+            .bind(u":status"_s, orderStatusCode(l.status))
+            .bind(u":location"_s, locationId != locationIds.cend() ? QVariant(*locationId) : nullInt64());
+        line.exec();
+    }
+    return order.id;
+}
+
+std::optional<qint64> OrderRepository::idForExternal(Channel channel, const QString& externalId) const
+{
+    SqlQuery q(m_db, u"SELECT id FROM orders WHERE channel = :channel AND external_id = :external"_s);
+    q.bind(u":channel"_s, channelCode(channel)).bind(u":external"_s, externalId);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber) const
+{
+    SqlQuery q(m_db, u"SELECT id FROM orders WHERE order_number = :number"_s);
+    q.bind(u":number"_s, orderNumber);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+std::optional<Order> OrderRepository::load(qint64 id) const
+{
+    SqlQuery q(m_db, u"SELECT o.order_number, o.channel, o.external_id, o.status, o.ordered_at, o.customer_email, "
+                     "o.customer_phone, o.ship_name, o.address1, o.city, o.region, o.postal_code, o.country, "
+                     "o.latitude, o.longitude, o.delivery, p.code, o.requested_at, o.priority, o.currency "
+                     "FROM orders o LEFT JOIN locations p ON p.id = o.pickup_location_id WHERE o.id = :id"_s);
+    q.bind(u":id"_s, id);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    Order o;
+    o.id = id;
+    o.orderNumber = q.value(0).toString();
+    o.channel = channelFromCode(q.value(1).toString()).value_or(Channel::Web);
+    o.externalId = q.value(2).toString();
+    o.status = orderStatusFromCode(q.value(3).toString()).value_or(OrderStatus::Pending);
+    o.orderedAt = fromStoredTime(q.value(4));
+    o.customerEmail = q.value(5).toString();
+    o.customerPhone = q.value(6).toString();
+    o.shipTo.name = q.value(7).toString();
+    o.shipTo.line1 = q.value(8).toString();
+    o.shipTo.city = q.value(9).toString();
+    o.shipTo.region = q.value(10).toString();
+    o.shipTo.postalCode = q.value(11).toString();
+    o.shipTo.country = q.value(12).toString();
+    if (!q.value(13).isNull() && !q.value(14).isNull())
+        o.shipTo.position = GeoPoint{q.value(13).toDouble(), q.value(14).toDouble()};
+    o.delivery = deliveryMethodFromCode(q.value(15).toString()).value_or(DeliveryMethod::Ship);
+    o.pickupLocationCode = q.value(16).toString();
+    o.requestedAt = fromStoredTime(q.value(17));
+    o.priority = q.value(18).toInt();
+    o.currency = q.value(19).toString();
+
+    SqlQuery lines(m_db, u"SELECT l.line_no, l.sku_code, l.quantity, l.unit_price_minor, l.currency, l.status, "
+                         "loc.code FROM order_lines l LEFT JOIN locations loc ON loc.id = l.location_id "
+                         "WHERE l.order_id = :id ORDER BY l.line_no"_s);
+    lines.bind(u":id"_s, id);
+    lines.exec();
+    while (lines.next()) {
+        OrderLine l;
+        l.lineNo = lines.value(0).toInt();
+        l.skuCode = lines.value(1).toString();
+        l.quantity = lines.value(2).toInt();
+        l.unitPrice = {lines.value(3).toLongLong(), lines.value(4).toString()};
+        l.status = orderStatusFromCode(lines.value(5).toString()).value_or(OrderStatus::Pending);
+        l.locationCode = lines.value(6).toString();
+        o.lines << l;
+    }
+
+    SqlQuery holds(m_db, u"SELECT code, detail FROM order_holds WHERE order_id = :id AND resolved_at IS NULL "
+                         "ORDER BY id"_s);
+    holds.bind(u":id"_s, id);
+    holds.exec();
+    while (holds.next())
+        o.exceptionReasons << ExceptionReason{holds.value(0).toString(), holds.value(1).toString()};
+    return o;
+}
+
+std::optional<OrderRepository::StateRow> OrderRepository::lockState(qint64 id)
+{
+    // FOR UPDATE would be PostgreSQL-only; a no-op UPDATE takes the row lock on both engines (SQLite already
+    // holds the database write lock inside BEGIN IMMEDIATE) so that two consoles cannot move one order at once.
+    SqlQuery lock(m_db, u"UPDATE orders SET status = status WHERE id = :id"_s);
+    lock.bind(u":id"_s, id);
+    lock.exec();
+    SqlQuery q(m_db, u"SELECT status, held_from FROM orders WHERE id = :id"_s);
+    q.bind(u":id"_s, id);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    StateRow row{orderStatusFromCode(q.value(0).toString()).value_or(OrderStatus::Pending), std::nullopt};
+    if (!q.value(1).isNull())
+        row.heldFrom = orderStatusFromCode(q.value(1).toString());
+    return row;
+}
+
+void OrderRepository::setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom, qint64 atMs)
+{
+    SqlQuery q(m_db, u"UPDATE orders SET status = :status, held_from = :held, status_changed_at = :at "
+                     "WHERE id = :id"_s);
+    q.bind(u":status"_s, orderStatusCode(status))
+        .bind(u":held"_s, heldFrom ? QVariant(orderStatusCode(*heldFrom)) : nullString())
+        .bind(u":at"_s, atMs)
+        .bind(u":id"_s, id);
+    q.exec();
+}
+
+void OrderRepository::setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos)
+{
+    if (lineNos.isEmpty()) {
+        SqlQuery q(m_db, u"UPDATE order_lines SET status = :status WHERE order_id = :id AND status <> 'cancelled'"_s);
+        q.bind(u":status"_s, orderStatusCode(to)).bind(u":id"_s, id);
+        q.exec();
+        return;
+    }
+    SqlQuery q(m_db, u"UPDATE order_lines SET status = :status WHERE order_id = :id AND line_no = :no"_s);
+    for (int no : lineNos) {
+        q.bind(u":status"_s, orderStatusCode(to)).bind(u":id"_s, id).bind(u":no"_s, no);
+        q.exec();
+        if (q.rowsAffected() != 1)
+            throw Error::notFound(u"the order has no line %1"_s.arg(no));
+    }
+}
+
+QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const
+{
+    SqlQuery q(m_db, u"SELECT status FROM order_lines WHERE order_id = :id ORDER BY line_no"_s);
+    q.bind(u":id"_s, id);
+    q.exec();
+    QList<OrderStatus> result;
+    while (q.next())
+        result << orderStatusFromCode(q.value(0).toString()).value_or(OrderStatus::Pending);
+    return result;
+}
+
+void OrderRepository::addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs)
+{
+    SqlQuery q(m_db, u"INSERT INTO order_holds (order_id, code, detail, raised_at, raised_by) "
+                     "VALUES (:id, :code, :detail, :at, :by)"_s);
+    q.bind(u":id"_s, id)
+        .bind(u":code"_s, reason.code)
+        .bind(u":detail"_s, reason.detail)
+        .bind(u":at"_s, atMs)
+        .bind(u":by"_s, actor);
+    q.exec();
+}
+
+void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs)
+{
+    SqlQuery q(m_db, u"UPDATE order_holds SET resolved_at = :at, resolved_by = :by, resolution = :resolution "
+                     "WHERE order_id = :id AND resolved_at IS NULL"_s);
+    q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);
+    q.exec();
+}
+
+} // namespace ordo

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/Order.h"
+
+#include <QHash>
+
+#include <memory>
+#include <optional>
+
+namespace ordo {
+
+class Database;
+class SqlQuery;
+struct SearchKeys;
+
+// Orders and their lines as stored rows. Writes expect to run inside the caller's Transaction; the business
+// rules (state machine, audit) live in OrderLifecycle and OrderCapture, not here.
+class OrderRepository {
+public:
+    explicit OrderRepository(Database& db);
+    ~OrderRepository();
+
+    // Inserts the order, its lines and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
+    // in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external id) or order number.
+    qint64 insert(Order& order, const QHash<QString, qint64>& skuIds, const QHash<QString, qint64>& locationIds);
+    std::optional<qint64> idForExternal(Channel channel, const QString& externalId) const;
+    std::optional<qint64> idForNumber(const QString& orderNumber) const;
+    // The whole order with its lines and open exception reasons; nullopt when there is no such id.
+    std::optional<Order> load(qint64 id) const;
+    // Status and the state the order was held from (for Exception).
+    struct StateRow {
+        OrderStatus status;
+        std::optional<OrderStatus> heldFrom;
+    };
+    std::optional<StateRow> lockState(qint64 id);
+    void setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom, qint64 atMs);
+    // Moves lines to `to`: all open lines (not Cancelled) when lineNos is empty, else those numbered.
+    void setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos = {});
+    QList<OrderStatus> lineStatuses(qint64 id) const;
+    void addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs);
+    void resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs);
+
+private:
+    qint64 upsertCustomer(const Order& order, const SearchKeys& keys, qint64 now);
+    SqlQuery& prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql);
+
+    Database& m_db;
+    // Statements used once per captured order or line are prepared once per repository: an import of
+    // 100,000 orders must not parse the same SQL 300,000 times.
+    std::unique_ptr<SqlQuery> m_insertOrder;
+    std::unique_ptr<SqlQuery> m_insertLine;
+    std::unique_ptr<SqlQuery> m_upsertCustomer;
+    std::unique_ptr<SqlQuery> m_insertAnonymousCustomer;
+};
+
+} // namespace ordo

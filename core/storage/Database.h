@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Dialect.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ordo {
+
+// One open connection to an Ordo database, SQLite or PostgreSQL, chosen by URL:
+//   a file path (or file:///path) opens SQLite in WAL mode with foreign keys on;
+//   postgresql://user[:password]@host[:port]/dbname opens PostgreSQL.
+// Opening migrates an older schema forward and refuses a newer one. A connection belongs to the thread that
+// opened it: a worker thread opens its own with Database::open(url) (QtSql's rule, not ours).
+class Database {
+public:
+    struct Options {
+        bool migrate = true;  // apply pending migrations (off: refuse a database that needs them)
+        bool create = true;   // SQLite: create the file if it does not exist
+    };
+
+    static Database open(const QString& url, const Options& options);
+    static Database open(const QString& url) { return open(url, Options{}); }
+    // The per-user standalone database under the application data directory.
+    static QString defaultUrl();
+
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+    const Dialect& dialect() const { return m_dialect; }
+    Engine engine() const { return m_dialect.engine(); }
+    const QString& url() const { return m_url; }
+    // For people: "/home/ana/ordo.sqlite (standalone)" or "ordo@db.example:5432/ordo (central)".
+    QString displayName() const;
+    bool isCentral() const { return engine() == Engine::Postgres; }
+    int schemaVersion() const;
+
+    // Transaction nesting is counted so that a service can call another inside its own unit of work;
+    // only the outermost Transaction talks to the database. Used by Transaction only.
+    int& transactionDepth() { return m_transactionDepth; }
+    bool& rollbackOnly() { return m_rollbackOnly; }
+
+private:
+    Database(QString url, QString connectionName, Engine engine);
+    void close();
+
+    QString m_url;
+    QString m_connectionName;
+    Dialect m_dialect;
+    int m_transactionDepth = 0;
+    bool m_rollbackOnly = false;
+};
+
+} // namespace ordo

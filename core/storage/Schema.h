@@ -1,0 +1,14 @@
+#pragma once
+
+namespace ordo {
+
+class Database;
+
+// The schema steps applied by Migrations. Each function creates or alters what its version added; types are
+// the ones both engines understand (BIGINT, INTEGER, TEXT, DOUBLE PRECISION). Times are BIGINT milliseconds
+// since the epoch, UTC, so that both engines compare and subtract them the same way. Flags are INTEGER 0/1.
+namespace Schema {
+void createVersion1(Database& db);
+}
+
+} // namespace ordo

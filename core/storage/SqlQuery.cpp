@@ -1,0 +1,79 @@
+#include "SqlQuery.h"
+
+#include "Database.h"
+#include "Error.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+SqlQuery::SqlQuery(Database& db, const QString& sql)
+    : m_db(db)
+    , m_sql(sql)
+    , m_query(db.connection())
+{
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql))
+        fail(u"prepare"_s);
+}
+
+SqlQuery& SqlQuery::bind(const QString& placeholder, const QVariant& value)
+{
+    m_query.bindValue(placeholder, value);
+    return *this;
+}
+
+SqlQuery& SqlQuery::bindPrefix(const QString& placeholder, const QString& prefix)
+{
+    m_query.bindValue(placeholder, m_db.dialect().prefixBinding(prefix));
+    if (m_db.engine() == Engine::Sqlite)
+        m_query.bindValue(placeholder + u"_upper"_s, Dialect::prefixUpperBound(prefix));
+    return *this;
+}
+
+void SqlQuery::exec()
+{
+    if (!m_query.exec())
+        fail(u"execute"_s);
+}
+
+QVariant SqlQuery::scalar()
+{
+    exec();
+    if (!m_query.next())
+        throw Error::storage(u"the statement returned no row: %1"_s.arg(m_sql.simplified()));
+    return m_query.value(0);
+}
+
+void SqlQuery::run(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(),
+                                                           query.lastError().text().trimmed(), sql.simplified()));
+}
+
+void SqlQuery::fail(const QString& what) const
+{
+    throw Error::storage(u"%1 could not %2 a statement: %3 [%4]"_s.arg(
+        m_db.dialect().name(), what, m_query.lastError().text().trimmed(), m_sql.simplified().left(300)));
+}
+
+QVariant nullString()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant nullInt64()
+{
+    return QVariant(QMetaType::fromType<qlonglong>());
+}
+
+QVariant nullDouble()
+{
+    return QVariant(QMetaType::fromType<double>());
+}
+
+} // namespace ordo
