@@ -75,8 +75,9 @@ Where whereFor(const Database& db, const OrderFilter& f)
         }
         // Short digit runs would match half the database; a phone search needs a few digits.
         if (keys.phoneDigits.size() >= 4 && keys.phoneDigits.size() * 2 >= search.size()) {
+            // The last ten digits: the national number without country code or trunk prefix in most plans.
             any << d.prefixMatch(u"o.phone_digits"_s, u":s_phone"_s);
-            w.prefixes.append({u":s_phone"_s, keys.phoneDigits});
+            w.prefixes.append({u":s_phone"_s, keys.phoneDigits.left(10)});
         }
         conditions << u"("_s + any.join(u" OR "_s) + u")"_s;
     }

@@ -2,13 +2,13 @@
 
 namespace ordo {
 
-QString SearchKeys::digitsOf(const QString& text)
+QString SearchKeys::reversedDigitsOf(const QString& text)
 {
     QString digits;
     digits.reserve(text.size());
-    for (QChar c : text)
-        if (c >= u'0' && c <= u'9')
-            digits += c;
+    for (auto it = text.crbegin(); it != text.crend(); ++it)
+        if (*it >= u'0' && *it <= u'9')
+            digits += *it;
     return digits;
 }
 
@@ -16,7 +16,7 @@ SearchKeys SearchKeys::from(const QString& email, const QString& phone, const QS
 {
     SearchKeys keys;
     keys.email = email.trimmed().toLower();
-    keys.phoneDigits = digitsOf(phone);
+    keys.phoneDigits = reversedDigitsOf(phone);
     keys.name = name.simplified().toLower();
     const qsizetype space = keys.name.lastIndexOf(u' ');
     keys.surname = space < 0 ? keys.name : keys.name.mid(space + 1);

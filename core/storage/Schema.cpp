@@ -63,7 +63,7 @@ void createVersion1(Database& db)
         " customer_email TEXT,"
         " email_lc TEXT,"
         " customer_phone TEXT,"
-        " phone_digits TEXT,"
+        " phone_digits TEXT," // reversed, see SearchKeys
         " ship_name TEXT,"
         " name_lc TEXT,"
         " surname_lc TEXT,"

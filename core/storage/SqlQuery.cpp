@@ -44,7 +44,10 @@ QVariant SqlQuery::scalar()
     exec();
     if (!m_query.next())
         throw Error::storage(u"the statement returned no row: %1"_s.arg(m_sql.simplified()));
-    return m_query.value(0);
+    const QVariant value = m_query.value(0);
+    // A statement kept prepared for reuse must not stay active: SQLite refuses to commit while one is.
+    m_query.finish();
+    return value;
 }
 
 void SqlQuery::run(Database& db, const QString& sql)
