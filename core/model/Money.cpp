@@ -38,13 +38,16 @@ std::optional<qint64> Money::parseMinor(QStringView text, const QString& currenc
     if (fraction.size() > digits)
         return std::nullopt;
 
-    constexpr qint64 limit = std::numeric_limits<qint64>::max() / 10;
     qint64 value = 0;
     auto append = [&](QChar c) {
-        if (c < u'0' || c > u'9' || value > limit)
+        if (c < u'0' || c > u'9')
             return false;
-        value = value * 10 + (c.unicode() - u'0');
-        return value >= 0;
+        const int digit = c.unicode() - u'0';
+        // Check before multiplying: signed overflow is undefined, so it cannot be detected afterwards.
+        if (value > (std::numeric_limits<qint64>::max() - digit) / 10)
+            return false;
+        value = value * 10 + digit;
+        return true;
     };
     for (QChar c : whole)
         if (!append(c))

@@ -32,6 +32,7 @@ OrderCapture::OrderCapture(Database& db, const Actor& actor)
     , m_actor(actor)
     , m_validator(OrderValidator::fromDatabase(db))
     , m_repository(std::make_unique<OrderRepository>(db))
+    , m_audit(std::make_unique<AuditTrail>(db))
 {
     refresh();
 }
@@ -73,7 +74,7 @@ OrderCapture::Result OrderCapture::capture(Order order)
     const qint64 now = nowStoredTime();
     const QDateTime nowTime = fromStoredTime(now);
 
-    AuditTrail audit(m_db);
+    AuditTrail& audit = *m_audit;
     audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"capture"_s, QString(),
                   orderStatusCode(OrderStatus::Pending), QString(),
                   u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size())});

@@ -122,24 +122,22 @@ qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuId
     return order.id;
 }
 
-std::optional<qint64> OrderRepository::idForExternal(Channel channel, const QString& externalId) const
+std::optional<qint64> OrderRepository::idForExternal(Channel channel, const QString& externalId)
 {
-    SqlQuery q(m_db, u"SELECT id FROM orders WHERE channel = :channel AND external_id = :external"_s);
+    SqlQuery& q = prepared(m_idForExternal, u"SELECT id FROM orders WHERE channel = :channel AND external_id = :external"_s);
     q.bind(u":channel"_s, channelCode(channel)).bind(u":external"_s, externalId);
-    q.exec();
-    if (!q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    if (const auto id = q.optionalScalar())
+        return id->toLongLong();
+    return std::nullopt;
 }
 
-std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber) const
+std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber)
 {
-    SqlQuery q(m_db, u"SELECT id FROM orders WHERE order_number = :number"_s);
+    SqlQuery& q = prepared(m_idForNumber, u"SELECT id FROM orders WHERE order_number = :number"_s);
     q.bind(u":number"_s, orderNumber);
-    q.exec();
-    if (!q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    if (const auto id = q.optionalScalar())
+        return id->toLongLong();
+    return std::nullopt;
 }
 
 std::optional<Order> OrderRepository::load(qint64 id) const

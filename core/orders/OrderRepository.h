@@ -23,8 +23,8 @@ public:
     // Inserts the order, its lines and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
     // in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external id) or order number.
     qint64 insert(Order& order, const QHash<QString, qint64>& skuIds, const QHash<QString, qint64>& locationIds);
-    std::optional<qint64> idForExternal(Channel channel, const QString& externalId) const;
-    std::optional<qint64> idForNumber(const QString& orderNumber) const;
+    std::optional<qint64> idForExternal(Channel channel, const QString& externalId);
+    std::optional<qint64> idForNumber(const QString& orderNumber);
     // The whole order with its lines and open exception reasons; nullopt when there is no such id.
     std::optional<Order> load(qint64 id) const;
     // Status and the state the order was held from (for Exception).
@@ -51,6 +51,8 @@ private:
     std::unique_ptr<SqlQuery> m_insertLine;
     std::unique_ptr<SqlQuery> m_upsertCustomer;
     std::unique_ptr<SqlQuery> m_insertAnonymousCustomer;
+    std::unique_ptr<SqlQuery> m_idForExternal;
+    std::unique_ptr<SqlQuery> m_idForNumber;
 };
 
 } // namespace ordo

@@ -15,11 +15,20 @@ QVariant textOrNull(const QString& s)
 }
 } // namespace
 
+AuditTrail::AuditTrail(Database& db)
+    : m_db(db)
+{
+}
+
+AuditTrail::~AuditTrail() = default;
+
 void AuditTrail::record(const AuditEvent& event)
 {
-    SqlQuery q(m_db, u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
+    if (!m_insert)
+        m_insert = std::make_unique<SqlQuery>(m_db, u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
                      "reason, detail) VALUES (:at, :actor, :entity, :entity_id, :action, :from, :to, :reason, "
                      ":detail)"_s);
+    SqlQuery& q = *m_insert;
     q.bind(u":at"_s, event.at.isValid() ? toStoredTime(event.at) : nowStoredTime())
         .bind(u":actor"_s, event.actor)
         .bind(u":entity"_s, event.entity)

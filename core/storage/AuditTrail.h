@@ -4,24 +4,26 @@
 
 #include <QList>
 
+#include <memory>
+
 namespace ordo {
 
 class Database;
+class SqlQuery;
 
 // Append-only audit trail. record() must run inside the Transaction of the change it describes, so that
 // a change and its audit line are committed together or not at all.
 class AuditTrail {
 public:
-    explicit AuditTrail(Database& db)
-        : m_db(db)
-    {
-    }
+    explicit AuditTrail(Database& db);
+    ~AuditTrail();
 
     void record(const AuditEvent& event);
     QList<AuditEvent> forEntity(const QString& entity, qint64 entityId) const;
 
 private:
     Database& m_db;
+    std::unique_ptr<SqlQuery> m_insert; // prepared on first use, reused for every record
 };
 
 } // namespace ordo

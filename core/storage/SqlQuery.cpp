@@ -50,6 +50,18 @@ QVariant SqlQuery::scalar()
     return value;
 }
 
+std::optional<QVariant> SqlQuery::optionalScalar()
+{
+    exec();
+    if (!m_query.next()) {
+        m_query.finish();
+        return std::nullopt;
+    }
+    const QVariant value = m_query.value(0);
+    m_query.finish();
+    return value;
+}
+
 void SqlQuery::run(Database& db, const QString& sql)
 {
     QSqlQuery query(db.connection());

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 namespace ordo {
 
 class Database;
@@ -26,6 +28,8 @@ public:
 
     // Runs a statement that returns one value (e.g. RETURNING id, SELECT count(*)); throws if none.
     QVariant scalar();
+    // The same for a statement that may return no row.
+    std::optional<QVariant> optionalScalar();
 
     // Executes a statement without parameters (DDL, BEGIN, ...).
     static void run(Database& db, const QString& sql);
