@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/Actor.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSplitter;
+class QStackedWidget;
+
+namespace ordo::ui {
+
+class ExceptionsView;
+class OrderBackend;
+class OrdersView;
+
+// The console: navigation on the left, the chosen view on the right, search in the toolbar, the database and
+// the signed-in user in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct DatabaseInfo {
+        QString url;
+        QString displayName;
+        bool central = false;
+    };
+    enum class View { Orders, Exceptions };
+
+    MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void search(const QString& text);
+    void showView(View view);
+    void refresh();
+    // Opens another database (already checked and migrated by the caller).
+    void switchDatabase(const DatabaseInfo& database);
+
+    OrdersView* ordersView() const { return m_orders; }
+    ExceptionsView* exceptionsView() const { return m_exceptions; }
+    QLineEdit* searchField() const { return m_search; }
+    View currentView() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void openDatabase();
+    void about();
+    void updateDatabaseLabel();
+    void restoreSettings();
+    void saveSettings() const;
+
+    DatabaseInfo m_database;
+    Actor m_actor;
+    OrderBackend* m_backend;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QSplitter* m_splitter = nullptr;
+    OrdersView* m_orders = nullptr;
+    ExceptionsView* m_exceptions = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_databaseLabel = nullptr;
+    QLabel* m_userLabel = nullptr;
+};
+
+} // namespace ordo::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/Actor.h"
+#include "orders/OrderQuery.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace ordo::ui {
+
+class OrderWorker;
+
+// The console's door to the database: a worker thread with its own connection. Requests return at once;
+// answers arrive as signals on the GUI thread, tagged with the generation or ticket the caller passed.
+class OrderBackend : public QObject {
+    Q_OBJECT
+
+public:
+    explicit OrderBackend(QObject* parent = nullptr);
+    ~OrderBackend() override;
+
+    // A fresh tag, unique across the process: models use one per state of their query.
+    static quint64 nextGeneration();
+
+    // Opens `url` in the worker thread (closing what was open); requests queued after this use it.
+    void open(const QString& url);
+
+    void fetchPage(quint64 generation, const OrderFilter& filter, OrderSort sort, bool descending, int offset,
+                   int limit);
+    void fetchCount(quint64 generation, const OrderFilter& filter);
+    void fetchDetail(quint64 generation, qint64 orderId);
+    void fetchLocations(quint64 generation);
+    // Lifecycle actions; each returns the ticket its actionFinished answer will carry.
+    quint64 release(qint64 orderId, const Actor& actor, const QString& note);
+    quint64 cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
+
+signals:
+    void opened(const QString& url, const QString& error);
+    void pageReady(quint64 generation, int offset, const QList<ordo::OrderSummary>& rows);
+    void countReady(quint64 generation, qint64 count);
+    void detailReady(quint64 generation, const ordo::OrderDetail& detail);
+    void locationsReady(quint64 generation, const QStringList& codes);
+    void actionFinished(quint64 ticket, qint64 orderId, const QString& error);
+    void requestFailed(quint64 generation, const QString& error);
+
+private:
+    template <typename F>
+    void post(F&& call);
+
+    QThread m_thread;
+    OrderWorker* m_worker = nullptr;
+};
+
+} // namespace ordo::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "orders/OrderQuery.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QSplitter;
+class QTableWidget;
+class QTreeWidget;
+
+namespace ordo::ui {
+
+// One order's whole story: header, lines with their own state and location, customer and ship-to, and the
+// audit timeline. Read-only; it shows what it is given.
+class OrderDetailPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit OrderDetailPanel(QWidget* parent = nullptr);
+
+    void showDetail(const OrderDetail& detail);
+    void showLoading(const QString& orderNumber);
+    void showError(const QString& message);
+    qint64 orderId() const { return m_orderId; }
+    QSplitter* bodySplitter() const { return m_body; }
+
+    enum { StatusRole = Qt::UserRole + 1 };
+
+signals:
+    void closeRequested();
+
+private:
+    QLabel* addFact(int column, const QString& caption, const QString& objectName);
+    void fillLines(const Order& order);
+    void fillParties(const OrderDetail& detail);
+    void fillTimeline(const QList<AuditEvent>& events);
+
+    qint64 m_orderId = 0;
+    QLabel* m_number = nullptr;
+    QLabel* m_badge = nullptr;
+    QLabel* m_message = nullptr;
+    QWidget* m_factsBox = nullptr;
+    QLabel* m_channel = nullptr;
+    QLabel* m_placed = nullptr;
+    QLabel* m_total = nullptr;
+    QLabel* m_delivery = nullptr;
+    QLabel* m_external = nullptr;
+    QLabel* m_requested = nullptr;
+    QLabel* m_exceptions = nullptr;
+    QSplitter* m_body = nullptr;
+    QTableWidget* m_lines = nullptr;
+    QFormLayout* m_customerForm = nullptr;
+    QLabel* m_customerName = nullptr;
+    QLabel* m_email = nullptr;
+    QLabel* m_phone = nullptr;
+    QLabel* m_address = nullptr;
+    QLabel* m_coordinates = nullptr;
+    QTreeWidget* m_timeline = nullptr;
+};
+
+} // namespace ordo::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/Actor.h"
+#include "orders/OrderQuery.h"
+#include "storage/Database.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace ordo::ui {
+
+// Lives in the console's database thread and owns that thread's own connection (QtSql connections belong to
+// the thread that opened them). Every request carries a generation (or ticket) that comes back with its
+// answer, so that a model can drop answers to questions it no longer asks.
+class OrderWorker : public QObject {
+    Q_OBJECT
+
+public:
+    explicit OrderWorker(QObject* parent = nullptr);
+    ~OrderWorker() override;
+
+    // All of these run in the worker's thread; OrderBackend queues them there.
+    void open(const QString& url);
+    void close();
+    void fetchPage(quint64 generation, const ordo::OrderFilter& filter, ordo::OrderSort sort, bool descending,
+                   int offset, int limit);
+    void fetchCount(quint64 generation, const ordo::OrderFilter& filter);
+    void fetchDetail(quint64 generation, qint64 orderId);
+    void fetchLocations(quint64 generation);
+    void release(quint64 ticket, qint64 orderId, const ordo::Actor& actor, const QString& note);
+    void cancel(quint64 ticket, qint64 orderId, const ordo::Actor& actor, const QString& reasonCode,
+                const QString& note);
+
+signals:
+    void opened(const QString& url, const QString& error); // error empty on success
+    void pageReady(quint64 generation, int offset, const QList<ordo::OrderSummary>& rows);
+    void countReady(quint64 generation, qint64 count);
+    void detailReady(quint64 generation, const ordo::OrderDetail& detail);
+    void locationsReady(quint64 generation, const QStringList& codes);
+    void actionFinished(quint64 ticket, qint64 orderId, const QString& error); // error empty on success
+    void requestFailed(quint64 generation, const QString& error);
+
+private:
+    // Runs `body` against the open database; turns ordo::Error and other exceptions into a message.
+    QString guarded(const std::function<void(Database&)>& body);
+
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace ordo::ui
