@@ -1,0 +1,99 @@
+#include "CliSupport.h"
+#include "Commands.h"
+#include "channels/CsvImporter.h"
+#include "storage/Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo::cli {
+
+namespace {
+
+void printIssues(const QString& label, const QList<ImportIssue>& issues) {
+    for (const ImportIssue& issue : issues) {
+        err() << label << issue.file;
+        if (issue.line > 0)
+            err() << u" line "_s << issue.line;
+        err() << u": "_s << issue.message << u'\n';
+    }
+}
+
+void printText(const ImportReport& report) {
+    for (const ImportFileSummary& f : report.files) {
+        out() << f.file;
+        if (!f.kind.isEmpty())
+            out() << u" ("_s << f.kind << u')';
+        if (f.refused) {
+            out() << u": refused, nothing imported\n"_s;
+            continue;
+        }
+        out() << u": "_s << f.accepted << u" accepted"_s;
+        if (f.exceptions > 0)
+            out() << u" ("_s << f.exceptions << u" held in Exception)"_s;
+        if (f.duplicates > 0)
+            out() << u", "_s << f.duplicates << u" already imported"_s;
+        if (f.rejected > 0)
+            out() << u", "_s << f.rejected << u" rejected"_s;
+        out() << u'\n';
+    }
+    out()
+        << u"Total: %1 accepted, %2 held in Exception, %3 already imported, %4 rejected, %5 file(s) refused\n"_s
+               .arg(report.accepted)
+               .arg(report.exceptions)
+               .arg(report.duplicates)
+               .arg(report.rejected)
+               .arg(report.refusedFiles);
+    out().flush();
+    printIssues(u"warning: "_s, report.warnings);
+    printIssues(u"error: "_s, report.errors);
+    err().flush();
+}
+
+} // namespace
+
+int runImportCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(
+        u"files"_s,
+        u"CSV files of locations, SKUs, inventory or orders, recognised by their header "
+        "row. Master data is imported before orders whatever the order given."_s,
+        u"FILE..."_s);
+    const QString description =
+        u"Loads CSV files (UTF-8, comma-separated, with a header row) into the database, each file in one "
+        "transaction:\n"
+        "  locations  location_id,name,type,latitude,longitude,ship,pickup[,daily_capacity]\n"
+        "  skus       sku,name,weight_kg,unit_price,currency\n"
+        "  inventory  location_id,sku,on_hand[,safety_stock]\n"
+        "  orders     order_id,channel,ordered_at,customer_email[,customer_phone],ship_name,address1,city,"
+        "[region,]postal_code,country,[latitude,longitude,]delivery,pickup_location_id,sku,quantity,unit_"
+        "price,"
+        "currency (one row per order line)\n"
+        "Orders that break a business rule are captured and held in Exception; rows that cannot be read are "
+        "rejected with their line; a file that is not UTF-8 CSV of a known kind is refused whole.\n"
+        "Exit codes: 0 everything accepted (orders already imported are skipped), 3 a row or order rejected "
+        "or "
+        "a file refused (also a file that cannot be opened; the other files are still imported), 2 usage "
+        "error (no files), 1 a database failure."_s;
+    if (auto exit = parse(parser, arguments, description))
+        return *exit;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err() << u"ordo import: no files given\nTry 'ordo import --help'.\n"_s;
+        err().flush();
+        return UsageError;
+    }
+
+    return guarded([&] {
+        Database db = Database::open(databaseUrl(parser));
+        CsvImporter importer(db, commandLineActor());
+        const ImportReport report = importer.importFiles(files);
+        if (wantsJson(parser))
+            printJson(report.toJson());
+        else
+            printText(report);
+        return int(report.allAccepted() ? Success : InputRejected);
+    });
+}
+
+} // namespace ordo::cli

@@ -1,0 +1,288 @@
+#include "CsvImporter.h"
+
+#include "Error.h"
+#include "channels/CsvMasterDataRows.h"
+#include "channels/CsvOrderAssembler.h"
+#include "channels/CsvReader.h"
+#include "orders/OrderCapture.h"
+#include "orders/OrderRepository.h"
+#include "storage/Database.h"
+#include "storage/LocationRepository.h"
+#include "storage/PositionRepository.h"
+#include "storage/SkuRepository.h"
+#include "storage/Transaction.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+// The state of one file's import.
+struct CsvImporter::FileRun {
+    CsvReader& reader;
+    CsvLayout layout;
+    ImportFileSummary summary;
+    ImportReport report; // errors and warnings of this file
+    int line = 0;        // the row being handled, for a refusal raised while handling it
+};
+
+namespace {
+
+bool isBlank(const QStringList& fields) {
+    return std::all_of(fields.cbegin(), fields.cend(),
+                       [](const QString& f) { return f.trimmed().isEmpty(); });
+}
+
+std::optional<CsvKind> peekKind(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    try {
+        CsvReader reader(file, path);
+        CsvRecord header;
+        if (reader.next(header))
+            return CsvFileKind::guess(header.fields);
+    } catch (const Error&) {
+        // Reported when the file itself is imported.
+    }
+    return std::nullopt;
+}
+
+ImportReport refusedFile(const QString& name, const QString& kind, int line, const QString& reason) {
+    ImportReport report;
+    report.errors << ImportIssue{name, line,
+                                 reason + u"; the file was refused and nothing from it was saved"_s};
+    ImportFileSummary summary;
+    summary.file = name;
+    summary.kind = kind;
+    summary.refused = true;
+    report.add(summary);
+    return report;
+}
+
+} // namespace
+
+CsvImporter::CsvImporter(Database& db, const Actor& actor)
+    : m_db(db)
+    , m_actor(actor) {}
+
+ImportReport CsvImporter::importFiles(const QStringList& paths) {
+    QList<QPair<int, QString>> ordered;
+    for (const QString& path : paths) {
+        const std::optional<CsvKind> kind = peekKind(path);
+        ordered << qMakePair(kind ? int(*kind) : -1,
+                             path); // unreadable files first: they are refused at once
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    ImportReport report;
+    for (const auto& entry : std::as_const(ordered))
+        report.merge(importFile(entry.second));
+    return report;
+}
+
+ImportReport CsvImporter::importFile(const QString& path) {
+    if (QFileInfo(path).isDir())
+        return refusedFile(path, QString(), 0, u"this is a folder, not a CSV file"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return refusedFile(path, QString(), 0, u"cannot open the file: %1"_s.arg(file.errorString()));
+    return importDevice(file, path);
+}
+
+void CsvImporter::checkPermission(CsvKind kind) const {
+    const Permission needed =
+        kind == CsvKind::Orders ? Permission::CaptureOrders : Permission::ManageMasterData;
+    if (!m_actor.may(needed))
+        throw Error::denied(u"%1 may not import %2"_s.arg(m_actor.user, CsvFileKind::name(kind)));
+}
+
+ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
+    CsvReader reader(device, name);
+    FileRun run{reader, {}, {}, {}, 1};
+    run.summary.file = name;
+    try {
+        CsvRecord header;
+        if (!reader.next(header))
+            throw Error::input(u"the file is empty"_s);
+        run.line = header.line;
+        run.layout = CsvFileKind::recognise(header.fields);
+        run.summary.kind = CsvFileKind::name(run.layout.kind);
+        checkPermission(run.layout.kind);
+        for (const QString& column : std::as_const(run.layout.unknownColumns))
+            run.report.warnings << ImportIssue{
+                name, header.line,
+                u"column '%1' is not a column of a %2 file and is ignored"_s.arg(column, run.summary.kind)};
+
+        Transaction tx(m_db); // the whole file, or nothing
+        switch (run.layout.kind) {
+        case CsvKind::Locations:
+            importLocations(run);
+            break;
+        case CsvKind::Skus:
+            importSkus(run);
+            break;
+        case CsvKind::Inventory:
+            importInventory(run);
+            break;
+        case CsvKind::Orders:
+            importOrders(run);
+            break;
+        }
+        tx.commit();
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()));
+        if (reader.errorLine() > 0)
+            return refusedFile(name, run.summary.kind, reader.errorLine(), reader.errorReason());
+        return refusedFile(name, run.summary.kind, run.line, e.message());
+    }
+    run.report.add(run.summary);
+    return run.report;
+}
+
+// The next row that is not blank, with run.line set; rows of the wrong width are rejected and skipped.
+bool CsvImporter::nextRow(FileRun& run, QStringList& fields) {
+    CsvRecord record;
+    while (run.reader.next(record)) {
+        if (isBlank(record.fields))
+            continue;
+        run.line = record.line;
+        if (record.fields.size() != run.layout.width) {
+            rejectRow(
+                run,
+                u"the row has %1 fields, the header %2"_s.arg(record.fields.size()).arg(run.layout.width));
+            continue;
+        }
+        fields = std::move(record.fields);
+        return true;
+    }
+    return false;
+}
+
+void CsvImporter::rejectRow(FileRun& run, const QString& reason) {
+    ++run.summary.rejected;
+    run.report.errors << ImportIssue{run.summary.file, run.line, reason + u"; the row is rejected"_s};
+}
+
+void CsvImporter::importLocations(FileRun& run) {
+    LocationRepository locations(m_db);
+    QStringList fields;
+    while (nextRow(run, fields)) {
+        Location location;
+        try {
+            location = CsvMasterDataRows::location(run.layout, fields);
+        } catch (const Error& e) {
+            rejectRow(run, e.message());
+            continue;
+        }
+        locations.upsert(location);
+        ++run.summary.accepted;
+    }
+}
+
+void CsvImporter::importSkus(FileRun& run) {
+    SkuRepository skus(m_db);
+    QStringList fields;
+    while (nextRow(run, fields)) {
+        Sku sku;
+        try {
+            sku = CsvMasterDataRows::sku(run.layout, fields);
+        } catch (const Error& e) {
+            rejectRow(run, e.message());
+            continue;
+        }
+        skus.upsert(sku);
+        ++run.summary.accepted;
+    }
+}
+
+void CsvImporter::importInventory(FileRun& run) {
+    // The catalogue and the locations are read once, not per row.
+    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+    QHash<QString, qint64> locationIds;
+    for (const Location& location : LocationRepository(m_db).all())
+        locationIds.insert(location.code, location.id);
+
+    PositionRepository positions(m_db);
+    QStringList fields;
+    while (nextRow(run, fields)) {
+        InventoryRow row;
+        try {
+            row = CsvMasterDataRows::inventory(run.layout, fields);
+        } catch (const Error& e) {
+            rejectRow(run, e.message());
+            continue;
+        }
+        const auto location = locationIds.constFind(row.locationCode);
+        const auto sku = skuIds.constFind(row.skuCode);
+        if (location == locationIds.cend()) {
+            rejectRow(run, u"location_id '%1' is not a known location"_s.arg(row.locationCode));
+            continue;
+        }
+        if (sku == skuIds.cend()) {
+            rejectRow(run, u"sku '%1' is not in the catalogue"_s.arg(row.skuCode));
+            continue;
+        }
+        positions.setOnHand(*location, *sku, row.onHand, row.safetyStock);
+        ++run.summary.accepted;
+    }
+}
+
+void CsvImporter::importOrders(FileRun& run) {
+    // Rows of one order may be scattered: the whole file is read (and so checked) before anything is written.
+    CsvOrderAssembler assembler(run.layout, run.summary.file);
+    CsvRecord record;
+    while (run.reader.next(record)) {
+        if (isBlank(record.fields))
+            continue;
+        run.line = record.line;
+        assembler.add(record);
+    }
+    run.report.errors << assembler.errors();
+    run.summary.rejected += assembler.rejectedCount();
+
+    OrderCapture capture(m_db, m_actor);
+    OrderRepository orders(m_db);
+    for (CsvOrderAssembler::Assembled& assembled : assembler.orders()) {
+        if (assembled.rejected)
+            continue;
+        run.line = assembled.firstLine;
+        const QString number = assembled.order.orderNumber;
+        // An order number taken by another channel's order would make OrderCapture throw, and a throw inside
+        // this file's transaction would undo the whole file: reject that one order instead.
+        if (orders.idForNumber(number) && !orders.idForExternal(assembled.order.channel, number)) {
+            ++run.summary.rejected;
+            run.report.errors << ImportIssue{run.summary.file, assembled.firstLine,
+                                             u"order %1 is rejected: its number is already used by an order "
+                                             "from another channel"_s.arg(number)};
+            continue;
+        }
+        const OrderCapture::Result result = capture.capture(std::move(assembled.order));
+        switch (result.outcome) {
+        case OrderCapture::Outcome::Validated:
+            ++run.summary.accepted;
+            break;
+        case OrderCapture::Outcome::Duplicate:
+            ++run.summary.duplicates;
+            break;
+        case OrderCapture::Outcome::Held: {
+            ++run.summary.accepted;
+            ++run.summary.exceptions;
+            QStringList reasons;
+            for (const ExceptionReason& reason : result.reasons)
+                reasons << reason.code + u" ("_s + reason.detail + u')';
+            run.report.warnings << ImportIssue{
+                run.summary.file, assembled.firstLine,
+                u"order %1 is held in Exception: %2"_s.arg(number, reasons.join(u"; "_s))};
+            break;
+        }
+        }
+    }
+}
+
+} // namespace ordo

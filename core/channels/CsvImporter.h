@@ -1,0 +1,47 @@
+#pragma once
+
+#include "channels/CsvFileKind.h"
+#include "channels/ImportReport.h"
+#include "model/Actor.h"
+
+#include <QStringList>
+
+class QIODevice;
+
+namespace ordo {
+
+class CsvReader;
+class Database;
+
+// Imports generic CSV files (locations, SKUs, inventory positions, orders; see CsvFileKind) into a database.
+// Each file is imported in one Transaction: a file that is not what it claims (not UTF-8 text, binary, cut
+// off inside a quoted field, an unknown header or a missing column) is refused whole and the database is
+// left as it was. Inside an accepted file, a row or order that cannot be represented is rejected with its
+// line, and orders that break a business rule are captured and held in Exception by OrderCapture.
+// Storage failures and a lack of permission are not reported but thrown (ordo::Error naming the file).
+class CsvImporter {
+public:
+    CsvImporter(Database& db, const Actor& actor);
+
+    // Imports several files, master data first whatever the order given: locations, SKUs, inventory, then
+    // orders, so that orders find the catalogue of the same run.
+    ImportReport importFiles(const QStringList& paths);
+    ImportReport importFile(const QString& path);
+    // Imports from an open device; `name` is used in messages and the report.
+    ImportReport importDevice(QIODevice& device, const QString& name);
+
+private:
+    struct FileRun;
+    void checkPermission(CsvKind kind) const;
+    void importLocations(FileRun& run);
+    void importSkus(FileRun& run);
+    void importInventory(FileRun& run);
+    void importOrders(FileRun& run);
+    bool nextRow(FileRun& run, QStringList& fields);
+    void rejectRow(FileRun& run, const QString& reason);
+
+    Database& m_db;
+    Actor m_actor;
+};
+
+} // namespace ordo
