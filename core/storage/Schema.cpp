@@ -87,7 +87,6 @@ void createVersion1(Database& db)
         u"CREATE INDEX orders_by_status ON orders (status, ordered_at)"_s,
         u"CREATE INDEX orders_by_channel ON orders (channel, ordered_at)"_s,
         u"CREATE INDEX orders_by_customer ON orders (customer_id)"_s,
-        u"CREATE INDEX orders_by_number_prefix ON orders (order_number"_s + prefixOps + u")"_s,
         u"CREATE INDEX orders_by_email ON orders (email_lc"_s + prefixOps + u")"_s,
         u"CREATE INDEX orders_by_phone ON orders (phone_digits"_s + prefixOps + u")"_s,
         u"CREATE INDEX orders_by_name ON orders (name_lc"_s + prefixOps + u")"_s,
@@ -135,6 +134,10 @@ void createVersion1(Database& db)
     };
     for (const QString& sql : statements)
         SqlQuery::run(db, sql);
+    // SQLite's unique index on order_number already serves prefix scans (BINARY collation); PostgreSQL needs
+    // a pattern-ops index for LIKE 'prefix%' under a non-C collation.
+    if (db.engine() == Engine::Postgres)
+        SqlQuery::run(db, u"CREATE INDEX orders_by_number_prefix ON orders (order_number text_pattern_ops)"_s);
 }
 
 } // namespace ordo::Schema

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "model/Channel.h"
+#include "model/OrderStatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <functional>
+
+namespace ordo {
+
+class Database;
+
+struct DemoOptions {
+    quint64 seed = 1;
+    qint64 orders = 20000;
+    int skus = 5000;
+    int locations = 35; // 3+ DCs, 30+ stores, 2 drop-ship vendors
+    QDateTime now;      // the demo's "now" (UTC); null: the current time
+    bool replace = false; // delete the orders, customers, locations, SKUs and stock already in the database
+    int ordersPerTransaction = 20000;
+    std::function<void(qint64 done, qint64 total)> progress;
+};
+
+struct DemoSummary {
+    quint64 seed = 0;
+    QDateTime now;
+    qint64 orders = 0;
+    qint64 lines = 0;
+    qint64 customers = 0;
+    qint64 holds = 0;
+    qint64 auditEvents = 0;
+    qint64 positions = 0;
+    qint64 skus = 0;
+    qint64 users = 0;
+    QList<QPair<QString, qint64>> locationsByType; // dc, store, dropship
+    QList<QPair<OrderStatus, qint64>> ordersByStatus;
+    QList<QPair<Channel, qint64>> ordersByChannel;
+    qint64 elapsedMs = 0;
+};
+
+// Fills a database with a realistic, reproducible demo world: DCs, stores and drop-ship vendors in real US
+// places, a catalogue in sizes and colours, customers, and orders of the last 90 days from every channel in
+// every state with their audit trail, holds, line assignments, stock positions and capacities. The same seed
+// and "now" give the same data. Rows go in with multi-row INSERTs, one transaction per
+// ordersPerTransaction orders, so a million orders take minutes on SQLite and PostgreSQL alike.
+class DemoGenerator {
+public:
+    explicit DemoGenerator(Database& db)
+        : m_db(db)
+    {
+    }
+
+    // Throws Error::State when the database already holds orders, customers, locations or SKUs and
+    // options.replace is off; Error::Usage for options out of range.
+    DemoSummary run(const DemoOptions& options);
+
+    static constexpr qint64 maxOrders = 20000000;
+    static constexpr int maxSkus = 1000000;
+    static constexpr int maxLocations = 150;
+    static constexpr int historyDays = 90;
+
+private:
+    void checkEmpty(bool replace);
+    void wipe();
+
+    Database& m_db;
+};
+
+} // namespace ordo

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "OrderStory.h"
+
+namespace ordo {
+
+class DemoRandom;
+
+// Simulates an order's life from capture to `now`: realistic delays between the steps of the happy path
+// (validation in seconds, picking within hours, delivery in days), cancellations and exceptions with reason
+// codes, holds resolved or still open, and for split orders lines that move on at different speeds. Every
+// move it records is one that OrderStateMachine allows.
+class StoryGenerator {
+public:
+    static OrderStory tell(DemoRandom& random, const StoryInput& input);
+
+    static constexpr double cancelShare = 0.03;
+    static constexpr double exceptionShare = 0.04;
+};
+
+} // namespace ordo

@@ -1,0 +1,328 @@
+// DemoGenerator on both engines: the world has what was asked for, every channel and state, audit trails
+// that walk the state machine step by step, consistent totals, holds and search keys; the same seed gives
+// the same data, another seed other data; a database that is not empty is refused unless replacing.
+#include "TestDatabase.h"
+
+#include "Error.h"
+#include "demo/DemoGenerator.h"
+#include "orders/OrderStateMachine.h"
+#include "orders/SearchKeys.h"
+#include "storage/SqlQuery.h"
+
+#include <QCryptographicHash>
+#include <QSqlRecord>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+class TestDemoGenerator : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { test::TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_test.reset(); }
+
+    void createsRequestedWorld();
+    void everyChannelAndState();
+    void auditTrailsWalkTheStateMachine();
+    void ordersAreConsistent();
+    void stockCoversRoutedLines();
+    void idsContinueAfterTheDemo();
+    void sameSeedSameData();
+    void refusesNonEmptyDatabase();
+
+private:
+    static DemoOptions options(quint64 seed, qint64 orders = 500);
+    static QByteArray digest(Database& db);
+    qint64 count(const QString& sql);
+    Database& db() { return m_test->db(); }
+
+    std::unique_ptr<test::TestDatabase> m_test;
+    DemoSummary m_summary;
+};
+
+DemoOptions TestDemoGenerator::options(quint64 seed, qint64 orders)
+{
+    DemoOptions o;
+    o.seed = seed;
+    o.orders = orders;
+    o.skus = 400;
+    o.locations = 35;
+    o.now = QDateTime(QDate(2024, 6, 15), QTime(18, 0), Qt::UTC);
+    o.ordersPerTransaction = 200; // several transactions even in a small demo
+    return o;
+}
+
+void TestDemoGenerator::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    m_test = test::TestDatabase::create(engine);
+    QVERIFY(m_test);
+    const QString test = QString::fromLatin1(QTest::currentTestFunction());
+    if (test != u"refusesNonEmptyDatabase"_s && test != u"sameSeedSameData"_s)
+        m_summary = DemoGenerator(db()).run(options(7));
+}
+
+qint64 TestDemoGenerator::count(const QString& sql)
+{
+    SqlQuery q(db(), sql);
+    return q.scalar().toLongLong();
+}
+
+void TestDemoGenerator::createsRequestedWorld()
+{
+    QCOMPARE(m_summary.orders, 500);
+    QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 500);
+    QCOMPARE(count(u"SELECT count(*) FROM skus"_s), 400);
+    QCOMPARE(count(u"SELECT count(*) FROM locations"_s), 35);
+    QVERIFY(count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s) >= 3);
+    QVERIFY(count(u"SELECT count(*) FROM locations WHERE type = 'store' AND pickup = 1"_s) >= 30);
+    QCOMPARE(count(u"SELECT count(*) FROM locations WHERE type = 'dropship'"_s), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM locations WHERE daily_capacity <= 0"_s), 0);
+    // Continental United States.
+    QCOMPARE(count(u"SELECT count(*) FROM locations WHERE latitude < 24.4 OR latitude > 49.4 OR longitude < -124.8 "
+                   "OR longitude > -66.9"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM customers"_s), m_summary.customers);
+    QVERIFY(m_summary.customers > 100 && m_summary.customers < 500);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), m_summary.auditEvents);
+    QCOMPARE(count(u"SELECT count(*) FROM order_lines"_s), m_summary.lines);
+    QVERIFY(count(u"SELECT count(*) FROM users WHERE role = 'warehouse'"_s) >= 30);
+    // Orders of the last 90 days, none in the future.
+    const qint64 now = options(7).now.toMSecsSinceEpoch();
+    QCOMPARE(count(u"SELECT count(*) FROM orders WHERE ordered_at > %1 OR ordered_at < %2"_s.arg(now).arg(
+                 now - 91LL * 24 * 3600 * 1000)),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE at > %1"_s.arg(now)), 0);
+}
+
+void TestDemoGenerator::everyChannelAndState()
+{
+    QSet<QString> channels, states;
+    SqlQuery q(db(), u"SELECT DISTINCT channel FROM orders"_s);
+    q.exec();
+    while (q.next())
+        channels.insert(q.value(0).toString());
+    SqlQuery s(db(), u"SELECT DISTINCT status FROM orders"_s);
+    s.exec();
+    while (s.next())
+        states.insert(s.value(0).toString());
+    const QStringList allChannelCodes = channelCodes();
+    const QStringList allStateCodes = orderStatusCodes();
+    QCOMPARE(channels, QSet<QString>(allChannelCodes.cbegin(), allChannelCodes.cend()));
+    QCOMPARE(states, QSet<QString>(allStateCodes.cbegin(), allStateCodes.cend()));
+    QVERIFY(count(u"SELECT count(*) FROM orders WHERE delivery = 'pickup' AND pickup_location_id IS NOT NULL"_s) > 10);
+    // Older orders are mostly delivered.
+    const qint64 monthAgo = options(7).now.toMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000;
+    const qint64 old = count(u"SELECT count(*) FROM orders WHERE ordered_at < %1"_s.arg(monthAgo));
+    const qint64 oldDelivered = count(u"SELECT count(*) FROM orders WHERE ordered_at < %1 AND status = 'delivered'"_s.arg(monthAgo));
+    QVERIFY2(oldDelivered * 100 > old * 85, qPrintable(u"%1 of %2"_s.arg(oldDelivered).arg(old)));
+}
+
+void TestDemoGenerator::auditTrailsWalkTheStateMachine()
+{
+    struct Row {
+        OrderStatus status;
+        std::optional<OrderStatus> heldFrom;
+        qint64 changedAt;
+    };
+    QHash<qint64, Row> orders;
+    SqlQuery o(db(), u"SELECT id, status, held_from, status_changed_at FROM orders"_s);
+    o.exec();
+    while (o.next())
+        orders.insert(o.value(0).toLongLong(), {*orderStatusFromCode(o.value(1).toString()),
+                                                o.value(2).isNull() ? std::nullopt : orderStatusFromCode(o.value(2).toString()),
+                                                o.value(3).toLongLong()});
+    SqlQuery e(db(), u"SELECT entity_id, action, from_state, to_state, at, reason FROM audit_events WHERE entity = 'order' "
+                     "ORDER BY entity_id, id"_s);
+    e.exec();
+    qint64 current = 0;
+    OrderStatus state = OrderStatus::Pending;
+    std::optional<OrderStatus> heldFrom;
+    qint64 lastAt = 0, changedAt = 0;
+    int checked = 0;
+    const auto finish = [&] {
+        if (current == 0)
+            return;
+        const Row& row = orders.value(current);
+        QCOMPARE(state, row.status);
+        QCOMPARE(changedAt, row.changedAt);
+        QCOMPARE(row.heldFrom, state == OrderStatus::Exception ? heldFrom : std::nullopt);
+        ++checked;
+    };
+    while (e.next()) {
+        const qint64 id = e.value(0).toLongLong();
+        const QString action = e.value(1).toString();
+        const qint64 at = e.value(4).toLongLong();
+        if (id != current) {
+            finish();
+            if (QTest::currentTestFailed())
+                return;
+            current = id;
+            QCOMPARE(action, u"capture"_s);
+            QVERIFY(e.value(2).isNull());
+            QCOMPARE(e.value(3).toString(), u"pending"_s);
+            state = OrderStatus::Pending;
+            heldFrom.reset();
+            lastAt = changedAt = at;
+            continue;
+        }
+        QVERIFY2(at >= lastAt, qPrintable(u"order %1: events out of time order"_s.arg(id)));
+        lastAt = at;
+        if (action == u"lines"_s)
+            continue;
+        const OrderStatus from = *orderStatusFromCode(e.value(2).toString());
+        const OrderStatus to = *orderStatusFromCode(e.value(3).toString());
+        QVERIFY2(from == state, qPrintable(u"order %1: event from %2 while %3"_s.arg(id).arg(orderStatusCode(from), orderStatusCode(state))));
+        QVERIFY2(OrderStateMachine::canMove(from, to), qPrintable(u"order %1: %2 -> %3"_s.arg(id).arg(orderStatusCode(from), orderStatusCode(to))));
+        if (from == OrderStatus::Exception && to != OrderStatus::Cancelled)
+            QCOMPARE(to, *heldFrom == OrderStatus::Pending ? OrderStatus::Validated : *heldFrom);
+        if (to == OrderStatus::Exception || to == OrderStatus::Cancelled)
+            QVERIFY(!e.value(5).toString().isEmpty()); // a reason code
+        if (to == OrderStatus::Exception)
+            heldFrom = from;
+        state = to;
+        changedAt = at;
+    }
+    finish();
+    QCOMPARE(checked, 500);
+}
+
+void TestDemoGenerator::ordersAreConsistent()
+{
+    // Totals and line counts.
+    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE total_minor <> (SELECT sum(quantity * unit_price_minor) "
+                   "FROM order_lines l WHERE l.order_id = o.id)"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE line_count <> (SELECT count(*) FROM order_lines l "
+                   "WHERE l.order_id = o.id)"_s),
+             0);
+    // Every exception has an open hold, nothing else has one.
+    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE status = 'exception' AND NOT EXISTS (SELECT 1 FROM "
+                   "order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL)"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM order_holds h JOIN orders o ON o.id = h.order_id WHERE h.resolved_at IS "
+                   "NULL AND o.status <> 'exception'"_s),
+             0);
+    QVERIFY(count(u"SELECT count(*) FROM order_holds WHERE resolved_at IS NOT NULL"_s) > 0);
+    // Lines have a location once routed, none before; split orders exist.
+    QCOMPARE(count(u"SELECT count(*) FROM order_lines WHERE status IN ('pending', 'validated') AND location_id IS NOT NULL"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM order_lines WHERE status IN ('routed', 'released', 'picking', 'packed', "
+                   "'shipped', 'delivered') AND location_id IS NULL"_s),
+             0);
+    QVERIFY(count(u"SELECT count(*) FROM (SELECT order_id FROM order_lines WHERE location_id IS NOT NULL GROUP BY "
+                  "order_id HAVING count(DISTINCT location_id) > 1) s"_s) > 0);
+    // Search keys are filled the way OrderRepository fills them.
+    SqlQuery q(db(), u"SELECT customer_email, customer_phone, ship_name, email_lc, phone_digits, name_lc, surname_lc, "
+                     "customer_id FROM orders"_s);
+    q.exec();
+    int withEmail = 0;
+    while (q.next()) {
+        const SearchKeys keys = SearchKeys::from(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        QCOMPARE(q.value(3).toString(), keys.email);
+        QCOMPARE(q.value(4).toString(), keys.phoneDigits);
+        QCOMPARE(q.value(5).toString(), keys.name);
+        QCOMPARE(q.value(6).toString(), keys.surname);
+        QVERIFY(!q.value(7).isNull());
+        withEmail += !keys.email.isEmpty();
+    }
+    QVERIFY(withEmail > 400);
+    QCOMPARE(count(u"SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE "
+                   "COALESCE(c.email_lc, '') <> COALESCE(o.email_lc, '')"_s),
+             0);
+}
+
+void TestDemoGenerator::stockCoversRoutedLines()
+{
+    QCOMPARE(count(u"SELECT count(*) FROM order_lines l WHERE l.location_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                   "positions p WHERE p.location_id = l.location_id AND p.sku_id = l.sku_id)"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM positions WHERE reserved > on_hand"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM locations l WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.location_id = l.id)"_s), 0);
+    // Reserved stock is what open orders hold.
+    QCOMPARE(count(u"SELECT COALESCE(sum(reserved), 0) FROM positions"_s),
+             count(u"SELECT COALESCE(sum(quantity), 0) FROM order_lines WHERE status IN ('routed', 'released', "
+                   "'picking', 'packed') AND location_id IS NOT NULL"_s));
+    // Stores carry fewer SKUs than DCs.
+    const qint64 perDc = count(u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'dc'"_s)
+                         / count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s);
+    const qint64 perStore = count(u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'store'"_s)
+                            / count(u"SELECT count(*) FROM locations WHERE type = 'store'"_s);
+    QVERIFY2(perStore * 2 < perDc, qPrintable(u"%1 per store, %2 per DC"_s.arg(perStore).arg(perDc)));
+    QCOMPARE(m_summary.positions, count(u"SELECT count(*) FROM positions"_s));
+}
+
+void TestDemoGenerator::idsContinueAfterTheDemo()
+{
+    const qint64 maxId = count(u"SELECT max(id) FROM customers"_s);
+    SqlQuery q(db(), u"INSERT INTO customers (email_lc, created_at) VALUES ('new.customer@example.com', 0) RETURNING id"_s);
+    QVERIFY(q.scalar().toLongLong() > maxId);
+    SqlQuery l(db(), u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
+                     "VALUES ('ST-NEW', 'New store', 'store', 40.0, -75.0, 1, 1, 100) RETURNING id"_s);
+    QCOMPARE(l.scalar().toLongLong(), 36);
+}
+
+QByteArray TestDemoGenerator::digest(Database& db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QStringList queries = {
+        u"SELECT order_number, channel, external_id, status, held_from, ordered_at, status_changed_at, customer_id, "
+        "customer_email, customer_phone, ship_name, address1, city, postal_code, latitude, longitude, delivery, "
+        "pickup_location_id, requested_at, priority, total_minor, line_count FROM orders ORDER BY id"_s,
+        u"SELECT order_id, line_no, sku_code, quantity, unit_price_minor, status, location_id FROM order_lines ORDER BY id"_s,
+        u"SELECT entity_id, at, actor, action, from_state, to_state, reason, detail FROM audit_events ORDER BY id"_s,
+        u"SELECT location_id, sku_id, on_hand, reserved, safety_stock FROM positions ORDER BY location_id, sku_id"_s,
+        u"SELECT code, name, weight_g, price_minor FROM skus ORDER BY id"_s,
+    };
+    for (const QString& sql : queries) {
+        SqlQuery q(db, sql);
+        q.exec();
+        const int columns = q.raw().record().count();
+        while (q.next())
+            for (int c = 0; c < columns; ++c)
+                hash.addData((q.value(c).toString() + u'\x1f').toUtf8());
+    }
+    return hash.result().toHex();
+}
+
+void TestDemoGenerator::sameSeedSameData()
+{
+    QFETCH_GLOBAL(QString, engine);
+    DemoGenerator(db()).run(options(11, 300));
+    const QByteArray first = digest(db());
+
+    auto second = test::TestDatabase::create(engine);
+    QVERIFY(second);
+    DemoGenerator(second->db()).run(options(11, 300));
+    QCOMPARE(digest(second->db()), first);
+
+    auto third = test::TestDatabase::create(engine);
+    QVERIFY(third);
+    DemoGenerator(third->db()).run(options(12, 300));
+    QVERIFY(digest(third->db()) != first);
+}
+
+void TestDemoGenerator::refusesNonEmptyDatabase()
+{
+    DemoGenerator(db()).run(options(1, 40));
+    try {
+        DemoGenerator(db()).run(options(2, 40));
+        QFAIL("generated into a database that already has orders");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::State);
+        QVERIFY2(e.message().contains(u"--force"_s), qPrintable(e.message()));
+    }
+    QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 40);
+    DemoOptions replace = options(2, 60);
+    replace.replace = true;
+    const DemoSummary s = DemoGenerator(db()).run(replace);
+    QCOMPARE(s.orders, 60);
+    QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 60);
+    QCOMPARE(count(u"SELECT count(*) FROM locations"_s), 35);
+    QCOMPARE(count(u"SELECT min(id) FROM orders"_s), 1);
+}
+
+QTEST_GUILESS_MAIN(TestDemoGenerator)
+#include "tst_demogenerator.moc"
