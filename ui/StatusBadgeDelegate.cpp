@@ -37,7 +37,9 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     const BadgeColors colors = statusColors(OrderStatus(status.toInt()));
     const QFontMetrics metrics(cell.font);
     const int height = qMin(cell.rect.height() - 2 * 2, metrics.height() + 4);
-    const int width = qMin(cell.rect.width() - 2 * margin, metrics.horizontalAdvance(text) + 2 * horizontalPadding);
+    // Integer advances round down; a little slack keeps elidedText from cutting words that fit.
+    const int textWidth = metrics.horizontalAdvance(text) + 2;
+    const int width = qMin(cell.rect.width() - 2 * margin, textWidth + 2 * horizontalPadding);
     const QRect badge(cell.rect.left() + margin, cell.rect.top() + (cell.rect.height() - height) / 2, width,
                       height);
 
@@ -49,7 +51,9 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->setPen(colors.text);
     painter->setFont(cell.font);
     painter->drawText(badge.adjusted(horizontalPadding, 0, -horizontalPadding, 0), Qt::AlignCenter,
-                      metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * horizontalPadding));
+                      textWidth + 2 * horizontalPadding <= badge.width()
+                          ? text
+                          : metrics.elidedText(text, Qt::ElideRight, badge.width() - 2 * horizontalPadding));
     painter->restore();
 }
 
@@ -57,7 +61,7 @@ QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QM
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics metrics(option.font);
-    size.setWidth(metrics.horizontalAdvance(index.data().toString()) + 2 * horizontalPadding + 2 * margin);
+    size.setWidth(metrics.horizontalAdvance(index.data().toString()) + 2 + 2 * horizontalPadding + 2 * margin);
     size.setHeight(qMax(size.height(), metrics.height() + 8));
     return size;
 }
