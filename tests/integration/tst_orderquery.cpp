@@ -173,7 +173,7 @@ void TestOrderQuery::pagesAndSorts()
     QCOMPARE(first[0].orderNumber, u"W-100"_s);
     QCOMPARE(second[1].orderNumber, u"P-300"_s);
     QCOMPARE(third[0].orderNumber, u"W-102"_s);
-    const OrderSummary& m = query.page(all, OrderSort::OrderNumber, false, 0, 1).first();
+    const OrderSummary m = query.page(all, OrderSort::OrderNumber, false, 0, 1).first();
     QCOMPARE(m.channel, Channel::Marketplace);
     QCOMPARE(m.lineCount, 2);
     QCOMPARE(m.totalMinor, 4000);
