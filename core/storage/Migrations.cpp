@@ -14,6 +14,7 @@ const QList<Migration>& Migrations::all()
 {
     static const QList<Migration> steps = {
         {1, u"orders, lines, locations, SKUs, positions, customers, users, audit trail"_s, &Schema::createVersion1},
+        {2, u"inventory ledger, segmentation, future supply, reservations"_s, &Schema::createVersion2},
     };
     return steps;
 }

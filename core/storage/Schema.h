@@ -9,6 +9,7 @@ class Database;
 // since the epoch, UTC, so that both engines compare and subtract them the same way. Flags are INTEGER 0/1.
 namespace Schema {
 void createVersion1(Database& db);
+void createVersion2(Database& db);
 }
 
 } // namespace ordo
