@@ -1,0 +1,110 @@
+// An older database is brought forward on open, keeping its data; each step is all or nothing.
+#include "SampleWorld.h"
+#include "TestDatabase.h"
+
+#include "Error.h"
+#include "orders/OrderCapture.h"
+#include "orders/OrderQuery.h"
+#include "storage/Migrations.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { test::TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_test.reset(); }
+
+    void stepsAreNumberedOneByOne();
+    void versionOneDatabaseGainsVersionTwoAndKeepsItsOrders();
+    void refusesToMigrateWhenToldNotTo();
+
+private:
+    // Turns the fresh database back into what version 1 wrote.
+    void downgradeToVersionOne();
+    bool tableExists(Database& db, const QString& name);
+    std::unique_ptr<test::TestDatabase> m_test;
+};
+
+void TestMigrations::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    m_test = test::TestDatabase::create(engine);
+    QVERIFY(m_test);
+}
+
+bool TestMigrations::tableExists(Database& db, const QString& name)
+{
+    SqlQuery q(db, db.dialect().tableExistsQuery());
+    q.bind(u":name"_s, name);
+    return q.optionalScalar().has_value();
+}
+
+void TestMigrations::downgradeToVersionOne()
+{
+    Database& db = m_test->db();
+    Transaction tx(db);
+    for (const QString& table : {u"reservations"_s, u"future_supply"_s, u"channel_exclusions"_s,
+                                 u"channel_policies"_s, u"channel_pools"_s, u"location_group_members"_s,
+                                 u"location_groups"_s, u"inventory_events"_s})
+        SqlQuery::run(db, u"DROP TABLE "_s + table);
+    SqlQuery::run(db, u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s);
+    tx.commit();
+}
+
+void TestMigrations::stepsAreNumberedOneByOne()
+{
+    const QList<Migration>& steps = Migrations::all();
+    QVERIFY(steps.size() >= 2);
+    for (int i = 0; i < steps.size(); ++i) {
+        QCOMPARE(steps.at(i).version, i + 1);
+        QVERIFY(!steps.at(i).description.isEmpty());
+    }
+    QCOMPARE(Migrations::latestVersion(), int(steps.size()));
+}
+
+void TestMigrations::versionOneDatabaseGainsVersionTwoAndKeepsItsOrders()
+{
+    test::createSampleWorld(m_test->db());
+    const qint64 orderId =
+        OrderCapture(m_test->db(), Actor::system()).capture(test::sampleOrder(u"W-77"_s, {{u"SKU-3"_s, 2}})).orderId;
+    downgradeToVersionOne();
+    QCOMPARE(m_test->db().schemaVersion(), 1);
+    QVERIFY(!tableExists(m_test->db(), u"reservations"_s));
+
+    Database reopened = Database::open(m_test->url());
+    QCOMPARE(reopened.schemaVersion(), Migrations::latestVersion());
+    for (const QString& table : {u"inventory_events"_s, u"location_groups"_s, u"channel_pools"_s,
+                                 u"channel_policies"_s, u"channel_exclusions"_s, u"future_supply"_s,
+                                 u"reservations"_s})
+        QVERIFY2(tableExists(reopened, table), qPrintable(table));
+    const auto detail = OrderQuery(reopened).detail(orderId);
+    QVERIFY(detail);
+    QCOMPARE(detail->order.orderNumber, u"W-77"_s);
+    QCOMPARE(detail->order.lines.size(), 1);
+    QCOMPARE(detail->order.lines[0].quantity, 2);
+}
+
+void TestMigrations::refusesToMigrateWhenToldNotTo()
+{
+    downgradeToVersionOne();
+    Database::Options options;
+    options.migrate = false;
+    try {
+        Database strict = Database::open(m_test->url(), options);
+        QFAIL("a version-1 database opened without migrating");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Storage);
+        QVERIFY2(e.message().contains(u"needs migrating"_s), qPrintable(e.message()));
+    }
+    QCOMPARE(m_test->db().schemaVersion(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
