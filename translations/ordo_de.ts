@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ordo::ui::AdjustStockDialog</name>
+    <message>
+        <source>Adjust stock of %1</source>
+        <translation>Bestand von %1 korrigieren</translation>
+    </message>
+    <message>
+        <source>Units to add (positive) or to take away (negative)</source>
+        <translation>Hinzuzufügende (positiv) oder abzuziehende (negativ) Einheiten</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Inventurzählung</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Wareneingang</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Schwund</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retoure</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>What was found, and where</source>
+        <translation>Was gefunden wurde, und wo</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>Artikel:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>Change (+/−):</source>
+        <translation>Änderung (+/−):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>Bestand korrigieren</translation>
+    </message>
+    <message>
+        <source>The change is written to the stock ledger with your name and the reason.</source>
+        <translation>Die Änderung wird mit Ihrem Namen und dem Grund im Bestandsjournal festgehalten.</translation>
+    </message>
+    <message>
+        <source>On hand at %1: %2</source>
+        <translation>Bestand in %1: %2</translation>
+    </message>
+    <message>
+        <source>On hand at %1 is %2: it cannot go below zero.</source>
+        <translation>Bestand in %1 ist %2: er kann nicht unter null fallen.</translation>
+    </message>
+    <message>
+        <source>On hand at %1: %2 → %3</source>
+        <translation>Bestand in %1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::AtpBreakdownModel</name>
+    <message>
+        <source>max(0, on hand − reserved − safety stock − buffer) + future supply within the horizon</source>
+        <translation>max(0, Bestand − reserviert − Sicherheitsbestand − Puffer) + künftiger Zugang im Horizont</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>− Reserved</source>
+        <translation>− Reserviert</translation>
+    </message>
+    <message>
+        <source>− Safety</source>
+        <translation>− Sicherheit</translation>
+    </message>
+    <message>
+        <source>− Buffer</source>
+        <translation>− Puffer</translation>
+    </message>
+    <message>
+        <source>+ Future</source>
+        <translation>+ Zugang</translation>
+    </message>
+    <message>
+        <source>= ATP</source>
+        <translation>= Verfügbar</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>Berechnung</translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::CancelOrderDialog</name>
     <message>
         <source>Cancel order %1</source>
@@ -58,6 +180,37 @@
     <message>
         <source>Cancelling releases any reserved stock. This cannot be undone.</source>
         <translation>Beim Stornieren wird reservierter Bestand freigegeben. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::ChannelAtpModel</name>
+    <message>
+        <source>No location serves %1 with this SKU.</source>
+        <translation>Kein Standort beliefert %1 mit diesem Artikel.</translation>
+    </message>
+    <message>
+        <source>%1: %2 available to promise</source>
+        <translation>%1: %2 zusagbar</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Zugang</translation>
+    </message>
+    <message>
+        <source>ATP</source>
+        <translation>Verfügbar</translation>
     </message>
 </context>
 <context>
@@ -285,6 +438,158 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::InventoryBackend</name>
+    <message>
+        <source>There is no SKU %1.</source>
+        <translation>Es gibt keinen Artikel %1.</translation>
+    </message>
+    <message>
+        <source>The adjustment was refused.</source>
+        <translation>Die Korrektur wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The adjustment changed nothing.</source>
+        <translation>Die Korrektur hat nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::InventoryView</name>
+    <message>
+        <source>Type to find a SKU, or scan its barcode.</source>
+        <translation>Tippen, um einen Artikel zu finden, oder den Barcode scannen.</translation>
+    </message>
+    <message>
+        <source>No SKU matches “%1”.</source>
+        <translation>Kein Artikel passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>The first %1 SKUs matching “%2”</source>
+        <translation>Die ersten %1 Artikel zu „%2“</translation>
+    </message>
+    <message>
+        <source>1 SKU matches “%1”</source>
+        <translation>1 Artikel passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>%1 SKUs match “%2”</source>
+        <translation>%1 Artikel passen zu „%2“</translation>
+    </message>
+    <message>
+        <source>On hand %1 · reserved %2 · available to promise %3 at %4 locations</source>
+        <translation>Bestand %1 · reserviert %2 · zusagbar %3 an %4 Standorten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n low</source>
+        <translation>
+            <numerusform>%n knapp</numerusform>
+            <numerusform>%n knapp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>Computation for %1: %2 available to promise</source>
+        <translation>Berechnung für %1: %2 zusagbar</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>Letzte Buchungen</translation>
+    </message>
+    <message>
+        <source>Recent events at %1</source>
+        <translation>Letzte Buchungen in %1</translation>
+    </message>
+    <message>
+        <source>Recent events at %1: none yet</source>
+        <translation>Letzte Buchungen in %1: noch keine</translation>
+    </message>
+    <message>
+        <source>Add or take away stock at a location, with a reason</source>
+        <translation>Bestand an einem Standort mit Grund erhöhen oder verringern</translation>
+    </message>
+    <message>
+        <source>Your role may not change stock</source>
+        <translation>Ihre Rolle darf keine Bestände ändern</translation>
+    </message>
+    <message>
+        <source>Adjusting stock of %1 at %2…</source>
+        <translation>Bestand von %1 in %2 wird korrigiert…</translation>
+    </message>
+    <message>
+        <source>Stock of %1 at %2 adjusted.</source>
+        <translation>Bestand von %1 in %2 korrigiert.</translation>
+    </message>
+    <message>
+        <source>Stock of %1 was not changed.</source>
+        <translation>Bestand von %1 wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Stock of %1 was not changed</source>
+        <translation>Bestand von %1 wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>SKU code, barcode or name</source>
+        <translation>Artikelnummer, Barcode oder Name</translation>
+    </message>
+    <message>
+        <source>Adjust stock…</source>
+        <translation>Bestand korrigieren…</translation>
+    </message>
+    <message>
+        <source>Available to promise by channel</source>
+        <translation>Zusagbar nach Kanal</translation>
+    </message>
+    <message>
+        <source>Stock by location</source>
+        <translation>Bestand nach Standort</translation>
+    </message>
+    <message>
+        <source>Find a SKU to see its stock in every location, what each channel may promise, and the ledger of its changes.</source>
+        <translation>Suchen Sie einen Artikel, um seinen Bestand an jedem Standort, die Zusagen je Kanal und das Journal seiner Änderungen zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::LedgerModel</name>
+    <message>
+        <source>Happened %1, recorded %2</source>
+        <translation>Geschehen %1, erfasst %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>On hand after</source>
+        <translation>Bestand danach</translation>
+    </message>
+    <message>
+        <source>Reserved after</source>
+        <translation>Reserviert danach</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Buchungs-ID</translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::MainWindow</name>
     <message>
         <source>Ordo</source>
@@ -383,6 +688,14 @@
     <message>
         <source>Standalone: %1</source>
         <translation>Lokal: %1</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory</source>
+        <translation>&amp;Bestand</translation>
     </message>
 </context>
 <context>
@@ -697,6 +1010,111 @@
     <message>
         <source>Note:</source>
         <translation>Notiz:</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::SkuMatchModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::StockFormat</name>
+    <message>
+        <source>Distribution centre</source>
+        <translation>Verteilzentrum</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>3PL warehouse</source>
+        <translation>Logistikdienstleister</translation>
+    </message>
+    <message>
+        <source>Drop-ship vendor</source>
+        <translation>Streckenlieferant</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>on hand %1 − reserved %2 − safety %3 − buffer %4</source>
+        <translation>Bestand %1 − reserviert %2 − Sicherheit %3 − Puffer %4</translation>
+    </message>
+    <message>
+        <source>%1 + future %2 = %3</source>
+        <translation>%1 + Zugang %2 = %3</translation>
+    </message>
+    <message>
+        <source>Out of stock: nothing is available to promise here.</source>
+        <translation>Ausverkauft: hier ist nichts zusagbar.</translation>
+    </message>
+    <message>
+        <source>Low stock: %1 available to promise, no more than the safety stock of %2.</source>
+        <translation>Knapper Bestand: %1 zusagbar, nicht mehr als der Sicherheitsbestand von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::StockPositionModel</name>
+    <message>
+        <source>Available to promise with no channel: on hand − reserved − safety stock, never below zero</source>
+        <translation>Zusagbar ohne Kanal: Bestand − reserviert − Sicherheitsbestand, nie unter null</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>Sicherheitsbestand</translation>
+    </message>
+    <message>
+        <source>ATP</source>
+        <translation>Verfügbar</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "ExceptionsView.h"
 #include "Format.h"
+#include "InventoryView.h"
 #include "OpenDatabaseDialog.h"
 #include "OrderBackend.h"
 #include "OrdersView.h"
@@ -40,15 +41,18 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
 
     m_orders = new OrdersView(m_backend);
     m_exceptions = new ExceptionsView(m_backend, m_actor);
+    m_inventory = new InventoryView(m_backend, m_actor);
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_orders);
     m_stack->addWidget(m_exceptions);
+    m_stack->addWidget(m_inventory);
 
     m_navigation = new QListWidget;
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->addItem(new QListWidgetItem(QIcon(u":/ordo/icons/orders.svg"_s), tr("Orders")));
     m_navigation->addItem(new QListWidgetItem(QIcon(u":/ordo/icons/exceptions.svg"_s), tr("Exceptions")));
+    m_navigation->addItem(new QListWidgetItem(QIcon(u":/ordo/icons/inventory.svg"_s), tr("Inventory")));
     m_navigation->setCurrentRow(0);
     m_navigation->setMinimumWidth(150);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -76,6 +80,9 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
         statusBar()->showMessage(message, 8000);
     });
     connect(m_exceptions, &ExceptionsView::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(m_inventory, &InventoryView::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 8000);
     });
     connect(m_exceptions, &ExceptionsView::countChanged, this, [this](int count) {
@@ -123,6 +130,9 @@ void MainWindow::createActions()
     QAction* exceptionsAction =
         view->addAction(tr("&Exceptions"), this, [this] { showView(View::Exceptions); });
     exceptionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* inventoryAction = view->addAction(tr("&Inventory"), this, [this] { showView(View::Inventory); });
+    inventoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    inventoryAction->setObjectName(u"inventoryAction"_s);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Ordo"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
@@ -166,11 +176,13 @@ void MainWindow::search(const QString& text)
 
 void MainWindow::showView(View view)
 {
-    m_navigation->setCurrentRow(view == View::Orders ? 0 : 1);
+    m_navigation->setCurrentRow(int(view)); // the rows follow the View enum
 }
 
 MainWindow::View MainWindow::currentView() const
 {
+    if (m_stack->currentWidget() == m_inventory)
+        return View::Inventory;
     return m_stack->currentWidget() == m_exceptions ? View::Exceptions : View::Orders;
 }
 
@@ -178,6 +190,7 @@ void MainWindow::refresh()
 {
     m_orders->refresh();
     m_exceptions->refresh();
+    m_inventory->refresh();
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 
@@ -188,6 +201,7 @@ void MainWindow::switchDatabase(const DatabaseInfo& database)
     updateDatabaseLabel();
     m_orders->reloadAll();
     m_exceptions->refresh();
+    m_inventory->refresh();
 }
 
 void MainWindow::openDatabase()
@@ -239,7 +253,8 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(u"windowState"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"navigationSplitter"_s).toByteArray());
     m_orders->splitter()->restoreState(settings.value(u"ordersSplitter"_s).toByteArray());
-    showView(settings.value(u"view"_s).toInt() == 1 ? View::Exceptions : View::Orders);
+    const int view = settings.value(u"view"_s).toInt();
+    showView(view == 1 ? View::Exceptions : view == 2 ? View::Inventory : View::Orders);
 }
 
 void MainWindow::saveSettings() const
@@ -250,7 +265,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"windowState"_s, saveState());
     settings.setValue(u"navigationSplitter"_s, m_splitter->saveState());
     settings.setValue(u"ordersSplitter"_s, m_orders->splitter()->saveState());
-    settings.setValue(u"view"_s, currentView() == View::Exceptions ? 1 : 0);
+    settings.setValue(u"view"_s, int(currentView()));
 }
 
 } // namespace ordo::ui

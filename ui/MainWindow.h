@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace ordo::ui {
 
 class ExceptionsView;
+class InventoryView;
 class OrderBackend;
 class OrdersView;
 
@@ -27,7 +28,7 @@ public:
         QString displayName;
         bool central = false;
     };
-    enum class View { Orders, Exceptions };
+    enum class View { Orders, Exceptions, Inventory };
 
     MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -40,6 +41,7 @@ public:
 
     OrdersView* ordersView() const { return m_orders; }
     ExceptionsView* exceptionsView() const { return m_exceptions; }
+    InventoryView* inventoryView() const { return m_inventory; }
     QLineEdit* searchField() const { return m_search; }
     View currentView() const;
 
@@ -62,6 +64,7 @@ private:
     QSplitter* m_splitter = nullptr;
     OrdersView* m_orders = nullptr;
     ExceptionsView* m_exceptions = nullptr;
+    InventoryView* m_inventory = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_userLabel = nullptr;

@@ -86,4 +86,13 @@ quint64 OrderBackend::cancel(qint64 orderId, const Actor& actor, const QString& 
     return ticket;
 }
 
+void OrderBackend::run(std::function<void(Database&)> job, std::function<void(const QString& error)> done)
+{
+    post([this, w = m_worker, job = std::move(job), done = std::move(done)]() mutable {
+        const QString error = w->guarded(job);
+        // Back to the GUI thread; Qt drops the call if this backend is gone by then.
+        QMetaObject::invokeMethod(this, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+    });
+}
+
 } // namespace ordo::ui

@@ -6,6 +6,12 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
+
+namespace ordo {
+class Database;
+}
+
 namespace ordo::ui {
 
 class OrderWorker;
@@ -33,6 +39,11 @@ public:
     // Lifecycle actions; each returns the ticket its actionFinished answer will carry.
     quint64 release(qint64 orderId, const Actor& actor, const QString& note);
     quint64 cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
+
+    // Runs `job` in the database thread with its connection, then `done` on the GUI thread with the error
+    // message (empty on success). For views whose work is not about orders (InventoryBackend): they share this
+    // thread and connection instead of opening their own. `done` is dropped if this backend is destroyed first.
+    void run(std::function<void(Database&)> job, std::function<void(const QString& error)> done);
 
 signals:
     void opened(const QString& url, const QString& error);

@@ -34,6 +34,10 @@ public:
     void cancel(quint64 ticket, qint64 orderId, const ordo::Actor& actor, const QString& reasonCode,
                 const QString& note);
 
+    // Runs `body` against the open database; turns ordo::Error and other exceptions into a message (empty on
+    // success). Also the way other views' backends (InventoryBackend) run their core calls in this thread.
+    QString guarded(const std::function<void(Database&)>& body);
+
 signals:
     void opened(const QString& url, const QString& error); // error empty on success
     void pageReady(quint64 generation, int offset, const QList<ordo::OrderSummary>& rows);
@@ -44,9 +48,6 @@ signals:
     void requestFailed(quint64 generation, const QString& error);
 
 private:
-    // Runs `body` against the open database; turns ordo::Error and other exceptions into a message.
-    QString guarded(const std::function<void(Database&)>& body);
-
     std::unique_ptr<Database> m_db;
 };
 

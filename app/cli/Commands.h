@@ -10,6 +10,12 @@ int runImportCommand(const QStringList& arguments);
 int runDemoCommand(const QStringList& arguments);
 int runOrdersCommand(const QStringList& arguments);
 int runOrderCommand(const QStringList& arguments);
+int runReserveCommand(const QStringList& arguments);
+int runInventoryCommand(const QStringList& arguments);
+// `ordo inventory group|pool|policy|exclude|supply|config ...`: segmentation (arguments as for every command,
+// arguments[2] being the subcommand).
+int runInventorySegmentationCommand(const QStringList& arguments);
+int runAtpCommand(const QStringList& arguments);
 
 struct CommandInfo {
     QString name;

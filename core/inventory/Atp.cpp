@@ -30,7 +30,7 @@ AtpLocationFigure atLocation(const QString& locationCode, const PositionFigures&
     f.safetyStock = position.safetyStock;
     f.buffer = buffer;
     f.future = future;
-    f.atp = std::max<qint64>(0, position.onHand - position.reserved - position.safetyStock - buffer) + future;
+    f.atp = fromStock(position.onHand, position.reserved, position.safetyStock, buffer) + future;
     return f;
 }
 

@@ -1,6 +1,7 @@
 #include "OrderLifecycle.h"
 
 #include "Error.h"
+#include "inventory/ReservationService.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderStateMachine.h"
 #include "orders/OrderValidator.h"
@@ -67,7 +68,13 @@ void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& act
     orders.setLineStatus(orderId, to);
     AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"transition"_s,
                              orderStatusCode(state.status), orderStatusCode(to), reason, detail});
+    // Shipping takes the held stock off the shelf: on hand and reserved fall together.
+    ReservationService reservations(m_db, m_sink);
+    if (to == OrderStatus::Shipped)
+        reservations.ship(orderId, actor);
     tx.commit();
+    if (m_db.transactionDepth() == 0)
+        reservations.publishChanges();
 }
 
 void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, OrderStatus to, const Actor& actor)
@@ -92,6 +99,9 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
                 orderStatusCode(from), orderStatusCode(to)));
     }
     orders.setLineStatus(orderId, to, lineNos);
+    ReservationService reservations(m_db, m_sink);
+    if (to == OrderStatus::Shipped)
+        reservations.ship(orderId, actor, lineNos);
 
     // The order stands where its least advanced open line stands.
     OrderStatus derived = OrderStatus::Delivered;
@@ -111,6 +121,8 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
                       orderStatusCode(state.status), orderStatusCode(derived), QString(), u"all open lines are %1"_s.arg(orderStatusCode(derived))});
     }
     tx.commit();
+    if (m_db.transactionDepth() == 0)
+        reservations.publishChanges();
 }
 
 void OrderLifecycle::raiseException(qint64 orderId, const QList<ExceptionReason>& reasons, const Actor& actor)
@@ -188,7 +200,12 @@ void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& r
     AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"cancel"_s,
                              orderStatusCode(state.status), orderStatusCode(OrderStatus::Cancelled), reasonCode,
                              note});
+    // A cancelled order gives its held stock back.
+    ReservationService reservations(m_db, m_sink);
+    reservations.release(orderId, actor, reasonCode);
     tx.commit();
+    if (m_db.transactionDepth() == 0)
+        reservations.publishChanges();
 }
 
 } // namespace ordo

@@ -9,6 +9,7 @@
 namespace ordo {
 
 class Database;
+class PositionSink;
 
 // The one place order states change. Each method is a unit of work: it checks that the actor may act, checks
 // the state machine, does the change, writes the audit event and commits, all in one transaction (it joins
@@ -33,8 +34,12 @@ public:
     void release(qint64 orderId, const Actor& actor, const QString& note);
     void cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
 
+    // Told the figures of the positions whose stock a cancel (release) or a shipment changed, after commit.
+    void setPositionSink(PositionSink* sink) { m_sink = sink; }
+
 private:
     Database& m_db;
+    PositionSink* m_sink = nullptr;
 };
 
 } // namespace ordo

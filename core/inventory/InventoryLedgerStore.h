@@ -1,0 +1,63 @@
+#pragma once
+
+#include "inventory/InventoryEvent.h"
+#include "inventory/InventoryTypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <utility>
+
+namespace ordo {
+
+class Database;
+
+using PositionKey = std::pair<qint64, qint64>; // (location id, SKU id)
+
+// One row of inventory_events to write.
+struct LedgerRow {
+    QString eventId;
+    qint64 locationId = 0;
+    qint64 skuId = 0;
+    InventoryEventKind kind = InventoryEventKind::Delta;
+    qint64 quantity = 0;
+    qint64 onHandAfter = 0;
+    qint64 reservedAfter = 0;
+    QString reason;
+    qint64 occurredAt = 0; // stored time
+};
+
+// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (IN lists of at most
+// chunkSize literals) and writes send many rows per statement. Runs inside the caller's Transaction. On
+// PostgreSQL the positions read are locked (FOR UPDATE) until the commit, so the figures written, computed from
+// them, cannot overwrite a concurrent change; SQLite's write transaction already excludes other writers.
+class InventoryLedgerStore {
+public:
+    explicit InventoryLedgerStore(Database& db);
+
+    static constexpr int chunkSize = 500;
+
+    QHash<QString, qint64> locationIds();
+    // Adds the ids of the given SKU codes that exist to `ids`.
+    void resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids);
+    // The ones among `eventIds` already in the ledger.
+    QSet<QString> existingEventIds(const QList<QString>& eventIds);
+    // Reads the positions among `keys` that exist into `figures`.
+    void loadPositions(const QList<PositionKey>& keys, QHash<PositionKey, PositionFigures>& figures);
+    // Every position of a location: SKU id -> figures.
+    QHash<qint64, PositionFigures> positionsAt(qint64 locationId);
+
+    void writeLedger(const QList<LedgerRow>& rows, const QString& actor, qint64 recordedAt);
+    // Inserts or updates positions with their final figures (reserved is kept for existing rows).
+    void writePositions(const QList<std::pair<PositionKey, PositionFigures>>& positions, qint64 updatedAt);
+
+private:
+    QString lockClause() const;
+    void run(const QString& sql);
+
+    Database& m_db;
+};
+
+} // namespace ordo

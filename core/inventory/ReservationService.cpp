@@ -1,0 +1,448 @@
+#include "ReservationService.h"
+
+#include "Error.h"
+#include "inventory/PositionSink.h"
+#include "orders/OrderLifecycle.h"
+#include "storage/AuditTrail.h"
+#include "storage/Database.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+#include "storage/Transaction.h"
+
+#include <QMap>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QThread>
+
+#include <algorithm>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+struct ReservationService::OpenLine {
+    int lineNo = 0;
+    qint64 skuId = 0; // 0: not in the catalogue
+    QString skuCode;
+    qint64 quantity = 0;
+    qint64 locationId = 0; // named on the line, 0: none
+};
+
+struct ReservationService::Taken {
+    ReservedLine line;
+    PositionFigures after;
+};
+
+namespace {
+
+constexpr int maxAttempts = 12;
+
+void require(const Actor& actor, bool allowed, const QString& what)
+{
+    if (!allowed)
+        throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
+}
+
+// A unit of work the database gave up on through no fault of its own: PostgreSQL broke a deadlock between
+// two writers (positions are locked in the order lines meet them), or SQLite stayed busy past its timeout.
+bool retryable(const Error& e)
+{
+    if (e.kind() != Error::Kind::Storage)
+        return false;
+    const QString& m = e.message();
+    return m.contains(u"deadlock"_s, Qt::CaseInsensitive) || m.contains(u"could not serialize"_s)
+           || m.contains(u"database is locked"_s) || m.contains(u"busy"_s, Qt::CaseInsensitive);
+}
+
+PositionFigures figuresOf(SqlQuery& q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+}
+
+} // namespace
+
+ReservationService::ReservationService(Database& db, PositionSink* sink)
+    : m_db(db)
+    , m_sink(sink)
+    , m_audit(std::make_unique<AuditTrail>(db))
+{
+}
+
+ReservationService::~ReservationService() = default;
+
+SqlQuery& ReservationService::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql)
+{
+    if (!slot)
+        slot = std::make_unique<SqlQuery>(m_db, sql);
+    return *slot;
+}
+
+template <typename Body>
+auto ReservationService::withRetry(Body body) -> decltype(body())
+{
+    if (m_db.transactionDepth() > 0)
+        return body(); // the caller owns the unit of work, and its retry
+    m_changed.clear(); // left by a caller's unit of work that was never published (rolled back)
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto result = body();
+            publishChanges();
+            return result;
+        } catch (const Error& e) {
+            m_changed.clear();
+            if (!retryable(e) || attempt == maxAttempts)
+                throw;
+            QThread::msleep(QRandomGenerator::global()->bounded(1u << std::min(attempt, 6)) + 1);
+        }
+    }
+}
+
+void ReservationService::publishChanges()
+{
+    const auto changed = std::exchange(m_changed, {});
+    if (!m_sink)
+        return;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        m_sink->positionChanged(it.key().first, it.key().second, it.value());
+}
+
+QString ReservationService::locationCode(qint64 locationId)
+{
+    if (!m_locationCodes.contains(locationId)) {
+        m_locationCodes.clear();
+        m_locationsByCode.clear();
+        SqlQuery q(m_db, u"SELECT id, code FROM locations ORDER BY code"_s);
+        q.exec();
+        while (q.next()) {
+            m_locationCodes.insert(q.value(0).toLongLong(), q.value(1).toString());
+            m_locationsByCode.append({q.value(1).toString(), q.value(0).toLongLong()});
+        }
+    }
+    return m_locationCodes.value(locationId, u"#%1"_s.arg(locationId));
+}
+
+ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& actor, Mode mode)
+{
+    require(actor, actor.may(Permission::AdvanceOrders), u"reserve stock for orders"_s);
+    return withRetry([&] {
+        Transaction tx(m_db);
+        ReservationOutcome outcome = reserveOne(orderId, actor, mode, false, nowStoredTime());
+        tx.commit();
+        return outcome;
+    });
+}
+
+QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& orderIds, const Actor& actor,
+                                                          int groupSize)
+{
+    require(actor, actor.may(Permission::AdvanceOrders), u"reserve stock for orders"_s);
+    groupSize = std::max(1, groupSize);
+    QList<ReservationOutcome> outcomes;
+    outcomes.reserve(orderIds.size());
+    for (qsizetype start = 0; start < orderIds.size(); start += groupSize) {
+        const QList<qint64> group = orderIds.mid(start, groupSize);
+        outcomes += withRetry([&] {
+            QList<ReservationOutcome> done;
+            Transaction tx(m_db);
+            const qint64 now = nowStoredTime();
+            // Take the group's order locks first, in id order, before any position: a worker waiting for an order
+            // another worker holds then holds no position that worker may need (no order/position deadlock).
+            QList<qint64> lockOrder = group;
+            std::sort(lockOrder.begin(), lockOrder.end());
+            for (qint64 id : std::as_const(lockOrder))
+                prepared(m_lockOrder, u"UPDATE orders SET status = status WHERE id = :id"_s).bind(u":id"_s, id).exec();
+            for (qint64 id : group)
+                done << reserveOne(id, actor, Mode::Whole, true, now);
+            tx.commit();
+            return done;
+        });
+    }
+    return outcomes;
+}
+
+QList<qint64> ReservationService::validatedOrderIds(int limit)
+{
+    SqlQuery q(m_db, u"SELECT id FROM orders WHERE status = 'validated' ORDER BY ordered_at, id"_s
+                         + (limit > 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
+    q.exec();
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup,
+                                                  qint64 now)
+{
+    ReservationOutcome outcome;
+    outcome.orderId = orderId;
+    // Lock the order first (a no-op UPDATE takes the row lock on both engines) so that two processes never
+    // reserve one order twice: the second sees it Routed once the first commits.
+    prepared(m_lockOrder, u"UPDATE orders SET status = status WHERE id = :id"_s).bind(u":id"_s, orderId).exec();
+    SqlQuery& head = prepared(m_orderHead, u"SELECT status, order_number, delivery, pickup_location_id "
+                                           "FROM orders WHERE id = :id"_s);
+    head.bind(u":id"_s, orderId).exec();
+    if (!head.next()) {
+        head.raw().finish();
+        if (!inGroup)
+            throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
+        outcome.refusal = u"there is no order with id %1"_s.arg(orderId);
+        return outcome;
+    }
+    const QString status = head.value(0).toString();
+    outcome.orderNumber = head.value(1).toString();
+    const qint64 pickupLocation = head.value(2).toString() == u"pickup"_s ? head.value(3).toLongLong() : 0;
+    head.raw().finish();
+    if (status != orderStatusCode(OrderStatus::Validated)) {
+        // Reserving is not repeated: a routed order already holds its stock.
+        outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber, status);
+        if (!inGroup)
+            throw Error::state(outcome.refusal);
+        return outcome;
+    }
+
+    QList<OpenLine> lines;
+    SqlQuery& open = prepared(m_openLines, u"SELECT line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
+                                           "WHERE order_id = :id AND status <> 'cancelled' ORDER BY line_no"_s);
+    open.bind(u":id"_s, orderId).exec();
+    while (open.next())
+        lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
+                          open.value(3).toLongLong(), open.value(4).toLongLong()};
+    open.raw().finish();
+    QSet<int> held; // lines held by an earlier partial reservation
+    SqlQuery& heldQuery = prepared(m_heldLines, u"SELECT line_no FROM reservations WHERE order_id = :id AND state = 'held'"_s);
+    heldQuery.bind(u":id"_s, orderId).exec();
+    while (heldQuery.next())
+        held.insert(heldQuery.value(0).toInt());
+    heldQuery.raw().finish();
+    // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
+    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+
+    // One order on its own, all or nothing: move it first, so that the positions it locks (hot rows under many
+    // clients) stay locked for as few statements as possible; a shortage below rolls the move back with the rest.
+    const bool routeFirst = !inGroup && mode == Mode::Whole;
+    if (routeFirst)
+        OrderLifecycle(m_db).transition(orderId, OrderStatus::Routed, actor, QString(), u"stock reserved"_s);
+    QList<Taken> taken;
+    for (const OpenLine& line : lines) {
+        if (held.contains(line.lineNo))
+            continue;
+        QString shortage;
+        std::optional<Taken> t;
+        if (line.skuId == 0)
+            shortage = u"line %1: SKU %2 is not in the catalogue"_s.arg(line.lineNo).arg(line.skuCode);
+        else
+            t = take(line, pickupLocation, now, shortage);
+        if (t) {
+            taken << *t;
+            continue;
+        }
+        outcome.shortages << shortage;
+        if (mode == Mode::Whole)
+            break;
+    }
+    if (!outcome.shortages.isEmpty() && mode == Mode::Whole) {
+        if (!inGroup) // the caller's Transaction rolls back what was taken
+            throw Error::state(u"order %1 cannot be reserved whole, nothing was held: %2"_s.arg(
+                outcome.orderNumber, outcome.shortages.join(u"; "_s)));
+        undo(taken, now);
+        return outcome;
+    }
+    std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
+    record(orderId, taken, actor, now);
+    for (const Taken& t : taken)
+        outcome.reserved << t.line;
+    if (outcome.shortages.isEmpty()) {
+        if (!routeFirst)
+            OrderLifecycle(m_db).transition(orderId, OrderStatus::Routed, actor, QString(), u"stock reserved"_s);
+        outcome.routed = true;
+    }
+    return outcome;
+}
+
+std::optional<ReservationService::Taken> ReservationService::take(const OpenLine& line, qint64 namedLocation,
+                                                                  qint64 now, QString& shortage)
+{
+    if (m_locationsByCode.isEmpty())
+        locationCode(0); // loads the locations
+    QList<qint64> tries;
+    if (line.locationId != 0 || namedLocation != 0) {
+        tries << (line.locationId != 0 ? line.locationId : namedLocation);
+    } else {
+        // Where the line could be covered now; the conditional UPDATE below is what decides.
+        SqlQuery& c = prepared(m_candidates, u"SELECT location_id FROM positions WHERE sku_id = :s "
+                                             "AND on_hand - reserved - safety_stock >= :q"_s);
+        c.bind(u":s"_s, line.skuId).bind(u":q"_s, line.quantity).exec();
+        QSet<qint64> free;
+        while (c.next())
+            free.insert(c.value(0).toLongLong());
+        c.raw().finish();
+        for (qint64 id : std::as_const(free))
+            locationCode(id); // a location added since the cache was filled reloads it
+        for (const auto& [code, id] : std::as_const(m_locationsByCode))
+            if (free.contains(id))
+                tries << id;
+    }
+    SqlQuery& reserve = prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
+                                            "WHERE location_id = :l AND sku_id = :s "
+                                            "AND on_hand - reserved - safety_stock >= :q2 "
+                                            "RETURNING on_hand, reserved, safety_stock"_s);
+    for (qint64 locationId : std::as_const(tries)) {
+        reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
+        reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
+        const bool affected = reserve.next(); // the returned row is the affected row
+        if (affected) {
+            const PositionFigures after = figuresOf(reserve);
+            reserve.raw().finish();
+            return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+                         after};
+        }
+        reserve.raw().finish();
+    }
+
+    // Say what was free, so that a person can act.
+    SqlQuery& available = prepared(m_available, u"SELECT location_id, on_hand - reserved - safety_stock FROM positions "
+                                                "WHERE sku_id = :s"_s);
+    available.bind(u":s"_s, line.skuId).exec();
+    QList<QPair<qint64, qint64>> rows; // read to the end before looking up codes: one result at a time
+    while (available.next())
+        rows.append({available.value(0).toLongLong(), std::max<qint64>(0, available.value(1).toLongLong())});
+    available.raw().finish();
+    QMap<QString, qint64> free;
+    for (const auto& [id, units] : std::as_const(rows))
+        free.insert(locationCode(id), units);
+    if (tries.size() == 1 && (line.locationId != 0 || namedLocation != 0)) {
+        const QString code = locationCode(tries.first());
+        shortage = u"line %1: %2 x %3 cannot be covered at %4 (free: %5)"_s.arg(line.lineNo).arg(line.quantity).arg(
+            line.skuCode, code).arg(free.value(code, 0));
+        return std::nullopt;
+    }
+    QStringList where;
+    for (auto it = free.cbegin(); it != free.cend(); ++it)
+        where << u"%1 %2"_s.arg(it.key()).arg(it.value());
+    shortage = u"line %1: %2 x %3 cannot be covered at any location (free: %4)"_s.arg(line.lineNo).arg(line.quantity).arg(
+        line.skuCode, where.isEmpty() ? u"no stock anywhere"_s : where.join(u", "_s));
+    return std::nullopt;
+}
+
+void ReservationService::undo(const QList<Taken>& taken, qint64 now)
+{
+    SqlQuery& q = prepared(m_unreserve, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now "
+                                        "WHERE location_id = :l AND sku_id = :s"_s);
+    for (const Taken& t : taken) {
+        q.bind(u":q"_s, t.line.quantity).bind(u":now"_s, now).bind(u":l"_s, t.line.locationId);
+        q.bind(u":s"_s, t.line.skuId).exec();
+    }
+}
+
+void ReservationService::writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind,
+                                     qint64 quantity, const PositionFigures& after, const QString& reason,
+                                     const Actor& actor, qint64 now)
+{
+    SqlQuery& q = prepared(m_insertEvent, u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                                          "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
+                                          "VALUES (:event, :l, :s, :kind, :q, :onhand, :reserved, :reason, :at, :now, :actor)"_s);
+    q.bind(u":event"_s, eventId).bind(u":l"_s, locationId).bind(u":s"_s, skuId).bind(u":kind"_s, kind);
+    q.bind(u":q"_s, quantity).bind(u":onhand"_s, after.onHand).bind(u":reserved"_s, after.reserved);
+    q.bind(u":reason"_s, reason.isEmpty() ? nullString() : QVariant(reason)).bind(u":at"_s, now).bind(u":now"_s, now);
+    q.bind(u":actor"_s, actor.user).exec();
+    m_changed.insert({locationId, skuId}, after);
+}
+
+void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now)
+{
+    if (taken.isEmpty())
+        return;
+    SqlQuery& reservation = prepared(m_insertReservation,
+                                     u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+                                     "created_at) VALUES (:o, :n, :l, :s, :q, 'held', :now)"_s);
+    SqlQuery& lineLocation = prepared(m_setLineLocation, u"UPDATE order_lines SET location_id = :l "
+                                                         "WHERE order_id = :o AND line_no = :n"_s);
+    QStringList detail;
+    for (const Taken& t : taken) {
+        const ReservedLine& l = t.line;
+        reservation.bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo).bind(u":l"_s, l.locationId).bind(u":s"_s, l.skuId);
+        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
+        // One ledger row per reservation; its event id makes a second one impossible.
+        writeLedger(u"res:%1:%2:%3"_s.arg(orderId).arg(l.lineNo).arg(l.locationId), l.locationId, l.skuId,
+                    u"reserve"_s, l.quantity, t.after, QString(), actor, now);
+        lineLocation.bind(u":l"_s, l.locationId).bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo).exec();
+        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
+    }
+    m_audit->record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"reserve"_s, QString(), QString(),
+                     QString(), detail.join(u"; "_s)});
+}
+
+int ReservationService::release(qint64 orderId, const Actor& actor, const QString& reason, const QList<int>& lineNos)
+{
+    require(actor, actor.may(Permission::AdvanceOrders) || actor.may(Permission::CancelOrders),
+            u"release reserved stock"_s);
+    return withRetry([&] { return close(orderId, actor, lineNos, false, reason); });
+}
+
+int ReservationService::ship(qint64 orderId, const Actor& actor, const QList<int>& lineNos)
+{
+    require(actor, actor.may(Permission::AdvanceOrders), u"ship reserved stock"_s);
+    return withRetry([&] { return close(orderId, actor, lineNos, true, u"shipped"_s); });
+}
+
+int ReservationService::close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping,
+                              const QString& reason)
+{
+    Transaction tx(m_db);
+    const qint64 now = nowStoredTime();
+    const QList<StoredReservation> all = forOrder(orderId);
+    SqlQuery& change = shipping
+        ? prepared(m_ship, u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, updated_at = :now "
+                           "WHERE location_id = :l AND sku_id = :s AND reserved >= :q3 AND on_hand >= :q4 "
+                           "RETURNING on_hand, reserved, safety_stock"_s)
+        : prepared(m_release, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now "
+                              "WHERE location_id = :l AND sku_id = :s AND reserved >= :q2 "
+                              "RETURNING on_hand, reserved, safety_stock"_s);
+    SqlQuery& closeRow = prepared(m_closeReservation, u"UPDATE reservations SET state = :state, closed_at = :now "
+                                                      "WHERE id = :id AND state = 'held'"_s);
+    const QString kind = shipping ? u"ship"_s : u"release"_s;
+    QStringList detail;
+    for (const StoredReservation& r : all) {
+        if (r.state != u"held"_s || (!lineNos.isEmpty() && !lineNos.contains(r.lineNo)))
+            continue;
+        change.bind(u":q"_s, r.quantity).bind(u":q2"_s, r.quantity).bind(u":now"_s, now);
+        change.bind(u":l"_s, r.locationId).bind(u":s"_s, r.skuId);
+        if (shipping)
+            change.bind(u":q3"_s, r.quantity).bind(u":q4"_s, r.quantity);
+        change.exec();
+        if (!change.next()) {
+            change.raw().finish();
+            throw Error::state(u"order %1 line %2: the position at %3 holds fewer than the %4 units reserved for it"_s
+                                   .arg(orderId).arg(r.lineNo).arg(locationCode(r.locationId)).arg(r.quantity));
+        }
+        const PositionFigures after = figuresOf(change);
+        change.raw().finish();
+        closeRow.bind(u":state"_s, shipping ? u"shipped"_s : u"released"_s).bind(u":now"_s, now).bind(u":id"_s, r.id);
+        closeRow.exec();
+        writeLedger(u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s).arg(orderId).arg(r.lineNo).arg(r.locationId),
+                    r.locationId, r.skuId, kind, r.quantity, after, reason, actor, now);
+        detail << u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId));
+    }
+    if (!detail.isEmpty())
+        m_audit->record({0, fromStoredTime(now), actor.user, u"order"_s, orderId,
+                         shipping ? u"ship-stock"_s : u"release-stock"_s, QString(), QString(), reason,
+                         detail.join(u"; "_s)});
+    tx.commit();
+    return int(detail.size());
+}
+
+QList<StoredReservation> ReservationService::forOrder(qint64 orderId)
+{
+    SqlQuery q(m_db, u"SELECT id, line_no, location_id, sku_id, quantity, state FROM reservations "
+                     "WHERE order_id = :o ORDER BY line_no, location_id"_s);
+    q.bind(u":o"_s, orderId).exec();
+    QList<StoredReservation> rows;
+    while (q.next())
+        rows << StoredReservation{q.value(0).toLongLong(), orderId, q.value(1).toInt(), q.value(2).toLongLong(),
+                                  q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString()};
+    return rows;
+}
+
+} // namespace ordo

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "inventory/InventoryTypes.h"
+#include "model/Actor.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace ordo {
+
+class AuditTrail;
+class Database;
+class PositionSink;
+class SqlQuery;
+
+// One order line's stock held at one location.
+struct ReservedLine {
+    int lineNo = 0;
+    QString skuCode;
+    qint64 skuId = 0;
+    QString locationCode;
+    qint64 locationId = 0;
+    qint64 quantity = 0;
+};
+
+// What reserving one order did.
+struct ReservationOutcome {
+    qint64 orderId = 0;
+    QString orderNumber;
+    bool routed = false;          // every open line is now held and the order moved Validated -> Routed
+    QList<ReservedLine> reserved; // lines reserved by this call
+    QStringList shortages;        // lines left uncovered, each naming the SKU, the location(s) and what was free
+    QString refusal;              // reserveMany: why the order was not looked at (not Validated, unknown)
+};
+
+// A stored reservation row.
+struct StoredReservation {
+    qint64 id = 0;
+    qint64 orderId = 0;
+    int lineNo = 0;
+    qint64 locationId = 0;
+    qint64 skuId = 0;
+    qint64 quantity = 0;
+    QString state; // held | released | shipped
+};
+
+// Holds, releases and ships stock for orders (ARCHITECTURE.md, decision 4). Each line is reserved by ONE
+// conditional statement
+//   UPDATE positions SET reserved = reserved + q WHERE location AND sku AND on_hand - reserved - safety >= q
+// whose affected row (returned with the new figures) is the proof that the stock was free; the database's
+// row lock makes it atomic on SQLite and PostgreSQL alike, so several processes never oversell. Every held
+// reservation is one reservations row and one ledger row (inventory_events, kind reserve/release/ship) and
+// every call writes one audit event on the order, all in the caller's unit of work. After the outermost
+// commit the PositionSink (may be null) is told the final figures of each changed position.
+//
+// Location choice, until routing exists: the location named on the line (order_lines.location_id), else the
+// pickup location of a pickup order, else the first location by code that can cover the line.
+class ReservationService {
+public:
+    explicit ReservationService(Database& db, PositionSink* sink = nullptr);
+    ~ReservationService();
+    ReservationService(const ReservationService&) = delete;
+    ReservationService& operator=(const ReservationService&) = delete;
+
+    enum class Mode {
+        Whole,   // all lines or nothing: Error::State naming the SKU, location and what was free
+        Partial, // hold what can be held, report the rest; the order stays Validated until every line is held
+    };
+
+    // Reserves a Validated order's open lines that hold nothing yet and, once every line is held, moves the
+    // order to Routed (OrderLifecycle) and records each line's location. An order that is not Validated
+    // (already routed, say) is refused with Error::State and nothing changes.
+    ReservationOutcome reserve(qint64 orderId, const Actor& actor, Mode mode = Mode::Whole);
+    // Many orders, `groupSize` per transaction, each order all-or-nothing: an order that cannot be covered
+    // (or is no longer Validated) is left as it was and reported; the others are committed. A group that
+    // meets a deadlock (PostgreSQL) or a busy database is retried.
+    QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor, int groupSize = 500);
+    // Validated orders, oldest first (at most `limit`, 0: all).
+    QList<qint64> validatedOrderIds(int limit = 0);
+
+    // Gives back held stock (order cancelled, or a location rejected the lines): reserved -= q, the
+    // reservations become released. Lines empty: every line. Returns how many reservations were released.
+    int release(qint64 orderId, const Actor& actor, const QString& reason, const QList<int>& lineNos = {});
+    // Ships held stock: on hand and reserved fall together, the reservations become shipped.
+    int ship(qint64 orderId, const Actor& actor, const QList<int>& lineNos = {});
+
+    QList<StoredReservation> forOrder(qint64 orderId);
+
+    // Tells the sink the figures of the positions changed since the last call and forgets them. Called by
+    // the service itself after a commit it owns; a caller whose Transaction the service joined calls it after
+    // its own commit.
+    void publishChanges();
+
+private:
+    struct OpenLine;
+    struct Taken;
+    ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
+    std::optional<Taken> take(const OpenLine& line, qint64 namedLocation, qint64 now, QString& shortage);
+    void undo(const QList<Taken>& taken, qint64 now);
+    void record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now);
+    int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping, const QString& reason);
+    void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind, qint64 quantity,
+                     const PositionFigures& after, const QString& reason, const Actor& actor, qint64 now);
+    QString locationCode(qint64 locationId);
+    SqlQuery& prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql);
+    template <typename Body>
+    auto withRetry(Body body) -> decltype(body());
+
+    Database& m_db;
+    PositionSink* m_sink;
+    std::unique_ptr<AuditTrail> m_audit; // keeps its prepared insert
+    QHash<qint64, QString> m_locationCodes;
+    QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
+    QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
+    std::unique_ptr<SqlQuery> m_lockOrder, m_orderHead, m_openLines, m_heldLines, m_candidates, m_reserve,
+        m_unreserve, m_insertReservation, m_insertEvent, m_setLineLocation, m_release, m_ship,
+        m_closeReservation, m_available;
+};
+
+} // namespace ordo

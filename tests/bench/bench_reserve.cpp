@@ -1,0 +1,280 @@
+// Reservation throughput.
+//   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (many orders per
+//     transaction), every reservation with its conditional UPDATE, reservations row, ledger row, line location,
+//     audit event and the order's move to Routed. Prints orders/s and reservations (lines)/s.
+//   central (with --pg URL of any database in a PostgreSQL cluster): 16 client threads, each with its own
+//     connection, reserve one-line orders of ONE hot SKU at one location, one order per transaction; beside it the
+//     same 16 threads run the bare conditional UPDATE on that row in autocommit with nothing around it. Prints both
+//     rates and their ratio (Ordo / bare). The bench makes its own database in the cluster and drops it after.
+//   bench_reserve [--orders N] [--pg URL] [--clients 16] [--per-client 300]
+#include "Error.h"
+#include "inventory/ReservationService.h"
+#include "orders/OrderCapture.h"
+#include "storage/Database.h"
+#include "storage/LocationRepository.h"
+#include "storage/PositionRepository.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <thread>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+namespace {
+
+const Actor bencher{u"bench"_s, Role::Admin};
+
+Order benchOrder(int i, const QList<QPair<QString, int>>& lines)
+{
+    Order o;
+    o.orderNumber = u"B-%1"_s.arg(i);
+    o.externalId = o.orderNumber;
+    o.orderedAt = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).addSecs(i);
+    o.customerEmail = u"buyer%1@example.com"_s.arg(i % 997);
+    o.shipTo = {u"Ana Lopez"_s, u"350 5th Ave"_s, u"New York"_s, u"NY"_s, u"10118"_s, u"US"_s, GeoPoint{40.7484, -73.9857}};
+    o.currency = u"USD"_s;
+    int no = 0;
+    for (const auto& [sku, quantity] : lines)
+        o.lines << OrderLine{++no, sku, quantity, Money{1500, u"USD"_s}, OrderStatus::Pending, QString()};
+    return o;
+}
+
+void world(Database& db, int locations, int skus, qint64 onHand)
+{
+    Transaction tx(db);
+    LocationRepository l(db);
+    SkuRepository s(db);
+    PositionRepository p(db);
+    QList<qint64> skuIds;
+    for (int k = 0; k < skus; ++k)
+        skuIds << s.upsert({0, u"SKU-%1"_s.arg(k, 5, 10, QChar(u'0')), u"Item %1"_s.arg(k), 300, Money{1500, u"USD"_s}});
+    for (int i = 0; i < locations; ++i) {
+        const qint64 id = l.upsert({0, u"DC-%1"_s.arg(i, 2, 10, QChar(u'0')), u"Centre %1"_s.arg(i), LocationType::Dc,
+                                    {40.0 + i * 0.1, -75.0}, true, false, 5000});
+        for (qint64 sku : std::as_const(skuIds))
+            p.setOnHand(id, sku, onHand, 2);
+    }
+    tx.commit();
+}
+
+QJsonObject standalone(int orders)
+{
+    QTemporaryDir dir;
+    Database db = Database::open(dir.filePath(u"reserve.sqlite"_s));
+    constexpr int skus = 1000;
+    world(db, 10, skus, 1'000'000);
+    QRandomGenerator random(7);
+    qint64 lines = 0;
+    {
+        Transaction tx(db);
+        OrderCapture capture(db, Actor::system());
+        for (int i = 0; i < orders; ++i) {
+            QList<QPair<QString, int>> l;
+            for (int n = 1 + int(random.bounded(3)); n > 0; --n)
+                l.append({u"SKU-%1"_s.arg(random.bounded(skus), 5, 10, QChar(u'0')), 1 + int(random.bounded(3))});
+            lines += l.size();
+            capture.capture(benchOrder(i, l));
+        }
+        tx.commit();
+    }
+    ReservationService service(db);
+    const QList<qint64> ids = service.validatedOrderIds();
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpuStart = std::clock();
+    const QList<ReservationOutcome> outcomes = service.reserveMany(ids, bencher, 2000);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    qint64 routed = 0, reserved = 0;
+    for (const ReservationOutcome& o : outcomes) {
+        routed += o.routed ? 1 : 0;
+        reserved += o.reserved.size();
+    }
+    if (routed != orders || reserved != lines)
+        throw Error::storage(u"standalone: %1 of %2 orders routed, %3 of %4 lines"_s.arg(routed).arg(orders).arg(reserved).arg(lines));
+    return {{u"engine"_s, u"sqlite"_s},
+            {u"orders"_s, orders},
+            {u"reservations"_s, reserved},
+            {u"seconds"_s, seconds},
+            {u"cpu_seconds"_s, cpuSeconds},
+            {u"orders_per_second"_s, qRound64(orders / seconds)},
+            {u"reservations_per_second"_s, qRound64(reserved / seconds)},
+            {u"per_transaction"_s, 2000}};
+}
+
+// A database of our own in the cluster the URL points at.
+class ScratchPostgres {
+public:
+    explicit ScratchPostgres(const QString& serverUrl)
+    {
+        const QUrl url(serverUrl);
+        m_name = u"ordo_bench_%1"_s.arg(QRandomGenerator::global()->generate(), 0, 16);
+        exec(url, u"CREATE DATABASE "_s + m_name);
+        QUrl mine = url;
+        mine.setPath(u"/"_s + m_name);
+        m_url = mine.toString();
+        m_server = url;
+    }
+    ~ScratchPostgres() { exec(m_server, u"DROP DATABASE IF EXISTS "_s + m_name); }
+    const QString& url() const { return m_url; }
+
+private:
+    static void exec(const QUrl& url, const QString& sql)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"bench-admin"_s);
+            db.setHostName(url.host());
+            db.setPort(url.port(5432));
+            db.setUserName(url.userName());
+            db.setPassword(url.password());
+            db.setDatabaseName(url.path().mid(1));
+            if (!db.open())
+                throw Error::storage(u"cannot reach %1: %2"_s.arg(url.toString(), db.lastError().text()));
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                throw Error::storage(u"%1 failed: %2"_s.arg(sql, q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"bench-admin"_s);
+    }
+    QString m_name, m_url;
+    QUrl m_server;
+};
+
+// Runs `body(client)` on `clients` threads at once and returns the wall time in seconds.
+template <typename Body>
+double onThreads(int clients, Body body)
+{
+    std::atomic<int> ready = 0;
+    std::atomic<bool> go = false;
+    std::vector<std::thread> threads;
+    QElapsedTimer timer;
+    for (int c = 0; c < clients; ++c)
+        threads.emplace_back([&, c] { body(c, ready, go); });
+    while (ready.load() < clients)
+        std::this_thread::yield();
+    timer.start();
+    go = true;
+    for (std::thread& t : threads)
+        t.join();
+    return timer.nsecsElapsed() / 1e9;
+}
+
+QJsonObject central(const QString& serverUrl, int clients, int perClient)
+{
+    ScratchPostgres scratch(serverUrl);
+    const int orders = clients * perClient;
+    {
+        Database db = Database::open(scratch.url());
+        world(db, 1, 1, 1'000'000'000);
+        Transaction tx(db);
+        OrderCapture capture(db, Actor::system());
+        for (int i = 0; i < orders; ++i)
+            capture.capture(benchOrder(i, {{u"SKU-00000"_s, 1}}));
+        tx.commit();
+    }
+    std::atomic<int> failures = 0;
+    // Ordo: each client reserves its own orders of the one hot SKU, one order per transaction.
+    const double ordoSeconds = onThreads(clients, [&](int c, std::atomic<int>& ready, std::atomic<bool>& go) {
+        try {
+            Database db = Database::open(scratch.url());
+            QList<qint64> mine;
+            {
+                SqlQuery q(db, u"SELECT id FROM orders ORDER BY id"_s);
+                q.exec();
+                for (int i = 0; q.next(); ++i)
+                    if (i % clients == c)
+                        mine << q.value(0).toLongLong();
+            }
+            ReservationService service(db);
+            ++ready;
+            while (!go.load())
+                std::this_thread::yield();
+            for (qint64 id : std::as_const(mine))
+                if (!service.reserve(id, bencher).routed)
+                    ++failures;
+        } catch (const Error& e) {
+            std::fprintf(stderr, "client %d: %s\n", c, e.what());
+            ++failures;
+            ++ready;
+        }
+    });
+    // Bare: the same conditional UPDATE on the same row, autocommit, no Ordo code around it.
+    const double bareSeconds = onThreads(clients, [&](int c, std::atomic<int>& ready, std::atomic<bool>& go) {
+        Database db = Database::open(scratch.url());
+        QSqlQuery q(db.connection());
+        q.prepare(u"UPDATE positions SET reserved = reserved + :q, updated_at = :now WHERE location_id = :l "
+                  "AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2"_s);
+        const qint64 location = SqlQuery(db, u"SELECT MIN(location_id) FROM positions"_s).scalar().toLongLong();
+        const qint64 sku = SqlQuery(db, u"SELECT MIN(sku_id) FROM positions"_s).scalar().toLongLong();
+        ++ready;
+        while (!go.load())
+            std::this_thread::yield();
+        for (int i = 0; i < perClient; ++i) {
+            q.bindValue(u":q"_s, 1);
+            q.bindValue(u":now"_s, QDateTime::currentMSecsSinceEpoch());
+            q.bindValue(u":l"_s, location);
+            q.bindValue(u":s"_s, sku);
+            q.bindValue(u":q2"_s, 1);
+            if (!q.exec() || q.numRowsAffected() != 1) {
+                std::fprintf(stderr, "client %d: bare update failed: %s\n", c, qPrintable(q.lastError().text()));
+                ++failures;
+                return;
+            }
+        }
+    });
+    if (failures.load() != 0)
+        throw Error::storage(u"central: %1 client failure(s)"_s.arg(failures.load()));
+    const double ordoRate = orders / ordoSeconds;
+    const double bareRate = orders / bareSeconds;
+    return {{u"engine"_s, u"postgresql"_s},
+            {u"clients"_s, clients},
+            {u"hot_skus"_s, 1},
+            {u"reservations"_s, orders},
+            {u"ordo_seconds"_s, ordoSeconds},
+            {u"ordo_reservations_per_second"_s, qRound64(ordoRate)},
+            {u"bare_update_seconds"_s, bareSeconds},
+            {u"bare_updates_per_second"_s, qRound64(bareRate)},
+            {u"ratio"_s, ordoRate / bareRate}};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const auto option = [&](const QString& name, const QString& fallback) {
+        const qsizetype at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+    };
+    try {
+        QJsonObject result{{u"benchmark"_s, u"reserve"_s}};
+        result.insert(u"standalone"_s, standalone(option(u"--orders"_s, u"50000"_s).toInt()));
+        const QString pg = option(u"--pg"_s, QString());
+        if (!pg.isEmpty())
+            result.insert(u"central"_s, central(pg, option(u"--clients"_s, u"16"_s).toInt(),
+                                                option(u"--per-client"_s, u"300"_s).toInt()));
+        std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "bench_reserve: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,134 @@
+// Several `ordo reserve --pending` processes reserving the same scarce SKUs at once against one database never
+// oversell, and every successful reservation is recorded exactly once.
+#include "SampleWorld.h"
+#include "TestDatabase.h"
+
+#include "orders/OrderCapture.h"
+#include "storage/LocationRepository.h"
+#include "storage/PositionRepository.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+class TestConcurrentReservations : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { test::TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_test.reset(); }
+
+    void processesNeverOversell();
+
+private:
+    Database& db() { return m_test->db(); }
+    qint64 scalar(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
+
+    std::unique_ptr<test::TestDatabase> m_test;
+};
+
+void TestConcurrentReservations::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    m_test = test::TestDatabase::create(engine);
+    QVERIFY(m_test);
+    test::createSampleWorld(db());
+}
+
+void TestConcurrentReservations::processesNeverOversell()
+{
+    constexpr int orderCount = 400;
+    QRandomGenerator random(20251122);
+    const QStringList locations{u"DC-EAST"_s, u"ST-NYC"_s, u"VN-ACME"_s};
+    // 400 orders of 1-3 lines of 1-3 units over 5 SKUs; stock for about half of them.
+    qint64 demand = 0;
+    {
+        Transaction tx(db());
+        OrderCapture capture(db(), Actor::system());
+        for (int i = 0; i < orderCount; ++i) {
+            QList<QPair<QString, int>> lines;
+            const int lineCount = 1 + int(random.bounded(3));
+            for (int l = 0; l < lineCount; ++l) {
+                lines.append({u"SKU-%1"_s.arg(1 + random.bounded(5)), 1 + int(random.bounded(3))});
+                demand += lines.last().second;
+            }
+            QCOMPARE(capture.capture(test::sampleOrder(u"C-%1"_s.arg(i, 4, 10, QChar(u'0')), lines)).outcome,
+                     OrderCapture::Outcome::Validated);
+        }
+        PositionRepository positions(db());
+        LocationRepository locationRepository(db());
+        SkuRepository skus(db());
+        for (int s = 1; s <= 5; ++s)
+            for (const QString& code : locations) {
+                const qint64 onHand = demand / 30 + random.bounded(5); // ~ demand/2 over 15 positions
+                positions.setOnHand(*locationRepository.idForCode(code), skus.findByCode(u"SKU-%1"_s.arg(s))->id,
+                                    onHand, qint64(random.bounded(3)));
+            }
+        tx.commit();
+    }
+
+    // Four workers split the queue; two more take the whole queue and meet them on every order.
+    QList<QStringList> runs;
+    for (int k = 0; k < 4; ++k)
+        runs << QStringList{u"--shard"_s, u"%1/4"_s.arg(k), u"--group"_s, u"16"_s};
+    runs << QStringList{u"--group"_s, u"8"_s} << QStringList{u"--group"_s, u"1"_s};
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (const QStringList& extra : runs) {
+        auto p = std::make_unique<QProcess>();
+        p->setProgram(QStringLiteral(ORDO_EXECUTABLE));
+        p->setArguments(QStringList{u"reserve"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--json"_s} + extra);
+        processes.push_back(std::move(p));
+    }
+    for (auto& p : processes)
+        p->start();
+    for (auto& p : processes) {
+        QVERIFY2(p->waitForFinished(240000), "a reserving process did not finish");
+        QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                 qPrintable(QString::fromUtf8(p->readAllStandardError())));
+    }
+
+    // Never oversold.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s), 0);
+    // Reserved on each position is exactly what its held reservations add up to.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
+                    "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+                    "AND r.state = 'held')"_s), 0);
+    // Every reservation recorded once: one row per order line, one ledger row per reservation.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
+                    "HAVING COUNT(*) > 1) twice"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM inventory_events e "
+                    "WHERE e.event_id = 'res:' || r.order_id || ':' || r.line_no || ':' || r.location_id "
+                    "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s), scalar(u"SELECT COUNT(*) FROM reservations"_s));
+    // Orders are routed exactly when they hold stock, and then for every line.
+    const qint64 routed = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s);
+    QCOMPARE(scalar(u"SELECT COUNT(DISTINCT order_id) FROM reservations"_s), routed);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND o.line_count <> "
+                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status NOT IN ('routed', 'validated')"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'reserve'"_s), routed);
+    // The stock really was scarce, and really was handed out.
+    QVERIFY2(routed > orderCount / 5 && routed < orderCount,
+             qPrintable(u"%1 of %2 orders routed"_s.arg(routed).arg(orderCount)));
+    qInfo("%lld of %d orders routed, %lld units reserved", routed, orderCount,
+          scalar(u"SELECT SUM(reserved) FROM positions"_s));
+    // A last run over what is left:
+    QProcess last;
+    last.start(QStringLiteral(ORDO_EXECUTABLE), {u"reserve"_s, u"--db"_s, m_test->url(), u"--pending"_s});
+    QVERIFY(last.waitForFinished(120000));
+    QCOMPARE(last.exitCode(), 0);
+    // Free stock only fell while the workers ran, so an order they left short is still short.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s), routed);
+}
+
+QTEST_GUILESS_MAIN(TestConcurrentReservations)
+#include "tst_concurrentreservations.moc"
