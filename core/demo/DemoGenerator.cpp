@@ -226,6 +226,13 @@ DemoSummary DemoGenerator::run(const DemoOptions& options)
         Transaction tx(m_db);
         DemoRandom stockRandom = DemoRandom::derived(options.seed, 0, StockStream);
         summary.positions = writePositions(m_db, stockRandom, network, catalog, writer, now);
+        // Stock reserved on positions is backed by one held reservation per open routed line, exactly as the
+        // ReservationService would have recorded it, so cancelling or shipping a demo order gives it back.
+        SqlQuery::run(m_db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+                            "created_at) SELECT l.order_id, l.line_no, l.location_id, l.sku_id, l.quantity, 'held', "
+                            "o.status_changed_at FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                            "WHERE l.status IN ('routed', 'released', 'picking', 'packed') "
+                            "AND l.location_id IS NOT NULL AND l.sku_id IS NOT NULL"_s);
         for (const QString& table : {u"locations"_s, u"skus"_s, u"customers"_s, u"orders"_s, u"order_lines"_s,
                                      u"order_holds"_s, u"audit_events"_s})
             BulkInsert::syncIdentity(m_db, table);

@@ -245,6 +245,12 @@ void TestDemoGenerator::stockCoversRoutedLines()
     QCOMPARE(count(u"SELECT COALESCE(sum(reserved), 0) FROM positions"_s),
              count(u"SELECT COALESCE(sum(quantity), 0) FROM order_lines WHERE status IN ('routed', 'released', "
                    "'picking', 'packed') AND location_id IS NOT NULL"_s));
+    // Every position's reserved stock is backed by held reservations, one per open routed line.
+    QCOMPARE(count(u"SELECT count(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(sum(r.quantity), 0) "
+                   "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+                   "AND r.state = 'held')"_s),
+             0);
+    QVERIFY(count(u"SELECT count(*) FROM reservations WHERE state = 'held'"_s) > 0);
     // Stores carry fewer SKUs than DCs.
     const qint64 perDc = count(u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'dc'"_s)
                          / count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s);
