@@ -85,6 +85,10 @@ void createVersion2(Database& db)
     };
     for (const QString& sql : statements)
         SqlQuery::run(db, sql);
+    // SKU look-up by code prefix (the console's search, a scanner's partial code); SQLite's unique index on
+    // skus.code already serves it.
+    if (db.engine() == Engine::Postgres)
+        SqlQuery::run(db, u"CREATE INDEX skus_by_code_prefix ON skus (code text_pattern_ops)"_s);
 }
 
 } // namespace ordo::Schema

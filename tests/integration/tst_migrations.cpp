@@ -54,6 +54,7 @@ void TestMigrations::downgradeToVersionOne()
                                  u"channel_policies"_s, u"channel_pools"_s, u"location_group_members"_s,
                                  u"location_groups"_s, u"inventory_events"_s})
         SqlQuery::run(db, u"DROP TABLE "_s + table);
+    SqlQuery::run(db, u"DROP INDEX IF EXISTS skus_by_code_prefix"_s);
     SqlQuery::run(db, u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s);
     tx.commit();
 }
