@@ -152,6 +152,7 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
             std::sort(lockOrder.begin(), lockOrder.end());
             for (qint64 id : std::as_const(lockOrder))
                 prepared(m_lockOrder, u"UPDATE orders SET status = status WHERE id = :id"_s).bind(u":id"_s, id).exec();
+            lockGroupPositions(lockOrder);
             for (qint64 id : group)
                 done << reserveOne(id, actor, Mode::Whole, true, now);
             tx.commit();
@@ -159,6 +160,25 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
         });
     }
     return outcomes;
+}
+
+void ReservationService::lockGroupPositions(const QList<qint64>& sortedOrderIds)
+{
+    // PostgreSQL locks rows as statements reach them. A group's orders meet their SKUs in no global order, so two
+    // workers could each hold a position the other wants; taking every position of the group's SKUs at once, in
+    // (SKU, location) order, gives all workers one lock order and no deadlock. SQLite's write transaction
+    // already excludes other writers.
+    if (m_db.engine() != Engine::Postgres || sortedOrderIds.isEmpty())
+        return;
+    QStringList ids;
+    for (qint64 id : sortedOrderIds)
+        ids << QString::number(id);
+    SqlQuery lock(m_db, u"SELECT p.location_id FROM positions p WHERE p.sku_id IN (SELECT l.sku_id FROM order_lines l "
+                        "WHERE l.order_id IN (%1) AND l.sku_id IS NOT NULL) ORDER BY p.sku_id, p.location_id "
+                        "FOR UPDATE"_s.arg(ids.join(u',')));
+    lock.exec();
+    while (lock.next()) {
+    }
 }
 
 QList<qint64> ReservationService::validatedOrderIds(int limit)

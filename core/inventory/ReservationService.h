@@ -97,6 +97,7 @@ public:
     void publishChanges();
 
 private:
+    void lockGroupPositions(const QList<qint64>& sortedOrderIds);
     struct OpenLine;
     struct Taken;
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
