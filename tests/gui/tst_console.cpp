@@ -1,3 +1,4 @@
+#include "WidgetLookup.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "GuiFixture.h"
@@ -52,10 +53,7 @@ private:
     template <typename T>
     T* find(const QString& name) const
     {
-        T* child = m_window->findChild<T*>(name);
-        if (!child)
-            qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
-        return child;
+        return ordo::test::gui::findWidget<T>(m_window.get(), name);
     }
     QString text(const QString& labelName) const { return find<QLabel>(labelName)->text(); }
     qint64 idOf(int i) const

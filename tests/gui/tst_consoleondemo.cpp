@@ -1,6 +1,7 @@
 // The console over a demo world, worked as a customer-service rep would: find a customer's order by e-mail,
 // open an order by its number, look at the exceptions. Targets are picked through the core read side, then
 // found through the console.
+#include "WidgetLookup.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "Format.h"
@@ -46,10 +47,7 @@ private:
     template <typename T>
     T* find(const QString& name) const
     {
-        T* child = m_window->findChild<T*>(name);
-        if (!child)
-            qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
-        return child;
+        return ordo::test::gui::findWidget<T>(m_window.get(), name);
     }
     QString text(const QString& labelName) const
     {
