@@ -95,6 +95,12 @@ public:
     int locationIdForDatabaseId(qint64 id) const { return m_locationByDbId.value(id, -1); }
     const QString& skuCode(int sku) const { return m_skus[size_t(sku)].code; }
     const QString& locationCode(int location) const { return m_locations[size_t(location)].code; }
+    const Location& location(int location) const { return m_locations[size_t(location)]; }
+    // Every location of the channel's pool (for the delivery) with ATP > 0 for the SKU at atMs, as (dense location
+    // id, ATP) pairs appended to `out` after clearing it: what the router reads (InventoryIndexView). Implemented
+    // in InventoryIndexStocked.cpp.
+    void stockedLocations(int sku, int channelIndex, int delivery, qint64 atMs,
+                          std::vector<std::pair<int, qint64>>& out) const;
     int skuCount() const { return int(m_skus.size()); }
     int locationCount() const { return int(m_locations.size()); }
     qint64 positionCount() const;

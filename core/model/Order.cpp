@@ -18,4 +18,42 @@ std::optional<DeliveryMethod> deliveryMethodFromCode(QStringView code)
     return std::nullopt;
 }
 
+namespace {
+
+const QString paymentCodes[] = {u"unknown"_s, u"pending"_s,        u"authorized"_s, u"paid"_s,
+                                u"partially_paid"_s, u"refunded"_s, u"voided"_s,     u"failed"_s};
+const QString chargeCodes[] = {u"shipping"_s, u"tax"_s, u"discount"_s, u"fee"_s};
+
+template <typename Enum, size_t N>
+std::optional<Enum> fromCodes(const QString (&codes)[N], QStringView code)
+{
+    for (size_t i = 0; i < N; ++i) {
+        if (code.compare(codes[i], Qt::CaseInsensitive) == 0)
+            return Enum(i);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString paymentStatusCode(PaymentStatus status)
+{
+    return paymentCodes[int(status)];
+}
+
+std::optional<PaymentStatus> paymentStatusFromCode(QStringView code)
+{
+    return fromCodes<PaymentStatus>(paymentCodes, code);
+}
+
+QString orderChargeKindCode(OrderCharge::Kind kind)
+{
+    return chargeCodes[int(kind)];
+}
+
+std::optional<OrderCharge::Kind> orderChargeKindFromCode(QStringView code)
+{
+    return fromCodes<OrderCharge::Kind>(chargeCodes, code);
+}
+
 } // namespace ordo

@@ -22,9 +22,30 @@ struct OrderLine {
     Money unitPrice;
     OrderStatus status = OrderStatus::Pending;
     QString locationCode; // where the line is fulfilled from, once routed
+    // What the channel sent beside the SKU, kept exactly (minor units of the order's currency).
+    QString externalLineId; // the channel's own line id (Shopify line item id, X12 PO101...)
+    QString title;          // the product title as the channel showed it
+    qint64 taxMinor = 0;    // tax charged on the whole line
+    qint64 discountMinor = 0; // discount taken off the whole line, as a positive amount
 
     qint64 totalMinor() const { return unitPrice.minor * quantity; }
 };
+
+// How far the customer has paid, as the channel reported it.
+enum class PaymentStatus { Unknown, Pending, Authorized, Paid, PartiallyPaid, Refunded, Voided, Failed };
+QString paymentStatusCode(PaymentStatus status); // "unknown", "pending", "authorized", "paid", ...
+std::optional<PaymentStatus> paymentStatusFromCode(QStringView code);
+
+// An order-level amount beside the lines: shipping, order tax, order discount, a fee.
+struct OrderCharge {
+    enum class Kind { Shipping, Tax, Discount, Fee };
+    Kind kind = Kind::Shipping;
+    QString label;         // e.g. "Standard Shipping", "NY State Tax", the discount code
+    qint64 amountMinor = 0; // positive; a Discount is subtracted
+    friend bool operator==(const OrderCharge&, const OrderCharge&) = default;
+};
+QString orderChargeKindCode(OrderCharge::Kind kind); // "shipping", "tax", "discount", "fee"
+std::optional<OrderCharge::Kind> orderChargeKindFromCode(QStringView code);
 
 // Why an order is held in Exception; codes are stable and shown to users.
 struct ExceptionReason {
@@ -41,12 +62,17 @@ struct Order {
     QDateTime orderedAt; // UTC
     QString customerEmail;
     QString customerPhone;
+    QString customerName;
     Address shipTo;
+    Address billTo; // empty when the channel sent none
     DeliveryMethod delivery = DeliveryMethod::Ship;
     QString pickupLocationCode;
     QDateTime requestedAt; // UTC; null when the customer asked for no date
     int priority = 0;      // higher is more urgent
     QString currency;
+    QString shipMethod; // the ship method the customer or trading partner asked for, as sent (e.g. "UPS Ground")
+    PaymentStatus payment = PaymentStatus::Unknown;
+    QList<OrderCharge> charges;
     QList<OrderLine> lines;
     QList<ExceptionReason> exceptionReasons;
 

@@ -15,6 +15,8 @@ const QList<Migration>& Migrations::all()
     static const QList<Migration> steps = {
         {1, u"orders, lines, locations, SKUs, positions, customers, users, audit trail"_s, &Schema::createVersion1},
         {2, u"inventory ledger, segmentation, future supply, reservations"_s, &Schema::createVersion2},
+        {3, u"routing rule sets and routing decisions"_s, &Schema::createVersion3},
+        {4, u"channel source documents, order charges, SKU cross-reference"_s, &Schema::createVersion4},
     };
     return steps;
 }

@@ -10,6 +10,8 @@ class Database;
 namespace Schema {
 void createVersion1(Database& db);
 void createVersion2(Database& db);
+void createVersion3(Database& db); // routing: rule sets, decisions (SchemaV3.cpp)
+void createVersion4(Database& db); // channel capture: source documents, SKU cross-reference (SchemaV4.cpp)
 }
 
 } // namespace ordo

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "RuleSet.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ordo {
+
+// The outcome of one routing attempt, with everything a person needs to see why the order ships from where it
+// ships (issue "Explainable order routing", section 4). Stored with the order (as JSON) and shown in the console.
+
+enum class RoutingOutcome {
+    Routed,      // every line is assigned
+    Partial,     // some lines assigned, the rest backordered (split policy "ship available")
+    Backordered, // nothing assigned now; the fallback backorders the order
+    Held,        // nothing assigned; the fallback holds the order in the exceptions queue
+    Unfillable,  // no strategy could route it and no fallback keeps it
+    Cancelled,   // the fallback cancels the order (it waited longer than allowed)
+};
+QString routingOutcomeCode(RoutingOutcome outcome); // "routed", "partial", "backordered", "held", ...
+std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code);
+
+// One filter's verdict on one candidate location, with the value behind it ("1,234 km", "group EAST").
+struct FilterVerdict {
+    QString filter; // stable code: "type", "group", "max_distance", "capacity", "ships", "pickup", "excluded",
+                    // "min_atp", "stock" (the location holds at least one line's units), "rejected" (reroute)
+    bool passed = true;
+    QString value;
+    friend bool operator==(const FilterVerdict&, const FilterVerdict&) = default;
+};
+
+// One criterion's value for a candidate (for a shipment of the whole order from it, or of the lines it can
+// cover) and its weighted score.
+struct CriterionScore {
+    Criterion criterion = Criterion::TotalCost;
+    double value = 0.0; // in the criterion's unit
+    double score = 0.0; // weight x value
+    friend bool operator==(const CriterionScore&, const CriterionScore&) = default;
+};
+
+struct CandidateLocation {
+    QString locationCode;
+    bool eligible = false; // passed every filter
+    QList<FilterVerdict> filters;
+    QList<CriterionScore> scores;
+    double totalScore = 0.0;
+    double distanceKm = 0.0;
+    qint64 costMinor = 0;     // cost of one shipment from here
+    QList<int> coverableLines; // line numbers it holds enough stock for
+    bool chosen = false;
+    QString notChosen; // why not, in a sentence: "fails max_distance (1,234 km > 800 km)", "costs 3.10 more"
+    friend bool operator==(const CandidateLocation&, const CandidateLocation&) = default;
+};
+
+struct ShipmentLine {
+    int lineNo = 0;
+    QString skuCode;
+    qint64 quantity = 0;
+    friend bool operator==(const ShipmentLine&, const ShipmentLine&) = default;
+};
+
+struct Shipment {
+    QString locationCode;
+    QList<ShipmentLine> lines;
+    double distanceKm = 0.0;
+    qint64 costMinor = 0; // 0 for a pickup handed over where the stock is
+    friend bool operator==(const Shipment&, const Shipment&) = default;
+};
+
+// Why each strategy before the applied one did not route the order.
+struct StrategyTrace {
+    QString name;
+    bool applied = false; // this strategy produced the decision
+    QString reason;       // "conditions: channel web not in [pos]", "no eligible location covers line 2"
+    friend bool operator==(const StrategyTrace&, const StrategyTrace&) = default;
+};
+
+// The best assignment that was not chosen, and by how much it lost.
+struct RunnerUp {
+    QList<Shipment> shipments;
+    qint64 totalCostMinor = 0;
+    double objective = 0.0;
+    QString why; // "1 more shipment, 2.35 dearer"
+    friend bool operator==(const RunnerUp&, const RunnerUp&) = default;
+};
+
+struct Decision {
+    qint64 orderId = 0;
+    QString orderNumber;
+    int ruleVersion = 0;
+    QString strategy; // name of the strategy applied; empty when none applied
+    QList<StrategyTrace> strategies;
+    RoutingOutcome outcome = RoutingOutcome::Unfillable;
+    QString reason; // for held, backordered, unfillable and cancelled: why, in a sentence
+    QList<Shipment> shipments;
+    QList<ShipmentLine> unfilled; // units not assigned (backordered or unfillable)
+    qint64 totalCostMinor = 0;
+    QString currency;
+    double objective = 0.0; // the sum minimised
+    bool exact = true;      // proven optimal (false: bounded search on a large order)
+    QList<CandidateLocation> candidates;
+    std::optional<RunnerUp> runnerUp;
+    qint64 decidedAtMs = 0; // UTC ms since the epoch
+    friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+} // namespace ordo
