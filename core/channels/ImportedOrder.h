@@ -3,6 +3,7 @@
 #include "model/Order.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -17,11 +18,22 @@ struct SourceDocument {
     QByteArray content; // the part of the file this order came from, verbatim
 };
 
+// A trading partner's part number for a line (X12 PO1 qualifier/number pairs: BP buyer's part, VP vendor's part,
+// UP UPC, IN buyer's item...).
+struct PartNumber {
+    QString qualifier;
+    QString number;
+    friend bool operator==(const PartNumber&, const PartNumber&) = default;
+};
+
 // One order read from a channel document, not yet captured.
 struct ImportedOrder {
     Order order;
     SourceDocument source;
-    // X12: part numbers as sent (qualifier, number) per line, before the cross-reference turns them into SKUs.
+    // B2B: the sending partner (X12 ISA sender id) and, per line number, the part numbers as sent. A line whose
+    // skuCode is empty gets its SKU from the cross-reference (SkuCrossReference) before validation.
+    QString partner;
+    QHash<int, QList<PartNumber>> partNumbers;
     QStringList warnings; // things the parser noticed but the order model keeps anyway
 };
 

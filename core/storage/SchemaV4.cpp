@@ -29,6 +29,16 @@ void createVersion4(Database& db)
         " part_number TEXT NOT NULL,"
         " sku_id BIGINT NOT NULL REFERENCES skus (id) ON DELETE CASCADE,"
         " PRIMARY KEY (partner, qualifier, part_number))"_s,
+        // Documents Ordo sends back to a channel: X12 855 acknowledgements and 856 ship notices, Shopify-style
+        // fulfillment JSON. Kept so they can be shown, re-sent and audited.
+        u"CREATE TABLE outbound_documents ("
+        " id "_s + id + u","
+        " order_id BIGINT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+        " kind TEXT NOT NULL," // "x12_855", "x12_856", "fulfillment_json"
+        " control_number TEXT,"
+        " content TEXT NOT NULL,"
+        " created_at BIGINT NOT NULL)"_s,
+        u"CREATE INDEX outbound_documents_by_order ON outbound_documents (order_id, id)"_s,
     };
     for (const QString& sql : statements)
         SqlQuery::run(db, sql);
