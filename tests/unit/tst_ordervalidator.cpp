@@ -23,7 +23,7 @@ Order TestOrderValidator::validOrder()
     o.orderNumber = u"W-1"_s;
     o.currency = u"USD"_s;
     o.shipTo = {u"Ana Lopez"_s, u"350 5th Ave"_s, u"New York"_s, u"NY"_s, u"10118"_s, u"US"_s, std::nullopt};
-    o.lines << OrderLine{1, u"SKU-1"_s, 2, Money{1000, u"USD"_s}, OrderStatus::Pending, {}};
+    o.lines << OrderLine{1, u"SKU-1"_s, 2, Money{1000, u"USD"_s}, OrderStatus::Pending, {}, {}, {}, 0, 0};
     return o;
 }
 
@@ -89,7 +89,7 @@ void TestOrderValidator::validate()
 void TestOrderValidator::reportsEveryFailureWithItsLine()
 {
     Order o = validOrder();
-    o.lines << OrderLine{2, u"NOPE"_s, 0, Money{500, u"USD"_s}, OrderStatus::Pending, {}};
+    o.lines << OrderLine{2, u"NOPE"_s, 0, Money{500, u"USD"_s}, OrderStatus::Pending, {}, {}, {}, 0, 0};
     o.shipTo.city.clear();
     const QList<ExceptionReason> reasons = validator().validate(o);
     QCOMPARE(reasons.size(), 3);
