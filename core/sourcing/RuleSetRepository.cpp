@@ -79,7 +79,7 @@ RuleSet RuleSetRepository::saveDraft(const RuleSet& rules, const Actor& actor, c
     SqlQuery insert(m_db, u"INSERT INTO rule_sets (version, state, author, created_at, comment, body) "
                           "VALUES (:v, 'draft', :author, :now, :comment, :body) RETURNING id"_s);
     insert.bind(u":v"_s, stored.version).bind(u":author"_s, actor.user).bind(u":now"_s, now);
-    insert.bind(u":comment"_s, comment)
+    insert.bind(u":comment"_s, comment.isEmpty() ? u""_s : comment)
         .bind(u":body"_s, QString::fromUtf8(RuleSetJson::toBytes(stored, false)));
     stored.id = insert.scalar().toLongLong();
     AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"rule_set"_s, stored.id, u"draft"_s,
