@@ -17,6 +17,8 @@ const QList<CommandInfo>& commands()
         {u"inventory"_s, u"Apply stock deltas and snapshots (CSV or JSON lines); configure segmentation."_s,
          &runInventoryCommand},
         {u"atp"_s, u"Show a SKU's available-to-promise per location, for a channel or overall."_s, &runAtpCommand},
+        {u"simulate"_s, u"Replay past orders under draft routing rules beside the active rules and the greedy rule."_s,
+         &runSimulateCommand},
     };
     return table;
 }
