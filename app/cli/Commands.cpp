@@ -17,6 +17,8 @@ const QList<CommandInfo>& commands()
         {u"inventory"_s, u"Apply stock deltas and snapshots (CSV or JSON lines); configure segmentation."_s,
          &runInventoryCommand},
         {u"atp"_s, u"Show a SKU's available-to-promise per location, for a channel or overall."_s, &runAtpCommand},
+        {u"documents"_s, u"List, show or make the documents sent back to channels (X12 855/856, fulfillment JSON)."_s,
+         &runDocumentsCommand},
     };
     return table;
 }

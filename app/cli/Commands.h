@@ -16,6 +16,7 @@ int runInventoryCommand(const QStringList& arguments);
 // arguments[2] being the subcommand).
 int runInventorySegmentationCommand(const QStringList& arguments);
 int runAtpCommand(const QStringList& arguments);
+int runDocumentsCommand(const QStringList& arguments);
 
 struct CommandInfo {
     QString name;
