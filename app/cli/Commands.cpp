@@ -19,6 +19,8 @@ const QList<CommandInfo>& commands()
         {u"atp"_s, u"Show a SKU's available-to-promise per location, for a channel or overall."_s, &runAtpCommand},
         {u"simulate"_s, u"Replay past orders under draft routing rules beside the active rules and the greedy rule."_s,
          &runSimulateCommand},
+        {u"documents"_s, u"List, show or make the documents sent back to channels (X12 855/856, fulfillment JSON)."_s,
+         &runDocumentsCommand},
     };
     return table;
 }

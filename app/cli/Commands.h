@@ -17,6 +17,7 @@ int runInventoryCommand(const QStringList& arguments);
 int runInventorySegmentationCommand(const QStringList& arguments);
 int runAtpCommand(const QStringList& arguments);
 int runSimulateCommand(const QStringList& arguments);
+int runDocumentsCommand(const QStringList& arguments);
 
 struct CommandInfo {
     QString name;

@@ -1,6 +1,7 @@
 #include "OrderLifecycle.h"
 
 #include "Error.h"
+#include "channels/OutboundDocuments.h"
 #include "inventory/ReservationService.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderStateMachine.h"
@@ -70,8 +71,11 @@ void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& act
                              orderStatusCode(state.status), orderStatusCode(to), reason, detail});
     // Shipping takes the held stock off the shelf: on hand and reserved fall together.
     ReservationService reservations(m_db, m_sink);
-    if (to == OrderStatus::Shipped)
+    if (to == OrderStatus::Shipped) {
         reservations.ship(orderId, actor);
+        // A trading partner hears of the shipment: the 856 ship notice of a B2B order, in this transaction.
+        OutboundDocuments(m_db, actor).orderShipped(orderId);
+    }
     tx.commit();
     if (m_db.transactionDepth() == 0)
         reservations.publishChanges();
@@ -100,8 +104,10 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
     }
     orders.setLineStatus(orderId, to, lineNos);
     ReservationService reservations(m_db, m_sink);
-    if (to == OrderStatus::Shipped)
+    if (to == OrderStatus::Shipped) {
         reservations.ship(orderId, actor, lineNos);
+        OutboundDocuments(m_db, actor).orderShipped(orderId, lineNos);
+    }
 
     // The order stands where its least advanced open line stands.
     OrderStatus derived = OrderStatus::Delivered;

@@ -1,0 +1,190 @@
+#include "OutboundDocuments.h"
+
+#include "Error.h"
+#include "channels/FulfillmentJsonWriter.h"
+#include "channels/X12ControlNumbers.h"
+#include "orders/OrderRepository.h"
+#include "storage/AuditTrail.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+#include "storage/Transaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+Order loadOrder(Database& db, qint64 orderId) {
+    auto order = OrderRepository(db).load(orderId);
+    if (!order)
+        throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
+    return *order;
+}
+
+// The order's X12 source document read back; nullopt when the order did not come from X12.
+std::optional<X12StoredPurchaseOrder> x12Source(Database& db, qint64 orderId) {
+    SqlQuery q(db, u"SELECT content, file_name, reference FROM source_documents "
+                   "WHERE order_id = :order AND format = 'x12' ORDER BY id"_s);
+    q.bind(u":order"_s, orderId);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    const QString name = u"%1 (%2)"_s.arg(q.value(1).toString(), q.value(2).toString());
+    return readX12SourceDocument(q.value(0).toString().toUtf8(), name);
+}
+
+X12StoredPurchaseOrder requireX12Source(Database& db, const Order& order) {
+    auto source = x12Source(db, order.id);
+    if (!source)
+        throw Error::state(
+            u"order %1 did not come from an X12 purchase order; it has no X12 source document"_s.arg(
+                order.orderNumber));
+    return std::move(*source);
+}
+
+OutboundDocument fromRow(SqlQuery& q) {
+    OutboundDocument d;
+    d.id = q.value(0).toLongLong();
+    d.orderId = q.value(1).toLongLong();
+    d.kind = q.value(2).toString();
+    d.controlNumber = q.value(3).toString();
+    d.content = q.value(4).toString();
+    d.createdAt = fromStoredTime(q.value(5));
+    return d;
+}
+
+const QString selectColumns = u"SELECT id, order_id, kind, control_number, content, created_at "
+                              "FROM outbound_documents "_s;
+
+} // namespace
+
+OutboundDocuments::OutboundDocuments(Database& db, const Actor& actor)
+    : m_db(db)
+    , m_actor(actor) {}
+
+OutboundDocument OutboundDocuments::store(qint64 orderId, const QString& kind, const QString& controlNumber,
+                                          const QString& content) {
+    const qint64 now = nowStoredTime();
+    SqlQuery q(m_db, u"INSERT INTO outbound_documents (order_id, kind, control_number, content, created_at) "
+                     "VALUES (:order, :kind, :control, :content, :at) RETURNING id"_s);
+    q.bind(u":order"_s, orderId)
+        .bind(u":kind"_s, kind)
+        .bind(u":control"_s, controlNumber.isEmpty() ? nullString() : QVariant(controlNumber))
+        .bind(u":content"_s, content)
+        .bind(u":at"_s, now);
+    OutboundDocument d{q.scalar().toLongLong(), orderId, kind, controlNumber, content, fromStoredTime(now)};
+    AuditTrail(m_db).record(
+        {0, d.createdAt, m_actor.user, u"order"_s, orderId, u"document"_s, QString(), QString(), kind,
+         controlNumber.isEmpty() ? u"document %1"_s.arg(d.id)
+                                 : u"document %1, control number %2"_s.arg(d.id).arg(controlNumber)});
+    return d;
+}
+
+OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines) {
+    if (!m_actor.may(Permission::CaptureOrders))
+        throw Error::denied(u"%1 may not acknowledge purchase orders"_s.arg(m_actor.user));
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+    QHash<int, X12LineAck> decisions = lines;
+    for (const OrderLine& line : order.lines)
+        if (!decisions.contains(line.lineNo) && line.status == OrderStatus::Cancelled)
+            decisions.insert(line.lineNo, X12LineAck{0, 0, line.quantity});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 control = X12ControlNumbers::next(m_db);
+    const QByteArray content =
+        X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source.interchange, u"PR"_s, control, now),
+                         {X12AcknowledgementWriter::build(source.order, decisions, now)});
+    OutboundDocument d = store(orderId, u"x12_855"_s, QString::number(control).rightJustified(9, u'0'),
+                               QString::fromUtf8(content));
+    tx.commit();
+    return d;
+}
+
+OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInfo& shipment) {
+    if (!m_actor.may(Permission::AdvanceOrders))
+        throw Error::denied(u"%1 may not send ship notices"_s.arg(m_actor.user));
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+    ShipmentInfo info = shipment;
+    if (!info.shippedAt.isValid())
+        info.shippedAt = QDateTime::currentDateTimeUtc();
+    const qint64 control = X12ControlNumbers::next(m_db);
+    const QByteArray content = X12Writer::write(
+        X12AcknowledgementWriter::replyEnvelope(source.interchange, u"SH"_s, control, info.shippedAt),
+        {X12ShipNoticeWriter::build(source.order, order, info)});
+    OutboundDocument d = store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
+                               QString::fromUtf8(content));
+    tx.commit();
+    return d;
+}
+
+OutboundDocument OutboundDocuments::fulfillment(qint64 orderId, const ShipmentInfo& shipment) {
+    if (!m_actor.may(Permission::AdvanceOrders))
+        throw Error::denied(u"%1 may not send fulfillments"_s.arg(m_actor.user));
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    const QByteArray content =
+        FulfillmentJsonWriter::write(order, shipment.trackingNumber, shipment.carrier, shipment.lineNos);
+    OutboundDocument d = store(orderId, u"fulfillment_json"_s, QString(), QString::fromUtf8(content));
+    tx.commit();
+    return d;
+}
+
+void OutboundDocuments::orderShipped(qint64 orderId, const QList<int>& lineNos) {
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    if (order.channel != Channel::B2b) {
+        tx.commit();
+        return;
+    }
+    std::optional<X12StoredPurchaseOrder> source;
+    QString problem;
+    try {
+        source = x12Source(m_db, orderId);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        problem = e.message();
+    }
+    if (!problem.isEmpty()) {
+        AuditTrail(m_db).record({0, QDateTime::currentDateTimeUtc(), m_actor.user, u"order"_s, orderId,
+                                 u"document"_s, QString(), QString(), u"x12_856_failed"_s, problem});
+    } else if (source) {
+        ShipmentInfo shipment;
+        shipment.shippedAt = QDateTime::currentDateTimeUtc();
+        shipment.lineNos = lineNos;
+        shipment.carrier = order.shipMethod;
+        const qint64 control = X12ControlNumbers::next(m_db);
+        const QByteArray content =
+            X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source->interchange, u"SH"_s, control,
+                                                                     shipment.shippedAt),
+                             {X12ShipNoticeWriter::build(source->order, order, shipment)});
+        store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
+              QString::fromUtf8(content));
+    }
+    tx.commit();
+}
+
+QList<OutboundDocument> OutboundDocuments::forOrder(qint64 orderId) const {
+    SqlQuery q(m_db, selectColumns + u"WHERE order_id = :order ORDER BY id"_s);
+    q.bind(u":order"_s, orderId);
+    q.exec();
+    QList<OutboundDocument> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+std::optional<OutboundDocument> OutboundDocuments::find(qint64 id) const {
+    SqlQuery q(m_db, selectColumns + u"WHERE id = :id"_s);
+    q.bind(u":id"_s, id);
+    q.exec();
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+} // namespace ordo

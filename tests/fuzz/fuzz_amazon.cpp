@@ -1,0 +1,16 @@
+// libFuzzer target: the Amazon order reader.
+#include "Error.h"
+#include "channels/AmazonOrderReader.h"
+
+#include <cstdint>
+
+using namespace Qt::StringLiterals;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    try {
+        ordo::AmazonOrderReader::read(bytes, u"fuzz.json"_s);
+    } catch (const ordo::Error&) {
+    }
+    return 0;
+}

@@ -1,0 +1,56 @@
+// libFuzzer target: the X12 850 reader, and the 855 and 856 written from what it read, read back again.
+#include "Error.h"
+#include "channels/X12AcknowledgementWriter.h"
+#include "channels/X12PurchaseOrderReader.h"
+#include "channels/X12ShipNoticeWriter.h"
+
+#include <QTimeZone>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+namespace {
+
+[[noreturn]] void broken(const char* what, const Error& e) {
+    std::fprintf(stderr, "%s: %s\n", what, e.what());
+    std::abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    ParsedDocument doc;
+    try {
+        doc = X12PurchaseOrderReader::read(bytes, u"fuzz.x12"_s);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            broken("the reader threw something other than an input error", e);
+        return 0;
+    }
+    const QDateTime at(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc());
+    for (const ImportedOrder& order : std::as_const(doc.orders)) {
+        // What the reader accepted must read again from its source document, and answer it with documents
+        // that the same reader takes.
+        try {
+            const X12StoredPurchaseOrder stored = readX12SourceDocument(order.source.content, u"source"_s);
+            const X12OutEnvelope envelope =
+                X12AcknowledgementWriter::replyEnvelope(stored.interchange, u"PR"_s, 1, at);
+            const QByteArray ack =
+                X12Writer::write(envelope, {X12AcknowledgementWriter::build(stored.order, {}, at)});
+            X12Interchange::parse(ack, u"855"_s);
+            ShipmentInfo shipment;
+            shipment.shippedAt = at;
+            const QByteArray asn = X12Writer::write(
+                envelope, {X12ShipNoticeWriter::build(stored.order, stored.order.imported.order, shipment)});
+            X12Interchange::parse(asn, u"856"_s);
+        } catch (const Error& e) {
+            broken("a document read or written from an accepted order failed", e);
+        }
+    }
+    return 0;
+}

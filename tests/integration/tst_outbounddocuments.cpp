@@ -1,0 +1,286 @@
+#include "Error.h"
+#include "SampleWorld.h"
+#include "TestData.h"
+#include "TestDatabase.h"
+#include "channels/OutboundDocuments.h"
+#include "channels/X12PurchaseOrderReader.h"
+#include "channels/x12/X12Interchange.h"
+#include "orders/OrderCapture.h"
+#include "orders/OrderLifecycle.h"
+#include "orders/OrderQuery.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+namespace {
+
+QByteArray fixture(const QString& name) {
+    QFile file(test::testDataPath(u"x12/"_s + name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", qPrintable(name));
+    return file.readAll();
+}
+
+// The segment `id` of the first set, as id + elements.
+QStringList segment(const X12Interchange& ic, const QString& id, int occurrence = 0) {
+    const X12TransactionSet& set = ic.groups.at(0).sets.at(0);
+    for (int i = set.first; i <= set.last; ++i)
+        if (ic.segments.at(i).id == id && occurrence-- == 0)
+            return QStringList{id} + ic.segments.at(i).elements;
+    return {};
+}
+
+} // namespace
+
+class TestOutboundDocuments : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { test::TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_test.reset(); }
+
+    void acknowledgesAnX12Order();
+    void controlNumbersNeverRepeat();
+    void cancelledLinesAreRejected();
+    void shippingAB2bOrderMakesTheShipNotice();
+    void shipNoticeWithTracking();
+    void otherOrdersGetNoX12();
+    void unreadableSourceDoesNotStopTheShipment();
+    void commandLineListsAndShows();
+
+private:
+    qint64 captureX12(int index);
+    void advanceToShipped(qint64 id);
+    std::unique_ptr<test::TestDatabase> m_test;
+    const Actor m_admin{u"ana"_s, Role::Admin};
+};
+
+void TestOutboundDocuments::init() {
+    QFETCH_GLOBAL(QString, engine);
+    m_test = test::TestDatabase::create(engine);
+    QVERIFY(m_test);
+    test::createSampleWorld(m_test->db());
+}
+
+// Captures the index-th order of the two-set fixture with its source document, the way the import does.
+qint64 TestOutboundDocuments::captureX12(int index) {
+    const ParsedDocument doc = X12PurchaseOrderReader::read(fixture(u"850-two-orders.x12"_s), u"acme.x12"_s);
+    ImportedOrder imported = doc.orders.at(index);
+    // What the cross-reference would do for the lines the partner named by its own part numbers.
+    for (OrderLine& line : imported.order.lines)
+        if (line.skuCode.isEmpty())
+            line.skuCode = u"SKU-2"_s;
+    const auto result = OrderCapture(m_test->db(), Actor::system()).capture(imported.order);
+    if (result.outcome != OrderCapture::Outcome::Validated)
+        qWarning() << "capture held the order:"
+                   << (result.reasons.isEmpty() ? QString() : result.reasons[0].detail);
+    SqlQuery q(m_test->db(),
+               u"INSERT INTO source_documents (order_id, format, file_name, reference, content, "
+               "imported_at) VALUES (:o, :f, :n, :r, :c, :t)"_s);
+    q.bind(u":o"_s, result.orderId)
+        .bind(u":f"_s, imported.source.format)
+        .bind(u":n"_s, imported.source.fileName)
+        .bind(u":r"_s, imported.source.reference)
+        .bind(u":c"_s, QString::fromUtf8(imported.source.content))
+        .bind(u":t"_s, nowStoredTime());
+    q.exec();
+    return result.orderId;
+}
+
+void TestOutboundDocuments::advanceToShipped(qint64 id) {
+    OrderLifecycle lifecycle(m_test->db());
+    for (OrderStatus s : {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking,
+                          OrderStatus::Packed, OrderStatus::Shipped})
+        lifecycle.transition(id, s, m_admin);
+}
+
+void TestOutboundDocuments::acknowledgesAnX12Order() {
+    const qint64 id = captureX12(0);
+    OutboundDocuments documents(m_test->db(), m_admin);
+    const OutboundDocument made = documents.acknowledge(id);
+    QCOMPARE(made.kind, u"x12_855"_s);
+    QCOMPARE(made.controlNumber, u"000000001"_s);
+    QCOMPARE(made.orderId, id);
+
+    const auto stored = documents.find(made.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->content, made.content);
+    QCOMPARE(stored->controlNumber, u"000000001"_s);
+    const X12Interchange ic = X12Interchange::parse(stored->content.toUtf8(), u"855"_s);
+    QCOMPARE(ic.senderId, u"ORDOVENDOR"_s);
+    QCOMPARE(ic.receiverId, u"ACMERETAIL"_s);
+    QCOMPARE(ic.controlNumber, u"000000001"_s);
+    QCOMPARE(ic.groups[0].sets[0].id, u"855"_s);
+    const QStringList bak = segment(ic, u"BAK"_s);
+    QCOMPARE(bak.mid(0, 5), (QStringList{u"BAK"_s, u"00"_s, u"AD"_s, u"4500012345"_s, u"20261130"_s}));
+    QCOMPARE(segment(ic, u"ACK"_s, 0).mid(0, 4), (QStringList{u"ACK"_s, u"IA"_s, u"12"_s, u"EA"_s}));
+    QCOMPARE(segment(ic, u"ACK"_s, 1).mid(0, 4), (QStringList{u"ACK"_s, u"IA"_s, u"3"_s, u"EA"_s}));
+    QCOMPARE(segment(ic, u"CTT"_s), (QStringList{u"CTT"_s, u"2"_s}));
+
+    const QList<OutboundDocument> list = documents.forOrder(id);
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].id, made.id);
+    // The audit trail says a document went out.
+    const auto detail = OrderQuery(m_test->db()).detail(id);
+    QCOMPARE(detail->events.last().action, u"document"_s);
+    QCOMPARE(detail->events.last().reason, u"x12_855"_s);
+}
+
+void TestOutboundDocuments::controlNumbersNeverRepeat() {
+    const qint64 a = captureX12(0);
+    const qint64 b = captureX12(1);
+    OutboundDocuments documents(m_test->db(), m_admin);
+    QSet<QString> seen;
+    for (qint64 id : {a, b, a, b}) {
+        const OutboundDocument d = documents.acknowledge(id);
+        QVERIFY2(!seen.contains(d.controlNumber), qPrintable(d.controlNumber));
+        seen.insert(d.controlNumber);
+        QCOMPARE(X12Interchange::parse(d.content.toUtf8(), u"855"_s).controlNumber, d.controlNumber);
+    }
+    QCOMPARE(seen, (QSet<QString>{u"000000001"_s, u"000000002"_s, u"000000003"_s, u"000000004"_s}));
+    // The counter wraps after 999999999 and starts again at 1.
+    SqlQuery(m_test->db(), u"UPDATE meta SET value = '999999999' WHERE key = 'x12_control_number'"_s).exec();
+    QCOMPARE(documents.acknowledge(a).controlNumber, u"000000001"_s);
+}
+
+void TestOutboundDocuments::cancelledLinesAreRejected() {
+    const qint64 id = captureX12(0);
+    OrderLifecycle(m_test->db()).cancel(id, m_admin, u"PARTNER_REQUEST"_s, {});
+    const OutboundDocument d = OutboundDocuments(m_test->db(), m_admin).acknowledge(id);
+    const X12Interchange ic = X12Interchange::parse(d.content.toUtf8(), u"855"_s);
+    QCOMPARE(segment(ic, u"BAK"_s).at(2), u"RD"_s);
+    QCOMPARE(segment(ic, u"ACK"_s, 0).mid(0, 3), (QStringList{u"ACK"_s, u"IR"_s, u"12"_s}));
+    QCOMPARE(segment(ic, u"ACK"_s, 1).mid(0, 3), (QStringList{u"ACK"_s, u"IR"_s, u"3"_s}));
+}
+
+void TestOutboundDocuments::shippingAB2bOrderMakesTheShipNotice() {
+    const qint64 id = captureX12(0);
+    OutboundDocuments documents(m_test->db(), m_admin);
+    documents.acknowledge(id);
+    advanceToShipped(id);
+    const QList<OutboundDocument> list = documents.forOrder(id);
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list[1].kind, u"x12_856"_s);
+    QCOMPARE(list[1].controlNumber, u"000000002"_s);
+    const X12Interchange ic = X12Interchange::parse(list[1].content.toUtf8(), u"856"_s);
+    QCOMPARE(ic.groups[0].functionalId, u"SH"_s);
+    QCOMPARE(ic.groups[0].sets[0].id, u"856"_s);
+    QCOMPARE(segment(ic, u"PRF"_s).at(1), u"4500012345"_s);
+    QCOMPARE(segment(ic, u"TD5"_s).at(5), u"UPS Ground"_s);
+    QCOMPARE(segment(ic, u"SN1"_s, 0), (QStringList{u"SN1"_s, u"1"_s, u"12"_s, u"EA"_s}));
+    QCOMPARE(segment(ic, u"SN1"_s, 1), (QStringList{u"SN1"_s, u"2"_s, u"3"_s, u"EA"_s}));
+    QCOMPARE(segment(ic, u"CTT"_s), (QStringList{u"CTT"_s, u"4"_s})); // shipment, order, two items
+    QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
+}
+
+void TestOutboundDocuments::shipNoticeWithTracking() {
+    const qint64 id = captureX12(1);
+    ShipmentInfo shipment;
+    shipment.carrier = u"FDEG"_s;
+    shipment.trackingNumber = u"794612345678"_s;
+    shipment.packages = 3;
+    shipment.shipmentId = u"S-77"_s;
+    const OutboundDocument d = OutboundDocuments(m_test->db(), m_admin).shipNotice(id, shipment);
+    const X12Interchange ic = X12Interchange::parse(d.content.toUtf8(), u"856"_s);
+    QCOMPARE(segment(ic, u"BSN"_s).at(2), u"S-77"_s);
+    QCOMPARE(segment(ic, u"REF"_s), (QStringList{u"REF"_s, u"CN"_s, u"794612345678"_s}));
+    QCOMPARE(segment(ic, u"TD1"_s), (QStringList{u"TD1"_s, u"CTN25"_s, u"3"_s}));
+    QCOMPARE(segment(ic, u"LIN"_s),
+             (QStringList{u"LIN"_s, u"10"_s, u"SK"_s, u"SKU-3"_s, u"BP"_s, u"ACM-9001"_s}));
+    QCOMPARE(segment(ic, u"SN1"_s), (QStringList{u"SN1"_s, u"10"_s, u"2"_s, u"CA"_s}));
+}
+
+void TestOutboundDocuments::otherOrdersGetNoX12() {
+    OrderCapture capture(m_test->db(), Actor::system());
+    Order web = test::sampleOrder(u"W-1"_s, {{u"SKU-1"_s, 2}});
+    web.externalId = u"5710348877112233445"_s;
+    web.lines[0].externalLineId = u"466157049"_s;
+    const qint64 id = capture.capture(web).orderId;
+    advanceToShipped(id);
+    OutboundDocuments documents(m_test->db(), m_admin);
+    QVERIFY(documents.forOrder(id).isEmpty());
+    QVERIFY_THROWS_EXCEPTION(Error, documents.acknowledge(id));
+    try {
+        documents.shipNotice(id, {});
+        QFAIL("an 856 was made for a web order");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::State);
+    }
+    ShipmentInfo shipment;
+    shipment.carrier = u"UPS"_s;
+    shipment.trackingNumber = u"1Z999"_s;
+    const OutboundDocument d = documents.fulfillment(id, shipment);
+    QCOMPARE(d.kind, u"fulfillment_json"_s);
+    QVERIFY(d.controlNumber.isEmpty());
+    const QJsonObject f = QJsonDocument::fromJson(d.content.toUtf8()).object()[u"fulfillment"_s].toObject();
+    QCOMPARE(f[u"tracking_number"_s].toString(), u"1Z999"_s);
+    QCOMPARE(f[u"tracking_company"_s].toString(), u"UPS"_s);
+    QCOMPARE(f[u"line_items"_s].toArray().size(), 1);
+    QCOMPARE(f[u"line_items"_s].toArray()[0].toObject()[u"quantity"_s].toInt(), 2);
+    QVERIFY(d.content.contains(u"\"order_id\":5710348877112233445"_s));
+    QVERIFY_THROWS_EXCEPTION(Error, documents.acknowledge(999999));
+}
+
+void TestOutboundDocuments::unreadableSourceDoesNotStopTheShipment() {
+    const qint64 id = captureX12(0);
+    SqlQuery(m_test->db(), u"UPDATE source_documents SET content = 'ISA*broken'"_s).exec();
+    advanceToShipped(id);
+    QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
+    QVERIFY(OutboundDocuments(m_test->db(), m_admin).forOrder(id).isEmpty());
+    bool noted = false;
+    for (const AuditEvent& e : OrderQuery(m_test->db()).detail(id)->events)
+        noted = noted || (e.action == u"document"_s && e.reason == u"x12_856_failed"_s &&
+                          e.detail.contains(u"segment 1 (ISA)"_s));
+    QVERIFY(noted);
+}
+
+void TestOutboundDocuments::commandLineListsAndShows() {
+    const qint64 id = captureX12(0);
+    OutboundDocuments(m_test->db(), m_admin).acknowledge(id);
+    auto ordo = [](const QStringList& arguments) {
+        QProcess process;
+        process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
+        process.waitForFinished(60000);
+        return std::make_tuple(process.exitCode(), process.readAllStandardOutput(),
+                               process.readAllStandardError());
+    };
+    auto [code, out, err] = ordo({u"documents"_s, u"ship-notice"_s, u"--db"_s, m_test->url(), u"--order"_s,
+                                  u"4500012345"_s, u"--tracking"_s, u"1Z1"_s, u"--json"_s});
+    QVERIFY2(code == 0, err.constData());
+    const qint64 shipNoticeId = QJsonDocument::fromJson(out).object()[u"id"_s].toInteger();
+    QVERIFY(shipNoticeId > 0);
+
+    std::tie(code, out, err) =
+        ordo({u"documents"_s, u"--db"_s, m_test->url(), u"--order"_s, u"4500012345"_s, u"--json"_s});
+    QVERIFY2(code == 0, err.constData());
+    const QJsonArray list = QJsonDocument::fromJson(out).array();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list[0].toObject()[u"kind"_s].toString(), u"x12_855"_s);
+    QCOMPARE(list[0].toObject()[u"control_number"_s].toString(), u"000000001"_s);
+    QCOMPARE(list[1].toObject()[u"kind"_s].toString(), u"x12_856"_s);
+    QCOMPARE(list[1].toObject()[u"id"_s].toInteger(), shipNoticeId);
+
+    std::tie(code, out, err) =
+        ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url(), u"--id"_s, QString::number(shipNoticeId)});
+    QVERIFY2(code == 0, err.constData());
+    QVERIFY(out.startsWith("ISA*00*"));
+    QVERIFY(out.contains("REF*CN*1Z1~"));
+
+    std::tie(code, out, err) =
+        ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url(), u"--id"_s, u"999"_s});
+    QCOMPARE(code, 3);
+    std::tie(code, out, err) = ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url()});
+    QCOMPARE(code, 2);
+}
+
+QTEST_GUILESS_MAIN(TestOutboundDocuments)
+#include "tst_outbounddocuments.moc"
