@@ -210,15 +210,20 @@ void buildProblem(const OrderStock& stock, const Strategy& strategy, Problem& p)
 }
 
 QList<FilterVerdict> filterVerdicts(const Problem& p, int candidate) {
+    std::vector<FilterVerdict> verdicts;
+    filterVerdicts(p, candidate, verdicts);
+    return QList<FilterVerdict>(verdicts.begin(), verdicts.end());
+}
+
+void filterVerdicts(const Problem& p, int candidate, std::vector<FilterVerdict>& verdicts) {
+    verdicts.clear();
     const Candidate& c = p.candidates[size_t(candidate)];
     const NetworkLocation& nl = p.network->at(c.location);
     const Location& loc = nl.location;
     const LocationFilters& f = p.strategy->filters;
-    QList<FilterVerdict> verdicts;
-    verdicts.reserve(filterCount);
     auto add = [&](Filter filter, const QString& code, QString value) {
         if (c.judged & filter)
-            verdicts.append(FilterVerdict{code, !(c.failed & filter), std::move(value)});
+            verdicts.push_back(FilterVerdict{code, !(c.failed & filter), std::move(value)});
     };
     add(FilterType, u"type"_s, locationTypeCode(loc.type));
     if (c.judged & FilterGroup)
@@ -256,7 +261,6 @@ QList<FilterVerdict> filterVerdicts(const Problem& p, int candidate) {
                 ? u"%1 line(s) would leave less than %2"_s.arg(c.minAtpShort).arg(f.minAtpAfterSafety)
                 : u"keeps at least %1"_s.arg(f.minAtpAfterSafety));
     add(FilterStock, u"stock"_s, coversText(c.takes, p.lineCount()));
-    return verdicts;
 }
 
 QString failedFilters(const Problem& p, int candidate) {

@@ -36,14 +36,14 @@ QString lineList(const QList<int>& lineNos) {
 
 // Lines the candidate takes on its own, as one shipment: in line order, each while its SKU's usable units
 // last.
-void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, QList<int>* lineNos) {
+void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, std::vector<int>* lineNos) {
     demand.assign(size_t(p.skuCount), 0);
     for (const Line& line : p.lines) {
         qint64& d = demand[size_t(line.skuSlot)];
         if (d + line.quantity <= p.usableAt(c, line.skuSlot)) {
             d += line.quantity;
             if (lineNos)
-                lineNos->append(line.lineNo);
+                lineNos->push_back(line.lineNo);
         }
     }
 }
@@ -51,10 +51,12 @@ void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, QList<in
 // Hands out shared copies of lists equal to one handed out before (a handful are kept).
 template <typename T> class ListCache {
 public:
-    QList<T> share(QList<T> list) {
+    template <typename Range>
+    QList<T> share(const Range& items) {
         for (const QList<T>& known : m_known)
-            if (known == list)
+            if (std::equal(known.cbegin(), known.cend(), items.begin(), items.end()))
                 return known;
+        QList<T> list(items.begin(), items.end());
         if (m_known.size() < 8)
             m_known.append(list);
         return list;
@@ -246,6 +248,8 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
     // shared copies of one QList rather than an allocation each.
     ListCache<FilterVerdict> verdictCache;
     ListCache<int> linesCache;
+    thread_local std::vector<FilterVerdict> verdicts;
+    thread_local std::vector<int> coverable;
     d.candidates.reserve(qsizetype(order.size()));
     for (const int c : order) {
         const Candidate& cand = p.candidates[size_t(c)];
@@ -253,14 +257,14 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
         CandidateLocation out;
         out.locationCode = p.code(c);
         out.eligible = cand.eligible();
-        out.filters = verdictCache.share(filterVerdicts(p, c));
+        filterVerdicts(p, c, verdicts);
+        out.filters = verdictCache.share(verdicts);
         out.distanceKm = cand.km;
         out.costMinor = cand.costMinor;
         out.chosen = picked;
-        QList<int> coverable;
-        coverable.reserve(lines);
+        coverable.clear();
         takeWhatFits(p, c, demand, &coverable);
-        out.coverableLines = linesCache.share(std::move(coverable));
+        out.coverableLines = linesCache.share(coverable);
         out.scores = criterionScores(p, c, demand.data());
         for (const CriterionScore& s : std::as_const(out.scores))
             out.totalScore += s.score;
