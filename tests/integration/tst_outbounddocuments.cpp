@@ -237,7 +237,8 @@ void TestOutboundDocuments::unreadableSourceDoesNotStopTheShipment() {
     QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
     QVERIFY(OutboundDocuments(m_test->db(), m_admin).forOrder(id).isEmpty());
     bool noted = false;
-    for (const AuditEvent& e : OrderQuery(m_test->db()).detail(id)->events)
+    const auto detail = OrderQuery(m_test->db()).detail(id);
+    for (const AuditEvent& e : detail->events)
         noted = noted || (e.action == u"document"_s && e.reason == u"x12_856_failed"_s &&
                           e.detail.contains(u"segment 1 (ISA)"_s));
     QVERIFY(noted);
