@@ -53,6 +53,7 @@ private slots:
     void cancelledLinesAreRejected();
     void shippingAB2bOrderMakesTheShipNotice();
     void shipNoticeWithTracking();
+    void shippingSomeLinesListsThoseLines();
     void otherOrdersGetNoX12();
     void unreadableSourceDoesNotStopTheShipment();
     void commandLineListsAndShows();
