@@ -183,6 +183,21 @@ void TestOutboundDocuments::shippingAB2bOrderMakesTheShipNotice() {
     QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
 }
 
+void TestOutboundDocuments::shippingSomeLinesListsThoseLines() {
+    const qint64 id = captureX12(0);
+    OrderLifecycle lifecycle(m_test->db());
+    for (OrderStatus s :
+         {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking, OrderStatus::Packed})
+        lifecycle.transition(id, s, m_admin);
+    lifecycle.advanceLines(id, {2}, OrderStatus::Shipped, m_admin);
+    const QList<OutboundDocument> list = OutboundDocuments(m_test->db(), m_admin).forOrder(id);
+    QCOMPARE(list.size(), 1);
+    const X12Interchange ic = X12Interchange::parse(list[0].content.toUtf8(), u"856"_s);
+    QCOMPARE(segment(ic, u"SN1"_s, 0), (QStringList{u"SN1"_s, u"2"_s, u"3"_s, u"EA"_s}));
+    QVERIFY(segment(ic, u"SN1"_s, 1).isEmpty());
+    QCOMPARE(segment(ic, u"CTT"_s), (QStringList{u"CTT"_s, u"3"_s}));
+}
+
 void TestOutboundDocuments::shipNoticeWithTracking() {
     const qint64 id = captureX12(1);
     ShipmentInfo shipment;
