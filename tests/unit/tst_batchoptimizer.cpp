@@ -185,9 +185,10 @@ void TestBatchOptimizer::neverMoreUnfilledThanSequential() {
         const BatchResult result = optimizeBatch(orders, rules, stock, network);
 
         const QByteArray where = "round " + QByteArray::number(round);
-        QVERIFY2(result.figures.unfilledUnits <= result.sequentialFigures.unfilledUnits, where);
+        QVERIFY2(result.figures.unfilledUnits <= result.sequentialFigures.unfilledUnits, where.constData());
         if (result.figures.unfilledUnits == result.sequentialFigures.unfilledUnits)
-            QVERIFY2(result.figures.totalCostMinor <= result.sequentialFigures.totalCostMinor, where);
+            QVERIFY2(result.figures.totalCostMinor <= result.sequentialFigures.totalCostMinor,
+                     where.constData());
         QCOMPARE(result.decisions.size(), orders.size());
         QCOMPARE(result.figures, batchFigures(orders, result.decisions));
         jointWins += result.method == BatchResult::Method::Joint ? 1 : 0;
@@ -195,21 +196,23 @@ void TestBatchOptimizer::neverMoreUnfilledThanSequential() {
         QHash<QString, int> shipments;
         for (qsizetype i = 0; i < orders.size(); ++i) {
             const Decision& d = result.decisions.at(i);
-            QVERIFY2(d.shipments.size() <= 1 || strategy.split.mode == SplitPolicy::Mode::Split, where);
+            QVERIFY2(d.shipments.size() <= 1 || strategy.split.mode == SplitPolicy::Mode::Split,
+                     where.constData());
             for (const Shipment& s : d.shipments) {
                 ++shipments[s.locationCode];
                 for (const ShipmentLine& line : s.lines)
                     taken[{line.skuCode, network.indexOf(s.locationCode)}] += line.quantity;
             }
             if (strategy.split.shortage == SplitPolicy::Shortage::ShipComplete && !d.shipments.isEmpty())
-                QVERIFY2(d.unfilled.isEmpty(), where);
+                QVERIFY2(d.unfilled.isEmpty(), where.constData());
         }
         for (auto it = taken.cbegin(); it != taken.cend(); ++it)
-            QVERIFY2(it.value() <= available.value(it.key()), where + " oversold " + it.key().first.toUtf8());
+            QVERIFY2(it.value() <= available.value(it.key()),
+                     QByteArray(where + " oversold " + it.key().first.toUtf8()).constData());
         for (auto it = shipments.cbegin(); it != shipments.cend(); ++it) {
             const int capacity = network.at(network.indexOf(it.key())).capacityLeft;
             QVERIFY2(capacity < 0 || it.value() <= capacity,
-                     where + " over capacity at " + it.key().toUtf8());
+                     QByteArray(where + " over capacity at " + it.key().toUtf8()).constData());
         }
     }
     QVERIFY(jointWins > 0); // scarce random batches must give the joint model something to win
