@@ -63,6 +63,7 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
             u"unknown format '%1'; choose one of %2"_s.arg(format, OrderFormats::choices().join(u", "_s)));
 
     // CSV files first and together, so master data comes before the orders of every file.
+    ImportReport report;
     QStringList csvPaths;
     QList<QPair<QString, const OrderFormat*>> documents;
     for (const QString& path : paths) {
@@ -75,12 +76,17 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
         if (!QFileInfo(path).isDir() && probe.open(QIODevice::ReadOnly))
             head = probe.readAll();
         const OrderFormat* f = forced ? forced : OrderFormats::detect(head);
+        const QByteArrayView start = QByteArrayView(head).trimmed();
         if (f)
             documents << qMakePair(path, f);
+        else if (!start.isEmpty() && (start.front() == '{' || start.front() == '['))
+            report.merge(
+                refused(path, QString(),
+                        u"a JSON document of no known kind (%1); name its format with --format"_s.arg(
+                            QStringList(OrderFormats::choices().mid(2)).join(u", "_s))));
         else
             csvPaths << path; // CsvImporter reports what is wrong with a file that is neither
     }
-    ImportReport report;
     if (!csvPaths.isEmpty()) {
         ImportReport csvReport = CsvImporter(m_db, m_actor).importFiles(csvPaths);
         for (ImportFileSummary& f : csvReport.files)

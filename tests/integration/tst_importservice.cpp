@@ -1,10 +1,10 @@
 // The channel import pipeline on SQLite and PostgreSQL: each fixture's orders captured with every mapped
 // field stored, held orders with every reason, the source documents kept, part numbers resolved through the
 // cross-reference, re-imports idempotent, and bad documents leaving the database as it was.
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestData.h"
 #include "TestDatabase.h"
-#include "Error.h"
 #include "channels/ImportService.h"
 #include "channels/SkuCrossReference.h"
 #include "orders/OrderJson.h"
@@ -12,7 +12,9 @@
 #include "orders/ValidationRules.h"
 #include "storage/SqlQuery.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +37,7 @@ private slots:
     void badDocumentsLeaveTheDatabaseAsItWas();
     void suspectedDuplicateAcrossChannels();
     void unknownFormatIsAUsageError();
+    void jsonOfNoKnownKindIsRefused();
     void csvStillImports();
 
 private:
@@ -305,6 +308,23 @@ void TestImportService::unknownFormatIsAUsageError() {
         QCOMPARE(e.kind(), Error::Kind::Usage);
         QVERIFY(e.message().contains(u"auto, csv, amazon, shopify, woocommerce"_s));
     }
+}
+
+void TestImportService::jsonOfNoKnownKindIsRefused() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"other.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"purchase": {"items": []}})");
+    file.close();
+    const ImportReport report = import({path});
+    QCOMPARE(report.refusedFiles, 1);
+    QCOMPARE(report.errors.size(), 1);
+    QVERIFY2(
+        report.errors[0].message.startsWith(
+            u"a JSON document of no known kind (amazon, shopify, woocommerce); name its format with --format"_s),
+        qPrintable(report.errors[0].message));
+    QCOMPARE(countOf(u"orders"_s), 0);
 }
 
 void TestImportService::csvStillImports() {
