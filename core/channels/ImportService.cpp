@@ -19,6 +19,14 @@ namespace ordo {
 
 namespace {
 
+// The formats a JSON document can be in: every reader but X12's.
+QStringList jsonFormats()
+{
+    QStringList names = OrderFormats::choices().mid(2);
+    names.removeAll(u"x12"_s);
+    return names;
+}
+
 ImportReport refused(const QString& file, const QString& format, const QString& reason) {
     ImportReport report;
     report.errors << ImportIssue{
@@ -83,7 +91,7 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
             report.merge(
                 refused(path, QString(),
                         u"a JSON document of no known kind (%1); name its format with --format"_s.arg(
-                            QStringList(OrderFormats::choices().mid(2)).join(u", "_s))));
+                            jsonFormats().join(u", "_s))));
         else
             csvPaths << path; // CsvImporter reports what is wrong with a file that is neither
     }

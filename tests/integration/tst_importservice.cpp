@@ -306,7 +306,7 @@ void TestImportService::unknownFormatIsAUsageError() {
         QFAIL("an unknown format was taken");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::Usage);
-        QVERIFY(e.message().contains(u"auto, csv, amazon, shopify, woocommerce"_s));
+        QVERIFY(e.message().contains(u"auto, csv, x12, amazon, shopify, woocommerce"_s));
     }
 }
 
