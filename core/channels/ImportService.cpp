@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "channels/CsvImporter.h"
+#include "channels/OutboundDocuments.h"
 #include "channels/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
@@ -202,6 +203,10 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
                 .bind(u":content"_s, QString::fromUtf8(imported.source.content))
                 .bind(u":at"_s, nowStoredTime());
             q.exec();
+            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the partner
+            // learns the order arrived; its lines are accepted unless cancelled).
+            if (format == u"x12"_s)
+                OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
         }
         tx.commit();
         switch (result.outcome) {
