@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #ifdef ORDO_WITH_GUI
 #include "Console.h"
 
@@ -30,8 +32,11 @@ void printUsage()
     using namespace ordo::cli;
     out() << u"Usage: ordo [--db URL] [--user NAME]      open the operations console\n"
              "       ordo <command> [options]            run a command (ordo <command> --help)\n\nCommands:\n"_s;
+    qsizetype width = 0;
     for (const CommandInfo& c : commands())
-        out() << u"  "_s << c.name.leftJustified(10) << c.summary << u'\n';
+        width = std::max(width, c.name.size());
+    for (const CommandInfo& c : commands())
+        out() << u"  "_s << c.name.leftJustified(width + 1) << c.summary << u'\n';
     out() << u"\nExit codes: 0 success, 1 failure, 2 usage error, 3 input rejected.\n"_s;
     out().flush();
 }

@@ -17,6 +17,11 @@ int runInventoryCommand(const QStringList& arguments);
 int runInventorySegmentationCommand(const QStringList& arguments);
 int runAtpCommand(const QStringList& arguments);
 int runSimulateCommand(const QStringList& arguments);
+int runRouteCommand(const QStringList& arguments);
+int runRejectCommand(const QStringList& arguments);
+// `ordo rules list|export|import|publish` (arguments[2] being the subcommand).
+int runRulesCommand(const QStringList& arguments);
+int runExceptionsCommand(const QStringList& arguments);
 int runDocumentsCommand(const QStringList& arguments);
 int runSkusCommand(const QStringList& arguments);
 int runValidationCommand(const QStringList& arguments);

@@ -80,9 +80,9 @@ int runOrdersCommand(const QStringList& arguments)
             return int(Success);
         }
         for (const OrderSummary& s : rows) {
-            out() << s.orderNumber.leftJustified(14) << u' ' << s.orderedAt.toString(u"yyyy-MM-dd HH:mm"_s) << u"  "
+            out() << s.orderNumber.leftJustified(14) << u' ' << s.orderedAt.toString(u"yyyy-MM-dd HH:mm"_s) << u"  "_s
                   << channelCode(s.channel).leftJustified(11) << u' ' << orderStatusCode(s.status).leftJustified(9)
-                  << u' ' << Money{s.totalMinor, s.currency}.toString().rightJustified(14) << u"  "
+                  << u' ' << Money{s.totalMinor, s.currency}.toString().rightJustified(14) << u"  "_s
                   << s.customerEmail << u'\n';
         }
         out() << u"%1 order(s)\n"_s.arg(rows.size());

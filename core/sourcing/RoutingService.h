@@ -1,0 +1,118 @@
+#pragma once
+
+#include "model/Actor.h"
+#include "model/Decision.h"
+#include "model/Order.h"
+#include "model/RuleSet.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace ordo {
+
+class Database;
+class InventoryIndex;
+class InventoryView;
+class ReservationService;
+class RoutingNetwork;
+
+// What routing one order did.
+struct RoutedOrder {
+    qint64 orderId = 0;
+    QString orderNumber;
+    Decision decision;
+    bool reserved = false; // stock is now held for every assigned line
+    bool rerouted = false; // the first reservation failed (stock moved since the
+                           // index was read): routed again
+    QString action;        // "reserved", "partly reserved", "backordered", "held",
+                           // "unfillable", "cancelled", "dry run", or empty when the
+                           // order was skipped
+    QString skipped;       // why the order was not routed (no longer validated...)
+};
+
+// What a location's rejection did.
+struct RejectResult {
+    qint64 orderId = 0;
+    QString orderNumber;
+    int released = 0;              // reservations given back
+    QStringList rejectedLocations; // every location that has rejected lines of
+                                   // this order, the new one included
+    RoutedOrder rerouted;          // the new decision for the rejected lines
+    bool promiseAtRisk = false;    // the new shipment(s) may arrive after the requested date
+    QString promiseNote;
+    QString notification; // the message queued for the customer
+};
+
+// The database-facing side of routing (the router itself is the pure function
+// route()): reads the active rules, the inventory index and the network, routes
+// orders one by one in a run (each sees the units and the capacity the earlier
+// ones took), and acts on each decision in ONE transaction: the decision
+// record, each line's location, the reservation (ReservationService), the
+// exception or backorder for what could not be routed, the audit events. A
+// reservation that fails because stock moved since the index was read routes
+// the order once more on fresh figures. A dry run decides the same way (a
+// RunInventory overlay holds what each decision would take) and writes nothing.
+//
+// Capacity left today is each location's daily capacity minus the shipments of
+// decisions stored since midnight UTC (routing_shipments).
+class RoutingService {
+public:
+    RoutingService(Database& db, const Actor& actor);
+    ~RoutingService();
+    RoutingService(const RoutingService&) = delete;
+    RoutingService& operator=(const RoutingService&) = delete;
+
+    // Routes one Validated order; Error::notFound for an unknown id, Error::state
+    // for an order not Validated.
+    RoutedOrder routeOrder(qint64 orderId, bool dryRun = false);
+    // Routes every Validated order, oldest first (at most `limit`, 0: all), in
+    // sequence; each order is its own unit of work. Orders that are not routable
+    // any more when their turn comes are reported as skipped.
+    QList<RoutedOrder> routePending(bool dryRun = false, int limit = 0);
+
+    // A location rejects lines it was to fulfil (not on the shelf, damaged, over
+    // capacity): in one transaction the lines' reservations are released, the
+    // location is remembered as rejecting the order, the lines are routed again
+    // without any location that rejected this order, the promise date is checked
+    // against the new shipments' transit time, a customer notification is queued
+    // and the audit trail says it all. The order must be Routed and each line
+    // held at `locationCode` (else Error::state / Error::input).
+    RejectResult reject(qint64 orderId, const QString& locationCode, const QList<int>& lineNos,
+                        const QString& reason);
+
+    // Acts on a decision made elsewhere for a Validated order (the joint
+    // optimiser routes many orders together and hands each decision here): stores
+    // it, reserves, holds or backorders exactly as routeOrder() would.
+    RoutedOrder apply(const Order& order, const Decision& decision, bool dryRun = false);
+
+    // What a run routes against, loaded on first use: for a caller that decides
+    // itself (the optimiser).
+    const RuleSet& rules();
+    const InventoryView& inventory(); // live figures, plus what this run's dry-run decisions took
+    RoutingNetwork& network();
+    QList<qint64> pendingOrderIds(int limit = 0);
+    // The Validated orders themselves, oldest first, as the router reads them.
+    QList<Order> pendingOrders(int limit = 0);
+    // Order id -> locations (codes) that have rejected its lines.
+    QStringList rejectedLocations(qint64 orderId);
+
+private:
+    struct Run;
+    Run& run();
+    RoutedOrder routeLoaded(const Order& order, bool dryRun);
+    Decision decide(const Order& order, const QList<int>& lineNos);
+    void act(const Order& order, const Decision& decision, RoutedOrder& result,
+             ReservationService& reservations);
+    void refreshStock(const Order& order);
+    void takeInRun(const Decision& decision, bool inventoryToo);
+
+    Database& m_db;
+    Actor m_actor;
+    std::unique_ptr<Run> m_run;
+};
+
+} // namespace ordo

@@ -1,0 +1,191 @@
+// `ordo route` and `ordo reject`: the real executable against SQLite and
+// PostgreSQL over the sample world (costs hand-computed in
+// tst_routingservice.cpp: DC-EAST 5.26, ST-NYC 6.01, VN-ACME 24.18 to 350 5th
+// Ave).
+#include "SampleWorld.h"
+#include "TestDatabase.h"
+#include "orders/OrderCapture.h"
+#include "orders/OrderQuery.h"
+#include "storage/LocationRepository.h"
+#include "storage/PositionRepository.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+class TestRouteCommand : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { test::TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_test.reset(); }
+
+    void routesOneOrderAsJson();
+    void dryRunOfThePendingOrders();
+    void rejectReroutes();
+    void usageErrors_data();
+    void usageErrors();
+    void unknownOrderIsRejectedInput();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run ordo(const QStringList& arguments);
+    Database& db() { return m_test->db(); }
+    void stock(const QString& location, const QString& sku, qint64 onHand);
+    qint64 capture(const QString& number, const QList<QPair<QString, int>>& lines);
+    qint64 count(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
+
+    std::unique_ptr<test::TestDatabase> m_test;
+};
+
+void TestRouteCommand::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    m_test = test::TestDatabase::create(engine);
+    QVERIFY(m_test);
+    test::createSampleWorld(db());
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
+    stock(u"ST-NYC"_s, u"SKU-1"_s, 10);
+}
+
+TestRouteCommand::Run TestRouteCommand::ordo(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
+    if (!process.waitForStarted(30000))
+        return {};
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void TestRouteCommand::stock(const QString& location, const QString& sku, qint64 onHand)
+{
+    Transaction tx(db());
+    PositionRepository(db()).setOnHand(*LocationRepository(db()).idForCode(location),
+                                       SkuRepository(db()).findByCode(sku)->id, onHand, 0);
+    tx.commit();
+}
+
+qint64 TestRouteCommand::capture(const QString& number, const QList<QPair<QString, int>>& lines)
+{
+    return OrderCapture(db(), Actor::system()).capture(test::sampleOrder(number, lines)).orderId;
+}
+
+void TestRouteCommand::routesOneOrderAsJson()
+{
+    const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
+    const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray decisions = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(decisions.size(), 1);
+    const QJsonObject d = decisions.at(0).toObject();
+    QCOMPARE(d.value(u"order_id"_s).toString(), u"W-1"_s);
+    QCOMPARE(d.value(u"outcome"_s).toString(), u"routed"_s);
+    QCOMPARE(d.value(u"rule_version"_s).toInt(), 0);
+    QCOMPARE(d.value(u"total_cost"_s).toString(), u"5.26"_s);
+    const QJsonObject shipment = d.value(u"shipments"_s).toArray().at(0).toObject();
+    QCOMPARE(shipment.value(u"location_id"_s).toString(), u"DC-EAST"_s);
+    QCOMPARE(shipment.value(u"cost"_s).toString(), u"5.26"_s);
+    QVERIFY(qAbs(shipment.value(u"distance_km"_s).toDouble() - 126.339) < 0.01);
+    const QJsonObject line = shipment.value(u"lines"_s).toArray().at(0).toObject();
+    QCOMPARE(line.value(u"sku"_s).toString(), u"SKU-1"_s);
+    QCOMPARE(line.value(u"quantity"_s).toInt(), 2);
+    const QJsonArray candidates = d.value(u"candidates"_s).toArray();
+    QVERIFY(candidates.size() >= 2);
+    for (const QJsonValue& c : candidates) {
+        QVERIFY(c.toObject().value(u"location_id"_s).isString());
+        QVERIFY(c.toObject().value(u"eligible"_s).isBool());
+        QVERIFY(c.toObject().value(u"reasons"_s).isArray());
+        QVERIFY(c.toObject().value(u"scores"_s).isObject());
+    }
+    QCOMPARE(d.value(u"action"_s).toString(), u"reserved"_s);
+    QCOMPARE(OrderQuery(db()).detail(id)->order.status, OrderStatus::Routed);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM routing_decisions"_s), 1);
+}
+
+void TestRouteCommand::dryRunOfThePendingOrders()
+{
+    capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
+    capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
+    const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--dry-run"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("W-1  routed (dry run)"), run.out.constData());
+    QVERIFY(run.out.contains("ship from DC-EAST"));
+    QVERIFY(run.out.contains("total 5.26 USD"));
+    QVERIFY(run.out.contains("runner-up: ST-NYC, 6.01 USD"));
+    QVERIFY(run.out.contains("2 order(s) routed: 2 routed (dry run: nothing reserved or stored)"));
+    QCOMPARE(count(u"SELECT COUNT(*) FROM routing_decisions"_s), 0);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 0);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM orders WHERE status = 'validated'"_s), 2);
+}
+
+void TestRouteCommand::rejectReroutes()
+{
+    capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
+    QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s}).exitCode, 0);
+    const Run run = ordo({u"reject"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--location"_s,
+                          u"DC-EAST"_s, u"--line"_s, u"1"_s, u"--reason"_s, u"damaged"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(o.value(u"released"_s).toInt(), 1);
+    QCOMPARE(o.value(u"rejected_locations"_s).toArray(), QJsonArray{u"DC-EAST"_s});
+    const QJsonObject decision = o.value(u"decision"_s).toObject();
+    QCOMPARE(decision.value(u"shipments"_s).toArray().at(0).toObject().value(u"location_id"_s).toString(),
+             u"ST-NYC"_s);
+    QCOMPARE(decision.value(u"total_cost"_s).toString(), u"6.01"_s);
+    QVERIFY(o.value(u"notification"_s).toString().contains(u"ST-NYC"_s));
+    QCOMPARE(count(u"SELECT COUNT(*) FROM notifications"_s), 1);
+    // Rejecting a line the location does not hold is refused (exit 3) and changes
+    // nothing.
+    const Run again = ordo({u"reject"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--location"_s,
+                            u"DC-EAST"_s, u"--line"_s, u"1"_s, u"--reason"_s, u"damaged"_s});
+    QCOMPARE(again.exitCode, 3);
+    QVERIFY(again.err.contains("line 1 of order W-1 is not held at DC-EAST"));
+    QCOMPARE(count(u"SELECT COUNT(*) FROM notifications"_s), 1);
+}
+
+void TestRouteCommand::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("route without order") << QStringList{u"route"_s};
+    QTest::newRow("route order and pending")
+        << QStringList{u"route"_s, u"--order"_s, u"W-1"_s, u"--pending"_s};
+    QTest::newRow("route unknown option") << QStringList{u"route"_s, u"--pending"_s, u"--fast"_s};
+    QTest::newRow("reject without reason") << QStringList{
+        u"reject"_s, u"--order"_s, u"W-1"_s, u"--location"_s, u"DC-EAST"_s, u"--line"_s, u"1"_s};
+    QTest::newRow("reject bad line") << QStringList{u"reject"_s,     u"--order"_s,  u"W-1"_s,
+                                                    u"--location"_s, u"DC-EAST"_s,  u"--line"_s,
+                                                    u"one"_s,        u"--reason"_s, u"x"_s};
+}
+
+void TestRouteCommand::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    arguments << u"--db"_s << m_test->url();
+    QCOMPARE(ordo(arguments).exitCode, 2);
+}
+
+void TestRouteCommand::unknownOrderIsRejectedInput()
+{
+    const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"NOPE"_s});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY(run.err.contains("there is no order NOPE"));
+}
+
+QTEST_GUILESS_MAIN(TestRouteCommand)
+#include "tst_routecommand.moc"
