@@ -16,7 +16,10 @@ X12OutSet X12ShipNoticeWriter::build(const X12PurchaseOrder& po, const Order& st
     int hl = 1;
     s.append({u"HL"_s, {QString::number(hl), QString(), u"S"_s}});
     s.append({u"TD1"_s, {u"CTN25"_s, QString::number(shipment.packages)}});
-    s.append({u"TD5"_s, {QString(), u"2"_s, shipment.carrier, QString(), ordered.shipMethod}});
+    // TD502 2: TD503 is the carrier's SCAC; both are left out when the carrier is not known yet.
+    s.append({u"TD5"_s,
+              {QString(), shipment.carrier.isEmpty() ? QString() : u"2"_s, shipment.carrier, QString(),
+               ordered.shipMethod}});
     if (!shipment.trackingNumber.isEmpty())
         s.append({u"REF"_s, {u"CN"_s, shipment.trackingNumber}});
     s.append({u"DTM"_s, {u"011"_s, X12Writer::date(at), X12Writer::time(at)}});

@@ -5,8 +5,6 @@
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 
-#include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 
@@ -31,6 +29,21 @@ QString km(double value) {
     return QLocale::c().toString(value, 'f', 0) + u" km"_s;
 }
 
+// "covers 2 of 3 line(s)": the same few texts for every candidate, made once per thread and shared.
+QString coversText(int takes, int lines) {
+    constexpr int cached = 8;
+    thread_local QString texts[cached + 1][cached + 1];
+    auto make = [](int t, int n) -> QString {
+        return u"covers "_s + QString::number(t) + u" of "_s + QString::number(n) + u" line(s)"_s;
+    };
+    if (lines > cached || takes > lines || takes < 0)
+        return make(takes, lines);
+    QString& text = texts[takes][lines];
+    if (text.isEmpty())
+        text = make(takes, lines);
+    return text;
+}
+
 } // namespace
 
 const QString& Problem::code(int candidate) const {
@@ -50,7 +63,8 @@ void startProblem(Problem& p, const Order& order, const RuleSet& rules, const Ro
     p.pickup = order.delivery == DeliveryMethod::Pickup;
     p.pickupLocation = p.pickup ? network.indexOf(order.pickupLocationCode) : -1;
     p.hasShipTo = order.shipTo.position.has_value();
-    p.minorPerMajor = std::pow(10.0, Money::minorDigits(rules.currency));
+    p.minorDigits = Money::minorDigits(rules.currency);
+    p.minorPerMajor = std::pow(10.0, p.minorDigits);
 }
 
 void readOrderStock(const Order& order, const InventoryView& inventory, const RoutingContext& context,
@@ -196,15 +210,20 @@ void buildProblem(const OrderStock& stock, const Strategy& strategy, Problem& p)
 }
 
 QList<FilterVerdict> filterVerdicts(const Problem& p, int candidate) {
+    std::vector<FilterVerdict> verdicts;
+    filterVerdicts(p, candidate, verdicts);
+    return QList<FilterVerdict>(verdicts.begin(), verdicts.end());
+}
+
+void filterVerdicts(const Problem& p, int candidate, std::vector<FilterVerdict>& verdicts) {
+    verdicts.clear();
     const Candidate& c = p.candidates[size_t(candidate)];
     const NetworkLocation& nl = p.network->at(c.location);
     const Location& loc = nl.location;
     const LocationFilters& f = p.strategy->filters;
-    QList<FilterVerdict> verdicts;
-    verdicts.reserve(filterCount);
     auto add = [&](Filter filter, const QString& code, QString value) {
         if (c.judged & filter)
-            verdicts.append(FilterVerdict{code, !(c.failed & filter), std::move(value)});
+            verdicts.push_back(FilterVerdict{code, !(c.failed & filter), std::move(value)});
     };
     add(FilterType, u"type"_s, locationTypeCode(loc.type));
     if (c.judged & FilterGroup)
@@ -219,7 +238,7 @@ QList<FilterVerdict> filterVerdicts(const Problem& p, int candidate) {
     }
     if (c.judged & FilterCapacity)
         add(FilterCapacity, u"capacity"_s,
-            nl.capacityLeft > 0 ? u"%1 left today"_s.arg(nl.capacityLeft) : u"none left today"_s);
+            nl.capacityLeft > 0 ? QString::number(nl.capacityLeft) + u" left today"_s : u"none left today"_s);
     add(FilterShips, u"ships"_s, loc.ships ? u"ships parcels"_s : u"does not ship parcels"_s);
     if (c.judged & FilterPickup) {
         QString value;
@@ -241,8 +260,7 @@ QList<FilterVerdict> filterVerdicts(const Problem& p, int candidate) {
             c.minAtpShort > 0
                 ? u"%1 line(s) would leave less than %2"_s.arg(c.minAtpShort).arg(f.minAtpAfterSafety)
                 : u"keeps at least %1"_s.arg(f.minAtpAfterSafety));
-    add(FilterStock, u"stock"_s, u"covers %1 of %2 line(s)"_s.arg(c.takes).arg(p.lineCount()));
-    return verdicts;
+    add(FilterStock, u"stock"_s, coversText(c.takes, p.lineCount()));
 }
 
 QString failedFilters(const Problem& p, int candidate) {

@@ -30,6 +30,7 @@ void buildProblem(const OrderStock& stock, const Strategy& strategy, Problem& pr
 
 // Every filter applied to a candidate with its verdict and the value behind it.
 QList<FilterVerdict> filterVerdicts(const Problem& problem, int candidate);
+void filterVerdicts(const Problem& problem, int candidate, std::vector<FilterVerdict>& out);
 
 // "type (store)", "max_distance (1,234 km > 800 km)": the failed filters of an ineligible candidate.
 QString failedFilters(const Problem& problem, int candidate);

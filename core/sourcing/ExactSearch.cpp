@@ -48,9 +48,9 @@ const std::vector<Partition>& partitionsOf(int m) {
     return all[size_t(m)];
 }
 
-struct Entry {
-    double score = 0.0;
-    int candidate = -1;
+struct Entry { // trivially constructible: the lists are filled before they are read
+    double score;
+    int candidate;
 };
 
 class ExactSearch {
@@ -192,7 +192,7 @@ private:
     int m_maxBlocks = 0;
     int m_keep = 0;
     unsigned m_coverable = 0;
-    qint64 m_demand[maskCount][exactLineLimit] = {};
+    qint64 m_demand[maskCount][exactLineLimit]; // filled for the masks in use by buildLists()
     Entry m_lists[maskCount][listLength];
     int m_size[maskCount] = {};
     // The partition being searched.

@@ -36,22 +36,68 @@ QString lineList(const QList<int>& lineNos) {
 
 // Lines the candidate takes on its own, as one shipment: in line order, each while its SKU's usable units
 // last.
-void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, QList<int>* lineNos) {
+void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, std::vector<int>* lineNos) {
     demand.assign(size_t(p.skuCount), 0);
     for (const Line& line : p.lines) {
         qint64& d = demand[size_t(line.skuSlot)];
         if (d + line.quantity <= p.usableAt(c, line.skuSlot)) {
             d += line.quantity;
             if (lineNos)
-                lineNos->append(line.lineNo);
+                lineNos->push_back(line.lineNo);
         }
     }
 }
+
+// Hands out shared copies of lists equal to one handed out before (a handful are kept).
+template <typename T> class ListCache {
+public:
+    template <typename Range>
+    QList<T> share(const Range& items) {
+        for (const QList<T>& known : m_known)
+            if (std::equal(known.cbegin(), known.cend(), items.begin(), items.end()))
+                return known;
+        QList<T> list(items.begin(), items.end());
+        if (m_known.size() < 8)
+            m_known.append(list);
+        return list;
+    }
+
+private:
+    QList<QList<T>> m_known;
+};
 
 } // namespace
 
 QString money(qint64 minor, const QString& currency) {
     return Money{minor, currency}.toDecimalString();
+}
+
+QString money(qint64 minor, int digits) {
+    QString text;
+    appendMoney(text, minor, digits);
+    return text;
+}
+
+void appendMoney(QString& text, qint64 minor, int digits) {
+    // Money::toDecimalString() without looking the currency up again: this runs for every listed candidate.
+    char buffer[32];
+    char* end = buffer + sizeof buffer;
+    char* at = end;
+    const bool negative = minor < 0;
+    quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
+    for (int i = 0; i < digits; ++i) {
+        *--at = char('0' + magnitude % 10);
+        magnitude /= 10;
+    }
+    if (digits > 0)
+        *--at = '.';
+    do {
+        *--at = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (negative)
+        *--at = '-';
+    text += QLatin1StringView(at, end - at);
 }
 
 QList<Shipment> shipmentsOf(const Problem& p, const Assignment& a) {
@@ -124,9 +170,9 @@ void explain(const Problem& p, const SearchResult& r, Decision& d) {
         else if (more < 0)
             why << u"%1 fewer shipment(s)"_s.arg(-more);
         if (dearer > 0)
-            why << u"%1 dearer"_s.arg(money(dearer, d.currency));
+            why << u"%1 dearer"_s.arg(money(dearer, p.minorDigits));
         else if (dearer < 0)
-            why << u"%1 cheaper"_s.arg(money(-dearer, d.currency));
+            why << u"%1 cheaper"_s.arg(money(-dearer, p.minorDigits));
         const double worse = up.objective - best.objective;
         if (!costOnly(p) && std::abs(worse) > objectiveEpsilon)
             why << u"scores %1 worse"_s.arg(number(worse));
@@ -154,14 +200,20 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
         for (const int c : chosen->candidateOfLine)
             if (c >= 0)
                 isChosen[size_t(c)] = 1;
+    const bool balance = p.weights.balance() != 0.0;
     for (int c = 0; c < count; ++c) {
         order.push_back(c);
-        takeWhatFits(p, c, demand, nullptr);
-        alone[size_t(c)] = shipmentScore(p, c, demand.data());
+        if (balance) {
+            takeWhatFits(p, c, demand, nullptr);
+            alone[size_t(c)] = shipmentScore(p, c, demand.data());
+        } else {
+            alone[size_t(c)] = p.candidates[size_t(c)].fixedScore;
+        }
     }
-    // Chosen first, then eligible by score, then ineligible by distance; ties by location code.
+    // Chosen first, then eligible by score, then ineligible by distance; ties by location code. Only the
+    // listed ones are sorted: the best eligible and nearest ineligible are picked out first.
     auto rank = [&](int c) { return isChosen[size_t(c)] ? 0 : p.candidates[size_t(c)].eligible() ? 1 : 2; };
-    std::sort(order.begin(), order.end(), [&](int x, int y) {
+    auto less = [&](int x, int y) {
         const int rx = rank(x);
         const int ry = rank(y);
         if (rx != ry)
@@ -171,61 +223,100 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
         if (vx != vy)
             return vx < vy;
         return p.codeLess(x, y);
-    });
+    };
+    const auto firstIneligible =
+        std::partition(order.begin(), order.end(), [&](int c) { return rank(c) < 2; });
+    const auto chosenEnd =
+        std::partition(order.begin(), firstIneligible, [&](int c) { return rank(c) == 0; });
+    auto keepBest = [&](std::vector<int>::iterator first, std::vector<int>::iterator last, int keep) {
+        if (last - first > keep) {
+            std::nth_element(first, first + keep, last, less);
+            last = first + keep;
+        }
+        std::sort(first, last, less);
+        return last;
+    };
+    const auto eligibleEnd = keepBest(chosenEnd, firstIneligible, listedEligible);
+    const auto ineligibleEnd = keepBest(firstIneligible, order.end(), listedIneligible);
+    std::sort(order.begin(), chosenEnd, less);
+    order.erase(ineligibleEnd, order.end());
+    order.erase(eligibleEnd, firstIneligible);
 
     const bool byCost = costOnly(p);
     const int lines = p.lineCount();
-    int eligibleListed = 0;
-    int ineligibleListed = 0;
-    d.candidates.reserve(std::min(count, listedEligible + listedIneligible));
+    // Candidates share much of what they list (the same verdicts, the same coverable lines): equal lists are
+    // shared copies of one QList rather than an allocation each.
+    ListCache<FilterVerdict> verdictCache;
+    ListCache<int> linesCache;
+    thread_local std::vector<FilterVerdict> verdicts;
+    thread_local std::vector<int> coverable;
+    d.candidates.reserve(qsizetype(order.size()));
     for (const int c : order) {
         const Candidate& cand = p.candidates[size_t(c)];
         const bool picked = isChosen[size_t(c)];
-        if (!picked) {
-            int& listed = cand.eligible() ? eligibleListed : ineligibleListed;
-            if (listed >= (cand.eligible() ? listedEligible : listedIneligible))
-                continue;
-            ++listed;
-        }
         CandidateLocation out;
         out.locationCode = p.code(c);
         out.eligible = cand.eligible();
-        out.filters = filterVerdicts(p, c);
+        filterVerdicts(p, c, verdicts);
+        out.filters = verdictCache.share(verdicts);
         out.distanceKm = cand.km;
         out.costMinor = cand.costMinor;
         out.chosen = picked;
-        takeWhatFits(p, c, demand, &out.coverableLines);
+        coverable.clear();
+        takeWhatFits(p, c, demand, &coverable);
+        out.coverableLines = linesCache.share(coverable);
         out.scores = criterionScores(p, c, demand.data());
         for (const CriterionScore& s : std::as_const(out.scores))
             out.totalScore += s.score;
         if (!picked) {
+            QString& why = out.notChosen;
+            why.reserve(96);
             if (!cand.eligible()) {
-                out.notChosen = u"fails "_s + failedFilters(p, c);
+                why += u"fails "_s;
+                bool first = true;
+                for (const FilterVerdict& v : std::as_const(out.filters))
+                    if (!v.passed) {
+                        if (!first)
+                            why += u", "_s;
+                        first = false;
+                        why += v.filter + u" ("_s + v.value + u')';
+                    }
             } else if (out.coverableLines.size() < lines) {
-                out.notChosen =
-                    u"covers only line(s) %1 of %2"_s.arg(lineList(out.coverableLines)).arg(lines);
-                if (chosen)
-                    out.notChosen +=
-                        byCost
-                            ? u"; a shipment of them from here would cost %1"_s.arg(
-                                  money(cand.costMinor, d.currency))
-                            : u"; a shipment of them from here would score %1"_s.arg(number(out.totalScore));
+                why += u"covers only line(s) "_s;
+                for (qsizetype i = 0; i < out.coverableLines.size(); ++i) {
+                    if (i)
+                        why += u", "_s;
+                    why += QString::number(out.coverableLines[i]);
+                }
+                why += u" of "_s + QString::number(lines);
+                if (chosen) {
+                    if (byCost) {
+                        why += u"; a shipment of them from here would cost "_s;
+                        appendMoney(why, cand.costMinor, p.minorDigits);
+                    } else {
+                        why += u"; a shipment of them from here would score "_s + number(out.totalScore);
+                    }
+                }
             } else if (chosen) {
                 const double worse = out.totalScore - chosen->objective;
-                if (worse > objectiveEpsilon)
-                    out.notChosen =
-                        byCost
-                            ? u"the whole order from here costs %1, %2 more than the chosen routing"_s.arg(
-                                  money(cand.costMinor, d.currency),
-                                  money(cand.costMinor - d.totalCostMinor, d.currency))
-                            : u"the whole order from here scores %1, %2 worse than the chosen routing"_s.arg(
-                                  number(out.totalScore), number(worse));
-                else
-                    out.notChosen = chosen->shipments > 1
-                                        ? u"ties with the chosen routing on score"_s
-                                        : u"ties with the chosen location on score; loses on location code"_s;
+                if (worse > objectiveEpsilon) {
+                    if (byCost) {
+                        why += u"the whole order from here costs "_s;
+                        appendMoney(why, cand.costMinor, p.minorDigits);
+                        why += u", "_s;
+                        appendMoney(why, cand.costMinor - d.totalCostMinor, p.minorDigits);
+                        why += u" more than the chosen routing"_s;
+                    } else {
+                        why += u"the whole order from here scores "_s + number(out.totalScore) + u", "_s +
+                               number(worse) + u" worse than the chosen routing"_s;
+                    }
+                } else {
+                    why = chosen->shipments > 1
+                              ? u"ties with the chosen routing on score"_s
+                              : u"ties with the chosen location on score; loses on location code"_s;
+                }
             } else {
-                out.notChosen = u"no assignment was chosen"_s;
+                why = u"no assignment was chosen"_s;
             }
         }
         d.candidates.append(std::move(out));

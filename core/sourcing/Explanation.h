@@ -24,5 +24,7 @@ void listCandidates(const Problem& problem, const Assignment* chosen, Decision& 
 QString whyUnroutable(const Problem& problem, int maxShipments);
 
 QString money(qint64 minor, const QString& currency);
+QString money(qint64 minor, int digits);
+void appendMoney(QString& text, qint64 minor, int digits);
 
 } // namespace ordo::routing

@@ -78,6 +78,7 @@ struct Problem {
     int pickupLocation = -1; // network id of the order's pickup location
     bool hasShipTo = false;
     double minorPerMajor = 100.0;
+    int minorDigits = 2; // of the rule set's currency
     Weights weights;
 
     std::vector<Line> lines;

@@ -53,6 +53,7 @@ private slots:
     void cancelledLinesAreRejected();
     void shippingAB2bOrderMakesTheShipNotice();
     void shipNoticeWithTracking();
+    void shippingSomeLinesListsThoseLines();
     void otherOrdersGetNoX12();
     void unreadableSourceDoesNotStopTheShipment();
     void commandLineListsAndShows();
@@ -182,6 +183,21 @@ void TestOutboundDocuments::shippingAB2bOrderMakesTheShipNotice() {
     QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
 }
 
+void TestOutboundDocuments::shippingSomeLinesListsThoseLines() {
+    const qint64 id = captureX12(0);
+    OrderLifecycle lifecycle(m_test->db());
+    for (OrderStatus s :
+         {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking, OrderStatus::Packed})
+        lifecycle.transition(id, s, m_admin);
+    lifecycle.advanceLines(id, {2}, OrderStatus::Shipped, m_admin);
+    const QList<OutboundDocument> list = OutboundDocuments(m_test->db(), m_admin).forOrder(id);
+    QCOMPARE(list.size(), 1);
+    const X12Interchange ic = X12Interchange::parse(list[0].content.toUtf8(), u"856"_s);
+    QCOMPARE(segment(ic, u"SN1"_s, 0), (QStringList{u"SN1"_s, u"2"_s, u"3"_s, u"EA"_s}));
+    QVERIFY(segment(ic, u"SN1"_s, 1).isEmpty());
+    QCOMPARE(segment(ic, u"CTT"_s), (QStringList{u"CTT"_s, u"3"_s}));
+}
+
 void TestOutboundDocuments::shipNoticeWithTracking() {
     const qint64 id = captureX12(1);
     ShipmentInfo shipment;
@@ -237,7 +253,8 @@ void TestOutboundDocuments::unreadableSourceDoesNotStopTheShipment() {
     QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Shipped);
     QVERIFY(OutboundDocuments(m_test->db(), m_admin).forOrder(id).isEmpty());
     bool noted = false;
-    for (const AuditEvent& e : OrderQuery(m_test->db()).detail(id)->events)
+    const auto detail = OrderQuery(m_test->db()).detail(id);
+    for (const AuditEvent& e : detail->events)
         noted = noted || (e.action == u"document"_s && e.reason == u"x12_856_failed"_s &&
                           e.detail.contains(u"segment 1 (ISA)"_s));
     QVERIFY(noted);

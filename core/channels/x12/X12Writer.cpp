@@ -49,8 +49,20 @@ QString X12Writer::time(const QDateTime& at) {
 QByteArray X12Writer::write(const X12OutEnvelope& env, const QList<X12OutSet>& sets) {
     if (env.controlNumber < 1 || env.controlNumber > 999999999)
         throw Error::usage(u"X12 control number %1 is outside 1..999999999"_s.arg(env.controlNumber));
-    if (env.senderId.trimmed().isEmpty() || env.receiverId.trimmed().isEmpty())
-        throw Error::input(u"an X12 interchange needs a sender and a receiver id"_s);
+    // Ids the ISA cannot carry as they are (it is counted in bytes and split at the delimiters) are refused
+    // rather than changed: the partner would not recognise an altered id.
+    const QList<std::pair<QString, QString>> ids = {{u"sender id"_s, env.senderId},
+                                                    {u"receiver id"_s, env.receiverId},
+                                                    {u"sender qualifier"_s, env.senderQualifier},
+                                                    {u"receiver qualifier"_s, env.receiverQualifier}};
+    for (const auto& [what, value] : ids) {
+        if (value.trimmed().isEmpty())
+            throw Error::input(u"an X12 interchange needs a %1"_s.arg(what));
+        for (QChar c : value)
+            if (c.unicode() < 0x20 || c.unicode() > 0x7E || separators.isDelimiter(char(c.unicode())))
+                throw Error::input(
+                    u"the %1 '%2' cannot be written in an X12 interchange header"_s.arg(what, value));
+    }
     const QDateTime at = env.at.isValid() ? env.at.toUTC() : QDateTime::currentDateTimeUtc();
     const QString control = QString::number(env.controlNumber).rightJustified(9, u'0');
     const QChar e = QLatin1Char(separators.element);
