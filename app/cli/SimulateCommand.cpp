@@ -77,11 +77,15 @@ void printText(const SimulationReport& r) {
                  .arg(it.value().value(0), 6)
                  .arg(it.value().value(1), 6)
                  .arg(it.value().value(2), 6);
-    s << u"\n%1 orders routed differently under the draft:\n"_s.arg(r.changes.size());
-    for (const RoutingChange& c : r.changes)
+    s << u"\n%1 orders routed differently under the draft"_s.arg(r.changes.size());
+    constexpr qsizetype shown = 50; // a screenful; --json lists every one
+    s << (r.changes.size() > shown ? u" (the first %1; --json lists all):\n"_s.arg(shown) : u":\n"_s);
+    for (qsizetype i = 0; i < r.changes.size() && i < shown; ++i) {
+        const RoutingChange& c = r.changes.at(i);
         s << u"  %1\n    before: %2 (%3)\n    after:  %4 (%5)\n"_s.arg(
             c.orderNumber, c.before, money(double(c.costBeforeMinor), r.currency), c.after,
             money(double(c.costAfterMinor), r.currency));
+    }
     s.flush();
 }
 

@@ -237,10 +237,18 @@ BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, cons
                           const BatchOptions& options) {
     BatchResult result;
     result.currency = rules.currency;
+    QList<RoutingContext> contexts;
+    for (const Order& order : orders) {
+        contexts << context;
+        contexts.last().rejectedLocations += options.rejectedLocations.value(order.id);
+    }
     {
         RunInventory run(inventory);
         RoutingNetwork left = network;
-        result.sequential = routeInSequence(orders, rules, run, left, context);
+        for (qsizetype i = 0; i < orders.size(); ++i) {
+            result.sequential << route(orders.at(i), rules, run, left, contexts.at(i));
+            takeDecision(result.sequential.last(), run, left);
+        }
     }
     result.sequentialFigures = batchFigures(orders, result.sequential);
 
@@ -250,7 +258,7 @@ BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, cons
     QList<OrderPlan> plans;
     std::vector<int> seed;
     for (qsizetype i = 0; i < orders.size(); ++i) {
-        alone << route(orders.at(i), rules, inventory, network, context);
+        alone << route(orders.at(i), rules, inventory, network, contexts.at(i));
         plans << builder.add(orders.at(i), alone.last());
         for (qsizetype k = 0; k < plans.last().modelLines.size(); ++k) {
             const int line = plans.last().modelLines.at(k);
@@ -301,7 +309,7 @@ BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, cons
         takeDecision(joint.last(), run, left);
     }
     for (qsizetype i : std::as_const(empty)) {
-        joint[i] = route(orders.at(i), rules, run, left, context);
+        joint[i] = route(orders.at(i), rules, run, left, contexts.at(i));
         takeDecision(joint[i], run, left);
     }
 

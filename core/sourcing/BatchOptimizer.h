@@ -5,7 +5,9 @@
 #include "model/RuleSet.h"
 #include "sourcing/Router.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace ordo {
@@ -36,6 +38,8 @@ struct BatchOptions {
     // Hand the sequential assignment to the solver as its first incumbent, so that a time limit still leaves
     // a solution at least as good as sequential routing.
     bool seedWithSequential = true;
+    // Order id -> locations that rejected its lines (reroute): never chosen for that order, by either side.
+    QHash<qint64, QSet<QString>> rejectedLocations;
 };
 
 // The figures the report compares.

@@ -16,18 +16,4 @@ void takeDecision(const Decision& decision, RunInventory& run, RoutingNetwork& n
     }
 }
 
-QList<Decision> routeInSequence(const QList<Order>& orders, const RuleSet& rules, RunInventory& run,
-                                RoutingNetwork& network, const RoutingContext& context,
-                                const RouteFunction& router) {
-    QList<Decision> decisions;
-    decisions.reserve(orders.size());
-    for (const Order& order : orders) {
-        Decision decision =
-            router ? router(order, rules, run, network, context) : route(order, rules, run, network, context);
-        takeDecision(decision, run, network);
-        decisions.append(std::move(decision));
-    }
-    return decisions;
-}
-
 } // namespace ordo

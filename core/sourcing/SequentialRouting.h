@@ -22,13 +22,8 @@ class RoutingNetwork;
 // in `network`. Shipments at a location the network does not know and lines of an unknown SKU are skipped.
 void takeDecision(const Decision& decision, RunInventory& run, RoutingNetwork& network);
 
+// route() or routeGreedy(), for a replay that runs either.
 using RouteFunction = std::function<Decision(const Order&, const RuleSet&, const InventoryView&,
                                              const RoutingNetwork&, const RoutingContext&)>;
-
-// route() (or `router`, e.g. routeGreedy) for each order in turn through `run` and `network`, taking as it
-// goes.
-QList<Decision> routeInSequence(const QList<Order>& orders, const RuleSet& rules, RunInventory& run,
-                                RoutingNetwork& network, const RoutingContext& context = {},
-                                const RouteFunction& router = {});
 
 } // namespace ordo

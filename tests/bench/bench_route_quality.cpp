@@ -3,9 +3,9 @@
 //
 // A generated network of 1,000 locations in the continental United States (100 DCs, 900 stores, every other
 // store ships), default rules (lowest total cost, split allowed, ship complete, hold). The orders (10,000 by
-// default, 1 to 3 lines of 1 or 2 units, shipped to random points) come in batches of a few hundred, each
-// over its own 60 scarce SKUs stocked at 4 random locations with 1 to 4 units: the batch asks for more units
-// than there are, so which order gets a unit matters. Each batch is routed twice over the same stock: route()
+// default, 1 to 3 lines of 1 or 2 units, shipped to random points) come in batches (100 by default), each
+// over its own 60 scarce SKUs stocked at 4 random locations with 1 to 4 units: every line has few sources and
+// many SKUs run out, so which order gets a unit matters. Each batch is routed twice over the same stock: route()
 // one order after the other through a RunInventory (sequential), and optimizeBatch() (joint, GLPK under a
 // time limit, seeded with the sequential assignment). Printed as JSON: for each side the total cost, cost per
 // filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios of the
@@ -99,7 +99,7 @@ double ratio(double a, double b) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const int orderCount = argc > 1 ? std::atoi(argv[1]) : 10000;
-    const int batchSize = argc > 2 ? std::atoi(argv[2]) : 250;
+    const int batchSize = argc > 2 ? std::atoi(argv[2]) : 100;
     const double timeLimit = argc > 3 ? std::atof(argv[3]) : 10.0;
     const int locationCount = argc > 4 ? std::atoi(argv[4]) : 1000;
     if (orderCount < 1 || batchSize < 1 || timeLimit <= 0 || locationCount < 10) {
