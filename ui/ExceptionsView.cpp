@@ -6,11 +6,13 @@
 #include "OrderBackend.h"
 #include "ReleaseOrderDialog.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -24,26 +26,34 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     , m_backend(backend)
     , m_actor(actor)
     , m_model(new ExceptionQueueModel(backend, this))
-    , m_proxy(new QSortFilterProxyModel(this))
-{
+    , m_proxy(new QSortFilterProxyModel(this)) {
     setObjectName(u"exceptionsView"_s);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ExceptionQueueModel::RawRole);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(ExceptionQueueModel::Reason);
+    m_proxy->setFilterRole(ExceptionQueueModel::RawRole);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
     auto* bar = new QHBoxLayout;
     m_count = new QLabel;
     m_count->setObjectName(u"exceptionCount"_s);
-    m_releaseButton = new QPushButton(tr("Release…"));
+    m_reasonFilter = new QComboBox;
+    m_reasonFilter->setObjectName(u"reasonFilter"_s);
+    m_reasonFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_reasonFilter->setToolTip(tr("Work the queue one reason at a time"));
+    m_releaseButton = new QPushButton(tr("Approve…"));
     m_releaseButton->setObjectName(u"releaseButton"_s);
-    m_releaseButton->setToolTip(tr("Send the order back to where it was held"));
-    m_cancelButton = new QPushButton(tr("Cancel order…"));
+    m_releaseButton->setToolTip(tr("Approve the selected orders: send each back to where it was held"));
+    m_cancelButton = new QPushButton(tr("Cancel orders…"));
     m_cancelButton->setObjectName(u"cancelButton"_s);
     m_openButton = new QPushButton(tr("Open order"));
     m_openButton->setObjectName(u"openButton"_s);
     bar->addWidget(m_count);
+    bar->addSpacing(16);
+    bar->addWidget(new QLabel(tr("Reason:")));
+    bar->addWidget(m_reasonFilter);
     bar->addStretch(1);
     bar->addWidget(m_openButton);
     bar->addWidget(m_releaseButton);
@@ -54,7 +64,7 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     m_table->setObjectName(u"exceptionsTable"_s);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -92,29 +102,72 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
                          : count == 1 ? tr("1 order on hold")
                                       : tr("%1 orders on hold").arg(formatCount(count)));
         emit countChanged(count);
+        fillReasons();
     });
+    connect(m_reasonFilter, &QComboBox::activated, this,
+            [this](int index) { showReason(m_reasonFilter->itemData(index).toString()); });
     connect(m_model, &ExceptionQueueModel::loadFailed, this, &ExceptionsView::statusMessage);
     connect(m_backend, &OrderBackend::actionFinished, this, &ExceptionsView::onActionFinished);
     m_count->setText(tr("Loading…"));
     updateActions();
 }
 
-void ExceptionsView::refresh()
-{
+void ExceptionsView::refresh() {
     m_model->refresh();
 }
 
-qint64 ExceptionsView::currentOrderId() const
-{
+qint64 ExceptionsView::currentOrderId() const {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? 0 : rows.first().data(ExceptionQueueModel::IdRole).toLongLong();
 }
 
-void ExceptionsView::updateActions()
-{
+QList<qint64> ExceptionsView::selectedOrderIds() const {
+    QList<qint64> ids;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        ids.append(row.data(ExceptionQueueModel::IdRole).toLongLong());
+    return ids;
+}
+
+QStringList ExceptionsView::reasons() const {
+    QHash<QString, int> counts;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ++counts[m_model->summary(row).exceptionCode];
+    QStringList codes = counts.keys();
+    std::sort(codes.begin(), codes.end(), [&](const QString& a, const QString& b) {
+        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
+    });
+    return codes;
+}
+
+void ExceptionsView::fillReasons() {
+    const QString shown = m_reasonFilter->currentData().toString();
+    QHash<QString, int> counts;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ++counts[m_model->summary(row).exceptionCode];
+    m_reasonFilter->clear();
+    m_reasonFilter->addItem(tr("All reasons (%1)").arg(formatCount(m_model->rowCount())), QString());
+    for (const QString& code : reasons())
+        m_reasonFilter->addItem(
+            u"%1 (%2)"_s.arg(code.isEmpty() ? tr("(none)") : code, formatCount(counts.value(code))), code);
+    const int index = m_reasonFilter->findData(shown);
+    m_reasonFilter->setCurrentIndex(index < 0 ? 0 : index);
+    showReason(index < 0 ? QString() : shown);
+}
+
+void ExceptionsView::showReason(const QString& reasonCode) {
+    m_proxy->setFilterRegularExpression(
+        reasonCode.isEmpty() ? QRegularExpression()
+                             : QRegularExpression(u"^%1$"_s.arg(QRegularExpression::escape(reasonCode))));
+    const int index = m_reasonFilter->findData(reasonCode);
+    if (index >= 0 && index != m_reasonFilter->currentIndex())
+        m_reasonFilter->setCurrentIndex(index);
+    updateActions();
+}
+
+void ExceptionsView::updateActions() {
     const bool selected = currentOrderId() != 0;
     const bool idle = m_pendingTickets.isEmpty();
-    m_openButton->setEnabled(selected);
+    m_openButton->setEnabled(selectedOrderIds().size() == 1);
     m_releaseButton->setEnabled(selected && idle && m_actor.may(Permission::ResolveExceptions));
     m_cancelButton->setEnabled(selected && idle && m_actor.may(Permission::CancelOrders));
     if (!m_actor.may(Permission::ResolveExceptions))
@@ -123,47 +176,67 @@ void ExceptionsView::updateActions()
         m_cancelButton->setToolTip(tr("Your role may not cancel orders"));
 }
 
-void ExceptionsView::askRelease()
-{
-    const int row = m_model->rowForId(currentOrderId());
+void ExceptionsView::askRelease() {
+    const QList<qint64> ids = selectedOrderIds();
+    if (ids.isEmpty())
+        return;
+    const int row = m_model->rowForId(ids.first());
     if (row < 0)
         return;
     const OrderSummary& order = m_model->summary(row);
-    ReleaseOrderDialog dialog(order.orderNumber, u"%1 %2"_s.arg(order.exceptionCode, order.exceptionDetail), this);
+    const QString title = ids.size() == 1 ? order.orderNumber : tr("%1 orders").arg(ids.size());
+    const QString heldFor = ids.size() == 1 ? u"%1 %2"_s.arg(order.exceptionCode, order.exceptionDetail)
+                                            : m_reasonFilter->currentText();
+    ReleaseOrderDialog dialog(title, heldFor, this);
     if (dialog.exec() == QDialog::Accepted)
-        release(order.id, dialog.note());
+        releaseAll(ids, dialog.note());
 }
 
-void ExceptionsView::askCancel()
-{
-    const int row = m_model->rowForId(currentOrderId());
+void ExceptionsView::askCancel() {
+    const QList<qint64> ids = selectedOrderIds();
+    if (ids.isEmpty())
+        return;
+    const int row = m_model->rowForId(ids.first());
     if (row < 0)
         return;
-    const OrderSummary& order = m_model->summary(row);
-    CancelOrderDialog dialog(order.orderNumber, this);
+    CancelOrderDialog dialog(
+        ids.size() == 1 ? m_model->summary(row).orderNumber : tr("%1 orders").arg(ids.size()), this);
     if (dialog.exec() == QDialog::Accepted)
-        cancel(order.id, dialog.reasonCode(), dialog.note());
+        cancelAll(ids, dialog.reasonCode(), dialog.note());
 }
 
-void ExceptionsView::release(qint64 orderId, const QString& note)
-{
+void ExceptionsView::releaseAll(const QList<qint64>& orderIds, const QString& note) {
+    for (qint64 id : orderIds)
+        m_pendingTickets.insert(m_backend->release(id, m_actor, note));
+    emit statusMessage(orderIds.size() == 1 ? tr("Releasing…")
+                                            : tr("Releasing %1 orders…").arg(orderIds.size()));
+    updateActions();
+}
+
+void ExceptionsView::cancelAll(const QList<qint64>& orderIds, const QString& reasonCode,
+                               const QString& note) {
+    for (qint64 id : orderIds)
+        m_pendingTickets.insert(m_backend->cancel(id, m_actor, reasonCode, note));
+    emit statusMessage(orderIds.size() == 1 ? tr("Cancelling…")
+                                            : tr("Cancelling %1 orders…").arg(orderIds.size()));
+    updateActions();
+}
+
+void ExceptionsView::release(qint64 orderId, const QString& note) {
     m_pendingTickets.insert(m_backend->release(orderId, m_actor, note));
     emit statusMessage(tr("Releasing…"));
     updateActions();
 }
 
-void ExceptionsView::cancel(qint64 orderId, const QString& reasonCode, const QString& note)
-{
+void ExceptionsView::cancel(qint64 orderId, const QString& reasonCode, const QString& note) {
     m_pendingTickets.insert(m_backend->cancel(orderId, m_actor, reasonCode, note));
     emit statusMessage(tr("Cancelling…"));
     updateActions();
 }
 
-void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QString& error)
-{
+void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QString& error) {
     if (!m_pendingTickets.remove(ticket))
         return;
-    updateActions();
     const int row = m_model->rowForId(orderId);
     const QString number = row >= 0 ? m_model->summary(row).orderNumber : QString::number(orderId);
     if (error.isEmpty()) {
@@ -171,14 +244,23 @@ void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QStr
     } else {
         emit statusMessage(tr("Order %1 was not changed.").arg(number));
         emit actionFailed(error);
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Order %1 was not changed").arg(number), error,
-                                    QMessageBox::Ok, this);
+        m_errors.append(tr("%1: %2").arg(number, error));
+    }
+    emit orderChanged(orderId);
+    if (!m_pendingTickets.isEmpty())
+        return; // a bulk action: one refresh and one message when the last order is done
+    updateActions();
+    if (!m_errors.isEmpty()) {
+        const QString title = m_errors.size() == 1 ? tr("Order %1 was not changed").arg(number)
+                                                   : tr("%1 orders were not changed").arg(m_errors.size());
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, title, m_errors.join(u"\n\n"_s), QMessageBox::Ok, this);
         box->setObjectName(u"actionErrorBox"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+        m_errors.clear();
     }
     refresh();
-    emit orderChanged(orderId);
 }
 
 } // namespace ordo::ui

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -15,7 +16,9 @@ namespace ordo::ui {
 class ExceptionQueueModel;
 class OrderBackend;
 
-// Orders held in Exception and the actions the state machine allows on them: release and cancel.
+// Orders held in Exception, grouped by reason, and the actions the state machine allows on them: approve
+// (send the order back where it was held, overriding what a person has checked) and cancel with a reason, on
+// one order or on every order selected.
 class ExceptionsView : public QWidget {
     Q_OBJECT
 
@@ -27,11 +30,19 @@ public:
     // refreshes when it is done and a failure is shown in a message box.
     void release(qint64 orderId, const QString& note);
     void cancel(qint64 orderId, const QString& reasonCode, const QString& note);
+    // Bulk: the same action on several orders; the queue refreshes once, when all are done.
+    void releaseAll(const QList<qint64>& orderIds, const QString& note);
+    void cancelAll(const QList<qint64>& orderIds, const QString& reasonCode, const QString& note);
+    // Shows only the orders held for `reasonCode` (empty: every reason).
+    void showReason(const QString& reasonCode);
+    QStringList reasons() const; // the reason codes in the queue, most frequent first
 
     ExceptionQueueModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QTableView* table() const { return m_table; }
     qint64 currentOrderId() const;
+    QList<qint64> selectedOrderIds() const;
+    QComboBox* reasonFilter() const { return m_reasonFilter; }
 
 signals:
     void statusMessage(const QString& message);
@@ -46,6 +57,7 @@ private:
     void askCancel();
     void onActionFinished(quint64 ticket, qint64 orderId, const QString& error);
     void updateActions();
+    void fillReasons();
 
     OrderBackend* m_backend;
     Actor m_actor;
@@ -53,10 +65,12 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table = nullptr;
     QLabel* m_count = nullptr;
+    QComboBox* m_reasonFilter = nullptr;
     QPushButton* m_releaseButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_openButton = nullptr;
     QSet<quint64> m_pendingTickets;
+    QStringList m_errors; // of the actions still running, shown together when the last one finishes
 };
 
 } // namespace ordo::ui

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "ExceptionsView.h"
 #include "Format.h"
+#include "ImportDialog.h"
+#include "ImportRunner.h"
 #include "InventoryView.h"
 #include "OpenDatabaseDialog.h"
 #include "OrderBackend.h"
@@ -33,7 +35,7 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
     , m_database(database)
     , m_actor(actor)
     , m_backend(new OrderBackend(this))
-{
+    , m_importRunner(makeCsvImportRunner()) {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Ordo"));
     setWindowIcon(QIcon(u":/ordo/icons/ordo.svg"_s));
@@ -76,15 +78,12 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
     statusBar()->addPermanentWidget(m_userLabel);
     updateDatabaseLabel();
 
-    connect(m_orders, &OrdersView::statusMessage, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 8000);
-    });
-    connect(m_exceptions, &ExceptionsView::statusMessage, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 8000);
-    });
-    connect(m_inventory, &InventoryView::statusMessage, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 8000);
-    });
+    connect(m_orders, &OrdersView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_exceptions, &ExceptionsView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_inventory, &InventoryView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_exceptions, &ExceptionsView::countChanged, this, [this](int count) {
         m_navigation->item(1)->setText(count > 0 ? tr("Exceptions (%1)").arg(formatCount(count))
                                                  : tr("Exceptions"));
@@ -109,19 +108,42 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
-{
+void MainWindow::setImportRunner(std::shared_ptr<ImportRunner> runner) {
+    m_importRunner = std::move(runner);
+}
+
+ImportDialog* MainWindow::openImportDialog() {
+    if (!m_import) {
+        m_import = new ImportDialog(m_backend, m_actor, m_importRunner, this);
+        connect(m_import, &ImportDialog::imported, this, &MainWindow::refresh);
+        connect(m_import, &ImportDialog::openOrderRequested, this, [this](qint64 orderId) {
+            showView(View::Orders);
+            m_orders->openOrder(orderId);
+            activateWindow();
+        });
+    }
+    m_import->show();
+    m_import->raise();
+    return m_import;
+}
+
+void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
+    QAction* importAction = file->addAction(QIcon(u":/ordo/icons/import.svg"_s), tr("&Import orders…"), this,
+                                            [this] { openImportDialog(); });
+    importAction->setObjectName(u"importAction"_s);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setEnabled(m_actor.may(Permission::CaptureOrders));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* refreshAction = view->addAction(QIcon(u":/ordo/icons/refresh.svg"_s), tr("&Refresh"), this,
-                                             &MainWindow::refresh);
+    QAction* refreshAction =
+        view->addAction(QIcon(u":/ordo/icons/refresh.svg"_s), tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     refreshAction->setObjectName(u"refreshAction"_s);
     view->addSeparator();
@@ -142,6 +164,7 @@ void MainWindow::createActions()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(refreshAction);
+    toolbar->addAction(importAction);
     auto* spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -166,36 +189,32 @@ void MainWindow::createActions()
     addAction(find);
 }
 
-void MainWindow::search(const QString& text)
-{
+void MainWindow::search(const QString& text) {
     if (m_search->text() != text)
         m_search->setText(text);
     showView(View::Orders);
     m_orders->search(text);
 }
 
-void MainWindow::showView(View view)
-{
+void MainWindow::showView(View view) {
     m_navigation->setCurrentRow(int(view)); // the rows follow the View enum
 }
 
-MainWindow::View MainWindow::currentView() const
-{
+MainWindow::View MainWindow::currentView() const {
     if (m_stack->currentWidget() == m_inventory)
         return View::Inventory;
+
     return m_stack->currentWidget() == m_exceptions ? View::Exceptions : View::Orders;
 }
 
-void MainWindow::refresh()
-{
+void MainWindow::refresh() {
     m_orders->refresh();
     m_exceptions->refresh();
     m_inventory->refresh();
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 
-void MainWindow::switchDatabase(const DatabaseInfo& database)
-{
+void MainWindow::switchDatabase(const DatabaseInfo& database) {
     m_database = database;
     m_backend->open(database.url);
     updateDatabaseLabel();
@@ -204,8 +223,7 @@ void MainWindow::switchDatabase(const DatabaseInfo& database)
     m_inventory->refresh();
 }
 
-void MainWindow::openDatabase()
-{
+void MainWindow::openDatabase() {
     OpenDatabaseDialog dialog(m_database.url, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -224,29 +242,25 @@ void MainWindow::openDatabase()
     switchDatabase(info);
 }
 
-void MainWindow::about()
-{
+void MainWindow::about() {
     QMessageBox::about(this, tr("About Ordo"),
                        tr("<h3>Ordo %1</h3><p>Order management for retailers and brands that sell through "
                           "many channels.</p><p>Database: %2</p>")
                            .arg(QStringLiteral(ORDO_VERSION), m_database.displayName.toHtmlEscaped()));
 }
 
-void MainWindow::updateDatabaseLabel()
-{
+void MainWindow::updateDatabaseLabel() {
     m_databaseLabel->setText(m_database.central ? tr("Central server: %1").arg(m_database.displayName)
                                                 : tr("Standalone: %1").arg(m_database.displayName));
     m_databaseLabel->setToolTip(m_database.url);
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
+void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::restoreSettings()
-{
+void MainWindow::restoreSettings() {
     QSettings settings;
     settings.beginGroup(u"console"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
@@ -257,8 +271,7 @@ void MainWindow::restoreSettings()
     showView(view == 1 ? View::Exceptions : view == 2 ? View::Inventory : View::Orders);
 }
 
-void MainWindow::saveSettings() const
-{
+void MainWindow::saveSettings() const {
     QSettings settings;
     settings.beginGroup(u"console"_s);
     settings.setValue(u"geometry"_s, saveGeometry());

@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -13,6 +15,8 @@ class QStackedWidget;
 namespace ordo::ui {
 
 class ExceptionsView;
+class ImportDialog;
+class ImportRunner;
 class InventoryView;
 class OrderBackend;
 class OrdersView;
@@ -42,6 +46,11 @@ public:
     OrdersView* ordersView() const { return m_orders; }
     ExceptionsView* exceptionsView() const { return m_exceptions; }
     InventoryView* inventoryView() const { return m_inventory; }
+    OrderBackend* backend() const { return m_backend; }
+    // File > Import orders: the dialog, opened (or raised) without blocking the console.
+    ImportDialog* openImportDialog();
+    void setImportRunner(std::shared_ptr<ImportRunner> runner);
+
     QLineEdit* searchField() const { return m_search; }
     View currentView() const;
 
@@ -65,6 +74,8 @@ private:
     OrdersView* m_orders = nullptr;
     ExceptionsView* m_exceptions = nullptr;
     InventoryView* m_inventory = nullptr;
+    ImportDialog* m_import = nullptr;
+    std::shared_ptr<ImportRunner> m_importRunner;
     QLineEdit* m_search = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_userLabel = nullptr;

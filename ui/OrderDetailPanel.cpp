@@ -1,6 +1,7 @@
 #include "OrderDetailPanel.h"
 
 #include "Format.h"
+#include "RoutingPanel.h"
 #include "StatusBadgeDelegate.h"
 
 #include <QFormLayout>
@@ -9,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -20,22 +22,19 @@ namespace ordo::ui {
 
 namespace {
 
-QLabel* selectableLabel(const QString& objectName)
-{
+QLabel* selectableLabel(const QString& objectName) {
     auto* label = new QLabel;
     label->setObjectName(objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
 
-QString stateName(const QString& code)
-{
+QString stateName(const QString& code) {
     const std::optional<OrderStatus> status = orderStatusFromCode(code);
     return status ? statusName(*status) : code;
 }
 
-QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
-{
+QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter) {
     auto* item = new QTableWidgetItem(text);
     item->setTextAlignment(alignment);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
@@ -45,8 +44,7 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignL
 } // namespace
 
 OrderDetailPanel::OrderDetailPanel(QWidget* parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setObjectName(u"orderDetailPanel"_s);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
@@ -159,11 +157,17 @@ OrderDetailPanel::OrderDetailPanel(QWidget* parent)
 
     m_body->setStretchFactor(0, 3);
     m_body->setStretchFactor(1, 1);
-    layout->addWidget(m_body, 1);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_body, tr("Overview"));
+    m_routing = new RoutingPanel;
+    m_tabs->addTab(m_routing, tr("Routing"));
+    layout->addWidget(m_tabs, 1);
 }
 
-QLabel* OrderDetailPanel::addFact(int column, const QString& caption, const QString& objectName)
-{
+QLabel* OrderDetailPanel::addFact(int column, const QString& caption, const QString& objectName) {
     auto* grid = static_cast<QGridLayout*>(m_factsBox->layout());
     auto* captionLabel = new QLabel(caption);
     captionLabel->setProperty("role", u"caption"_s);
@@ -176,19 +180,16 @@ QLabel* OrderDetailPanel::addFact(int column, const QString& caption, const QStr
     return value;
 }
 
-void OrderDetailPanel::showLoading(const QString& orderNumber)
-{
+void OrderDetailPanel::showLoading(const QString& orderNumber) {
     m_number->setText(orderNumber);
     m_message->setText(tr("Loading…"));
 }
 
-void OrderDetailPanel::showError(const QString& message)
-{
+void OrderDetailPanel::showError(const QString& message) {
     m_message->setText(message);
 }
 
-void OrderDetailPanel::showDetail(const OrderDetail& detail)
-{
+void OrderDetailPanel::showDetail(const OrderDetail& detail) {
     const Order& order = detail.order;
     m_orderId = order.id;
     m_number->setText(order.orderNumber);
@@ -198,7 +199,7 @@ void OrderDetailPanel::showDetail(const OrderDetail& detail)
     m_badge->setText(statusName(order.status));
     m_badge->setStyleSheet(u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 9px; "
                            "padding: 1px 10px; }"_s.arg(colors.fill.name(), colors.text.name(),
-                                                         colors.text.lighter(260).name()));
+                                                        colors.text.lighter(260).name()));
 
     m_channel->setText(channelName(order.channel));
     m_placed->setText(formatDateTime(order.orderedAt));
@@ -218,10 +219,16 @@ void OrderDetailPanel::showDetail(const OrderDetail& detail)
     fillLines(order);
     fillParties(detail);
     fillTimeline(detail.events);
+    if (m_decisionOrderId != order.id)
+        m_routing->showDecision(std::nullopt); // until the decision of this order arrives (after the detail)
 }
 
-void OrderDetailPanel::fillLines(const Order& order)
-{
+void OrderDetailPanel::showDecision(qint64 orderId, const std::optional<Decision>& decision) {
+    m_decisionOrderId = orderId;
+    m_routing->showDecision(decision);
+}
+
+void OrderDetailPanel::fillLines(const Order& order) {
     m_lines->setRowCount(int(order.lines.size()));
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     for (int row = 0; row < order.lines.size(); ++row) {
@@ -241,8 +248,7 @@ void OrderDetailPanel::fillLines(const Order& order)
         m_lines->setColumnWidth(column, m_lines->columnWidth(column) + 12);
 }
 
-void OrderDetailPanel::fillParties(const OrderDetail& detail)
-{
+void OrderDetailPanel::fillParties(const OrderDetail& detail) {
     const Order& order = detail.order;
     const Address& to = order.shipTo;
     m_customerName->setText(detail.customerName.isEmpty() ? to.name : detail.customerName);
@@ -265,8 +271,7 @@ void OrderDetailPanel::fillParties(const OrderDetail& detail)
                                        : tr("unknown"));
 }
 
-void OrderDetailPanel::fillTimeline(const QList<AuditEvent>& events)
-{
+void OrderDetailPanel::fillTimeline(const QList<AuditEvent>& events) {
     m_timeline->clear();
     // Newest first: what happened last is what people look for.
     for (auto it = events.crbegin(); it != events.crend(); ++it) {
@@ -277,8 +282,8 @@ void OrderDetailPanel::fillTimeline(const QList<AuditEvent>& events)
                                       stateName(event.toState));
         else
             change = event.action;
-        auto* item = new QTreeWidgetItem(m_timeline, {formatDateTime(event.at), event.actor, change,
-                                                      event.reason, event.detail});
+        auto* item = new QTreeWidgetItem(
+            m_timeline, {formatDateTime(event.at), event.actor, change, event.reason, event.detail});
         item->setToolTip(4, event.detail);
         for (int column = 0; column < m_timeline->columnCount(); ++column)
             item->setSizeHint(column, QSize(-1, m_timeline->fontMetrics().height() + 10));

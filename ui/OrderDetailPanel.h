@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Decision.h"
 #include "orders/OrderQuery.h"
 
 #include <QWidget>
@@ -8,12 +9,16 @@ class QFormLayout;
 class QLabel;
 class QSplitter;
 class QTableWidget;
+class QTabWidget;
 class QTreeWidget;
 
 namespace ordo::ui {
 
+class RoutingPanel;
+
 // One order's whole story: header, lines with their own state and location, customer and ship-to, and the
-// audit timeline. Read-only; it shows what it is given.
+// audit timeline on the Overview tab; the latest routing decision, explained, on the Routing tab. Read-only;
+// it shows what it is given.
 class OrderDetailPanel : public QWidget {
     Q_OBJECT
 
@@ -21,10 +26,14 @@ public:
     explicit OrderDetailPanel(QWidget* parent = nullptr);
 
     void showDetail(const OrderDetail& detail);
+    // The latest routing decision stored with order `orderId` (none: never routed), for the Routing tab.
+    void showDecision(qint64 orderId, const std::optional<Decision>& decision);
     void showLoading(const QString& orderNumber);
     void showError(const QString& message);
     qint64 orderId() const { return m_orderId; }
     QSplitter* bodySplitter() const { return m_body; }
+    QTabWidget* tabs() const { return m_tabs; }
+    RoutingPanel* routingPanel() const { return m_routing; }
 
     enum { StatusRole = Qt::UserRole + 1 };
 
@@ -38,6 +47,7 @@ private:
     void fillTimeline(const QList<AuditEvent>& events);
 
     qint64 m_orderId = 0;
+    qint64 m_decisionOrderId = 0;
     QLabel* m_number = nullptr;
     QLabel* m_badge = nullptr;
     QLabel* m_message = nullptr;
@@ -49,7 +59,9 @@ private:
     QLabel* m_external = nullptr;
     QLabel* m_requested = nullptr;
     QLabel* m_exceptions = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QSplitter* m_body = nullptr;
+    RoutingPanel* m_routing = nullptr;
     QTableWidget* m_lines = nullptr;
     QFormLayout* m_customerForm = nullptr;
     QLabel* m_customerName = nullptr;

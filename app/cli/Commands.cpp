@@ -4,10 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::cli {
 
-const QList<CommandInfo>& commands()
-{
+const QList<CommandInfo>& commands() {
     static const QList<CommandInfo> table = {
-        {u"import"_s, u"Load locations, SKUs, inventory and orders from CSV files."_s, &runImportCommand},
+        {u"import"_s, u"Capture channel orders (Shopify, WooCommerce, Amazon) and load CSV files."_s,
+         &runImportCommand},
         {u"demo"_s, u"Create a realistic demo world: network, catalogue, stock, 90 days of orders."_s,
          &runDemoCommand},
         {u"orders"_s, u"List orders, filtered by state, channel, location, date or search text."_s,
@@ -17,8 +17,13 @@ const QList<CommandInfo>& commands()
         {u"inventory"_s, u"Apply stock deltas and snapshots (CSV or JSON lines); configure segmentation."_s,
          &runInventoryCommand},
         {u"atp"_s, u"Show a SKU's available-to-promise per location, for a channel or overall."_s, &runAtpCommand},
+        {u"simulate"_s, u"Replay past orders under draft routing rules beside the active rules and the greedy rule."_s,
+         &runSimulateCommand},
         {u"documents"_s, u"List, show or make the documents sent back to channels (X12 855/856, fulfillment JSON)."_s,
          &runDocumentsCommand},
+        {u"skus"_s, u"The cross-reference from trading partners' part numbers to SKUs."_s, &runSkusCommand},
+        {u"validation"_s, u"Switch validation rules on or off and set their parameters."_s,
+         &runValidationCommand},
     };
     return table;
 }

@@ -16,7 +16,10 @@ int runInventoryCommand(const QStringList& arguments);
 // arguments[2] being the subcommand).
 int runInventorySegmentationCommand(const QStringList& arguments);
 int runAtpCommand(const QStringList& arguments);
+int runSimulateCommand(const QStringList& arguments);
 int runDocumentsCommand(const QStringList& arguments);
+int runSkusCommand(const QStringList& arguments);
+int runValidationCommand(const QStringList& arguments);
 
 struct CommandInfo {
     QString name;

@@ -1,6 +1,6 @@
 #include "CliSupport.h"
 #include "Commands.h"
-#include "channels/CsvImporter.h"
+#include "channels/ImportService.h"
 #include "storage/Database.h"
 
 using namespace Qt::StringLiterals;
@@ -14,6 +14,8 @@ void printIssues(const QString& label, const QList<ImportIssue>& issues) {
         err() << label << issue.file;
         if (issue.line > 0)
             err() << u" line "_s << issue.line;
+        if (!issue.where.isEmpty())
+            err() << u": "_s << issue.where;
         err() << u": "_s << issue.message << u'\n';
     }
 }
@@ -21,7 +23,9 @@ void printIssues(const QString& label, const QList<ImportIssue>& issues) {
 void printText(const ImportReport& report) {
     for (const ImportFileSummary& f : report.files) {
         out() << f.file;
-        if (!f.kind.isEmpty())
+        if (!f.format.isEmpty() && f.format != u"csv"_s)
+            out() << u" ("_s << f.format << u" orders)"_s;
+        else if (!f.kind.isEmpty())
             out() << u" ("_s << f.kind << u')';
         if (f.refused) {
             out() << u": refused, nothing imported\n"_s;
@@ -54,14 +58,28 @@ void printText(const ImportReport& report) {
 int runImportCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    parser.addOption({u"format"_s,
+                      u"The files' format: %1 (default auto: recognised by their content)."_s.arg(
+                          OrderFormats::choices().join(u", "_s)),
+                      u"format"_s, u"auto"_s});
     parser.addPositionalArgument(
         u"files"_s,
-        u"CSV files of locations, SKUs, inventory or orders, recognised by their header "
-        "row. Master data is imported before orders whatever the order given."_s,
+        u"Channel order documents (Shopify, WooCommerce, Amazon SP-API JSON) or CSV files of locations, "
+        u"SKUs, "
+        "inventory or orders, recognised by their header row. CSV master data is imported before orders "
+        "whatever the order given."_s,
         u"FILE..."_s);
     const QString description =
-        u"Loads CSV files (UTF-8, comma-separated, with a header row) into the database, each file in one "
-        "transaction:\n"
+        u"Captures channel orders and loads CSV files into the database.\n"
+        "Channel documents (JSON, UTF-8): shopify ({\"order\":..}, {\"orders\":[..]} or a webhook's order), "
+        "woocommerce (REST v3, one order or an array), amazon ({\"orders\": getOrders response, "
+        "\"orderItems\": "
+        "[getOrderItems responses]}). Each order is captured in its own transaction with its source "
+        "document; "
+        "an order with a bad field is rejected naming its JSON path; a document that cannot be read is "
+        "refused "
+        "whole. Lines without an SKU are mapped through 'ordo skus xref'.\n"
+        "CSV files (UTF-8, comma-separated, with a header row), each in one transaction:\n"
         "  locations  location_id,name,type,latitude,longitude,ship,pickup[,daily_capacity]\n"
         "  skus       sku,name,weight_kg,unit_price,currency\n"
         "  inventory  location_id,sku,on_hand[,safety_stock]\n"
@@ -86,8 +104,8 @@ int runImportCommand(const QStringList& arguments) {
 
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        CsvImporter importer(db, commandLineActor());
-        const ImportReport report = importer.importFiles(files);
+        ImportService importer(db, commandLineActor());
+        const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());
         else

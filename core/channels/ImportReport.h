@@ -12,17 +12,30 @@ struct ImportIssue {
     QString file;
     int line = 0;
     QString message;
+    QString where =
+        {}; // for JSON documents: the JSON path ("orders[2].line_items[0].price"); empty otherwise
+};
+
+// What became of one order of a channel document.
+struct ImportedOrderOutcome {
+    QString reference;   // where in the file: "orders[3]"
+    QString orderNumber; // empty when rejected before it had one
+    QString externalId;
+    QString outcome;                        // "captured", "held", "duplicate", "rejected"
+    QList<QPair<QString, QString>> reasons; // (code, detail) for held orders; ("", message) for rejected ones
 };
 
 // What one file contributed.
 struct ImportFileSummary {
     QString file;
-    QString kind; // "locations", "skus", "inventory", "orders"; empty when not recognised
+    QString kind;        // "locations", "skus", "inventory", "orders"; empty when not recognised
+    QString format = {}; // "csv", "shopify", "woocommerce", "amazon", "x12"; empty when not recognised
     int accepted = 0;
     int rejected = 0;
     int exceptions = 0;
     int duplicates = 0;
-    bool refused = false; // nothing from the file was saved
+    bool refused = false;                    // nothing from the file was saved
+    QList<ImportedOrderOutcome> orders = {}; // channel documents: each order's outcome
 };
 
 // The outcome of an import. accepted counts captured records: orders (including those held in Exception),
@@ -43,7 +56,9 @@ struct ImportReport {
     void add(const ImportFileSummary& file);
     void merge(const ImportReport& other);
     // {"accepted":N,"rejected":N,"exceptions":N,"duplicates":N,"refused":N,"errors":[{"file","line","message"}],
-    //  "warnings":[...],"files":[{"file","kind","accepted","rejected","exceptions","duplicates","refused"}]}
+    //  "warnings":[...],"files":[{"file","kind","format","accepted","rejected","exceptions","duplicates","refused",
+    //  "orders":[{"reference","order_id","external_id","outcome","reasons":[{"code","detail"}]}]}]}; issues
+    //  of JSON documents also carry "where", the JSON path.
     QJsonObject toJson() const;
 };
 

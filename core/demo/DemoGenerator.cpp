@@ -27,7 +27,8 @@ namespace {
 enum Stream : quint64 { NetworkStream = 1, CatalogStream = 2, ScheduleStream = 3, OrderStream = 4, StockStream = 5 };
 
 // Children before parents, so that SQLite's row-by-row DELETE never trips a foreign key.
-const QStringList demoTables = {u"reservations"_s,     u"inventory_events"_s, u"future_supply"_s,
+const QStringList demoTables = {u"notifications"_s, u"routing_rejections"_s, u"routing_shipments"_s,
+                                u"routing_decisions"_s, u"reservations"_s,     u"inventory_events"_s, u"future_supply"_s,
                                 u"channel_exclusions"_s, u"channel_pools"_s,  u"channel_policies"_s,
                                 u"location_group_members"_s, u"location_groups"_s, u"audit_events"_s,
                                 u"order_holds"_s,      u"order_lines"_s,      u"orders"_s,

@@ -23,8 +23,8 @@ struct OrderLine {
     OrderStatus status = OrderStatus::Pending;
     QString locationCode; // where the line is fulfilled from, once routed
     // What the channel sent beside the SKU, kept exactly (minor units of the order's currency).
-    QString externalLineId; // the channel's own line id (Shopify line item id, X12 PO101...)
-    QString title;          // the product title as the channel showed it
+    QString externalLineId = {}; // the channel's own line id (Shopify line item id, X12 PO101...)
+    QString title = {};          // the product title as the channel showed it
     qint64 taxMinor = 0;    // tax charged on the whole line
     qint64 discountMinor = 0; // discount taken off the whole line, as a positive amount
 

@@ -6,20 +6,30 @@ namespace ordo {
 
 namespace {
 
-QJsonValue timeOrNull(const QDateTime& t)
-{
+QJsonValue timeOrNull(const QDateTime& t) {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-QJsonValue textOrNull(const QString& s)
-{
+QJsonValue textOrNull(const QString& s) {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+QJsonValue addressOrNull(const Address& a) {
+    if (a.isEmpty() && a.name.isEmpty())
+        return QJsonValue();
+    return QJsonObject{
+        {u"name"_s, textOrNull(a.name)},
+        {u"address1"_s, textOrNull(a.line1)},
+        {u"city"_s, textOrNull(a.city)},
+        {u"region"_s, textOrNull(a.region)},
+        {u"postal_code"_s, textOrNull(a.postalCode)},
+        {u"country"_s, textOrNull(a.country)},
+    };
 }
 
 } // namespace
 
-QJsonObject orderSummaryToJson(const OrderSummary& s)
-{
+QJsonObject orderSummaryToJson(const OrderSummary& s) {
     QJsonObject o{
         {u"order_id"_s, s.orderNumber},
         {u"channel"_s, channelCode(s.channel)},
@@ -38,17 +48,19 @@ QJsonObject orderSummaryToJson(const OrderSummary& s)
     return o;
 }
 
-QJsonObject auditEventToJson(const AuditEvent& e)
-{
+QJsonObject auditEventToJson(const AuditEvent& e) {
     return QJsonObject{
-        {u"at"_s, timeOrNull(e.at)},       {u"actor"_s, e.actor},          {u"action"_s, e.action},
-        {u"from"_s, textOrNull(e.fromState)}, {u"to"_s, textOrNull(e.toState)}, {u"reason"_s, textOrNull(e.reason)},
+        {u"at"_s, timeOrNull(e.at)},
+        {u"actor"_s, e.actor},
+        {u"action"_s, e.action},
+        {u"from"_s, textOrNull(e.fromState)},
+        {u"to"_s, textOrNull(e.toState)},
+        {u"reason"_s, textOrNull(e.reason)},
         {u"detail"_s, textOrNull(e.detail)},
     };
 }
 
-QJsonObject orderDetailToJson(const OrderDetail& d)
-{
+QJsonObject orderDetailToJson(const OrderDetail& d) {
     const Order& order = d.order;
     QJsonObject shipTo{
         {u"name"_s, textOrNull(order.shipTo.name)},
@@ -70,7 +82,16 @@ QJsonObject orderDetailToJson(const OrderDetail& d)
             {u"currency"_s, l.unitPrice.currency},
             {u"status"_s, orderStatusCode(l.status)},
             {u"location_id"_s, textOrNull(l.locationCode)},
+            {u"external_line_id"_s, textOrNull(l.externalLineId)},
+            {u"title"_s, textOrNull(l.title)},
+            {u"tax_minor"_s, QJsonValue(l.taxMinor)},
+            {u"discount_minor"_s, QJsonValue(l.discountMinor)},
         });
+    QJsonArray charges;
+    for (const OrderCharge& c : order.charges)
+        charges.append(QJsonObject{{u"kind"_s, orderChargeKindCode(c.kind)},
+                                   {u"label"_s, c.label},
+                                   {u"amount_minor"_s, QJsonValue(c.amountMinor)}});
     QJsonArray events;
     for (const AuditEvent& e : d.events)
         events.append(auditEventToJson(e));
@@ -91,7 +112,11 @@ QJsonObject orderDetailToJson(const OrderDetail& d)
         {u"requested_at"_s, timeOrNull(order.requestedAt)},
         {u"priority"_s, order.priority},
         {u"ship_to"_s, shipTo},
+        {u"bill_to"_s, addressOrNull(order.billTo)},
+        {u"ship_method"_s, textOrNull(order.shipMethod)},
+        {u"payment_status"_s, paymentStatusCode(order.payment)},
         {u"lines"_s, lines},
+        {u"charges"_s, charges},
         {u"total_minor"_s, QJsonValue(order.totalMinor())},
         {u"currency"_s, order.currency},
         {u"exceptions"_s, exceptions},

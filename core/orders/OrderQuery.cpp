@@ -19,8 +19,7 @@ struct Where {
     QList<QPair<QString, QVariant>> values;
     QList<QPair<QString, QString>> prefixes;
 
-    void bindTo(SqlQuery& q) const
-    {
+    void bindTo(SqlQuery& q) const {
         for (const auto& [name, value] : values)
             q.bind(name, value);
         for (const auto& [name, prefix] : prefixes)
@@ -28,8 +27,7 @@ struct Where {
     }
 };
 
-Where whereFor(const Database& db, const OrderFilter& f)
-{
+Where whereFor(const Database& db, const OrderFilter& f) {
     Where w;
     QStringList conditions;
     if (f.status) {
@@ -49,9 +47,10 @@ Where whereFor(const Database& db, const OrderFilter& f)
         w.values.append({u":to"_s, toStoredTime(f.to)});
     }
     if (!f.locationCode.isEmpty()) {
-        conditions << u"(o.pickup_location_id = (SELECT id FROM locations WHERE code = :loc1) OR EXISTS (SELECT 1 "
-                      "FROM order_lines ol WHERE ol.order_id = o.id AND ol.location_id = "
-                      "(SELECT id FROM locations WHERE code = :loc2)))"_s;
+        conditions
+            << u"(o.pickup_location_id = (SELECT id FROM locations WHERE code = :loc1) OR EXISTS (SELECT 1 "
+               "FROM order_lines ol WHERE ol.order_id = o.id AND ol.location_id = "
+               "(SELECT id FROM locations WHERE code = :loc2)))"_s;
         w.values.append({u":loc1"_s, f.locationCode});
         w.values.append({u":loc2"_s, f.locationCode});
     }
@@ -86,15 +85,19 @@ Where whereFor(const Database& db, const OrderFilter& f)
     return w;
 }
 
-QString orderByFor(OrderSort sort, bool descending)
-{
+QString orderByFor(OrderSort sort, bool descending) {
     const QString dir = descending ? u" DESC"_s : u" ASC"_s;
     switch (sort) {
-    case OrderSort::OrderedAt: return u" ORDER BY o.ordered_at"_s + dir + u", o.id"_s + dir;
-    case OrderSort::OrderNumber: return u" ORDER BY o.order_number"_s + dir;
-    case OrderSort::Status: return u" ORDER BY o.status"_s + dir + u", o.ordered_at"_s + dir + u", o.id"_s + dir;
-    case OrderSort::Channel: return u" ORDER BY o.channel"_s + dir + u", o.ordered_at"_s + dir + u", o.id"_s + dir;
-    case OrderSort::Total: return u" ORDER BY o.total_minor"_s + dir + u", o.id"_s + dir;
+    case OrderSort::OrderedAt:
+        return u" ORDER BY o.ordered_at"_s + dir + u", o.id"_s + dir;
+    case OrderSort::OrderNumber:
+        return u" ORDER BY o.order_number"_s + dir;
+    case OrderSort::Status:
+        return u" ORDER BY o.status"_s + dir + u", o.ordered_at"_s + dir + u", o.id"_s + dir;
+    case OrderSort::Channel:
+        return u" ORDER BY o.channel"_s + dir + u", o.ordered_at"_s + dir + u", o.id"_s + dir;
+    case OrderSort::Total:
+        return u" ORDER BY o.total_minor"_s + dir + u", o.id"_s + dir;
     }
     return {};
 }
@@ -102,17 +105,17 @@ QString orderByFor(OrderSort sort, bool descending)
 } // namespace
 
 QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
-                                     int limit) const
-{
+                                     int limit) const {
     const Where where = whereFor(m_db, filter);
     SqlQuery q(m_db, u"SELECT o.id, o.order_number, o.channel, o.status, o.ordered_at, o.status_changed_at, "
-                     "o.customer_email, o.ship_name, o.total_minor, o.currency, o.line_count, o.delivery, "
+                     "o.customer_email, COALESCE(o.customer_name, o.ship_name), o.total_minor, o.currency, "
+                     "o.line_count, o.delivery, "
                      "(SELECT h.code FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
                      "ORDER BY h.id LIMIT 1), "
                      "(SELECT h.detail FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
                      "ORDER BY h.id LIMIT 1) "
-                     "FROM orders o"_s
-                         + where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
+                     "FROM orders o"_s +
+                         where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
     where.bindTo(q);
     q.bind(u":limit"_s, qMax(0, limit)).bind(u":offset"_s, qMax(0, offset));
     q.exec();
@@ -139,28 +142,25 @@ QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, 
     return rows;
 }
 
-qint64 OrderQuery::count(const OrderFilter& filter) const
-{
+qint64 OrderQuery::count(const OrderFilter& filter) const {
     const Where where = whereFor(m_db, filter);
     SqlQuery q(m_db, u"SELECT count(*) FROM orders o"_s + where.sql);
     where.bindTo(q);
     return q.scalar().toLongLong();
 }
 
-std::optional<OrderDetail> OrderQuery::detail(qint64 orderId) const
-{
+std::optional<OrderDetail> OrderQuery::detail(qint64 orderId) const {
     auto order = OrderRepository(m_db).load(orderId);
     if (!order)
         return std::nullopt;
     OrderDetail d;
     d.order = std::move(*order);
-    d.customerName = d.order.shipTo.name;
+    d.customerName = d.order.customerName.isEmpty() ? d.order.shipTo.name : d.order.customerName;
     d.events = AuditTrail(m_db).forEntity(u"order"_s, orderId);
     return d;
 }
 
-std::optional<qint64> OrderQuery::findId(const QString& orderNumberOrExternalId) const
-{
+std::optional<qint64> OrderQuery::findId(const QString& orderNumberOrExternalId) const {
     SqlQuery q(m_db, u"SELECT id FROM orders WHERE order_number = :number UNION ALL "
                      "SELECT id FROM orders WHERE external_id = :external"_s);
     q.bind(u":number"_s, orderNumberOrExternalId).bind(u":external"_s, orderNumberOrExternalId);
@@ -170,8 +170,7 @@ std::optional<qint64> OrderQuery::findId(const QString& orderNumberOrExternalId)
     return q.value(0).toLongLong();
 }
 
-QList<QPair<OrderStatus, qint64>> OrderQuery::countsByStatus() const
-{
+QList<QPair<OrderStatus, qint64>> OrderQuery::countsByStatus() const {
     SqlQuery q(m_db, u"SELECT status, count(*) FROM orders GROUP BY status"_s);
     q.exec();
     QHash<QString, qint64> counts;

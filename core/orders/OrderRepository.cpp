@@ -12,65 +12,75 @@ namespace ordo {
 
 namespace {
 
-QVariant textOrNull(const QString& s)
-{
+QVariant textOrNull(const QString& s) {
     return s.isEmpty() ? nullString() : QVariant(s);
+}
+
+// The buyer's own name when the channel sent one, else the ship-to name (a gift may go to someone else).
+QString customerName(const Order& order) {
+    return order.customerName.isEmpty() ? order.shipTo.name : order.customerName;
 }
 
 } // namespace
 
 OrderRepository::OrderRepository(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
 OrderRepository::~OrderRepository() = default;
 
-SqlQuery& OrderRepository::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql)
-{
+SqlQuery& OrderRepository::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql) {
     if (!slot)
         slot = std::make_unique<SqlQuery>(m_db, sql);
     return *slot;
 }
 
-qint64 OrderRepository::upsertCustomer(const Order& order, const SearchKeys& keys, qint64 now)
-{
+qint64 OrderRepository::upsertCustomer(const Order& order, const SearchKeys& keys, qint64 now) {
     if (keys.email.isEmpty()) {
-        SqlQuery& q = prepared(m_insertAnonymousCustomer, u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (NULL, :phone, :name, "
-                       ":now) RETURNING id"_s);
-        q.bind(u":phone"_s, textOrNull(order.customerPhone)).bind(u":name"_s, textOrNull(order.shipTo.name));
+        SqlQuery& q = prepared(
+            m_insertAnonymousCustomer,
+            u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (NULL, :phone, :name, "
+            ":now) RETURNING id"_s);
+        q.bind(u":phone"_s, textOrNull(order.customerPhone))
+            .bind(u":name"_s, textOrNull(customerName(order)));
         q.bind(u":now"_s, now);
         return q.scalar().toLongLong();
     }
     // The latest order's phone and name win; the e-mail identifies the customer.
-    SqlQuery& q = prepared(m_upsertCustomer, u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (:email, :phone, :name, :now) "
-                   "ON CONFLICT (email_lc) DO UPDATE SET "
-                   "phone = COALESCE(excluded.phone, customers.phone), name = COALESCE(excluded.name, customers.name) "
-                   "RETURNING id"_s);
+    SqlQuery& q = prepared(
+        m_upsertCustomer,
+        u"INSERT INTO customers (email_lc, phone, name, created_at) VALUES (:email, :phone, :name, :now) "
+        "ON CONFLICT (email_lc) DO UPDATE SET "
+        "phone = COALESCE(excluded.phone, customers.phone), name = COALESCE(excluded.name, customers.name) "
+        "RETURNING id"_s);
     q.bind(u":email"_s, keys.email)
         .bind(u":phone"_s, textOrNull(order.customerPhone))
-        .bind(u":name"_s, textOrNull(order.shipTo.name))
+        .bind(u":name"_s, textOrNull(customerName(order)))
         .bind(u":now"_s, now);
     return q.scalar().toLongLong();
 }
 
 qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuIds,
-                               const QHash<QString, qint64>& locationIds)
-{
+                               const QHash<QString, qint64>& locationIds) {
     const qint64 now = nowStoredTime();
     const SearchKeys keys = SearchKeys::from(order.customerEmail, order.customerPhone, order.shipTo.name);
     const qint64 customerId = upsertCustomer(order, keys, now);
     const std::optional<GeoPoint>& pos = order.shipTo.position;
     const auto pickupId = locationIds.constFind(order.pickupLocationCode);
 
-    SqlQuery& q = prepared(m_insertOrder,
-               u"INSERT INTO orders (order_number, channel, external_id, status, ordered_at, status_changed_at, "
-               "customer_id, customer_email, email_lc, customer_phone, phone_digits, ship_name, name_lc, surname_lc, "
-               "address1, city, region, postal_code, country, latitude, longitude, delivery, pickup_location_id, "
-               "requested_at, priority, currency, total_minor, line_count, created_at) VALUES (:number, :channel, "
-               ":external, :status, :ordered_at, :changed_at, :customer, :email, :email_lc, :phone, :phone_digits, "
-               ":ship_name, :name_lc, :surname_lc, :address1, :city, :region, :postal, :country, :lat, :lon, "
-               ":delivery, :pickup, :requested, :priority, :currency, :total, :lines, :created) RETURNING id"_s);
+    SqlQuery& q = prepared(
+        m_insertOrder,
+        u"INSERT INTO orders (order_number, channel, external_id, status, ordered_at, status_changed_at, "
+        "customer_id, customer_email, email_lc, customer_phone, phone_digits, ship_name, name_lc, "
+        "surname_lc, "
+        "address1, city, region, postal_code, country, latitude, longitude, delivery, pickup_location_id, "
+        "requested_at, priority, currency, total_minor, line_count, created_at, customer_name, bill_name, "
+        "bill_address1, bill_city, bill_region, bill_postal_code, bill_country, ship_method, payment_status) "
+        "VALUES (:number, :channel, "
+        ":external, :status, :ordered_at, :changed_at, :customer, :email, :email_lc, :phone, :phone_digits, "
+        ":ship_name, :name_lc, :surname_lc, :address1, :city, :region, :postal, :country, :lat, :lon, "
+        ":delivery, :pickup, :requested, :priority, :currency, :total, :lines, :created, :customer_name, "
+        ":bill_name, :bill_address1, :bill_city, :bill_region, :bill_postal, :bill_country, :ship_method, "
+        ":payment) RETURNING id"_s);
     q.bind(u":number"_s, order.orderNumber)
         .bind(u":channel"_s, channelCode(order.channel))
         .bind(u":external"_s, order.externalId.isEmpty() ? order.orderNumber : order.externalId)
@@ -99,12 +109,24 @@ qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuId
         .bind(u":currency"_s, order.currency)
         .bind(u":total"_s, order.totalMinor())
         .bind(u":lines"_s, int(order.lines.size()))
-        .bind(u":created"_s, now);
+        .bind(u":created"_s, now)
+        .bind(u":customer_name"_s, textOrNull(order.customerName))
+        .bind(u":bill_name"_s, textOrNull(order.billTo.name))
+        .bind(u":bill_address1"_s, textOrNull(order.billTo.line1))
+        .bind(u":bill_city"_s, textOrNull(order.billTo.city))
+        .bind(u":bill_region"_s, textOrNull(order.billTo.region))
+        .bind(u":bill_postal"_s, textOrNull(order.billTo.postalCode))
+        .bind(u":bill_country"_s, textOrNull(order.billTo.country))
+        .bind(u":ship_method"_s, textOrNull(order.shipMethod))
+        .bind(u":payment"_s, paymentStatusCode(order.payment));
     order.id = q.scalar().toLongLong();
 
-    SqlQuery& line = prepared(m_insertLine, u"INSERT INTO order_lines (order_id, line_no, sku_code, sku_id, quantity, unit_price_minor, "
-                        "currency, status, location_id) VALUES (:order, :no, :sku, :sku_id, :qty, :price, :currency, "
-                        ":status, :location)"_s);
+    SqlQuery& line = prepared(
+        m_insertLine,
+        u"INSERT INTO order_lines (order_id, line_no, sku_code, sku_id, quantity, unit_price_minor, "
+        "currency, status, location_id, external_line_id, title, tax_minor, discount_minor) VALUES (:order, "
+        ":no, :sku, :sku_id, :qty, :price, :currency, :status, :location, :external_line, :title, "
+        ":tax, :discount)"_s);
     for (const OrderLine& l : std::as_const(order.lines)) {
         const auto skuId = skuIds.constFind(l.skuCode);
         const auto locationId = locationIds.constFind(l.locationCode);
@@ -116,23 +138,40 @@ qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuId
             .bind(u":price"_s, l.unitPrice.minor)
             .bind(u":currency"_s, l.unitPrice.currency.isEmpty() ? order.currency : l.unitPrice.currency)
             .bind(u":status"_s, orderStatusCode(l.status))
-            .bind(u":location"_s, locationId != locationIds.cend() ? QVariant(*locationId) : nullInt64());
+            .bind(u":location"_s, locationId != locationIds.cend() ? QVariant(*locationId) : nullInt64())
+            .bind(u":external_line"_s, textOrNull(l.externalLineId))
+            .bind(u":title"_s, textOrNull(l.title))
+            .bind(u":tax"_s, l.taxMinor)
+            .bind(u":discount"_s, l.discountMinor);
         line.exec();
+    }
+    if (!order.charges.isEmpty()) {
+        SqlQuery& charge =
+            prepared(m_insertCharge, u"INSERT INTO order_charges (order_id, position, kind, label, "
+                                     "amount_minor) VALUES (:order, :pos, :kind, :label, :amount)"_s);
+        int position = 0;
+        for (const OrderCharge& c : std::as_const(order.charges)) {
+            charge.bind(u":order"_s, order.id)
+                .bind(u":pos"_s, ++position)
+                .bind(u":kind"_s, orderChargeKindCode(c.kind))
+                .bind(u":label"_s, c.label)
+                .bind(u":amount"_s, c.amountMinor);
+            charge.exec();
+        }
     }
     return order.id;
 }
 
-std::optional<qint64> OrderRepository::idForExternal(Channel channel, const QString& externalId)
-{
-    SqlQuery& q = prepared(m_idForExternal, u"SELECT id FROM orders WHERE channel = :channel AND external_id = :external"_s);
+std::optional<qint64> OrderRepository::idForExternal(Channel channel, const QString& externalId) {
+    SqlQuery& q = prepared(m_idForExternal,
+                           u"SELECT id FROM orders WHERE channel = :channel AND external_id = :external"_s);
     q.bind(u":channel"_s, channelCode(channel)).bind(u":external"_s, externalId);
     if (const auto id = q.optionalScalar())
         return id->toLongLong();
     return std::nullopt;
 }
 
-std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber)
-{
+std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber) {
     SqlQuery& q = prepared(m_idForNumber, u"SELECT id FROM orders WHERE order_number = :number"_s);
     q.bind(u":number"_s, orderNumber);
     if (const auto id = q.optionalScalar())
@@ -140,12 +179,14 @@ std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber)
     return std::nullopt;
 }
 
-std::optional<Order> OrderRepository::load(qint64 id) const
-{
-    SqlQuery q(m_db, u"SELECT o.order_number, o.channel, o.external_id, o.status, o.ordered_at, o.customer_email, "
-                     "o.customer_phone, o.ship_name, o.address1, o.city, o.region, o.postal_code, o.country, "
-                     "o.latitude, o.longitude, o.delivery, p.code, o.requested_at, o.priority, o.currency "
-                     "FROM orders o LEFT JOIN locations p ON p.id = o.pickup_location_id WHERE o.id = :id"_s);
+std::optional<Order> OrderRepository::load(qint64 id) const {
+    SqlQuery q(m_db,
+               u"SELECT o.order_number, o.channel, o.external_id, o.status, o.ordered_at, o.customer_email, "
+               "o.customer_phone, o.ship_name, o.address1, o.city, o.region, o.postal_code, o.country, "
+               "o.latitude, o.longitude, o.delivery, p.code, o.requested_at, o.priority, o.currency, "
+               "o.customer_name, o.bill_name, o.bill_address1, o.bill_city, o.bill_region, "
+               "o.bill_postal_code, o.bill_country, o.ship_method, o.payment_status "
+               "FROM orders o LEFT JOIN locations p ON p.id = o.pickup_location_id WHERE o.id = :id"_s);
     q.bind(u":id"_s, id);
     q.exec();
     if (!q.next())
@@ -172,10 +213,21 @@ std::optional<Order> OrderRepository::load(qint64 id) const
     o.requestedAt = fromStoredTime(q.value(17));
     o.priority = q.value(18).toInt();
     o.currency = q.value(19).toString();
+    o.customerName = q.value(20).toString();
+    o.billTo.name = q.value(21).toString();
+    o.billTo.line1 = q.value(22).toString();
+    o.billTo.city = q.value(23).toString();
+    o.billTo.region = q.value(24).toString();
+    o.billTo.postalCode = q.value(25).toString();
+    o.billTo.country = q.value(26).toString();
+    o.shipMethod = q.value(27).toString();
+    o.payment = paymentStatusFromCode(q.value(28).toString()).value_or(PaymentStatus::Unknown);
 
-    SqlQuery lines(m_db, u"SELECT l.line_no, l.sku_code, l.quantity, l.unit_price_minor, l.currency, l.status, "
-                         "loc.code FROM order_lines l LEFT JOIN locations loc ON loc.id = l.location_id "
-                         "WHERE l.order_id = :id ORDER BY l.line_no"_s);
+    SqlQuery lines(m_db,
+                   u"SELECT l.line_no, l.sku_code, l.quantity, l.unit_price_minor, l.currency, l.status, "
+                   "loc.code, l.external_line_id, l.title, l.tax_minor, l.discount_minor FROM order_lines l "
+                   "LEFT JOIN locations loc ON loc.id = l.location_id "
+                   "WHERE l.order_id = :id ORDER BY l.line_no"_s);
     lines.bind(u":id"_s, id);
     lines.exec();
     while (lines.next()) {
@@ -186,8 +238,21 @@ std::optional<Order> OrderRepository::load(qint64 id) const
         l.unitPrice = {lines.value(3).toLongLong(), lines.value(4).toString()};
         l.status = orderStatusFromCode(lines.value(5).toString()).value_or(OrderStatus::Pending);
         l.locationCode = lines.value(6).toString();
+        l.externalLineId = lines.value(7).toString();
+        l.title = lines.value(8).toString();
+        l.taxMinor = lines.value(9).toLongLong();
+        l.discountMinor = lines.value(10).toLongLong();
         o.lines << l;
     }
+
+    SqlQuery charges(m_db, u"SELECT kind, label, amount_minor FROM order_charges WHERE order_id = :id "
+                           "ORDER BY position"_s);
+    charges.bind(u":id"_s, id);
+    charges.exec();
+    while (charges.next())
+        o.charges << OrderCharge{
+            orderChargeKindFromCode(charges.value(0).toString()).value_or(OrderCharge::Kind::Fee),
+            charges.value(1).toString(), charges.value(2).toLongLong()};
 
     SqlQuery holds(m_db, u"SELECT code, detail FROM order_holds WHERE order_id = :id AND resolved_at IS NULL "
                          "ORDER BY id"_s);
@@ -198,10 +263,10 @@ std::optional<Order> OrderRepository::load(qint64 id) const
     return o;
 }
 
-std::optional<OrderRepository::StateRow> OrderRepository::lockState(qint64 id)
-{
+std::optional<OrderRepository::StateRow> OrderRepository::lockState(qint64 id) {
     // FOR UPDATE would be PostgreSQL-only; a no-op UPDATE takes the row lock on both engines (SQLite already
-    // holds the database write lock inside BEGIN IMMEDIATE) so that two consoles cannot move one order at once.
+    // holds the database write lock inside BEGIN IMMEDIATE) so that two consoles cannot move one order at
+    // once.
     SqlQuery lock(m_db, u"UPDATE orders SET status = status WHERE id = :id"_s);
     lock.bind(u":id"_s, id);
     lock.exec();
@@ -216,8 +281,8 @@ std::optional<OrderRepository::StateRow> OrderRepository::lockState(qint64 id)
     return row;
 }
 
-void OrderRepository::setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom, qint64 atMs)
-{
+void OrderRepository::setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom,
+                                qint64 atMs) {
     SqlQuery q(m_db, u"UPDATE orders SET status = :status, held_from = :held, status_changed_at = :at "
                      "WHERE id = :id"_s);
     q.bind(u":status"_s, orderStatusCode(status))
@@ -227,10 +292,11 @@ void OrderRepository::setStatus(qint64 id, OrderStatus status, std::optional<Ord
     q.exec();
 }
 
-void OrderRepository::setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos)
-{
+void OrderRepository::setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos) {
     if (lineNos.isEmpty()) {
-        SqlQuery q(m_db, u"UPDATE order_lines SET status = :status WHERE order_id = :id AND status <> 'cancelled'"_s);
+        SqlQuery q(
+            m_db,
+            u"UPDATE order_lines SET status = :status WHERE order_id = :id AND status <> 'cancelled'"_s);
         q.bind(u":status"_s, orderStatusCode(to)).bind(u":id"_s, id);
         q.exec();
         return;
@@ -244,8 +310,7 @@ void OrderRepository::setLineStatus(qint64 id, OrderStatus to, const QList<int>&
     }
 }
 
-QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const
-{
+QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const {
     SqlQuery q(m_db, u"SELECT status FROM order_lines WHERE order_id = :id ORDER BY line_no"_s);
     q.bind(u":id"_s, id);
     q.exec();
@@ -255,8 +320,7 @@ QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const
     return result;
 }
 
-void OrderRepository::addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs)
-{
+void OrderRepository::addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs) {
     SqlQuery q(m_db, u"INSERT INTO order_holds (order_id, code, detail, raised_at, raised_by) "
                      "VALUES (:id, :code, :detail, :at, :by)"_s);
     q.bind(u":id"_s, id)
@@ -267,8 +331,7 @@ void OrderRepository::addHold(qint64 id, const ExceptionReason& reason, const QS
     q.exec();
 }
 
-void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs)
-{
+void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs) {
     SqlQuery q(m_db, u"UPDATE order_holds SET resolved_at = :at, resolved_by = :by, resolution = :resolution "
                      "WHERE order_id = :id AND resolved_at IS NULL"_s);
     q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);

@@ -20,7 +20,7 @@ public:
     explicit OrderRepository(Database& db);
     ~OrderRepository();
 
-    // Inserts the order, its lines and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
+    // Inserts the order, its lines, its charges and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
     // in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external id) or order number.
     qint64 insert(Order& order, const QHash<QString, qint64>& skuIds, const QHash<QString, qint64>& locationIds);
     std::optional<qint64> idForExternal(Channel channel, const QString& externalId);
@@ -49,6 +49,7 @@ private:
     // 100,000 orders must not parse the same SQL 300,000 times.
     std::unique_ptr<SqlQuery> m_insertOrder;
     std::unique_ptr<SqlQuery> m_insertLine;
+    std::unique_ptr<SqlQuery> m_insertCharge;
     std::unique_ptr<SqlQuery> m_upsertCustomer;
     std::unique_ptr<SqlQuery> m_insertAnonymousCustomer;
     std::unique_ptr<SqlQuery> m_idForExternal;

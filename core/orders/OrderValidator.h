@@ -1,27 +1,44 @@
 #pragma once
 
 #include "model/Order.h"
+#include "orders/ValidationRules.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QStringList>
+
+#include <functional>
 
 namespace ordo {
 
 class Database;
 
 // The business rules an order must pass before it is routed. Each failure is an ExceptionReason with a stable
-// code. The validator works on in-memory lookups so that an import of 100,000 orders does not query per line.
+// code; every rule that applies is reported, not only the first. Rules can be switched off and tuned
+// (ValidationSettings, `ordo validation`). The validator works on in-memory lookups so that an import of
+// 100,000 orders does not query per line; only the duplicate rule asks the database, through a finder.
 class OrderValidator {
 public:
     struct PickupPoint {
         bool pickup = false;
     };
+    // Order numbers of other orders of the same customer with the same items placed within `windowMs` of the
+    // order (either side).
+    using DuplicateFinder = std::function<QStringList(const Order& order, qint64 windowMs)>;
+
     OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoint> locations);
-    // Loads the catalogue and locations from the database.
+    // Loads the catalogue, locations and rule settings, and looks for duplicates in the database.
     static OrderValidator fromDatabase(Database& db);
 
+    void setSettings(ValidationSettings settings) { m_settings = std::move(settings); }
+    const ValidationSettings& settings() const { return m_settings; }
+    void setDuplicateFinder(DuplicateFinder finder) { m_findDuplicates = std::move(finder); }
+
     QList<ExceptionReason> validate(const Order& order) const;
+
+    // The order's value: lines (less their discounts, plus their taxes) and the order-level charges.
+    static qint64 orderValueMinor(const Order& order);
 
     // Reason codes.
     static inline const QString unknownSku = QStringLiteral("UNKNOWN_SKU");
@@ -32,10 +49,28 @@ public:
     static inline const QString pickupNotOffered = QStringLiteral("PICKUP_NOT_OFFERED");
     static inline const QString noLines = QStringLiteral("NO_LINES");
     static inline const QString mixedCurrency = QStringLiteral("MIXED_CURRENCY");
+    static inline const QString invalidPostalCode = QStringLiteral("INVALID_POSTAL_CODE");
+    static inline const QString postalCodeMismatch = QStringLiteral("POSTAL_CODE_MISMATCH");
+    static inline const QString paymentNotAuthorized = QStringLiteral("PAYMENT_NOT_AUTHORIZED");
+    static inline const QString suspectedDuplicate = QStringLiteral("SUSPECTED_DUPLICATE");
+    static inline const QString highValue = QStringLiteral("HIGH_VALUE");
+    static inline const QString countryMismatch = QStringLiteral("COUNTRY_MISMATCH");
 
 private:
+    void checkLines(const Order& order, QList<ExceptionReason>& reasons) const;
+    void checkDelivery(const Order& order, QList<ExceptionReason>& reasons) const;
+    void checkAddress(const Address& address, QList<ExceptionReason>& reasons) const;
+    void checkPayment(const Order& order, QList<ExceptionReason>& reasons) const;
+    void checkRisk(const Order& order, QList<ExceptionReason>& reasons) const;
+    bool on(const QString& code) const { return m_settings.enabled(code); }
+
     QSet<QString> m_skuCodes;
     QHash<QString, PickupPoint> m_locations;
+    ValidationSettings m_settings;
+    DuplicateFinder m_findDuplicates;
 };
+
+// The duplicate finder over a database's orders (same e-mail, else same phone; not cancelled).
+OrderValidator::DuplicateFinder databaseDuplicateFinder(Database& db);
 
 } // namespace ordo

@@ -52,7 +52,7 @@ Order benchOrder(int i, const QList<QPair<QString, int>>& lines)
     o.currency = u"USD"_s;
     int no = 0;
     for (const auto& [sku, quantity] : lines)
-        o.lines << OrderLine{++no, sku, quantity, Money{1500, u"USD"_s}, OrderStatus::Pending, QString()};
+        o.lines << OrderLine{++no, sku, quantity, Money{1500, u"USD"_s}, OrderStatus::Pending, QString(), QString(), QString(), 0, 0};
     return o;
 }
 

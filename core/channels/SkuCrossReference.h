@@ -1,0 +1,65 @@
+#pragma once
+
+#include "channels/ImportedOrder.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QIODevice;
+
+namespace ordo {
+
+class Database;
+
+// One row of the cross-reference: a trading partner's part number for one of our SKUs.
+struct SkuXrefEntry {
+    QString partner;   // the partner's id (X12 ISA sender, "amazon"...), or "*" for every partner
+    QString qualifier; // BP buyer's part, VP vendor's part, UP UPC, EN EAN, ASIN, VARIANT, PRODUCT...
+    QString partNumber;
+    QString skuCode;
+    friend bool operator==(const SkuXrefEntry&, const SkuXrefEntry&) = default;
+};
+
+// Maps partners' part numbers to SKUs (table sku_xref). Matching rules, kept simple on purpose:
+//   - qualifiers are compared in upper case; part numbers exactly, except for UPC/EAN/GTIN qualifiers
+//     (UP, UK, EN, UA, GTIN), whose numbers are compared as digits without leading zeros, so a 12-digit UPC
+//     matches the same item written as a 14-digit GTIN;
+//   - a line's part numbers are tried in the order sent, first against the partner's own rows, then against
+//     the rows for every partner ("*"); the first match wins.
+class SkuCrossReference {
+public:
+    explicit SkuCrossReference(Database& db);
+
+    // Imports a CSV file with the header partner,qualifier,part_number,sku (any column order, any case).
+    // All or nothing: any bad row (a missing field, an SKU not in the catalogue, a part number given twice
+    // with different SKUs) refuses the whole file with Error::input listing every bad line; the database is
+    // left as it was. A row for an existing (partner, qualifier, part number) replaces its SKU. Returns the
+    // number of rows taken.
+    int importCsv(QIODevice& device, const QString& name);
+    int importFile(const QString& path);
+
+    QList<SkuXrefEntry> all() const;
+    // Reads the whole table into memory for resolve(); call again after changing it.
+    void load();
+
+    std::optional<QString> skuFor(const QString& partner, const PartNumber& part) const;
+    // Gives every line of the order without an SKU the SKU its part numbers map to. Returns a message per
+    // line left without one ("line 2: no SKU for BP 'X-1', UP '012345678905' from partner ACME").
+    QStringList resolve(ImportedOrder& imported) const;
+
+    // The key under which a part number is compared (see the class comment).
+    static QString normalisedQualifier(const QString& qualifier);
+    static QString normalisedNumber(const QString& qualifier, const QString& number);
+
+private:
+    static QString key(const QString& partner, const QString& qualifier, const QString& number);
+
+    Database& m_db;
+    QHash<QString, QString> m_skus; // key -> SKU code
+};
+
+} // namespace ordo

@@ -1,0 +1,23 @@
+#include "RoutingNetwork.h"
+
+#include <algorithm>
+
+namespace ordo {
+
+RoutingNetwork::RoutingNetwork(std::vector<NetworkLocation> locations)
+    : m_locations(std::move(locations)) {
+    m_byCode.reserve(qsizetype(m_locations.size()));
+    for (int i = 0; i < int(m_locations.size()); ++i)
+        m_byCode.insert(m_locations[size_t(i)].location.code, i);
+}
+
+void RoutingNetwork::useCapacity(int location, int shipments) {
+    if (location < 0 || location >= size())
+        return;
+    int& left = m_locations[size_t(location)].capacityLeft;
+    if (left < 0)
+        return; // no limit
+    left = std::max(0, left - shipments);
+}
+
+} // namespace ordo

@@ -1,0 +1,201 @@
+// Joint optimisation against sequential routing when stock is scarce (README, "Routing runs: joint
+// optimisation").
+//
+// A generated network of 1,000 locations in the continental United States (100 DCs, 900 stores, every other
+// store ships), default rules (lowest total cost, split allowed, ship complete, hold). The orders (10,000 by
+// default, 1 to 3 lines of 1 or 2 units, shipped to random points) come in batches of a few hundred, each
+// over its own 60 scarce SKUs stocked at 4 random locations with 1 to 4 units: the batch asks for more units
+// than there are, so which order gets a unit matters. Each batch is routed twice over the same stock: route()
+// one order after the other through a RunInventory (sequential), and optimizeBatch() (joint, GLPK under a
+// time limit, seeded with the sequential assignment). Printed as JSON: for each side the total cost, cost per
+// filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios of the
+// same run; the solver's time per batch and how many batches it proved optimal.
+//   bench_route_quality [orders [batch [time_limit_s [locations]]]]
+#include "sourcing/BatchOptimizer.h"
+#include "sourcing/RoutingNetwork.h"
+#include "sourcing/SnapshotInventory.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+
+namespace {
+
+constexpr std::uint64_t seed = 20261201;
+constexpr int skusPerBatch = 60;
+constexpr int locationsPerSku = 4;
+
+double uniform(std::mt19937_64& random, double low, double high) {
+    return low + (high - low) * double(random() >> 11) / double(1ULL << 53);
+}
+
+GeoPoint usPoint(std::mt19937_64& random) {
+    return {uniform(random, 29.0, 47.0), uniform(random, -122.0, -72.0)};
+}
+
+RoutingNetwork generateNetwork(std::mt19937_64& random, int count) {
+    std::vector<NetworkLocation> locations;
+    for (int l = 0; l < count; ++l) {
+        NetworkLocation n;
+        const bool dc = l < count / 10;
+        n.location.id = l + 1;
+        n.location.code = (dc ? u"DC-%1"_s : u"ST-%1"_s).arg(l, 4, 10, QChar(u'0'));
+        n.location.name = n.location.code;
+        n.location.type = dc ? LocationType::Dc : LocationType::Store;
+        n.location.position = usPoint(random);
+        n.location.ships = dc || l % 2 == 0;
+        n.location.pickup = !dc;
+        n.capacityLeft = -1;
+        locations.push_back(std::move(n));
+    }
+    return RoutingNetwork(std::move(locations));
+}
+
+struct Totals {
+    qint64 cost = 0;
+    qint64 shipments = 0;
+    qint64 ordersWithShipments = 0;
+    qint64 completeOrders = 0;
+    qint64 filled = 0;
+    qint64 unfilled = 0;
+
+    void add(const BatchFigures& f) {
+        cost += f.totalCostMinor;
+        shipments += f.shipments;
+        ordersWithShipments += f.ordersWithShipments;
+        completeOrders += f.completeOrders;
+        filled += f.filledUnits;
+        unfilled += f.unfilledUnits;
+    }
+    double shipmentsPerOrder() const {
+        return ordersWithShipments ? double(shipments) / ordersWithShipments : 0;
+    }
+    double costPerUnit() const { return filled ? double(cost) / 100.0 / double(filled) : 0; }
+    QJsonObject toJson() const {
+        return QJsonObject{{u"total_cost"_s, double(cost) / 100.0},
+                           {u"cost_per_filled_unit"_s, costPerUnit()},
+                           {u"shipments"_s, shipments},
+                           {u"shipments_per_order"_s, shipmentsPerOrder()},
+                           {u"filled_units"_s, filled},
+                           {u"unfilled_units"_s, unfilled},
+                           {u"complete_orders"_s, completeOrders}};
+    }
+};
+
+double ratio(double a, double b) {
+    return b != 0 ? a / b : 0.0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const int orderCount = argc > 1 ? std::atoi(argv[1]) : 10000;
+    const int batchSize = argc > 2 ? std::atoi(argv[2]) : 250;
+    const double timeLimit = argc > 3 ? std::atof(argv[3]) : 10.0;
+    const int locationCount = argc > 4 ? std::atoi(argv[4]) : 1000;
+    if (orderCount < 1 || batchSize < 1 || timeLimit <= 0 || locationCount < 10) {
+        std::fprintf(stderr, "usage: bench_route_quality [orders [batch [time_limit_s [locations]]]]\n");
+        return 2;
+    }
+    std::mt19937_64 random(seed);
+    const RoutingNetwork network = generateNetwork(random, locationCount);
+    std::vector<int> shipping;
+    for (int l = 0; l < network.size(); ++l)
+        if (network.at(l).location.ships)
+            shipping.push_back(l);
+
+    BatchOptions options;
+    options.timeLimitSeconds = timeLimit;
+    RoutingContext context;
+    context.nowMs = QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    Totals sequential, joint;
+    std::vector<double> solveSeconds;
+    int batches = 0, jointBatches = 0, optimalBatches = 0;
+    qint64 variables = 0, constraints = 0;
+    QElapsedTimer wall;
+    wall.start();
+    for (int first = 0; first < orderCount; first += batchSize, ++batches) {
+        const int size = std::min(batchSize, orderCount - first);
+        QList<SnapshotInventory::Row> rows;
+        for (int s = 0; s < skusPerBatch; ++s)
+            for (int k = 0; k < locationsPerSku; ++k)
+                rows.append({u"B%1-S%2"_s.arg(batches).arg(s), shipping[size_t(random() % shipping.size())],
+                             qint64(1 + random() % 4)});
+        const SnapshotInventory stock(rows);
+        QList<Order> orders;
+        for (int o = 0; o < size; ++o) {
+            Order order;
+            order.id = first + o + 1;
+            order.orderNumber = u"W-%1"_s.arg(order.id);
+            order.status = OrderStatus::Validated;
+            order.currency = u"USD"_s;
+            order.shipTo.country = u"US"_s;
+            order.shipTo.position = usPoint(random);
+            const int lines = 1 + int(random() % 3);
+            for (int k = 0; k < lines; ++k) {
+                OrderLine line;
+                line.lineNo = k + 1;
+                line.skuCode = u"B%1-S%2"_s.arg(batches).arg(random() % skusPerBatch);
+                line.quantity = 1 + int(random() % 2);
+                line.unitPrice = Money{2500, u"USD"_s};
+                line.status = OrderStatus::Validated;
+                order.lines << line;
+            }
+            orders << order;
+        }
+        const BatchResult result =
+            optimizeBatch(orders, RuleSet::defaults(), stock, network, context, options);
+        sequential.add(result.sequentialFigures);
+        joint.add(result.figures);
+        solveSeconds.push_back(result.solveSeconds);
+        jointBatches += result.method == BatchResult::Method::Joint ? 1 : 0;
+        optimalBatches += result.provenOptimal ? 1 : 0;
+        variables += result.variables;
+        constraints += result.constraints;
+    }
+    std::vector<double> sorted = solveSeconds;
+    std::sort(sorted.begin(), sorted.end());
+    double total = 0;
+    for (double s : solveSeconds)
+        total += s;
+    const QJsonObject out{
+        {u"benchmark"_s, u"route_quality_joint_vs_sequential"_s},
+        {u"orders"_s, orderCount},
+        {u"batch_size"_s, batchSize},
+        {u"batches"_s, batches},
+        {u"locations"_s, locationCount},
+        {u"scarce_skus_per_batch"_s, skusPerBatch},
+        {u"time_limit_s"_s, timeLimit},
+        {u"sequential"_s, sequential.toJson()},
+        {u"joint"_s, joint.toJson()},
+        {u"ratios_joint_over_sequential"_s,
+         QJsonObject{
+             {u"total_cost"_s, ratio(double(joint.cost), double(sequential.cost))},
+             {u"cost_per_filled_unit"_s, ratio(joint.costPerUnit(), sequential.costPerUnit())},
+             {u"shipments_per_order"_s, ratio(joint.shipmentsPerOrder(), sequential.shipmentsPerOrder())},
+             {u"filled_units"_s, ratio(double(joint.filled), double(sequential.filled))},
+             {u"unfilled_units"_s, ratio(double(joint.unfilled), double(sequential.unfilled))}}},
+        {u"unfilled_units_saved"_s, sequential.unfilled - joint.unfilled},
+        {u"solver"_s, QJsonObject{{u"batches_joint_kept"_s, jointBatches},
+                                  {u"batches_proven_optimal"_s, optimalBatches},
+                                  {u"mean_variables"_s, double(variables) / batches},
+                                  {u"mean_constraints"_s, double(constraints) / batches},
+                                  {u"solve_seconds_total"_s, total},
+                                  {u"solve_seconds_mean"_s, total / batches},
+                                  {u"solve_seconds_p50"_s, sorted[sorted.size() / 2]},
+                                  {u"solve_seconds_max"_s, sorted.back()}}},
+        {u"wall_seconds"_s, wall.elapsed() / 1000.0},
+    };
+    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputs("\n", stdout);
+    return 0;
+}

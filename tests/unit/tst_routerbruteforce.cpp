@@ -1,0 +1,235 @@
+// route() against exhaustive enumeration: on thousands of random cases (fixed seeds; 1 to 5 lines, 1 to 50
+// locations, random types, coordinates, ship flags and stock, SKUs repeated across lines) the objective and
+// the number of shipments of the decision equal the best of every line -> location assignment, computed here
+// independently of the router's code. And on orders of 6 to 12 lines the bounded search is never dearer than
+// routeGreedy().
+#include "RoutingWorld.h"
+#include "sourcing/Router.h"
+#include "sourcing/SnapshotInventory.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace Qt::StringLiterals;
+using namespace ordo;
+using namespace ordo::test;
+
+namespace {
+
+struct Case {
+    std::vector<NetworkLocation> locations;
+    QList<SnapshotInventory::Row> stock;
+    Order order;
+};
+
+const LocationType types[] = {LocationType::Dc, LocationType::Store, LocationType::ThirdPartyLogistics,
+                              LocationType::Dropship};
+
+Case randomCase(std::mt19937_64& random, int lines, int locations, int skus, int stockPercent) {
+    auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(random() % 1000000) / 1e6; };
+    Case c;
+    for (int l = 0; l < locations; ++l)
+        c.locations.push_back(networkLocation(u"L%1"_s.arg(l, 2, 10, QChar(u'0')), types[random() % 4],
+                                              uniform(25, 49), uniform(-124, -67), random() % 10 != 0));
+    for (int s = 0; s < skus; ++s)
+        for (int l = 0; l < locations; ++l)
+            if (int(random() % 100) < stockPercent)
+                c.stock << SnapshotInventory::Row{u"S%1"_s.arg(s), l, qint64(1 + random() % 8)};
+    QList<OrderLine> orderLines;
+    for (int i = 0; i < lines; ++i)
+        orderLines << orderLine(i + 1, u"S%1"_s.arg(random() % quint64(skus)), 1 + int(random() % 4));
+    c.order = shipOrder(orderLines, uniform(25, 49), uniform(-124, -67));
+    return c;
+}
+
+struct Best {
+    double objective = std::numeric_limits<double>::infinity();
+    int shipments = 0;
+    bool found = false;
+};
+
+// Weighted criteria that depend on the location only (cost, distance, transit days, shipments), per shipment.
+struct Weights {
+    double cost = 1.0;
+    double distance = 0.0;
+    double transit = 0.0;
+    double shipments = 0.0;
+};
+
+// Every assignment of lines to shipping locations (each line to one location holding its units alone),
+// checked for the stock of lines sharing a SKU at one location, the shipments limited to maxShipments (0:
+// none).
+Best bruteForce(const Case& c, const RuleSet& rules, const Weights& w, int maxShipments) {
+    const int n = int(c.order.lines.size());
+    const int L = int(c.locations.size());
+    QList<QString> skuCodes;
+    for (const OrderLine& line : c.order.lines)
+        if (!skuCodes.contains(line.skuCode))
+            skuCodes << line.skuCode;
+    const int S = int(skuCodes.size());
+    std::vector<qint64> stock(static_cast<size_t>(L * S), 0);
+    for (const SnapshotInventory::Row& row : c.stock)
+        if (const qsizetype s = skuCodes.indexOf(row.skuCode); s >= 0)
+            stock[size_t(row.location * S + int(s))] += row.available;
+    std::vector<double> shipmentScore(static_cast<size_t>(L));
+    for (int l = 0; l < L; ++l) {
+        const Location& loc = c.locations[size_t(l)].location;
+        const double km = distanceKm(loc.position, *c.order.shipTo.position);
+        shipmentScore[size_t(l)] = w.cost * double(rules.costs.shipmentCostMinor(loc.type, km)) / 100.0 +
+                                   w.distance * km / 100.0 + w.transit * (1.0 + std::floor(km / 800.0)) +
+                                   w.shipments;
+    }
+    std::vector<std::vector<int>> options(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
+        for (int l = 0; l < L; ++l)
+            if (c.locations[size_t(l)].location.ships &&
+                stock[size_t(l * S + s)] >= c.order.lines[i].quantity)
+                options[size_t(i)].push_back(l);
+        if (options[size_t(i)].empty())
+            return {};
+    }
+    Best best;
+    std::vector<int> pick(static_cast<size_t>(n), 0);
+    std::vector<qint64> used(static_cast<size_t>(L * S), 0);
+    std::vector<int> lineCount(static_cast<size_t>(L), 0);
+    while (true) {
+        std::fill(used.begin(), used.end(), 0);
+        std::fill(lineCount.begin(), lineCount.end(), 0);
+        bool fits = true;
+        double objective = 0.0;
+        int shipments = 0;
+        for (int i = 0; i < n && fits; ++i) {
+            const int l = options[size_t(i)][size_t(pick[size_t(i)])];
+            const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
+            used[size_t(l * S + s)] += c.order.lines[i].quantity;
+            fits = used[size_t(l * S + s)] <= stock[size_t(l * S + s)];
+            if (lineCount[size_t(l)]++ == 0) {
+                ++shipments;
+                objective += shipmentScore[size_t(l)];
+            }
+        }
+        if (fits && (maxShipments == 0 || shipments <= maxShipments)) {
+            if (!best.found || objective < best.objective - 1e-9 ||
+                (objective <= best.objective + 1e-9 && shipments < best.shipments)) {
+                best.objective = objective;
+                best.shipments = shipments;
+                best.found = true;
+            }
+        }
+        int i = 0;
+        while (i < n && ++pick[size_t(i)] == int(options[size_t(i)].size()))
+            pick[size_t(i++)] = 0;
+        if (i == n)
+            break;
+    }
+    return best;
+}
+
+} // namespace
+
+class TestRouterBruteForce : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesExhaustiveEnumeration_data() {
+        QTest::addColumn<quint64>("seed");
+        QTest::addColumn<int>("cases");
+        QTest::addColumn<bool>("mixedCriteria");
+        QTest::addColumn<bool>("limitShipments");
+        QTest::newRow("total cost") << quint64(1) << 2500 << false << false;
+        QTest::newRow("total cost, at most 1-3 shipments") << quint64(2) << 1000 << false << true;
+        QTest::newRow("mixed weights") << quint64(3) << 1000 << true << false;
+    }
+
+    void matchesExhaustiveEnumeration() {
+        QFETCH(quint64, seed);
+        QFETCH(int, cases);
+        QFETCH(bool, mixedCriteria);
+        QFETCH(bool, limitShipments);
+        std::mt19937_64 random(seed);
+        int routed = 0;
+        int split = 0;
+        int held = 0;
+        for (int k = 0; k < cases; ++k) {
+            const int lines = 1 + int(random() % 5);
+            const int locations = 1 + int(random() % 50);
+            const int skus = 1 + int(random() % 4);
+            const Case c = randomCase(random, lines, locations, skus, 10 + int(random() % 40));
+            RuleSet rules = RuleSet::defaults();
+            Strategy& s = rules.strategies.first();
+            Weights w;
+            if (mixedCriteria) {
+                w = Weights{double(random() % 3), double(random() % 3) * 0.5, double(random() % 2),
+                            double(random() % 3)};
+                s.ranking = {CriterionWeight{Criterion::TotalCost, w.cost},
+                             CriterionWeight{Criterion::Distance, w.distance},
+                             CriterionWeight{Criterion::TransitDays, w.transit},
+                             CriterionWeight{Criterion::FewestShipments, w.shipments}};
+            }
+            const int maxShipments = limitShipments ? 1 + int(random() % 3) : 0;
+            s.split.maxShipments = maxShipments;
+            const RoutingNetwork network(c.locations);
+            const SnapshotInventory inventory(c.stock);
+            const Decision d = route(c.order, rules, inventory, network);
+            const Best best = bruteForce(c, rules, w, maxShipments);
+            const QString where =
+                u"case %1 (seed %2): %3 lines, %4 locations"_s.arg(k).arg(seed).arg(lines).arg(locations);
+            if (!best.found) {
+                QVERIFY2(d.outcome == RoutingOutcome::Held, qPrintable(where));
+                ++held;
+                continue;
+            }
+            QVERIFY2(d.outcome == RoutingOutcome::Routed, qPrintable(where));
+            QVERIFY2(d.exact, qPrintable(where));
+            QVERIFY2(std::abs(d.objective - best.objective) < 1e-6,
+                     qPrintable(where + u": objective %1, best %2"_s.arg(d.objective).arg(best.objective)));
+            QVERIFY2(
+                int(d.shipments.size()) == best.shipments,
+                qPrintable(where + u": %1 shipments, best %2"_s.arg(d.shipments.size()).arg(best.shipments)));
+            if (!mixedCriteria)
+                QCOMPARE(double(d.totalCostMinor) / 100.0, d.objective);
+            ++routed;
+            split += d.shipments.size() > 1 ? 1 : 0;
+        }
+        // The cases exercise what they should: most route, some split, some cannot be routed.
+        QVERIFY(routed > cases / 2);
+        QVERIFY(split > cases / 20);
+        QVERIFY(held > 0);
+        qInfo("%d cases: %d routed (%d split), %d held", cases, routed, split, held);
+    }
+
+    void boundedSearchNeverWorseThanGreedy() {
+        std::mt19937_64 random(7);
+        int compared = 0;
+        int better = 0;
+        for (int k = 0; k < 400; ++k) {
+            const int lines = 6 + int(random() % 7);
+            const Case c = randomCase(random, lines, 5 + int(random() % 60), 2 + int(random() % 8),
+                                      30 + int(random() % 50));
+            const RuleSet rules = RuleSet::defaults();
+            const RoutingNetwork network(c.locations);
+            const SnapshotInventory inventory(c.stock);
+            const Decision greedy = routeGreedy(c.order, rules, inventory, network);
+            const Decision d = route(c.order, rules, inventory, network);
+            if (greedy.outcome != RoutingOutcome::Routed)
+                continue;
+            const QString where = u"case %1: %2 lines"_s.arg(k).arg(lines);
+            QVERIFY2(d.outcome == RoutingOutcome::Routed, qPrintable(where));
+            QVERIFY2(!d.exact, qPrintable(where));
+            QVERIFY2(
+                d.totalCostMinor <= greedy.totalCostMinor,
+                qPrintable(where + u": %1 > greedy %2"_s.arg(d.totalCostMinor).arg(greedy.totalCostMinor)));
+            ++compared;
+            better += d.totalCostMinor < greedy.totalCostMinor ? 1 : 0;
+        }
+        QVERIFY(compared > 100);
+        QVERIFY(better > compared / 4);
+        qInfo("%d orders compared, %d cheaper than greedy", compared, better);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouterBruteForce)
+#include "tst_routerbruteforce.moc"

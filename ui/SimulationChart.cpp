@@ -1,0 +1,73 @@
+#include "SimulationChart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo::ui {
+
+namespace {
+
+struct SimulationChartText {
+    Q_DECLARE_TR_FUNCTIONS(ordo::ui::SimulationChart)
+};
+
+const QColor armColors[] = {QColor(0x25, 0x63, 0xeb), QColor(0x9c, 0xa3, 0xaf), QColor(0xf5, 0x9e, 0x0b)};
+
+} // namespace
+
+double indexAgainst(double value, double base) {
+    if (base == 0.0)
+        return value == 0.0 ? 100.0 : 200.0;
+    return 100.0 * value / base;
+}
+
+QChart* makeSimulationChart(const SimulationSummary& summary) {
+    auto* chart = new QChart;
+    chart->setTitle(SimulationChartText::tr("Against the active rules (active = 100; lower is better)"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    if (summary.arms.size() < 2)
+        return chart;
+    const SimulationArm& active = summary.arms.at(1);
+    const auto perOrder = [](const SimulationArm& arm) {
+        return arm.orders > 0 ? double(arm.totalCostMinor) / double(arm.orders) : 0.0;
+    };
+    auto* series = new QBarSeries;
+    double top = 100.0;
+    for (int i = 0; i < summary.arms.size(); ++i) {
+        const SimulationArm& arm = summary.arms.at(i);
+        auto* set = new QBarSet(arm.name);
+        set->setColor(armColors[i % 3]);
+        set->setBorderColor(armColors[i % 3]);
+        const double values[] = {indexAgainst(perOrder(arm), perOrder(active)),
+                                 indexAgainst(arm.shipmentsPerOrder, active.shipmentsPerOrder),
+                                 indexAgainst(arm.splitRate, active.splitRate),
+                                 indexAgainst(arm.meanDistanceKm, active.meanDistanceKm)};
+        for (double value : values) {
+            set->append(value);
+            top = std::max(top, value);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto* categories = new QBarCategoryAxis;
+    categories->append({SimulationChartText::tr("Cost/order"), SimulationChartText::tr("Shipments/order"),
+                        SimulationChartText::tr("Split rate"), SimulationChartText::tr("Distance")});
+    chart->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    auto* values = new QValueAxis;
+    values->setRange(0, std::ceil(top / 20.0) * 20.0);
+    values->setLabelFormat(u"%d"_s);
+    values->setTickCount(int(std::ceil(top / 20.0)) + 1 > 11 ? 6 : int(std::ceil(top / 20.0)) + 1);
+    chart->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(values);
+    return chart;
+}
+
+} // namespace ordo::ui
