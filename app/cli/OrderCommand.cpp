@@ -1,6 +1,5 @@
 #include "CliSupport.h"
 #include "Commands.h"
-
 #include "orders/OrderJson.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
@@ -11,8 +10,7 @@ namespace ordo::cli {
 
 namespace {
 
-void printText(const OrderDetail& d)
-{
+void printText(const OrderDetail& d) {
     const Order& o = d.order;
     QTextStream& s = out();
     s << u"Order %1 (%2, channel id %3)\n"_s.arg(o.orderNumber, channelCode(o.channel), o.externalId);
@@ -25,12 +23,29 @@ void printText(const OrderDetail& d)
         s << u"  pickup at  %1\n"_s.arg(o.pickupLocationCode);
     else
         s << u"  ship to    %1, %2, %3 %4, %5\n"_s.arg(o.shipTo.line1, o.shipTo.city, o.shipTo.region,
-                                                        o.shipTo.postalCode, o.shipTo.country);
+                                                       o.shipTo.postalCode, o.shipTo.country);
+    if (!o.billTo.isEmpty())
+        s << u"  bill to    %1, %2, %3, %4 %5, %6\n"_s.arg(o.billTo.name, o.billTo.line1, o.billTo.city,
+                                                           o.billTo.region, o.billTo.postalCode,
+                                                           o.billTo.country);
+    if (!o.shipMethod.isEmpty())
+        s << u"  ship via   %1\n"_s.arg(o.shipMethod);
+    s << u"  payment    %1\n"_s.arg(paymentStatusCode(o.payment));
     s << u"  total      %1\n"_s.arg(Money{o.totalMinor(), o.currency}.toString());
+    for (const OrderCharge& c : o.charges)
+        s << u"  %1 %2  %3\n"_s.arg(orderChargeKindCode(c.kind).leftJustified(10),
+                                    Money{c.amountMinor, o.currency}.toString(), c.label);
     s << u"Lines\n"_s;
-    for (const OrderLine& l : o.lines)
-        s << u"  %1  %2 x %3 @ %4  %5 %6\n"_s.arg(l.lineNo).arg(l.skuCode.leftJustified(16)).arg(l.quantity).arg(
-            l.unitPrice.toString(), orderStatusCode(l.status), l.locationCode);
+    for (const OrderLine& l : o.lines) {
+        s << u"  %1  %2 x %3 @ %4  %5 %6\n"_s.arg(l.lineNo)
+                 .arg(l.skuCode.leftJustified(16))
+                 .arg(l.quantity)
+                 .arg(l.unitPrice.toString(), orderStatusCode(l.status), l.locationCode);
+        if (!l.title.isEmpty() || l.taxMinor != 0 || l.discountMinor != 0)
+            s << u"      %1  tax %2, discount %3\n"_s.arg(
+                l.title, Money{l.taxMinor, o.currency}.toDecimalString(),
+                Money{l.discountMinor, o.currency}.toDecimalString());
+    }
     s << u"History\n"_s;
     for (const AuditEvent& e : d.events) {
         const QString move = e.fromState.isEmpty() ? e.toState : e.fromState + u" -> "_s + e.toState;
@@ -42,8 +57,7 @@ void printText(const OrderDetail& d)
 
 } // namespace
 
-int runOrderCommand(const QStringList& arguments)
-{
+int runOrderCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(u"order"_s, u"The order number (or the channel's order id)."_s);

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "channels/CsvImporter.h"
+#include "channels/OutboundDocuments.h"
 #include "channels/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
@@ -18,6 +19,14 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 namespace {
+
+// The formats a JSON document can be in: every reader but X12's.
+QStringList jsonFormats()
+{
+    QStringList names = OrderFormats::choices().mid(2);
+    names.removeAll(u"x12"_s);
+    return names;
+}
 
 ImportReport refused(const QString& file, const QString& format, const QString& reason) {
     ImportReport report;
@@ -63,6 +72,7 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
             u"unknown format '%1'; choose one of %2"_s.arg(format, OrderFormats::choices().join(u", "_s)));
 
     // CSV files first and together, so master data comes before the orders of every file.
+    ImportReport report;
     QStringList csvPaths;
     QList<QPair<QString, const OrderFormat*>> documents;
     for (const QString& path : paths) {
@@ -75,12 +85,17 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
         if (!QFileInfo(path).isDir() && probe.open(QIODevice::ReadOnly))
             head = probe.readAll();
         const OrderFormat* f = forced ? forced : OrderFormats::detect(head);
+        const QByteArrayView start = QByteArrayView(head).trimmed();
         if (f)
             documents << qMakePair(path, f);
+        else if (!start.isEmpty() && (start.front() == '{' || start.front() == '['))
+            report.merge(
+                refused(path, QString(),
+                        u"a JSON document of no known kind (%1); name its format with --format"_s.arg(
+                            jsonFormats().join(u", "_s))));
         else
             csvPaths << path; // CsvImporter reports what is wrong with a file that is neither
     }
-    ImportReport report;
     if (!csvPaths.isEmpty()) {
         ImportReport csvReport = CsvImporter(m_db, m_actor).importFiles(csvPaths);
         for (ImportFileSummary& f : csvReport.files)
@@ -188,6 +203,10 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
                 .bind(u":content"_s, QString::fromUtf8(imported.source.content))
                 .bind(u":at"_s, nowStoredTime());
             q.exec();
+            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the partner
+            // learns the order arrived; its lines are accepted unless cancelled).
+            if (format == u"x12"_s)
+                OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
         }
         tx.commit();
         switch (result.outcome) {

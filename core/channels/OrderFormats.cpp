@@ -3,6 +3,7 @@
 #include "channels/AmazonOrderReader.h"
 #include "channels/ShopifyOrderReader.h"
 #include "channels/WooCommerceOrderReader.h"
+#include "channels/X12PurchaseOrderReader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -10,7 +11,9 @@ namespace ordo {
 
 const QList<OrderFormat>& OrderFormats::all() {
     // Adding a format is one line here.
+    // X12 first: an interchange is never JSON, and its sniff (an ISA segment) is the cheapest and surest.
     static const QList<OrderFormat> formats = {
+        {u"x12"_s, &X12PurchaseOrderReader::sniff, &X12PurchaseOrderReader::read},
         {u"amazon"_s, &AmazonOrderReader::sniff, &AmazonOrderReader::read},
         {u"shopify"_s, &ShopifyOrderReader::sniff, &ShopifyOrderReader::read},
         {u"woocommerce"_s, &WooCommerceOrderReader::sniff, &WooCommerceOrderReader::read},

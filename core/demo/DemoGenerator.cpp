@@ -24,25 +24,46 @@ namespace ordo {
 
 namespace {
 
-enum Stream : quint64 { NetworkStream = 1, CatalogStream = 2, ScheduleStream = 3, OrderStream = 4, StockStream = 5 };
+enum Stream : quint64 {
+    NetworkStream = 1,
+    CatalogStream = 2,
+    ScheduleStream = 3,
+    OrderStream = 4,
+    StockStream = 5
+};
 
 // Children before parents, so that SQLite's row-by-row DELETE never trips a foreign key.
-const QStringList demoTables = {u"notifications"_s, u"routing_rejections"_s, u"routing_shipments"_s,
-                                u"routing_decisions"_s, u"reservations"_s,     u"inventory_events"_s, u"future_supply"_s,
-                                u"channel_exclusions"_s, u"channel_pools"_s,  u"channel_policies"_s,
-                                u"location_group_members"_s, u"location_groups"_s, u"audit_events"_s,
-                                u"order_holds"_s,      u"order_lines"_s,      u"orders"_s,
-                                u"customers"_s,        u"positions"_s,        u"skus"_s,
+const QStringList demoTables = {u"outbound_documents"_s,
+                                u"source_documents"_s,
+                                u"order_charges"_s,
+                                u"sku_xref"_s,
+                                u"notifications"_s,
+                                u"routing_rejections"_s,
+                                u"routing_shipments"_s,
+                                u"routing_decisions"_s,
+                                u"reservations"_s,
+                                u"inventory_events"_s,
+                                u"future_supply"_s,
+                                u"channel_exclusions"_s,
+                                u"channel_pools"_s,
+                                u"channel_policies"_s,
+                                u"location_group_members"_s,
+                                u"location_groups"_s,
+                                u"audit_events"_s,
+                                u"order_holds"_s,
+                                u"order_lines"_s,
+                                u"orders"_s,
+                                u"customers"_s,
+                                u"positions"_s,
+                                u"skus"_s,
                                 u"locations"_s};
 
-qint64 countRows(Database& db, const QString& table)
-{
+qint64 countRows(Database& db, const QString& table) {
     SqlQuery q(db, u"SELECT count(*) FROM "_s + table);
     return q.scalar().toLongLong();
 }
 
-void writeMasterData(Database& db, const DemoNetwork& network, const QList<DemoSku>& catalog)
-{
+void writeMasterData(Database& db, const DemoNetwork& network, const QList<DemoSku>& catalog) {
     SqlQuery user(db, u"INSERT INTO users (user_name, display_name, role) VALUES (:name, :display, :role) "
                       "ON CONFLICT (user_name) DO NOTHING"_s);
     for (const DemoUser& u : network.users()) {
@@ -59,18 +80,19 @@ void writeMasterData(Database& db, const DemoNetwork& network, const QList<DemoS
                        loc.position.longitude, loc.ships ? 1 : 0, loc.pickup ? 1 : 0, loc.dailyCapacity});
     }
     locations.flush();
-    BulkInsert skus(db, u"skus"_s, {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
+    BulkInsert skus(db, u"skus"_s,
+                    {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
     id = 0;
     for (const DemoSku& s : catalog)
         skus.add({++id, s.code, s.name, s.weightGrams, s.priceMinor, u"USD"_s});
     skus.flush();
 }
 
-qint64 writePositions(Database& db, DemoRandom& random, const DemoNetwork& network, const QList<DemoSku>& catalog,
-                      const DemoOrderWriter& orders, qint64 now)
-{
-    BulkInsert positions(db, u"positions"_s,
-                         {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s});
+qint64 writePositions(Database& db, DemoRandom& random, const DemoNetwork& network,
+                      const QList<DemoSku>& catalog, const DemoOrderWriter& orders, qint64 now) {
+    BulkInsert positions(
+        db, u"positions"_s,
+        {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s});
     double maxPopularity = 0.0;
     for (const DemoSku& s : catalog)
         maxPopularity = std::max(maxPopularity, s.popularity);
@@ -90,7 +112,8 @@ qint64 writePositions(Database& db, DemoRandom& random, const DemoNetwork& netwo
             case LocationType::Dc:
             case LocationType::ThirdPartyLogistics:
                 stocked = stocked || (sku.vendor < 0 && roll < 0.93);
-                onHand = random.chance(0.04) ? 0 : random.between(5, 60) + qint64(600.0 * pop * random.uniform());
+                onHand =
+                    random.chance(0.04) ? 0 : random.between(5, 60) + qint64(600.0 * pop * random.uniform());
                 safety = random.between(0, 8);
                 break;
             case LocationType::Store:
@@ -117,8 +140,7 @@ qint64 writePositions(Database& db, DemoRandom& random, const DemoNetwork& netwo
 
 } // namespace
 
-void DemoGenerator::checkEmpty(bool replace)
-{
+void DemoGenerator::checkEmpty(bool replace) {
     // The demo writes explicit ids: every table it fills must be empty, or be emptied first.
     QStringList held;
     for (const QString& table : std::as_const(demoTables)) {
@@ -129,13 +151,13 @@ void DemoGenerator::checkEmpty(bool replace)
     if (held.isEmpty())
         return;
     if (!replace)
-        throw Error::state(u"%1 is not empty (it holds %2); pass --force to replace all of it with the demo world"_s
-                               .arg(m_db.displayName(), held.join(u", "_s)));
+        throw Error::state(
+            u"%1 is not empty (it holds %2); pass --force to replace all of it with the demo world"_s.arg(
+                m_db.displayName(), held.join(u", "_s)));
     wipe();
 }
 
-void DemoGenerator::wipe()
-{
+void DemoGenerator::wipe() {
     Transaction tx(m_db);
     if (m_db.engine() == Engine::Postgres) {
         SqlQuery::run(m_db, u"TRUNCATE "_s + demoTables.join(u", "_s) + u" RESTART IDENTITY"_s);
@@ -146,8 +168,7 @@ void DemoGenerator::wipe()
     tx.commit();
 }
 
-DemoSummary DemoGenerator::run(const DemoOptions& options)
-{
+DemoSummary DemoGenerator::run(const DemoOptions& options) {
     QElapsedTimer timer;
     timer.start();
     if (options.orders < 1 || options.orders > maxOrders)
@@ -155,21 +176,20 @@ DemoSummary DemoGenerator::run(const DemoOptions& options)
     if (options.skus < 50 || options.skus > maxSkus)
         throw Error::usage(u"--skus must be between 50 and %1, not %2"_s.arg(maxSkus).arg(options.skus));
     if (options.locations < DemoNetwork::minimumLocations || options.locations > maxLocations)
-        throw Error::usage(u"--locations must be between %1 and %2, not %3"_s.arg(DemoNetwork::minimumLocations)
-                               .arg(maxLocations)
-                               .arg(options.locations));
+        throw Error::usage(
+            u"--locations must be between %1 and %2, not %3"_s.arg(DemoNetwork::minimumLocations)
+                .arg(maxLocations)
+                .arg(options.locations));
     checkEmpty(options.replace);
     // A bulk load touches every index page again and again: give SQLite a bigger page cache meanwhile.
     struct CacheSize {
         Database& db;
         explicit CacheSize(Database& d)
-            : db(d)
-        {
+            : db(d) {
             if (db.engine() == Engine::Sqlite)
                 SqlQuery::run(db, u"PRAGMA cache_size = -262144"_s);
         }
-        ~CacheSize()
-        {
+        ~CacheSize() {
             if (db.engine() == Engine::Sqlite) {
                 try {
                     SqlQuery::run(db, u"PRAGMA cache_size = -2000"_s);
@@ -212,8 +232,8 @@ DemoSummary DemoGenerator::run(const DemoOptions& options)
         const qint64 last = std::min(total, first + chunk);
         for (qint64 i = first; i < last; ++i) {
             const DemoSlot& slot = schedule.at(i);
-            const DemoOrder order = factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now,
-                                                 slot.forced);
+            const DemoOrder order =
+                factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now, slot.forced);
             writer.write(order);
             ++byStatus[qsizetype(order.story.status)];
             ++byChannel[qsizetype(order.channel)];
@@ -229,11 +249,12 @@ DemoSummary DemoGenerator::run(const DemoOptions& options)
         summary.positions = writePositions(m_db, stockRandom, network, catalog, writer, now);
         // Stock reserved on positions is backed by one held reservation per open routed line, exactly as the
         // ReservationService would have recorded it, so cancelling or shipping a demo order gives it back.
-        SqlQuery::run(m_db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
-                            "created_at) SELECT l.order_id, l.line_no, l.location_id, l.sku_id, l.quantity, 'held', "
-                            "o.status_changed_at FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                            "WHERE l.status IN ('routed', 'released', 'picking', 'packed') "
-                            "AND l.location_id IS NOT NULL AND l.sku_id IS NOT NULL"_s);
+        SqlQuery::run(
+            m_db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+                  "created_at) SELECT l.order_id, l.line_no, l.location_id, l.sku_id, l.quantity, 'held', "
+                  "o.status_changed_at FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                  "WHERE l.status IN ('routed', 'released', 'picking', 'packed') "
+                  "AND l.location_id IS NOT NULL AND l.sku_id IS NOT NULL"_s);
         for (const QString& table : {u"locations"_s, u"skus"_s, u"customers"_s, u"orders"_s, u"order_lines"_s,
                                      u"order_holds"_s, u"audit_events"_s})
             BulkInsert::syncIdentity(m_db, table);
@@ -248,7 +269,8 @@ DemoSummary DemoGenerator::run(const DemoOptions& options)
     summary.auditEvents = writer.auditEvents();
     summary.skus = catalog.size();
     summary.users = network.users().size();
-    summary.locationsByType = {{u"dc"_s, network.dcs().size()}, {u"store"_s, network.stores().size()},
+    summary.locationsByType = {{u"dc"_s, network.dcs().size()},
+                               {u"store"_s, network.stores().size()},
                                {u"dropship"_s, network.vendors().size()}};
     for (OrderStatus s : allOrderStatuses)
         summary.ordersByStatus.append({s, byStatus.at(qsizetype(s))});

@@ -95,6 +95,12 @@ QJsonObject orderDetailToJson(const OrderDetail& d) {
     QJsonArray events;
     for (const AuditEvent& e : d.events)
         events.append(auditEventToJson(e));
+    QJsonArray sources;
+    for (const OrderSource& source : d.sources)
+        sources.append(QJsonObject{{u"format"_s, source.format},
+                                   {u"file"_s, source.fileName},
+                                   {u"reference"_s, source.reference},
+                                   {u"imported_at"_s, timeOrNull(source.importedAt)}});
     QJsonArray exceptions;
     for (const ExceptionReason& r : order.exceptionReasons)
         exceptions.append(QJsonObject{{u"code"_s, r.code}, {u"detail"_s, r.detail}});
@@ -117,6 +123,7 @@ QJsonObject orderDetailToJson(const OrderDetail& d) {
         {u"payment_status"_s, paymentStatusCode(order.payment)},
         {u"lines"_s, lines},
         {u"charges"_s, charges},
+        {u"sources"_s, sources},
         {u"total_minor"_s, QJsonValue(order.totalMinor())},
         {u"currency"_s, order.currency},
         {u"exceptions"_s, exceptions},

@@ -157,6 +157,13 @@ std::optional<OrderDetail> OrderQuery::detail(qint64 orderId) const {
     d.order = std::move(*order);
     d.customerName = d.order.customerName.isEmpty() ? d.order.shipTo.name : d.order.customerName;
     d.events = AuditTrail(m_db).forEntity(u"order"_s, orderId);
+    SqlQuery sources(m_db, u"SELECT format, file_name, reference, imported_at FROM source_documents "
+                           "WHERE order_id = :id ORDER BY id"_s);
+    sources.bind(u":id"_s, orderId);
+    sources.exec();
+    while (sources.next())
+        d.sources << OrderSource{sources.value(0).toString(), sources.value(1).toString(),
+                                 sources.value(2).toString(), fromStoredTime(sources.value(3))};
     return d;
 }
 

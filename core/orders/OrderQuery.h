@@ -37,14 +37,23 @@ struct OrderSummary {
     QString currency;
     int lineCount = 0;
     DeliveryMethod delivery = DeliveryMethod::Ship;
-    QString exceptionCode;   // first open hold's reason, for orders in Exception
+    QString exceptionCode; // first open hold's reason, for orders in Exception
     QString exceptionDetail;
+};
+
+// The channel document an order was captured from (its content stays in source_documents).
+struct OrderSource {
+    QString format; // "shopify", "woocommerce", "amazon", "x12"
+    QString fileName;
+    QString reference; // where in the file
+    QDateTime importedAt;
 };
 
 struct OrderDetail {
     Order order;
     QString customerName;
     QList<AuditEvent> events; // oldest first
+    QList<OrderSource> sources = {};
 };
 
 // Read side for the console, the command line and the API: paged queues and one order's whole story.
@@ -52,9 +61,7 @@ struct OrderDetail {
 class OrderQuery {
 public:
     explicit OrderQuery(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     QList<OrderSummary> page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
                              int limit) const;

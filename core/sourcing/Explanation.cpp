@@ -51,8 +51,7 @@ void takeWhatFits(const Problem& p, int c, std::vector<qint64>& demand, std::vec
 // Hands out shared copies of lists equal to one handed out before (a handful are kept).
 template <typename T> class ListCache {
 public:
-    template <typename Range>
-    QList<T> share(const Range& items) {
+    template <typename Range> QList<T> share(const Range& items) {
         for (const QList<T>& known : m_known)
             if (std::equal(known.cbegin(), known.cend(), items.begin(), items.end()))
                 return known;

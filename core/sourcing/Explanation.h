@@ -8,8 +8,8 @@ namespace ordo::routing {
 // How many candidates a Decision lists: the chosen ones always, then the best-scoring other eligible ones and
 // the nearest ineligible ones up to these numbers (a SKU stocked in hundreds of stores would otherwise list
 // them all).
-inline constexpr int listedEligible = 25;
-inline constexpr int listedIneligible = 10;
+inline constexpr int listedEligible = 15;
+inline constexpr int listedIneligible = 5;
 
 // The shipments of an assignment (by location code), with their lines, distance and cost.
 QList<Shipment> shipmentsOf(const Problem& problem, const Assignment& assignment);

@@ -101,6 +101,18 @@ void TestChannelImportCommand::orderShowsTheChannelFields() {
     QCOMPARE(o.value(u"customer"_s).toObject().value(u"name"_s).toString(), u"Mia Roy"_s);
     QCOMPARE(o.value(u"exceptions"_s).toArray().size(), 2);
     QCOMPARE(o.value(u"charges"_s).toArray().at(0).toObject().value(u"amount_minor"_s).toInt(), 2500);
+    const QJsonObject source = o.value(u"sources"_s).toArray().at(0).toObject();
+    QCOMPARE(source.value(u"format"_s).toString(), u"woocommerce"_s);
+    QCOMPARE(source.value(u"file"_s).toString(), fixture(u"woocommerce_orders.json"_s));
+    QCOMPARE(source.value(u"reference"_s).toString(), u"orders[1]"_s);
+    QVERIFY(!source.value(u"imported_at"_s).toString().isEmpty());
+    const Run text = ordo({u"order"_s, u"--db"_s, m_test->url(), u"WOO-728"_s});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("  bill to    Mia Roy, 1 Yonge St, Toronto, ON M5E 1E5, CA\n"),
+             text.out.constData());
+    QVERIFY2(text.out.contains("  ship via   International\n"), text.out.constData());
+    QVERIFY2(text.out.contains("  payment    pending\n"), text.out.constData());
+    QVERIFY2(text.out.contains("  shipping   25.00 USD  International\n"), text.out.constData());
 }
 
 void TestChannelImportCommand::unknownFormatIsAUsageError() {

@@ -1,10 +1,10 @@
 // The channel import pipeline on SQLite and PostgreSQL: each fixture's orders captured with every mapped
 // field stored, held orders with every reason, the source documents kept, part numbers resolved through the
 // cross-reference, re-imports idempotent, and bad documents leaving the database as it was.
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestData.h"
 #include "TestDatabase.h"
-#include "Error.h"
 #include "channels/ImportService.h"
 #include "channels/SkuCrossReference.h"
 #include "orders/OrderJson.h"
@@ -12,7 +12,10 @@
 #include "orders/ValidationRules.h"
 #include "storage/SqlQuery.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +29,7 @@ private slots:
     void cleanup() { m_test.reset(); }
 
     void shopifyOrderIsStoredWithEveryField();
+    void x12InterchangeIsRecognisedAndAcknowledged();
     void reImportIsIdempotent();
     void shopifyListCapturesHoldsAndRejects();
     void wooCommerceOrders();
@@ -35,6 +39,7 @@ private slots:
     void badDocumentsLeaveTheDatabaseAsItWas();
     void suspectedDuplicateAcrossChannels();
     void unknownFormatIsAUsageError();
+    void jsonOfNoKnownKindIsRefused();
     void csvStillImports();
 
 private:
@@ -303,8 +308,25 @@ void TestImportService::unknownFormatIsAUsageError() {
         QFAIL("an unknown format was taken");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::Usage);
-        QVERIFY(e.message().contains(u"auto, csv, amazon, shopify, woocommerce"_s));
+        QVERIFY(e.message().contains(u"auto, csv, x12, amazon, shopify, woocommerce"_s));
     }
+}
+
+void TestImportService::jsonOfNoKnownKindIsRefused() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"other.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"purchase": {"items": []}})");
+    file.close();
+    const ImportReport report = import({path});
+    QCOMPARE(report.refusedFiles, 1);
+    QCOMPARE(report.errors.size(), 1);
+    QVERIFY2(
+        report.errors[0].message.startsWith(
+            u"a JSON document of no known kind (amazon, shopify, woocommerce); name its format with --format"_s),
+        qPrintable(report.errors[0].message));
+    QCOMPARE(countOf(u"orders"_s), 0);
 }
 
 void TestImportService::csvStillImports() {
@@ -313,6 +335,43 @@ void TestImportService::csvStillImports() {
     QCOMPARE(report.files[0].format, u"csv"_s);
     QCOMPARE(report.files[0].kind, u"skus"_s);
     QVERIFY(report.accepted > 0);
+}
+
+// An 850 interchange found by content: part numbers resolved through the partner's cross-reference, both
+// purchase orders captured on the B2B channel, and each answered with an 855.
+void TestImportService::x12InterchangeIsRecognisedAndAcknowledged()
+{
+    QTemporaryFile xref;
+    QVERIFY(xref.open());
+    xref.write("partner,qualifier,part_number,sku\nACMERETAIL,BP,ACM-7710,SKU-4\n");
+    xref.close();
+    QCOMPARE(SkuCrossReference(m_test->db()).importFile(xref.fileName()), 1);
+
+    const ImportReport report = import({test::testDataPath(u"x12/850-two-orders.x12"_s)});
+    QCOMPARE(report.files.size(), 1);
+    QCOMPARE(report.files[0].format, u"x12"_s);
+    QCOMPARE(report.files[0].accepted, 2);
+    QCOMPARE(report.files[0].rejected, 0);
+
+    const Order first = orderNumbered(u"4500012345"_s);
+    QCOMPARE(first.channel, Channel::B2b);
+    QCOMPARE(first.externalId, u"4500012345"_s);
+    QCOMPARE(first.lines.size(), 2);
+    QCOMPARE(first.lines[0].skuCode, u"SKU-1"_s); // the vendor's part number is our SKU
+    QCOMPARE(first.lines[0].quantity, 12);
+    QCOMPARE(first.lines[0].unitPrice.minor, 1999);
+    QCOMPARE(first.lines[1].skuCode, u"SKU-4"_s); // through the cross-reference
+    QCOMPARE(first.lines[1].quantity, 3);
+    QCOMPARE(first.lines[1].unitPrice.minor, 14950);
+    QCOMPARE(orderNumbered(u"4500012346"_s).lines.value(0).skuCode, u"SKU-3"_s);
+
+    QCOMPARE(countOf(u"outbound_documents WHERE kind = 'x12_855'"_s), 2);
+    QCOMPARE(countOf(u"source_documents WHERE format = 'x12'"_s), 2);
+
+    // Importing the interchange again captures and acknowledges nothing more.
+    const ImportReport again = import({test::testDataPath(u"x12/850-two-orders.x12"_s)});
+    QCOMPARE(again.files[0].duplicates, 2);
+    QCOMPARE(countOf(u"outbound_documents"_s), 2);
 }
 
 QTEST_GUILESS_MAIN(TestImportService)

@@ -1,8 +1,7 @@
 // An older database is brought forward on open, keeping its data; each step is all or nothing.
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/Migrations.h"
@@ -32,35 +31,42 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestMigrations::init()
-{
+void TestMigrations::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
 }
 
-bool TestMigrations::tableExists(Database& db, const QString& name)
-{
+bool TestMigrations::tableExists(Database& db, const QString& name) {
     SqlQuery q(db, db.dialect().tableExistsQuery());
     q.bind(u":name"_s, name);
     return q.optionalScalar().has_value();
 }
 
-void TestMigrations::downgradeToVersionOne()
-{
+void TestMigrations::downgradeToVersionOne() {
     Database& db = m_test->db();
     Transaction tx(db);
-    for (const QString& table : {u"reservations"_s, u"future_supply"_s, u"channel_exclusions"_s,
-                                 u"channel_policies"_s, u"channel_pools"_s, u"location_group_members"_s,
-                                 u"location_groups"_s, u"inventory_events"_s})
+    // Steps 4 and 3 first: their tables and the columns step 4 adds to orders and lines.
+    for (const QString& table :
+         {u"validation_rules"_s, u"order_charges"_s, u"outbound_documents"_s, u"sku_xref"_s,
+          u"source_documents"_s, u"routing_decisions"_s, u"rule_sets"_s})
+        SqlQuery::run(db, u"DROP TABLE "_s + table);
+    for (const QString& column :
+         {u"customer_name"_s, u"bill_name"_s, u"bill_address1"_s, u"bill_city"_s, u"bill_region"_s,
+          u"bill_postal_code"_s, u"bill_country"_s, u"ship_method"_s, u"payment_status"_s})
+        SqlQuery::run(db, u"ALTER TABLE orders DROP COLUMN "_s + column);
+    for (const QString& column : {u"external_line_id"_s, u"title"_s, u"tax_minor"_s, u"discount_minor"_s})
+        SqlQuery::run(db, u"ALTER TABLE order_lines DROP COLUMN "_s + column);
+    for (const QString& table :
+         {u"reservations"_s, u"future_supply"_s, u"channel_exclusions"_s, u"channel_policies"_s,
+          u"channel_pools"_s, u"location_group_members"_s, u"location_groups"_s, u"inventory_events"_s})
         SqlQuery::run(db, u"DROP TABLE "_s + table);
     SqlQuery::run(db, u"DROP INDEX IF EXISTS skus_by_code_prefix"_s);
     SqlQuery::run(db, u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s);
     tx.commit();
 }
 
-void TestMigrations::stepsAreNumberedOneByOne()
-{
+void TestMigrations::stepsAreNumberedOneByOne() {
     const QList<Migration>& steps = Migrations::all();
     QVERIFY(steps.size() >= 2);
     for (int i = 0; i < steps.size(); ++i) {
@@ -70,20 +76,20 @@ void TestMigrations::stepsAreNumberedOneByOne()
     QCOMPARE(Migrations::latestVersion(), int(steps.size()));
 }
 
-void TestMigrations::versionOneDatabaseGainsVersionTwoAndKeepsItsOrders()
-{
+void TestMigrations::versionOneDatabaseGainsVersionTwoAndKeepsItsOrders() {
     test::createSampleWorld(m_test->db());
-    const qint64 orderId =
-        OrderCapture(m_test->db(), Actor::system()).capture(test::sampleOrder(u"W-77"_s, {{u"SKU-3"_s, 2}})).orderId;
+    const qint64 orderId = OrderCapture(m_test->db(), Actor::system())
+                               .capture(test::sampleOrder(u"W-77"_s, {{u"SKU-3"_s, 2}}))
+                               .orderId;
     downgradeToVersionOne();
     QCOMPARE(m_test->db().schemaVersion(), 1);
     QVERIFY(!tableExists(m_test->db(), u"reservations"_s));
 
     Database reopened = Database::open(m_test->url());
     QCOMPARE(reopened.schemaVersion(), Migrations::latestVersion());
-    for (const QString& table : {u"inventory_events"_s, u"location_groups"_s, u"channel_pools"_s,
-                                 u"channel_policies"_s, u"channel_exclusions"_s, u"future_supply"_s,
-                                 u"reservations"_s})
+    for (const QString& table :
+         {u"inventory_events"_s, u"location_groups"_s, u"channel_pools"_s, u"channel_policies"_s,
+          u"channel_exclusions"_s, u"future_supply"_s, u"reservations"_s})
         QVERIFY2(tableExists(reopened, table), qPrintable(table));
     const auto detail = OrderQuery(reopened).detail(orderId);
     QVERIFY(detail);
@@ -92,8 +98,7 @@ void TestMigrations::versionOneDatabaseGainsVersionTwoAndKeepsItsOrders()
     QCOMPARE(detail->order.lines[0].quantity, 2);
 }
 
-void TestMigrations::refusesToMigrateWhenToldNotTo()
-{
+void TestMigrations::refusesToMigrateWhenToldNotTo() {
     downgradeToVersionOne();
     Database::Options options;
     options.migrate = false;
