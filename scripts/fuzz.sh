@@ -55,7 +55,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     seed_dir=$root/tests/data/${seeds[$t]}
     [[ -d $seed_dir ]] || seed_dir=
-    options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+    options=(-max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
              -artifact_prefix="$build_dir/findings/$t-")
     [[ -f $root/tests/fuzz/${seeds[$t]}.dict ]] && options+=(-dict="$root/tests/fuzz/${seeds[$t]}.dict")
     echo "--- $t: ${seconds}s, corpus $corpus${seed_dir:+, seeds $seed_dir}"

@@ -135,36 +135,33 @@ OutboundDocument OutboundDocuments::fulfillment(qint64 orderId, const ShipmentIn
 
 void OutboundDocuments::orderShipped(qint64 orderId, const QList<int>& lineNos) {
     Transaction tx(m_db);
-    const Order order = loadOrder(m_db, orderId);
-    if (order.channel != Channel::B2b) {
-        tx.commit();
-        return;
-    }
-    std::optional<X12StoredPurchaseOrder> source;
+    // Most orders did not come from X12: one indexed look-up settles it before the order is loaded.
     QString problem;
     try {
-        source = x12Source(m_db, orderId);
+        const std::optional<X12StoredPurchaseOrder> source = x12Source(m_db, orderId);
+        const Order order = source ? loadOrder(m_db, orderId) : Order{};
+        if (source && order.channel == Channel::B2b) {
+            ShipmentInfo shipment;
+            shipment.shippedAt = QDateTime::currentDateTimeUtc();
+            shipment.lineNos = lineNos;
+            const qint64 control = X12ControlNumbers::next(m_db);
+            const QByteArray content =
+                X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source->interchange, u"SH"_s,
+                                                                         control, shipment.shippedAt),
+                                 {X12ShipNoticeWriter::build(source->order, order, shipment)});
+            store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
+                  QString::fromUtf8(content));
+        }
     } catch (const Error& e) {
+        // A source document that no longer reads, or a partner id an ISA cannot carry, must not stop the
+        // shipment; anything else (the database) does.
         if (e.kind() != Error::Kind::Input)
             throw;
         problem = e.message();
     }
-    if (!problem.isEmpty()) {
+    if (!problem.isEmpty())
         AuditTrail(m_db).record({0, QDateTime::currentDateTimeUtc(), m_actor.user, u"order"_s, orderId,
                                  u"document"_s, QString(), QString(), u"x12_856_failed"_s, problem});
-    } else if (source) {
-        ShipmentInfo shipment;
-        shipment.shippedAt = QDateTime::currentDateTimeUtc();
-        shipment.lineNos = lineNos;
-        shipment.carrier = order.shipMethod;
-        const qint64 control = X12ControlNumbers::next(m_db);
-        const QByteArray content =
-            X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source->interchange, u"SH"_s, control,
-                                                                     shipment.shippedAt),
-                             {X12ShipNoticeWriter::build(source->order, order, shipment)});
-        store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
-              QString::fromUtf8(content));
-    }
     tx.commit();
 }
 
