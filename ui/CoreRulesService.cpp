@@ -17,8 +17,12 @@ public:
         const RuleSetRepository repository(db);
         QList<RuleSet> sets;
         for (const RuleSetVersion& version : repository.list())
-            if (std::optional<RuleSet> rules = repository.load(version.version))
+            if (std::optional<RuleSet> rules = repository.load(version.version)) {
+                // The history shows why a version was published when it was; else why it was saved.
+                if (!version.publishComment.isEmpty())
+                    rules->comment = version.publishComment;
                 sets.append(*rules);
+            }
         return sets;
     }
 

@@ -315,7 +315,9 @@ void ImportDialog::showOutcomes() {
         refused += outcome.refused;
     }
     m_results->resizeColumnToContents(0);
-    m_results->setColumnWidth(0, std::min(m_results->columnWidth(0) + 20, 600));
+    m_results->setColumnWidth(0, std::min(m_results->columnWidth(0) + 20, 470));
+    for (int column = ResultAccepted; column < ResultColumnCount; ++column)
+        m_results->setColumnWidth(column, m_results->fontMetrics().horizontalAdvance(tr("Duplicates")) + 24);
     m_results->resizeColumnToContents(1);
     m_summary->setText(tr("%1 accepted (%2 held in Exception), %3 rejected, %4 already there; %5.")
                            .arg(formatCount(accepted), formatCount(held), formatCount(rejected),

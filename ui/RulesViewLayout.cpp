@@ -189,7 +189,7 @@ QWidget* RulesView::buildSimulationPage() {
     m_chart = new QChartView;
     m_chart->setObjectName(u"simulationChart"_s);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumWidth(380);
+    m_chart->setMinimumWidth(460);
     top->addWidget(m_chart);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);

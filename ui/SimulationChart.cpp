@@ -29,7 +29,7 @@ double indexAgainst(double value, double base) {
 
 QChart* makeSimulationChart(const SimulationReport& report) {
     auto* chart = new QChart;
-    chart->setTitle(SimulationChartText::tr("Against the active rules (active = 100; lower is better)"));
+    chart->setTitle(SimulationChartText::tr("Per order, against the active rules (= 100; lower is better)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     const SimulationRun& active = report.active;
@@ -55,8 +55,8 @@ QChart* makeSimulationChart(const SimulationReport& report) {
     }
     chart->addSeries(series);
     auto* categories = new QBarCategoryAxis;
-    categories->append({SimulationChartText::tr("Cost/order"), SimulationChartText::tr("Shipments/order"),
-                        SimulationChartText::tr("Split rate"), SimulationChartText::tr("Distance")});
+    categories->append({SimulationChartText::tr("Cost"), SimulationChartText::tr("Shipments"),
+                        SimulationChartText::tr("Splits"), SimulationChartText::tr("Distance")});
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     auto* values = new QValueAxis;

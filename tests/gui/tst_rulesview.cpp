@@ -258,6 +258,8 @@ void TestRulesView::historyShowsTheDifferences() {
     QCOMPARE(history->item(0, 1)->text(), u"Active"_s);
     QCOMPARE(history->item(1, 1)->text(), u"Draft"_s);
     QCOMPARE(history->item(2, 1)->text(), u"Archived"_s);
+    QCOMPARE(history->item(0, 5)->text(), u"Distance counts too"_s); // the publish comment
+    QCOMPARE(history->item(2, 5)->text(), u"first rules"_s);
     QSignalSpy shown(m_view.get(), &RulesView::differencesShown);
     history->setCurrentCell(2, 0);
     QCOMPARE(find<QPlainTextEdit>(u"diffText"_s)->toPlainText(), u"Version 1 is the first version."_s);
