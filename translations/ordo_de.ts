@@ -183,6 +183,73 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::CandidateModel</name>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: passed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not judged for this location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: value %2 (%3), weighted score %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): value → weighted score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter %1: ✓ passed, ✗ failed, with the value judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished">Standort</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::ChannelAtpModel</name>
     <message>
         <source>No location serves %1 with this SKU.</source>
@@ -229,6 +296,79 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::CostModelModel</name>
+    <message>
+        <source>%1 %2/km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base fee per shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate per km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 500 km shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::CriteriaWeightModel</name>
+    <message>
+        <source>Each shipment adds weight × value (%1) to the score; the lowest score wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value measured in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::CsvImportRunner</name>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: column &apos;%2&apos; is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::ExceptionQueueModel</name>
     <message>
         <source>In Exception since %1</source>
@@ -265,18 +405,6 @@
 </context>
 <context>
     <name>ordo::ui::ExceptionsView</name>
-    <message>
-        <source>Release…</source>
-        <translation>Freigeben…</translation>
-    </message>
-    <message>
-        <source>Send the order back to where it was held</source>
-        <translation>Die Bestellung dorthin zurückgeben, wo sie angehalten wurde</translation>
-    </message>
-    <message>
-        <source>Cancel order…</source>
-        <translation>Stornieren…</translation>
-    </message>
     <message>
         <source>Open order</source>
         <translation>Bestellung öffnen</translation>
@@ -324,6 +452,54 @@
     <message>
         <source>Order %1 was not changed</source>
         <translation>Bestellung %1 wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Work the queue one reason at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected orders: send each back to where it was held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished">Grund:</translation>
+    </message>
+    <message>
+        <source>All reasons (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(keine)</translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation type="unfinished">%1 Bestellungen</translation>
+    </message>
+    <message>
+        <source>Releasing %1 orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling %1 orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 orders were not changed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -435,6 +611,157 @@
     <message>
         <source>%1 d</source>
         <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::ImportDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the files to import. Each file is checked first; nothing is saved until you press Import. A file is taken whole or refused whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the file being imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File / problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format / where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a problem to see where it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not import orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order files (*.csv *.json *.x12 *.edi *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after this file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open the held order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to see where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted (%2 held in Exception), %3 rejected, %4 already there; %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -697,6 +1024,14 @@
         <source>&amp;Inventory</source>
         <translation>&amp;Bestand</translation>
     </message>
+    <message>
+        <source>Routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ordo::ui::OpenDatabaseDialog</name>
@@ -871,6 +1206,14 @@
         <source>(new)</source>
         <translation>(neu)</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ordo::ui::OrderQueueModel</name>
@@ -1013,6 +1356,712 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::RoutingChangeModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished">Bestellung</translation>
+    </message>
+    <message>
+        <source>Active rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::RoutingPanel</name>
+    <message>
+        <source>This order has not been routed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a location to see why it was or was not chosen. Criteria show value → weighted score; the lowest score wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategies tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the routing decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The routing decision could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strategy “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total cost %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proven optimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best found by a bounded search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assigned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a location in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other assignment was possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;Total cost %2, score %3 against %4.&lt;br&gt;&lt;b&gt;Lost by:&lt;/b&gt; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 was chosen&lt;/b&gt;: ships %2, %3 away, %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 was not chosen&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another assignment scored lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it failed a filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed filters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It passed every filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 (lower wins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not a candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::RoutingText</name>
+    <message>
+        <source>Total cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transit days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency units per shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 per shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days of cover left, negated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank, 0 best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation type="unfinished">Abholung</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min ATP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation type="unfinished">Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Partly routed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfillable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Storniert</translation>
+    </message>
+    <message>
+        <source>Try the next strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold in the exceptions queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel after a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One location only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split into several shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship what is available, backorder the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::RulesView</name>
+    <message>
+        <source>New draft (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has no problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is the first version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading rule sets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied from the rule set shown before; save it to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active since %1, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rule set stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — read-only: start a new draft to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators edit the routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New draft: edit it, then save or publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has %1 problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft version %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft becomes the active rule set and the active one is archived. What changes, and why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is now the active rule set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying the orders from %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulation did not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished">Wird storniert…</translation>
+    </message>
+    <message>
+        <source>%1 orders from %2 to %3; the draft routes %4 of them differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences between version %1 and version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From version %1 to version %2:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a draft from the rule set shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the draft for mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate on the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the orders of the last 30 days under this draft, the active rules and the greedy baseline; nothing is reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this draft the active rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this strategy earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this strategy later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment cost = base fee of the shipping location&apos;s type + rate per km × the great-circle distance from the location to the ship-to address. A pickup handed over where the stock is costs nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution centre</source>
+        <translation type="unfinished">Verteilzentrum</translation>
+    </message>
+    <message>
+        <source>Base fee per shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run “Simulate on the last 30 days” to compare this draft with the active rules and the greedy baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders the draft routes differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from the version before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version to see what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::ShipmentModel</name>
+    <message>
+        <source>Ships from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished">Positionen</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::SimulationChart</name>
+    <message>
+        <source>Per order, against the active rules (= 100; lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::SimulationModel</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greedy baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Bestellungen</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost/order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipments/order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfillable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::SkuMatchModel</name>
     <message>
         <source>SKU</source>
@@ -1115,6 +2164,189 @@
     <message>
         <source>ATP</source>
         <translation>Verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::StrategyEditor</name>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split and fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every condition that is set must hold for the strategy to apply; an empty field accepts any order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished">Beliebig</translation>
+    </message>
+    <message>
+        <source>Delivery:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any country; e.g. US, CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any region; e.g. NY, NJ, CT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any SKU; e.g. bulky, hazmat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship-to countries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship-to regions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location types:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: every type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any group; e.g. EAST, WEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum distance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity left today (locations with a daily limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship orders: the location ships parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup orders: the location hands over pickups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location codes never used; e.g. ST-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded locations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATP left after the line, at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the criteria the router minimises and give each a weight. A shipment&apos;s score is the sum of weight × value; the assignment with the lowest total wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many as lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most shipments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When stock is short:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup orders may go to the nearest pickup location with stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it cannot route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel after:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBlock>
@@ -110,7 +111,7 @@ ImportDialog::ImportDialog(OrderBackend* backend, const Actor& actor, std::share
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
-    auto* split = new QSplitter(Qt::Horizontal);
+    auto* split = new QSplitter(Qt::Vertical);
     split->setChildrenCollapsible(false);
     m_results = new QTreeWidget;
     m_results->setObjectName(u"resultTree"_s);
@@ -314,7 +315,9 @@ void ImportDialog::showOutcomes() {
         refused += outcome.refused;
     }
     m_results->resizeColumnToContents(0);
-    m_results->setColumnWidth(0, std::min(m_results->columnWidth(0) + 20, 520));
+    m_results->setColumnWidth(0, std::min(m_results->columnWidth(0) + 20, 470));
+    for (int column = ResultAccepted; column < ResultColumnCount; ++column)
+        m_results->setColumnWidth(column, m_results->fontMetrics().horizontalAdvance(tr("Duplicates")) + 24);
     m_results->resizeColumnToContents(1);
     m_summary->setText(tr("%1 accepted (%2 held in Exception), %3 rejected, %4 already there; %5.")
                            .arg(formatCount(accepted), formatCount(held), formatCount(rejected),
@@ -363,6 +366,8 @@ void ImportDialog::showSource(const QString& path, int line) {
     cursor.select(QTextCursor::LineUnderCursor);
     m_source->setTextCursor(cursor);
     m_source->centerCursor();
+    m_source->horizontalScrollBar()->setValue(
+        0); // the line from its start, not scrolled to the selection's end
 }
 
 } // namespace ordo::ui

@@ -9,6 +9,7 @@
 #include "OpenDatabaseDialog.h"
 #include "OrderBackend.h"
 #include "OrdersView.h"
+#include "RulesView.h"
 #include "storage/Database.h"
 
 #include <QAction>
@@ -103,6 +104,7 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
     if (styleSheet.open(QIODevice::ReadOnly))
         setStyleSheet(QString::fromUtf8(styleSheet.readAll()));
     resize(1400, 900);
+    setRulesService(makeCoreRulesService());
     restoreSettings();
 }
 
@@ -110,6 +112,20 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setImportRunner(std::shared_ptr<ImportRunner> runner) {
     m_importRunner = std::move(runner);
+}
+
+void MainWindow::setRulesService(std::shared_ptr<RulesService> service) {
+    if (m_rules || !service || !m_actor.may(Permission::EditRules))
+        return;
+    m_rules = new RulesView(m_backend, m_actor, std::move(service));
+    m_stack->addWidget(m_rules);
+    m_navigation->addItem(new QListWidgetItem(QIcon(u":/ordo/icons/rules.svg"_s), tr("Routing rules")));
+    connect(m_rules, &RulesView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_rules, &RulesView::openOrderRequested, this, [this](qint64 orderId) {
+        showView(View::Orders);
+        m_orders->openOrder(orderId);
+    });
 }
 
 ImportDialog* MainWindow::openImportDialog() {
@@ -203,6 +219,8 @@ void MainWindow::showView(View view) {
 MainWindow::View MainWindow::currentView() const {
     if (m_stack->currentWidget() == m_inventory)
         return View::Inventory;
+    if (m_rules && m_stack->currentWidget() == m_rules)
+        return View::Rules;
 
     return m_stack->currentWidget() == m_exceptions ? View::Exceptions : View::Orders;
 }
@@ -211,6 +229,8 @@ void MainWindow::refresh() {
     m_orders->refresh();
     m_exceptions->refresh();
     m_inventory->refresh();
+    if (m_rules)
+        m_rules->refresh();
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 
@@ -221,6 +241,8 @@ void MainWindow::switchDatabase(const DatabaseInfo& database) {
     m_orders->reloadAll();
     m_exceptions->refresh();
     m_inventory->refresh();
+    if (m_rules)
+        m_rules->refresh();
 }
 
 void MainWindow::openDatabase() {
@@ -268,7 +290,10 @@ void MainWindow::restoreSettings() {
     m_splitter->restoreState(settings.value(u"navigationSplitter"_s).toByteArray());
     m_orders->splitter()->restoreState(settings.value(u"ordersSplitter"_s).toByteArray());
     const int view = settings.value(u"view"_s).toInt();
-    showView(view == 1 ? View::Exceptions : view == 2 ? View::Inventory : View::Orders);
+    showView(view == 1              ? View::Exceptions
+             : view == 2            ? View::Inventory
+             : view == 3 && m_rules ? View::Rules
+                                    : View::Orders);
 }
 
 void MainWindow::saveSettings() const {

@@ -20,6 +20,8 @@ class ImportRunner;
 class InventoryView;
 class OrderBackend;
 class OrdersView;
+class RulesService;
+class RulesView;
 
 // The console: navigation on the left, the chosen view on the right, search in the toolbar, the database and
 // the signed-in user in the status bar.
@@ -32,7 +34,7 @@ public:
         QString displayName;
         bool central = false;
     };
-    enum class View { Orders, Exceptions, Inventory };
+    enum class View { Orders, Exceptions, Inventory, Rules }; // Rules: only for users who may edit the rules
 
     MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -46,10 +48,13 @@ public:
     OrdersView* ordersView() const { return m_orders; }
     ExceptionsView* exceptionsView() const { return m_exceptions; }
     InventoryView* inventoryView() const { return m_inventory; }
+    RulesView* rulesView() const { return m_rules; }
     OrderBackend* backend() const { return m_backend; }
     // File > Import orders: the dialog, opened (or raised) without blocking the console.
     ImportDialog* openImportDialog();
     void setImportRunner(std::shared_ptr<ImportRunner> runner);
+    // Adds the Routing rules view over `service` (the core's by default), for users who may edit the rules.
+    void setRulesService(std::shared_ptr<RulesService> service);
 
     QLineEdit* searchField() const { return m_search; }
     View currentView() const;
@@ -75,6 +80,7 @@ private:
     ExceptionsView* m_exceptions = nullptr;
     InventoryView* m_inventory = nullptr;
     ImportDialog* m_import = nullptr;
+    RulesView* m_rules = nullptr;
     std::shared_ptr<ImportRunner> m_importRunner;
     QLineEdit* m_search = nullptr;
     QLabel* m_databaseLabel = nullptr;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "model/Actor.h"
+#include "model/Decision.h"
 #include "orders/OrderQuery.h"
 
 #include <QObject>
 #include <QThread>
 
 #include <functional>
+#include <optional>
 
 namespace ordo {
 class Database;
@@ -36,13 +38,16 @@ public:
     void fetchCount(quint64 generation, const OrderFilter& filter);
     void fetchDetail(quint64 generation, qint64 orderId);
     void fetchLocations(quint64 generation);
+    // The latest routing decision stored with the order (none: never routed).
+    void fetchDecision(quint64 generation, qint64 orderId);
     // Lifecycle actions; each returns the ticket its actionFinished answer will carry.
     quint64 release(qint64 orderId, const Actor& actor, const QString& note);
     quint64 cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
 
     // Runs `job` in the database thread with its connection, then `done` on the GUI thread with the error
-    // message (empty on success). For views whose work is not about orders (InventoryBackend): they share this
-    // thread and connection instead of opening their own. `done` is dropped if this backend is destroyed first.
+    // message (empty on success). For views whose work is not about orders (InventoryBackend): they share
+    // this thread and connection instead of opening their own. `done` is dropped if this backend is destroyed
+    // first.
     void run(std::function<void(Database&)> job, std::function<void(const QString& error)> done);
 
 signals:
@@ -51,12 +56,12 @@ signals:
     void countReady(quint64 generation, qint64 count);
     void detailReady(quint64 generation, const ordo::OrderDetail& detail);
     void locationsReady(quint64 generation, const QStringList& codes);
+    void decisionReady(quint64 generation, qint64 orderId, const std::optional<ordo::Decision>& decision);
     void actionFinished(quint64 ticket, qint64 orderId, const QString& error);
     void requestFailed(quint64 generation, const QString& error);
 
 private:
-    template <typename F>
-    void post(F&& call);
+    template <typename F> void post(F&& call);
 
     QThread m_thread;
     OrderWorker* m_worker = nullptr;

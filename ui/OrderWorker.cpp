@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "orders/OrderLifecycle.h"
+#include "sourcing/DecisionRepository.h"
 #include "storage/LocationRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -9,14 +10,11 @@ using namespace Qt::StringLiterals;
 namespace ordo::ui {
 
 OrderWorker::OrderWorker(QObject* parent)
-    : QObject(parent)
-{
-}
+    : QObject(parent) {}
 
 OrderWorker::~OrderWorker() = default;
 
-QString OrderWorker::guarded(const std::function<void(Database&)>& body)
-{
+QString OrderWorker::guarded(const std::function<void(Database&)>& body) {
     if (!m_db)
         return tr("No database is open.");
     try {
@@ -29,12 +27,12 @@ QString OrderWorker::guarded(const std::function<void(Database&)>& body)
     }
 }
 
-void OrderWorker::open(const QString& url)
-{
+void OrderWorker::open(const QString& url) {
     close();
     try {
-        // The console opened (and migrated) the database on the GUI thread already; this connection only reads
-        // and runs the lifecycle, so it refuses a schema that is not current instead of migrating it again.
+        // The console opened (and migrated) the database on the GUI thread already; this connection only
+        // reads and runs the lifecycle, so it refuses a schema that is not current instead of migrating it
+        // again.
         m_db = std::make_unique<Database>(Database::open(url, {.migrate = false, .create = false}));
         emit opened(url, {});
     } catch (const Error& error) {
@@ -44,26 +42,22 @@ void OrderWorker::open(const QString& url)
     }
 }
 
-void OrderWorker::close()
-{
+void OrderWorker::close() {
     m_db.reset();
 }
 
 void OrderWorker::fetchPage(quint64 generation, const OrderFilter& filter, OrderSort sort, bool descending,
-                            int offset, int limit)
-{
+                            int offset, int limit) {
     QList<OrderSummary> rows;
-    const QString error = guarded([&](Database& db) {
-        rows = OrderQuery(db).page(filter, sort, descending, offset, limit);
-    });
+    const QString error =
+        guarded([&](Database& db) { rows = OrderQuery(db).page(filter, sort, descending, offset, limit); });
     if (error.isEmpty())
         emit pageReady(generation, offset, rows);
     else
         emit requestFailed(generation, error);
 }
 
-void OrderWorker::fetchCount(quint64 generation, const OrderFilter& filter)
-{
+void OrderWorker::fetchCount(quint64 generation, const OrderFilter& filter) {
     qint64 count = 0;
     const QString error = guarded([&](Database& db) { count = OrderQuery(db).count(filter); });
     if (error.isEmpty())
@@ -72,8 +66,7 @@ void OrderWorker::fetchCount(quint64 generation, const OrderFilter& filter)
         emit requestFailed(generation, error);
 }
 
-void OrderWorker::fetchDetail(quint64 generation, qint64 orderId)
-{
+void OrderWorker::fetchDetail(quint64 generation, qint64 orderId) {
     std::optional<OrderDetail> detail;
     QString error = guarded([&](Database& db) { detail = OrderQuery(db).detail(orderId); });
     if (error.isEmpty() && !detail)
@@ -84,8 +77,7 @@ void OrderWorker::fetchDetail(quint64 generation, qint64 orderId)
         emit requestFailed(generation, error);
 }
 
-void OrderWorker::fetchLocations(quint64 generation)
-{
+void OrderWorker::fetchLocations(quint64 generation) {
     QStringList codes;
     const QString error = guarded([&](Database& db) {
         for (const Location& location : LocationRepository(db).all())
@@ -98,18 +90,24 @@ void OrderWorker::fetchLocations(quint64 generation)
         emit requestFailed(generation, error);
 }
 
-void OrderWorker::release(quint64 ticket, qint64 orderId, const Actor& actor, const QString& note)
-{
+void OrderWorker::fetchDecision(quint64 generation, qint64 orderId) {
+    std::optional<Decision> decision;
+    const QString error = guarded([&](Database& db) { decision = DecisionRepository(db).latest(orderId); });
+    if (error.isEmpty())
+        emit decisionReady(generation, orderId, decision);
+    else
+        emit requestFailed(generation, error);
+}
+
+void OrderWorker::release(quint64 ticket, qint64 orderId, const Actor& actor, const QString& note) {
     const QString error = guarded([&](Database& db) { OrderLifecycle(db).release(orderId, actor, note); });
     emit actionFinished(ticket, orderId, error);
 }
 
 void OrderWorker::cancel(quint64 ticket, qint64 orderId, const Actor& actor, const QString& reasonCode,
-                         const QString& note)
-{
-    const QString error = guarded([&](Database& db) {
-        OrderLifecycle(db).cancel(orderId, actor, reasonCode, note);
-    });
+                         const QString& note) {
+    const QString error =
+        guarded([&](Database& db) { OrderLifecycle(db).cancel(orderId, actor, reasonCode, note); });
     emit actionFinished(ticket, orderId, error);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Actor.h"
+#include "model/Decision.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
 
@@ -9,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ordo::ui {
 
@@ -30,6 +32,7 @@ public:
     void fetchCount(quint64 generation, const ordo::OrderFilter& filter);
     void fetchDetail(quint64 generation, qint64 orderId);
     void fetchLocations(quint64 generation);
+    void fetchDecision(quint64 generation, qint64 orderId);
     void release(quint64 ticket, qint64 orderId, const ordo::Actor& actor, const QString& note);
     void cancel(quint64 ticket, qint64 orderId, const ordo::Actor& actor, const QString& reasonCode,
                 const QString& note);
@@ -44,6 +47,7 @@ signals:
     void countReady(quint64 generation, qint64 count);
     void detailReady(quint64 generation, const ordo::OrderDetail& detail);
     void locationsReady(quint64 generation, const QStringList& codes);
+    void decisionReady(quint64 generation, qint64 orderId, const std::optional<ordo::Decision>& decision);
     void actionFinished(quint64 ticket, qint64 orderId, const QString& error); // error empty on success
     void requestFailed(quint64 generation, const QString& error);
 

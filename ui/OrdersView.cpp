@@ -26,8 +26,7 @@ namespace {
 // The earliest date a date filter can take stands for "no limit" and shows as "Any".
 const QDate noDate(2000, 1, 1);
 
-QDateEdit* dateFilter(const QString& objectName)
-{
+QDateEdit* dateFilter(const QString& objectName) {
     auto* edit = new QDateEdit;
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
@@ -43,8 +42,7 @@ QDateEdit* dateFilter(const QString& objectName)
 OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
-    , m_model(new OrderQueueModel(backend, this))
-{
+    , m_model(new OrderQueueModel(backend, this)) {
     setObjectName(u"ordersView"_s);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
@@ -151,7 +149,8 @@ OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
     for (QDateEdit* edit : {m_from, m_to})
         connect(edit, &QDateEdit::dateChanged, this, &OrdersView::applyFilters);
     connect(m_clearSearch, &QToolButton::clicked, this, [this] { search(QString()); });
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex& index) { openRow(index.row()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (m_detail->isVisible() && current.isValid())
@@ -162,32 +161,38 @@ OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
     connect(m_model, &OrderQueueModel::pageLoaded, this, &OrdersView::onPageLoaded);
     connect(m_model, &OrderQueueModel::modelReset, this, &OrdersView::updateCount);
     connect(m_model, &OrderQueueModel::loadFailed, this, &OrdersView::statusMessage);
-    connect(m_backend, &OrderBackend::detailReady, this, [this](quint64 generation, const OrderDetail& detail) {
-        if (generation == m_detailGeneration)
-            m_detail->showDetail(detail);
-    });
+    connect(m_backend, &OrderBackend::decisionReady, this,
+            [this](quint64 generation, qint64 orderId, const std::optional<Decision>& decision) {
+                if (generation == m_detailGeneration)
+                    m_detail->showDecision(orderId, decision);
+            });
+    connect(m_backend, &OrderBackend::detailReady, this,
+            [this](quint64 generation, const OrderDetail& detail) {
+                if (generation == m_detailGeneration)
+                    m_detail->showDetail(detail);
+            });
     connect(m_backend, &OrderBackend::requestFailed, this, [this](quint64 generation, const QString& error) {
         if (generation == m_detailGeneration)
             m_detail->showError(error);
     });
-    connect(m_backend, &OrderBackend::locationsReady, this, [this](quint64 generation, const QStringList& codes) {
-        if (generation != m_locationsGeneration)
-            return;
-        const QString current = m_location->currentData().toString();
-        const QSignalBlocker blocker(m_location);
-        while (m_location->count() > 1)
-            m_location->removeItem(1);
-        for (const QString& code : codes)
-            m_location->addItem(code, code);
-        m_location->setCurrentIndex(qMax(0, m_location->findData(current)));
-    });
+    connect(m_backend, &OrderBackend::locationsReady, this,
+            [this](quint64 generation, const QStringList& codes) {
+                if (generation != m_locationsGeneration)
+                    return;
+                const QString current = m_location->currentData().toString();
+                const QSignalBlocker blocker(m_location);
+                while (m_location->count() > 1)
+                    m_location->removeItem(1);
+                for (const QString& code : codes)
+                    m_location->addItem(code, code);
+                m_location->setCurrentIndex(qMax(0, m_location->findData(current)));
+            });
     m_locationsGeneration = OrderBackend::nextGeneration();
     m_backend->fetchLocations(m_locationsGeneration);
     updateCount();
 }
 
-void OrdersView::applyFilters()
-{
+void OrdersView::applyFilters() {
     if (m_updatingFilters)
         return;
     OrderFilter filter;
@@ -207,8 +212,7 @@ void OrdersView::applyFilters()
     m_model->setFilter(filter);
 }
 
-void OrdersView::search(const QString& text)
-{
+void OrdersView::search(const QString& text) {
     m_searchText = text.trimmed();
     m_openUniqueHit = !m_searchText.isEmpty();
     // A search looks at every order: the other filters are cleared.
@@ -222,23 +226,20 @@ void OrdersView::search(const QString& text)
     applyFilters();
 }
 
-void OrdersView::refresh()
-{
+void OrdersView::refresh() {
     m_model->refresh();
     if (m_detail->isVisible() && m_detail->orderId() != 0)
         openOrder(m_detail->orderId());
 }
 
-void OrdersView::reloadAll()
-{
+void OrdersView::reloadAll() {
     closeDetail();
     m_locationsGeneration = OrderBackend::nextGeneration();
     m_backend->fetchLocations(m_locationsGeneration);
     m_model->refresh();
 }
 
-void OrdersView::updateCount()
-{
+void OrdersView::updateCount() {
     const qint64 total = m_model->totalCount();
     if (total < 0)
         m_count->setText(tr("Counting…"));
@@ -246,8 +247,7 @@ void OrdersView::updateCount()
         m_count->setText(total == 1 ? tr("1 order") : tr("%1 orders").arg(formatCount(total)));
 }
 
-void OrdersView::onPageLoaded()
-{
+void OrdersView::onPageLoaded() {
     if (!m_openUniqueHit)
         return;
     m_openUniqueHit = false;
@@ -259,8 +259,7 @@ void OrdersView::onPageLoaded()
     }
 }
 
-void OrdersView::openRow(int row)
-{
+void OrdersView::openRow(int row) {
     if (row < 0 || row >= m_model->rowCount())
         return;
     const OrderSummary& summary = m_model->summary(row);
@@ -268,10 +267,10 @@ void OrdersView::openRow(int row)
     openOrder(summary.id);
 }
 
-void OrdersView::openOrder(qint64 orderId)
-{
+void OrdersView::openOrder(qint64 orderId) {
     m_detailGeneration = OrderBackend::nextGeneration();
     m_backend->fetchDetail(m_detailGeneration, orderId);
+    m_backend->fetchDecision(m_detailGeneration, orderId); // answered after the detail: same thread, in order
     if (m_detail->isHidden()) {
         m_detail->show();
         // The queue keeps a third of the height, the detail the rest, unless the user set it otherwise.
@@ -283,8 +282,7 @@ void OrdersView::openOrder(qint64 orderId)
     }
 }
 
-void OrdersView::closeDetail()
-{
+void OrdersView::closeDetail() {
     m_detailGeneration = 0;
     m_detail->hide();
     m_table->setFocus();

@@ -27,28 +27,26 @@ double indexAgainst(double value, double base) {
     return 100.0 * value / base;
 }
 
-QChart* makeSimulationChart(const SimulationSummary& summary) {
+QChart* makeSimulationChart(const SimulationReport& report) {
     auto* chart = new QChart;
-    chart->setTitle(SimulationChartText::tr("Against the active rules (active = 100; lower is better)"));
+    chart->setTitle(SimulationChartText::tr("Per order, against the active rules (= 100; lower is better)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    if (summary.arms.size() < 2)
-        return chart;
-    const SimulationArm& active = summary.arms.at(1);
-    const auto perOrder = [](const SimulationArm& arm) {
-        return arm.orders > 0 ? double(arm.totalCostMinor) / double(arm.orders) : 0.0;
-    };
+    const SimulationRun& active = report.active;
+    const SimulationRun* runs[] = {&report.draft, &report.active, &report.greedy};
+    const QString names[] = {SimulationChartText::tr("Draft"), SimulationChartText::tr("Active"),
+                             SimulationChartText::tr("Greedy")};
     auto* series = new QBarSeries;
     double top = 100.0;
-    for (int i = 0; i < summary.arms.size(); ++i) {
-        const SimulationArm& arm = summary.arms.at(i);
-        auto* set = new QBarSet(arm.name);
-        set->setColor(armColors[i % 3]);
-        set->setBorderColor(armColors[i % 3]);
-        const double values[] = {indexAgainst(perOrder(arm), perOrder(active)),
-                                 indexAgainst(arm.shipmentsPerOrder, active.shipmentsPerOrder),
-                                 indexAgainst(arm.splitRate, active.splitRate),
-                                 indexAgainst(arm.meanDistanceKm, active.meanDistanceKm)};
+    for (int i = 0; i < 3; ++i) {
+        const SimulationRun& arm = *runs[i];
+        auto* set = new QBarSet(names[i]);
+        set->setColor(armColors[i]);
+        set->setBorderColor(armColors[i]);
+        const double values[] = {indexAgainst(arm.costPerOrderMinor(), active.costPerOrderMinor()),
+                                 indexAgainst(arm.shipmentsPerOrder(), active.shipmentsPerOrder()),
+                                 indexAgainst(arm.splitRate(), active.splitRate()),
+                                 indexAgainst(arm.meanDistanceKm(), active.meanDistanceKm())};
         for (double value : values) {
             set->append(value);
             top = std::max(top, value);
@@ -57,8 +55,8 @@ QChart* makeSimulationChart(const SimulationSummary& summary) {
     }
     chart->addSeries(series);
     auto* categories = new QBarCategoryAxis;
-    categories->append({SimulationChartText::tr("Cost/order"), SimulationChartText::tr("Shipments/order"),
-                        SimulationChartText::tr("Split rate"), SimulationChartText::tr("Distance")});
+    categories->append({SimulationChartText::tr("Cost"), SimulationChartText::tr("Shipments"),
+                        SimulationChartText::tr("Splits"), SimulationChartText::tr("Distance")});
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     auto* values = new QValueAxis;

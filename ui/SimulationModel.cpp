@@ -15,53 +15,69 @@ QString percent(double share) {
     return QLocale().toString(share * 100.0, 'f', 1) + u" %"_s;
 }
 
-double costPerOrder(const SimulationArm& arm) {
-    return arm.orders > 0 ? double(arm.totalCostMinor) / double(arm.orders) : 0.0;
-}
-
 QVariant right() {
     return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+QVariant left() {
+    return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
 }
 
 } // namespace
 
 int SimulationModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_summary.arms.size());
+    return parent.isValid() || m_empty ? 0 : 3;
 }
 
 int SimulationModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-void SimulationModel::setSummary(const SimulationSummary& summary) {
+const SimulationRun& SimulationModel::run(int row) const {
+    return row == 0 ? m_report.draft : row == 1 ? m_report.active : m_report.greedy;
+}
+
+QString SimulationModel::armName(int row) const {
+    switch (row) {
+    case 0:
+        return tr("Draft");
+    case 1:
+        return tr("Active (version %1)").arg(m_report.active.ruleVersion);
+    default:
+        return tr("Greedy baseline");
+    }
+}
+
+void SimulationModel::setReport(const SimulationReport& report) {
     beginResetModel();
-    m_summary = summary;
+    m_report = report;
+    m_empty = false;
     endResetModel();
 }
 
 QVariant SimulationModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SimulationArm& arm = m_summary.arms.at(index.row());
+    const SimulationRun& arm = run(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Arm:
-            return arm.name;
+            return armName(index.row());
         case Orders:
             return formatCount(arm.orders);
         case TotalCost:
-            return formatMoney(arm.totalCostMinor, m_summary.currency);
-        // Minor units per order, rounded to a minor unit for display only.
+            return formatMoney(arm.totalCostMinor, m_report.currency);
+        // Minor units per routed order, rounded to a minor unit for display only.
         case CostPerOrder:
-            return formatMoney(qRound64(costPerOrder(arm)), m_summary.currency);
+            return formatMoney(qRound64(arm.costPerOrderMinor()), m_report.currency);
         case ShipmentsPerOrder:
-            return QLocale().toString(arm.shipmentsPerOrder, 'f', 2);
+            return QLocale().toString(arm.shipmentsPerOrder(), 'f', 2);
         case SplitRate:
-            return percent(arm.splitRate);
+            return percent(arm.splitRate());
         case UnfillableRate:
-            return percent(arm.unfillableRate);
+            return percent(arm.unfillableRate());
         case MeanDistance:
-            return formatKm(arm.meanDistanceKm);
+            return formatKm(arm.meanDistanceKm());
         }
     } else if (role == RawRole) {
         switch (index.column()) {
@@ -72,18 +88,18 @@ QVariant SimulationModel::data(const QModelIndex& index, int role) const {
         case TotalCost:
             return arm.totalCostMinor;
         case CostPerOrder:
-            return costPerOrder(arm);
+            return arm.costPerOrderMinor();
         case ShipmentsPerOrder:
-            return arm.shipmentsPerOrder;
+            return arm.shipmentsPerOrder();
         case SplitRate:
-            return arm.splitRate;
+            return arm.splitRate();
         case UnfillableRate:
-            return arm.unfillableRate;
+            return arm.unfillableRate();
         case MeanDistance:
-            return arm.meanDistanceKm;
+            return arm.meanDistanceKm();
         }
     } else if (role == Qt::TextAlignmentRole) {
-        return index.column() == Arm ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter) : right();
+        return index.column() == Arm ? left() : right();
     }
     return {};
 }
@@ -92,7 +108,7 @@ QVariant SimulationModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == Arm ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter) : right();
+        return section == Arm ? left() : right();
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -124,7 +140,7 @@ int RoutingChangeModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-void RoutingChangeModel::setChanges(const QList<RoutingChange>& changes, const QString& currency) {
+void RoutingChangeModel::setChanges(const QList<ordo::RoutingChange>& changes, const QString& currency) {
     beginResetModel();
     m_rows = changes;
     m_currency = currency;
@@ -134,7 +150,8 @@ void RoutingChangeModel::setChanges(const QList<RoutingChange>& changes, const Q
 QVariant RoutingChangeModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RoutingChange& change = m_rows.at(index.row());
+    const ordo::RoutingChange& change = m_rows.at(index.row());
+    const qint64 delta = change.costAfterMinor - change.costBeforeMinor;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -145,8 +162,7 @@ QVariant RoutingChangeModel::data(const QModelIndex& index, int role) const {
         case After:
             return change.after;
         case CostDelta:
-            return QString((change.costDeltaMinor > 0 ? u"+"_s : QString()) +
-                           formatMoney(change.costDeltaMinor, m_currency));
+            return QString((delta > 0 ? u"+"_s : QString()) + formatMoney(delta, m_currency));
         }
         break;
     case RawRole:
@@ -158,13 +174,17 @@ QVariant RoutingChangeModel::data(const QModelIndex& index, int role) const {
         case After:
             return change.after;
         case CostDelta:
-            return change.costDeltaMinor;
+            return delta;
         }
         break;
     case IdRole:
         return change.orderId;
+    case Qt::ToolTipRole:
+        if (index.column() == Before || index.column() == After)
+            return index.column() == Before ? change.before : change.after;
+        break;
     case Qt::TextAlignmentRole:
-        return index.column() == CostDelta ? right() : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() == CostDelta ? right() : left();
     }
     return {};
 }
@@ -173,7 +193,7 @@ QVariant RoutingChangeModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == CostDelta ? right() : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return section == CostDelta ? right() : left();
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

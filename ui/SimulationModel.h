@@ -1,12 +1,13 @@
 #pragma once
 
-#include "RulesService.h"
+#include "sourcing/SimulationReport.h"
 
 #include <QAbstractTableModel>
 
 namespace ordo::ui {
 
-// The results of a simulation side by side: one row per arm (draft, active, greedy), one column per metric.
+// The results of a simulation side by side: one row per replay (the draft, the active rules, the greedy
+// baseline), one column per figure.
 class SimulationModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -31,11 +32,14 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setSummary(const SimulationSummary& summary);
-    const SimulationSummary& summary() const { return m_summary; }
+    void setReport(const SimulationReport& report);
+    const SimulationReport& report() const { return m_report; }
+    const SimulationRun& run(int row) const;
+    QString armName(int row) const;
 
 private:
-    SimulationSummary m_summary;
+    SimulationReport m_report;
+    bool m_empty = true;
 };
 
 // The orders whose routing the draft changes.
@@ -53,10 +57,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setChanges(const QList<RoutingChange>& changes, const QString& currency);
+    void setChanges(const QList<ordo::RoutingChange>& changes, const QString& currency);
 
 private:
-    QList<RoutingChange> m_rows;
+    QList<ordo::RoutingChange> m_rows;
     QString m_currency;
 };
 

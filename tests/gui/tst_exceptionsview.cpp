@@ -148,6 +148,8 @@ void TestExceptionsView::bulkCancelRecordsTheReason() {
 
 void TestExceptionsView::bulkFailuresAreShownOnce() {
     // Orders held for an unknown SKU fail validation again when approved: one message lists them all.
+    m_view->refresh(); // the queue without the orders cancelled before
+    QTRY_VERIFY(!m_view->model()->isLoading());
     m_view->showReason(u"UNKNOWN_SKU"_s);
     QTRY_VERIFY(m_view->proxy()->rowCount() >= 2);
     const QList<qint64> ids = {

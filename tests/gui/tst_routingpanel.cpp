@@ -1,9 +1,16 @@
 #include "CandidateModel.h"
+#include "GuiFixture.h"
+#include "OrderBackend.h"
 #include "OrderDetailPanel.h"
+#include "OrdersView.h"
 #include "RoutingPanel.h"
 #include "RoutingSamples.h"
 #include "ShipmentModel.h"
+#include "TestDatabase.h"
 #include "WidgetLookup.h"
+#include "orders/OrderQuery.h"
+#include "sourcing/DecisionRepository.h"
+#include "storage/Transaction.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -31,6 +38,7 @@ private slots:
     void panelShowsTraceAndRunnerUp();
     void neverRoutedShowsAPlaceholder();
     void detailPanelHasARoutingTab();
+    void ordersViewShowsTheStoredDecision();
     void savesScreenshot();
 };
 
@@ -182,6 +190,43 @@ void TestRoutingPanel::detailPanelHasARoutingTab() {
     order.order.id = 2;
     detail.showDetail(order); // another order: its decision is not known yet
     QCOMPARE(detail.routingPanel()->candidates()->rowCount(), 0);
+}
+
+void TestRoutingPanel::ordersViewShowsTheStoredDecision() {
+    // The latest decision stored with an order comes from the database through the backend's thread.
+    std::unique_ptr<ordo::test::TestDatabase> database = ordo::test::TestDatabase::create(u"sqlite"_s);
+    QVERIFY(database);
+    ordo::test::gui::populate(database->db());
+    const qint64 routed =
+        ordo::OrderQuery(database->db()).findId(ordo::test::gui::orderNumber(1)).value_or(0);
+    const qint64 never = ordo::OrderQuery(database->db()).findId(ordo::test::gui::orderNumber(2)).value_or(0);
+    QVERIFY(routed && never);
+    ordo::Decision older = ordo::test::gui::sampleDecision();
+    older.orderId = routed;
+    older.candidates.removeLast();
+    older.decidedAtMs -= 60000;
+    ordo::Decision latest = ordo::test::gui::sampleDecision();
+    latest.orderId = routed;
+    {
+        ordo::Transaction tx(database->db());
+        ordo::DecisionRepository decisions(database->db());
+        decisions.store(older, u"system"_s);
+        decisions.store(latest, u"system"_s);
+        tx.commit();
+    }
+    ordo::ui::OrderBackend backend;
+    backend.open(database->url());
+    ordo::ui::OrdersView view(&backend);
+    view.resize(1300, 900);
+    view.show();
+    view.openOrder(routed);
+    RoutingPanel* panel = view.detailPanel()->routingPanel();
+    QTRY_COMPARE(panel->candidates()->rowCount(), 4); // the latest, not the older with 3
+    QCOMPARE(panel->candidates()->candidate(0).locationCode, u"DC-EAST"_s);
+    QCOMPARE(panel->shipments()->rowCount(), 1);
+    view.openOrder(never);
+    QTRY_VERIFY(ordo::test::gui::findWidget<QLabel>(panel, u"routingPlaceholder"_s)->isVisibleTo(panel));
+    QCOMPARE(panel->candidates()->rowCount(), 0);
 }
 
 void TestRoutingPanel::savesScreenshot() {

@@ -45,15 +45,32 @@ ordo::CostModel documentedCosts() {
     return costs;
 }
 
-ordo::ui::SimulationSummary sampleSummary() {
-    ordo::ui::SimulationSummary summary;
-    summary.currency = u"USD"_s;
-    summary.arms = {{u"Draft"_s, 200, 152000, 1.12, 0.10, 0.01, 410.0},
-                    {u"Active"_s, 200, 168000, 1.25, 0.20, 0.02, 520.0},
-                    {u"Greedy"_s, 200, 191000, 1.40, 0.31, 0.02, 380.0}};
-    summary.changed = {{11, u"SO-10011"_s, u"DC-WEST"_s, u"DC-EAST"_s, -310},
-                       {12, u"SO-10012"_s, u"DC-EAST + ST-NYC"_s, u"DC-EAST"_s, 125}};
-    return summary;
+ordo::SimulationRun run(const QString& name, int version, int routed, int split, int unfillable,
+                        int shipments, qint64 cost, double km) {
+    ordo::SimulationRun r;
+    r.name = name;
+    r.ruleVersion = version;
+    r.orders = 200;
+    r.routedOrders = routed;
+    r.splitOrders = split;
+    r.unfillableOrders = unfillable;
+    r.shipments = shipments;
+    r.totalCostMinor = cost;
+    r.totalDistanceKm = km;
+    return r;
+}
+
+ordo::SimulationReport sampleReport() {
+    ordo::SimulationReport report;
+    report.currency = u"USD"_s;
+    report.orders = 200;
+    // Draft: 190 routed, 19 split, 2 unfillable, 213 shipments, 1,444.00, 87,330 km.
+    report.draft = run(u"draft"_s, 0, 190, 19, 2, 213, 144400, 87330.0);
+    report.active = run(u"active"_s, 1, 190, 38, 4, 238, 159600, 123760.0);
+    report.greedy = run(u"greedy"_s, 1, 190, 59, 4, 266, 181450, 101080.0);
+    report.changes = {{11, u"SO-10011"_s, u"DC-WEST: SKU-1 x 1"_s, u"DC-EAST: SKU-1 x 1"_s, 1030, 720},
+                      {12, u"SO-10012"_s, u"unfillable"_s, u"DC-EAST: SKU-2 x 2"_s, 0, 125}};
+    return report;
 }
 
 } // namespace
@@ -175,25 +192,28 @@ void TestRulesModels::strategyEditorRoundTrips() {
 void TestRulesModels::simulationModelShowsEachArm() {
     SimulationModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setSummary(sampleSummary());
+    QCOMPARE(model.rowCount(), 0);
+    model.setReport(sampleReport());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, SimulationModel::Arm).data().toString(), u"Draft"_s);
+    QCOMPARE(model.index(1, SimulationModel::Arm).data().toString(), u"Active (version 1)"_s);
+    QCOMPARE(model.index(2, SimulationModel::Arm).data().toString(), u"Greedy baseline"_s);
     QCOMPARE(model.index(0, SimulationModel::Orders).data().toString(), u"200"_s);
-    QCOMPARE(model.index(0, SimulationModel::TotalCost).data().toString(), u"1,520.00 USD"_s);
-    QCOMPARE(model.index(0, SimulationModel::CostPerOrder).data().toString(), u"7.60 USD"_s);
-    QCOMPARE(model.index(1, SimulationModel::ShipmentsPerOrder).data().toString(), u"1.25"_s);
-    QCOMPARE(model.index(2, SimulationModel::SplitRate).data().toString(), u"31.0 %"_s);
-    QCOMPARE(model.index(1, SimulationModel::UnfillableRate).data().toString(), u"2.0 %"_s);
-    QCOMPARE(model.index(0, SimulationModel::MeanDistance).data().toString(), u"410 km"_s);
-    QCOMPARE(model.index(0, SimulationModel::TotalCost).data(SimulationModel::RawRole).toLongLong(), 152000);
+    QCOMPARE(model.index(0, SimulationModel::TotalCost).data().toString(), u"1,444.00 USD"_s);
+    QCOMPARE(model.index(0, SimulationModel::CostPerOrder).data().toString(), u"7.60 USD"_s);  // 144400 / 190
+    QCOMPARE(model.index(1, SimulationModel::ShipmentsPerOrder).data().toString(), u"1.25"_s); // 238 / 190
+    QCOMPARE(model.index(2, SimulationModel::SplitRate).data().toString(), u"31.1 %"_s);       // 59 / 190
+    QCOMPARE(model.index(1, SimulationModel::UnfillableRate).data().toString(), u"2.0 %"_s);   // 4 / 200
+    QCOMPARE(model.index(0, SimulationModel::MeanDistance).data().toString(), u"410 km"_s);    // 87330 / 213
+    QCOMPARE(model.index(0, SimulationModel::TotalCost).data(SimulationModel::RawRole).toLongLong(), 144400);
 
     ordo::ui::RoutingChangeModel changes;
     QAbstractItemModelTester changeTester(&changes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    changes.setChanges(sampleSummary().changed, u"USD"_s);
+    changes.setChanges(sampleReport().changes, u"USD"_s);
     QCOMPARE(changes.rowCount(), 2);
     QCOMPARE(changes.index(0, ordo::ui::RoutingChangeModel::CostDelta).data().toString(), u"-3.10 USD"_s);
     QCOMPARE(changes.index(1, ordo::ui::RoutingChangeModel::CostDelta).data().toString(), u"+1.25 USD"_s);
-    QCOMPARE(changes.index(1, ordo::ui::RoutingChangeModel::Before).data().toString(), u"DC-EAST + ST-NYC"_s);
+    QCOMPARE(changes.index(1, ordo::ui::RoutingChangeModel::Before).data().toString(), u"unfillable"_s);
     QCOMPARE(changes.index(1, 0).data(ordo::ui::RoutingChangeModel::IdRole).toLongLong(), 12);
 }
 
@@ -201,17 +221,16 @@ void TestRulesModels::chartIndexesAgainstTheActiveRules() {
     QCOMPARE(ordo::ui::indexAgainst(50.0, 100.0), 50.0);
     QCOMPARE(ordo::ui::indexAgainst(0.0, 0.0), 100.0);
     QCOMPARE(ordo::ui::indexAgainst(1.0, 0.0), 200.0);
-    std::unique_ptr<QChart> chart(ordo::ui::makeSimulationChart(sampleSummary()));
+    std::unique_ptr<QChart> chart(ordo::ui::makeSimulationChart(sampleReport()));
     QCOMPARE(chart->series().size(), 1);
     auto* bars = qobject_cast<QBarSeries*>(chart->series().first());
     QVERIFY(bars);
     QCOMPARE(bars->count(), 3);
     QCOMPARE(bars->barSets().at(0)->label(), u"Draft"_s);
-    // Draft cost per order 760 against the active rules' 840; split rate 0.10 against 0.20.
-    QVERIFY(qAbs(bars->barSets().at(0)->at(0) - 100.0 * 760.0 / 840.0) < 1e-9);
+    // Draft cost per order 144400/190 against the active rules' 159600/190; split 19 against 38 orders.
+    QVERIFY(qAbs(bars->barSets().at(0)->at(0) - 100.0 * 144400.0 / 159600.0) < 1e-9);
     QCOMPARE(bars->barSets().at(0)->at(2), 50.0);
     QCOMPARE(bars->barSets().at(1)->at(0), 100.0);
-    QCOMPARE(bars->barSets().at(2)->at(2), 155.0);
 }
 
 QTEST_MAIN(TestRulesModels)
