@@ -58,5 +58,8 @@ public:
 
 // The generic CSV import (locations, SKUs, inventory, orders) of the command line's `ordo import`.
 std::shared_ptr<ImportRunner> makeCsvImportRunner();
+// Every format of `ordo import`: channel documents (Shopify, WooCommerce, Amazon, X12) through ImportService,
+// CSV files through the CSV runner. What the console uses.
+std::shared_ptr<ImportRunner> makeChannelImportRunner();
 
 } // namespace ordo::ui

@@ -36,7 +36,7 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
     , m_database(database)
     , m_actor(actor)
     , m_backend(new OrderBackend(this))
-    , m_importRunner(makeCsvImportRunner()) {
+    , m_importRunner(makeChannelImportRunner()) {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Ordo"));
     setWindowIcon(QIcon(u":/ordo/icons/ordo.svg"_s));
