@@ -40,6 +40,7 @@ private slots:
     void dryRunChangesNothing();
     void pendingRunSeesWhatEarlierOrdersTook();
     void stockThatMovedIsRoutedAgain();
+    void capacityLeftTodayCountsStoredShipments();
     void partialDecisionReservesWhatItAssigns();
     void backorderedOrderWaitsForTheNextRun();
     void rejectedLinesAreReroutedElsewhere();
@@ -221,6 +222,34 @@ void TestRoutingService::stockThatMovedIsRoutedAgain()
     QCOMPARE(reserved(u"DC-EAST"_s, u"SKU-1"_s), 0);
     QCOMPARE(DecisionRepository(db()).forOrder(id).size(),
              1); // the failed attempt left nothing
+}
+
+void TestRoutingService::capacityLeftTodayCountsStoredShipments()
+{
+    // A small DC beside the store: 4.00 + 0.010 x 0.689 km = 4.01, the cheapest, but it ships one order a day.
+    {
+        Transaction tx(db());
+        LocationRepository(db()).upsert(
+            {0, u"DC-TINY"_s, u"Tiny DC, Manhattan"_s, LocationType::Dc, {40.7505, -73.9934}, true, false, 1});
+        tx.commit();
+    }
+    stock(u"DC-TINY"_s, u"SKU-1"_s, 10);
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
+    const qint64 a = capture(u"W-1"_s, {{u"SKU-1"_s, 1}});
+    const qint64 b = capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
+    const RoutedOrder first = RoutingService(db(), m_admin).routeOrder(a);
+    QCOMPARE(first.decision.shipments.at(0).locationCode, u"DC-TINY"_s);
+    QCOMPARE(first.decision.totalCostMinor, 401);
+    // A new run reads today's shipments from the database: DC-TINY has no capacity left.
+    const RoutedOrder second = RoutingService(db(), m_admin).routeOrder(b);
+    QCOMPARE(second.decision.shipments.at(0).locationCode, u"DC-EAST"_s);
+    QCOMPARE(second.decision.totalCostMinor, 526);
+    bool tinyFailedCapacity = false;
+    for (const CandidateLocation& c : second.decision.candidates)
+        if (c.locationCode == u"DC-TINY"_s)
+            for (const FilterVerdict& f : c.filters)
+                tinyFailedCapacity |= f.filter == u"capacity"_s && !f.passed;
+    QVERIFY(tinyFailedCapacity);
 }
 
 void TestRoutingService::publish(const Strategy& strategy)
