@@ -1,7 +1,9 @@
 // `ordo route`: routes one order or every validated order, reserving (unless
 // --dry-run), and prints each decision with its explanation.
+#include "BatchSummary.h"
 #include "CliSupport.h"
 #include "Commands.h"
+#include "RouteOptimize.h"
 #include "orders/OrderQuery.h"
 #include "sourcing/DecisionJson.h"
 #include "sourcing/RoutingService.h"
@@ -16,13 +18,11 @@ namespace ordo::cli {
 
 namespace {
 
-QString money(qint64 minor, const QString& currency)
-{
+QString money(qint64 minor, const QString& currency) {
     return Money{minor, currency.isEmpty() ? u"USD"_s : currency}.toString();
 }
 
-QString shipmentText(const Shipment& s, const QString& currency)
-{
+QString shipmentText(const Shipment& s, const QString& currency) {
     QStringList lines;
     for (const ShipmentLine& l : s.lines)
         lines << u"%1: %2 x %3"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode);
@@ -31,8 +31,7 @@ QString shipmentText(const Shipment& s, const QString& currency)
         .arg(money(s.costMinor, currency), lines.join(u", "_s));
 }
 
-void printText(const RoutedOrder& r)
-{
+void printText(const RoutedOrder& r) {
     QTextStream& s = out();
     if (!r.skipped.isEmpty()) {
         s << u"%1  skipped: %2\n"_s.arg(r.orderNumber, r.skipped);
@@ -67,8 +66,7 @@ void printText(const RoutedOrder& r)
     }
 }
 
-QJsonObject toJson(const RoutedOrder& r)
-{
+QJsonObject toJson(const RoutedOrder& r) {
     QJsonObject o =
         r.skipped.isEmpty() ? DecisionJson::toJson(r.decision) : QJsonObject{{u"order_id"_s, r.orderNumber}};
     o.insert(u"action"_s, r.action.isEmpty() ? QJsonValue() : QJsonValue(r.action));
@@ -79,24 +77,20 @@ QJsonObject toJson(const RoutedOrder& r)
     return o;
 }
 
-// Every validated order, one after the other. The joint optimisation
-// (--optimize) takes this step's place: it decides for all the orders together
-// and hands each decision to RoutingService::apply().
-QList<RoutedOrder> routePendingOrders(RoutingService& service, bool dryRun)
-{
-    return service.routePending(dryRun);
-}
-
 } // namespace
 
-int runRouteCommand(const QStringList& arguments)
-{
+int runRouteCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption(
         {u"order"_s, u"Route this order (its number, or the channel's order id)."_s, u"number"_s});
     parser.addOption({u"pending"_s, u"Route every validated order, oldest first."_s});
     parser.addOption({u"dry-run"_s, u"Decide and print, but reserve and store nothing."_s});
+    parser.addOption({u"optimize"_s,
+                      u"With --pending: decide every validated order together (joint optimisation, "
+                      "GLPK) and report against routing them one by one."_s});
+    parser.addOption({u"time-limit"_s, u"With --optimize: the solver's time limit in seconds (default 30)."_s,
+                      u"seconds"_s, u"30"_s});
     if (auto exit = parse(parser, arguments,
                           u"Routes orders under the active rules: chooses the "
                           u"location(s) each ships from, stores the "
@@ -118,6 +112,17 @@ int runRouteCommand(const QStringList& arguments)
         return UsageError;
     }
     const bool dryRun = parser.isSet(u"dry-run"_s);
+    const bool optimize = parser.isSet(u"optimize"_s);
+    bool limitOk = false;
+    const double timeLimit = parser.value(u"time-limit"_s).toDouble(&limitOk);
+    if ((optimize && !pending) || (parser.isSet(u"time-limit"_s) && !optimize) || !limitOk ||
+        timeLimit <= 0) {
+        err() << u"ordo route: --optimize goes with --pending, --time-limit (seconds, more than 0) with "
+                 "--optimize, e.g. 'ordo route --pending --optimize --time-limit 60'\n"_s;
+        err().flush();
+        return UsageError;
+    }
+    BatchResult batch;
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
         RoutingService service(db, commandLineActor());
@@ -129,13 +134,17 @@ int runRouteCommand(const QStringList& arguments)
                 throw Error::notFound(u"there is no order %1 in %2"_s.arg(wanted, db.displayName()));
             results << service.routeOrder(*id, dryRun);
         } else {
-            results = routePendingOrders(service, dryRun);
+            results = optimize ? routePendingJointly(service, dryRun, timeLimit, batch)
+                               : service.routePending(dryRun);
         }
         if (wantsJson(parser)) {
             QJsonArray list;
             for (const RoutedOrder& r : std::as_const(results))
                 list.append(toJson(r));
-            printJson(list);
+            if (optimize)
+                printJson(QJsonObject{{u"optimisation"_s, batchSummaryJson(batch)}, {u"decisions"_s, list}});
+            else
+                printJson(list);
             return int(Success);
         }
         QHash<QString, int> counts;
@@ -155,6 +164,8 @@ int runRouteCommand(const QStringList& arguments)
         } else if (dryRun) {
             out() << u"dry run: nothing reserved or stored\n"_s;
         }
+        if (optimize)
+            printBatchSummary(batch);
         out().flush();
         return int(Success);
     });
