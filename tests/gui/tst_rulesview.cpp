@@ -10,6 +10,8 @@
 #include "TestDatabase.h"
 #include "WidgetLookup.h"
 #include "sourcing/RuleSetRepository.h"
+#include "storage/PositionRepository.h"
+#include "storage/SqlQuery.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -79,6 +81,19 @@ void TestRulesView::initTestCase() {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db()); // orders to simulate on
+    {
+        // Stock to route them from: 40 units of every SKU at every location, fewer than the orders ask for,
+        // so that the replays fill some orders and leave others unfillable.
+        ordo::PositionRepository positions(m_database->db());
+        ordo::SqlQuery locations(m_database->db(), u"SELECT id FROM locations"_s);
+        locations.exec();
+        while (locations.next()) {
+            ordo::SqlQuery skus(m_database->db(), u"SELECT id FROM skus"_s);
+            skus.exec();
+            while (skus.next())
+                positions.setOnHand(locations.value(0).toLongLong(), skus.value(0).toLongLong(), 40, 0);
+        }
+    }
     {
         // Version 1, active: the defaults.
         ordo::RuleSetRepository rules(m_database->db());
@@ -220,6 +235,11 @@ void TestRulesView::simulationShowsTableChartAndChanges() {
         QCOMPARE(model->index(row, SimulationModel::Orders).data().toString(), u"450"_s);
         QCOMPARE(model->index(row, SimulationModel::TotalCost).data(SimulationModel::RawRole).toLongLong(),
                  model->run(row).totalCostMinor);
+        // Scarce stock: every replay ships some orders at a cost and leaves others unfilled.
+        QVERIFY(model->run(row).routedOrders > 0);
+        QVERIFY(model->run(row).unfillableOrders > 0);
+        QVERIFY(model->run(row).totalCostMinor > 0);
+        QCOMPARE(model->run(row).routedOrders + model->run(row).unfillableOrders, 450);
     }
     QCOMPARE(m_view->changeModel()->rowCount(), int(report.changes.size()));
     auto* progress = find<QProgressBar>(u"simulationProgress"_s);
