@@ -2,8 +2,9 @@
 
 #include "Error.h"
 #include "OrderBackend.h"
-#include "inventory/AtpService.h"
+#include "inventory/InventoryIndex.h"
 #include "inventory/InventoryLedger.h"
+#include "storage/Database.h"
 #include "storage/LocationRepository.h"
 #include "storage/SkuRepository.h"
 
@@ -11,14 +12,41 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
 
+// The index and the connection it was loaded from (a database opened again gets a new connection name).
+struct InventoryBackend::IndexState {
+    QString connection;
+    std::optional<InventoryIndex> index;
+
+    // The index for this connection, loaded (true) or brought up to date for the SKU (false).
+    InventoryIndex& forSku(Database& db, const QString& skuCode)
+    {
+        const QString name = db.connection().connectionName();
+        if (!index || connection != name) {
+            index.reset();
+            index = InventoryIndex::load(db);
+            connection = name;
+        } else {
+            index->refresh(db, skuCode);
+        }
+        return *index;
+    }
+    // The index to tell of a change made through this connection; none while it is not loaded for it.
+    PositionSink* sink(Database& db)
+    {
+        return index && connection == db.connection().connectionName() ? &*index : nullptr;
+    }
+};
+
 InventoryBackend::InventoryBackend(OrderBackend* backend, QObject* parent)
     : QObject(parent)
     , m_backend(backend)
+    , m_index(std::make_shared<IndexState>())
 {
 }
 
@@ -40,20 +68,20 @@ void InventoryBackend::fetchSku(quint64 generation, const QString& skuCode)
 {
     auto result = std::make_shared<SkuInventory>();
     m_backend->run(
-        [=](Database& db) {
+        [=, state = m_index](Database& db) {
             const std::optional<Sku> sku = SkuRepository(db).findByCode(skuCode);
             if (!sku)
                 throw Error::notFound(tr("There is no SKU %1.").arg(skuCode));
             result->skuCode = sku->code;
             result->skuName = sku->name;
             result->positions = InventoryQuery(db).positions(sku->code);
-            AtpService atp(db);
+            const InventoryIndex& index = state->forSku(db, sku->code);
             AtpQuery query;
             query.skuCode = sku->code;
-            result->overall = atp.atp(query);
+            result->overall = index.atp(query);
             for (Channel channel : allChannels) {
                 query.channel = channel;
-                result->channels.append(atp.atp(query));
+                result->channels.append(index.atp(query));
             }
             for (const Location& location : LocationRepository(db).all())
                 result->locationCodes.append(location.code);
@@ -103,12 +131,12 @@ quint64 InventoryBackend::adjust(const StockAdjustment& adjustment, const Actor&
     event.reason = reasonText(adjustment);
     event.occurredAt = QDateTime::currentDateTimeUtc();
     m_backend->run(
-        [=](Database& db) {
+        [=, state = m_index](Database& db) {
             // The ledger checks the actor's permission, writes the event and the position in one transaction
-            // and records the audit event. The console keeps no in-memory index, so there is no sink to tell.
+            // and records the audit event; after the commit it tells the index the position's new figures.
             ApplyOptions options;
             options.source = u"console"_s; // stored in the audit trail: not translated
-            const ApplyReport report = InventoryLedger(db).apply({event}, options, actor, nullptr);
+            const ApplyReport report = InventoryLedger(db).apply({event}, options, actor, state->sink(db));
             if (report.rejected > 0 || !report.errors.isEmpty())
                 throw Error::input(report.errors.isEmpty() ? tr("The adjustment was refused.")
                                                            : report.errors.first().message);

@@ -2,7 +2,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "channels/CsvFields.h"
-#include "inventory/AtpService.h"
+#include "inventory/InventoryIndex.h"
 #include "inventory/SegmentationRepository.h"
 #include "storage/Database.h"
 
@@ -100,8 +100,8 @@ int runAtpCommand(const QStringList& arguments) {
         if (parser.isSet(u"at"_s))
             query.at = CsvFields::timestamp(parser.value(u"at"_s).trimmed(), u"--at"_s);
         Database db = Database::open(databaseUrl(parser));
-        AtpService service(db);
-        const AtpResult result = service.atp(query);
+        // The in-memory index answers, as it does for the console and routing; loaded for this SKU alone.
+        const AtpResult result = InventoryIndex::load(db, query.skuCode).atp(query);
         if (wantsJson(parser))
             printJson(toJson(result));
         else

@@ -70,6 +70,16 @@ public:
                    const Segmentation& segmentation);
     // Reads locations, SKUs, positions and the segmentation (SegmentationRepository::load()).
     static InventoryIndex load(Database& db);
+    // The same for one SKU: every location and the whole segmentation, but only that SKU and its positions. Enough
+    // to answer every question about the SKU through the same code as a full index (what `ordo atp` does); for
+    // an unknown code an index with no SKU, whose atp() says so. (InventoryIndexLoad.cpp)
+    static InventoryIndex load(Database& db, const QString& skuCode);
+    // Brings what the index holds of one SKU up to date with the database: the SKU itself, locations added or
+    // changed, the SKU's positions, and the segmentation when it differs from the one held. For a long-lived index
+    // whose database is also written by others (other consoles and processes on a central database), before
+    // answering about the SKU; changes made through this process reach it as a PositionSink.
+    void refresh(Database& db, const QString& skuCode);
+    const Segmentation& segmentation() const { return m_segmentation; }
 
     // The full answer with each location's breakdown, equal to AtpService::atp() for the same data.
     // Error::notFound for an unknown SKU or location code.

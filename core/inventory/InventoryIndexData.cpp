@@ -1,13 +1,8 @@
-// InventoryIndex: loading from the database, the position slots and their write-through, master data added
-// after the build. The ATP reads are in InventoryIndex.cpp.
+// InventoryIndex: the position slots and their write-through, master data added after the build. Loading from
+// the database is in InventoryIndexLoad.cpp, the ATP reads in InventoryIndex.cpp.
 #include "InventoryIndex.h"
 
 #include "inventory/Atp.h"
-#include "inventory/SegmentationRepository.h"
-#include "model/Actor.h"
-#include "storage/Database.h"
-#include "storage/LocationRepository.h"
-#include "storage/SqlQuery.h"
 
 #include <algorithm>
 #include <limits>
@@ -23,30 +18,6 @@ namespace {
 constexpr qint64 overflowFloor = 4096;
 
 } // namespace
-
-InventoryIndex InventoryIndex::load(Database& db)
-{
-    const QList<Location> locations = LocationRepository(db).all();
-
-    QList<SkuRef> skus;
-    {
-        SqlQuery q(db, u"SELECT id, code FROM skus ORDER BY id"_s);
-        q.exec();
-        while (q.next())
-            skus.append(SkuRef{q.value(0).toLongLong(), q.value(1).toString()});
-    }
-    QList<PositionRow> positions;
-    {
-        SqlQuery q(db, u"SELECT location_id, sku_id, on_hand, reserved, safety_stock FROM positions"_s);
-        q.exec();
-        while (q.next())
-            positions.append(PositionRow{q.value(0).toLongLong(), q.value(1).toLongLong(),
-                                         {q.value(2).toLongLong(), q.value(3).toLongLong(),
-                                          q.value(4).toLongLong()}});
-    }
-    const Segmentation segmentation = SegmentationRepository(db, Actor::system()).load();
-    return InventoryIndex(locations, skus, positions, segmentation);
-}
 
 const InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location) const
 {

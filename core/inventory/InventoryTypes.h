@@ -27,6 +27,7 @@ struct ChannelPolicy {
     int bufferPercent = 0;      // of on hand, rounded up; used instead of bufferUnits when > 0
     bool allowFutureSupply = false;
     int horizonDays = 0;        // inbound supply arriving within this many days counts
+    friend bool operator==(const ChannelPolicy&, const ChannelPolicy&) = default;
 };
 
 // One inbound purchase-order line.
@@ -36,6 +37,7 @@ struct FutureSupplyLine {
     QString skuCode;
     qint64 quantity = 0;
     QDateTime arrivesAt; // UTC
+    friend bool operator==(const FutureSupplyLine&, const FutureSupplyLine&) = default;
 };
 
 // Available-to-promise at one location, with every figure that went into it (ARCHITECTURE.md, decision 3):

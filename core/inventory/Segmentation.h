@@ -20,6 +20,7 @@ struct Segmentation {
         QString channel;
         QString skuCode;      // empty: every SKU
         QString locationCode; // empty: every location
+        friend bool operator==(const Exclusion&, const Exclusion&) = default;
     };
     QList<Exclusion> exclusions;
     QList<FutureSupplyLine> futureSupply;
@@ -27,6 +28,8 @@ struct Segmentation {
 
     ChannelPolicy policyFor(Channel channel) const;
     bool isExcluded(Channel channel, const QString& skuCode, const QString& locationCode) const;
+    // Same configuration (a long-lived InventoryIndex reloads it only when it changed).
+    friend bool operator==(const Segmentation&, const Segmentation&) = default;
 };
 
 } // namespace ordo
