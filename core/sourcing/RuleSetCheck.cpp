@@ -10,28 +10,8 @@ namespace ordo {
 
 namespace {
 
-// Local names so this file does not depend on where the code helpers of RuleSet.h are defined.
-QString criterionKey(Criterion criterion) {
-    switch (criterion) {
-    case Criterion::TotalCost:
-        return u"total_cost"_s;
-    case Criterion::Distance:
-        return u"distance"_s;
-    case Criterion::TransitDays:
-        return u"transit_days"_s;
-    case Criterion::FewestShipments:
-        return u"fewest_shipments"_s;
-    case Criterion::InventoryBalance:
-        return u"inventory_balance"_s;
-    case Criterion::LocationPriority:
-        return u"location_priority"_s;
-    }
-    return {};
-}
-
 QString typeKey(int type) {
-    static const QString keys[] = {u"dc"_s, u"store"_s, u"3pl"_s, u"dropship"_s};
-    return keys[type];
+    return locationTypeCode(LocationType(type));
 }
 
 class Checker {
@@ -80,7 +60,7 @@ public:
         bool anyWeight = s.ranking.isEmpty();
         bool anyNegative = false;
         for (const CriterionWeight& weight : s.ranking) {
-            const QString key = criterionKey(weight.criterion);
+            const QString key = criterionCode(weight.criterion);
             if (seen.contains(weight.criterion))
                 add(u"ranking.%1"_s.arg(key), u"ranking: %1 is listed twice"_s.arg(key));
             seen.insert(weight.criterion);
