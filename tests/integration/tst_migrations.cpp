@@ -49,7 +49,8 @@ void TestMigrations::downgradeToVersionOne() {
     // Steps 4 and 3 first: their tables and the columns step 4 adds to orders and lines.
     for (const QString& table :
          {u"validation_rules"_s, u"order_charges"_s, u"outbound_documents"_s, u"sku_xref"_s,
-          u"source_documents"_s, u"routing_decisions"_s, u"rule_sets"_s})
+          u"source_documents"_s, u"notifications"_s, u"routing_rejections"_s, u"routing_shipments"_s,
+          u"routing_decisions"_s, u"rule_sets"_s})
         SqlQuery::run(db, u"DROP TABLE "_s + table);
     for (const QString& column :
          {u"customer_name"_s, u"bill_name"_s, u"bill_address1"_s, u"bill_city"_s, u"bill_region"_s,
