@@ -1,14 +1,17 @@
 #include "ExceptionsView.h"
 
 #include "CancelOrderDialog.h"
+#include "ChooseLocationDialog.h"
 #include "ExceptionQueueModel.h"
 #include "Format.h"
 #include "OrderBackend.h"
 #include "ReleaseOrderDialog.h"
+#include "RoutingActions.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -26,7 +29,8 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     , m_backend(backend)
     , m_actor(actor)
     , m_model(new ExceptionQueueModel(backend, this))
-    , m_proxy(new QSortFilterProxyModel(this)) {
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_routing(new RoutingActions(backend, actor, this)) {
     setObjectName(u"exceptionsView"_s);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ExceptionQueueModel::RawRole);
@@ -55,7 +59,19 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     bar->addWidget(new QLabel(tr("Reason:")));
     bar->addWidget(m_reasonFilter);
     bar->addStretch(1);
+    m_routeAgainButton = new QPushButton(tr("Route again"));
+    m_routeAgainButton->setObjectName(u"routeAgainButton"_s);
+    m_routeAgainButton->setToolTip(tr("Route the selected orders now, on today's stock and rules"));
+    m_chooseButton = new QPushButton(tr("Choose location…"));
+    m_chooseButton->setObjectName(u"chooseLocationButton"_s);
+    m_chooseButton->setToolTip(tr("See what the router would do, then choose the location yourself"));
+    m_backorderButton = new QPushButton(tr("Backorder…"));
+    m_backorderButton->setObjectName(u"backorderButton"_s);
+    m_backorderButton->setToolTip(tr("Let the selected orders wait for stock instead of holding them"));
     bar->addWidget(m_openButton);
+    bar->addWidget(m_routeAgainButton);
+    bar->addWidget(m_chooseButton);
+    bar->addWidget(m_backorderButton);
     bar->addWidget(m_releaseButton);
     bar->addWidget(m_cancelButton);
     layout->addLayout(bar);
@@ -87,6 +103,11 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
 
     connect(m_releaseButton, &QPushButton::clicked, this, &ExceptionsView::askRelease);
     connect(m_cancelButton, &QPushButton::clicked, this, &ExceptionsView::askCancel);
+    connect(m_routeAgainButton, &QPushButton::clicked, this, &ExceptionsView::askRouteAgain);
+    connect(m_chooseButton, &QPushButton::clicked, this, &ExceptionsView::askChooseLocation);
+    connect(m_backorderButton, &QPushButton::clicked, this, &ExceptionsView::askBackorder);
+    connect(m_routing, &RoutingActions::finished, this, &ExceptionsView::onRoutingFinished);
+    connect(m_routing, &RoutingActions::proposalReady, this, &ExceptionsView::onProposal);
     connect(m_openButton, &QPushButton::clicked, this, [this] {
         if (const qint64 id = currentOrderId())
             emit openOrderRequested(id);
@@ -170,6 +191,10 @@ void ExceptionsView::updateActions() {
     m_openButton->setEnabled(selectedOrderIds().size() == 1);
     m_releaseButton->setEnabled(selected && idle && m_actor.may(Permission::ResolveExceptions));
     m_cancelButton->setEnabled(selected && idle && m_actor.may(Permission::CancelOrders));
+    const bool routing = selected && idle && selectionHeldByRouting() && m_actor.may(Permission::ResolveExceptions);
+    m_routeAgainButton->setEnabled(routing && m_actor.may(Permission::AdvanceOrders));
+    m_chooseButton->setEnabled(routing && m_actor.may(Permission::AdvanceOrders) && selectedOrderIds().size() == 1);
+    m_backorderButton->setEnabled(routing);
     if (!m_actor.may(Permission::ResolveExceptions))
         m_releaseButton->setToolTip(tr("Your role may not release held orders"));
     if (!m_actor.may(Permission::CancelOrders))
@@ -234,13 +259,99 @@ void ExceptionsView::cancel(qint64 orderId, const QString& reasonCode, const QSt
     updateActions();
 }
 
+bool ExceptionsView::selectionHeldByRouting() const {
+    const QList<qint64> ids = selectedOrderIds();
+    for (qint64 id : ids) {
+        const int row = m_model->rowForId(id);
+        if (row < 0 || !m_model->summary(row).exceptionCode.startsWith(u"ROUTING_"_s))
+            return false;
+    }
+    return !ids.isEmpty();
+}
+
+void ExceptionsView::askRouteAgain() {
+    const QList<qint64> ids = selectedOrderIds();
+    if (!ids.isEmpty())
+        routeAgainAll(ids, tr("routed again from the Exceptions queue"));
+}
+
+void ExceptionsView::askBackorder() {
+    const QList<qint64> ids = selectedOrderIds();
+    if (ids.isEmpty())
+        return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(u"backorderDialog"_s);
+    dialog.setWindowTitle(ids.size() == 1 ? tr("Backorder") : tr("Backorder %1 orders").arg(ids.size()));
+    dialog.setLabelText(tr("The orders wait for stock; routing runs place them once it arrives.\nNote:"));
+    if (dialog.exec() == QDialog::Accepted && !dialog.textValue().trimmed().isEmpty())
+        backorderAll(ids, dialog.textValue().trimmed());
+}
+
+void ExceptionsView::askChooseLocation() {
+    const qint64 id = currentOrderId();
+    if (!id)
+        return;
+    m_proposalTicket = m_routing->fetchProposal(id);
+    m_pendingTickets.insert(m_proposalTicket);
+    emit statusMessage(tr("Asking the router…"));
+    updateActions();
+}
+
+void ExceptionsView::onProposal(quint64 ticket, qint64 orderId, const Decision& proposal, const QString& error) {
+    if (ticket != m_proposalTicket || !m_pendingTickets.remove(ticket))
+        return;
+    updateActions();
+    if (!error.isEmpty()) {
+        emit statusMessage(error);
+        emit actionFailed(error);
+        return;
+    }
+    const int row = m_model->rowForId(orderId);
+    auto* dialog = new ChooseLocationDialog(row >= 0 ? m_model->summary(row).orderNumber : QString::number(orderId),
+                                            proposal, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, orderId] { assignByHand(orderId, dialog->assignments(), dialog->note()); });
+    emit statusMessage(proposalSentence(proposal));
+    dialog->open();
+}
+
+void ExceptionsView::routeAgainAll(const QList<qint64>& orderIds, const QString& note) {
+    for (qint64 id : orderIds)
+        m_pendingTickets.insert(m_routing->routeAgain(id, note));
+    emit statusMessage(tr("Routing %n order(s)…", nullptr, int(orderIds.size())));
+    updateActions();
+}
+
+void ExceptionsView::backorderAll(const QList<qint64>& orderIds, const QString& note) {
+    for (qint64 id : orderIds)
+        m_pendingTickets.insert(m_routing->backorder(id, note));
+    emit statusMessage(tr("Backordering %n order(s)…", nullptr, int(orderIds.size())));
+    updateActions();
+}
+
+void ExceptionsView::assignByHand(qint64 orderId, const QList<HandAssignment>& lines, const QString& note) {
+    m_pendingTickets.insert(m_routing->assignByHand(orderId, lines, note));
+    emit statusMessage(tr("Reserving where you chose…"));
+    updateActions();
+}
+
+void ExceptionsView::onRoutingFinished(quint64 ticket, qint64 orderId, const QString& message,
+                                       const QString& error) {
+    // The routing actions report what they did; the rest (errors, refresh) is as for the lifecycle actions.
+    if (error.isEmpty() && m_pendingTickets.contains(ticket))
+        m_lastMessage = message;
+    onActionFinished(ticket, orderId, error);
+}
+
 void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QString& error) {
     if (!m_pendingTickets.remove(ticket))
         return;
     const int row = m_model->rowForId(orderId);
     const QString number = row >= 0 ? m_model->summary(row).orderNumber : QString::number(orderId);
     if (error.isEmpty()) {
-        emit statusMessage(tr("Order %1 updated.").arg(number));
+        emit statusMessage(m_lastMessage.isEmpty() ? tr("Order %1 updated.").arg(number) : m_lastMessage);
+        m_lastMessage.clear();
     } else {
         emit statusMessage(tr("Order %1 was not changed.").arg(number));
         emit actionFailed(error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Actor.h"
+#include "sourcing/RoutingService.h"
 
 #include <QSet>
 #include <QWidget>
@@ -15,10 +16,12 @@ namespace ordo::ui {
 
 class ExceptionQueueModel;
 class OrderBackend;
+class RoutingActions;
 
 // Orders held in Exception, grouped by reason, and the actions the state machine allows on them: approve
 // (send the order back where it was held, overriding what a person has checked) and cancel with a reason, on
-// one order or on every order selected.
+// one order or on every order selected; for orders the router held, route again, choose a location by hand
+// (with the router's explanation beside it) and backorder.
 class ExceptionsView : public QWidget {
     Q_OBJECT
 
@@ -33,6 +36,15 @@ public:
     // Bulk: the same action on several orders; the queue refreshes once, when all are done.
     void releaseAll(const QList<qint64>& orderIds, const QString& note);
     void cancelAll(const QList<qint64>& orderIds, const QString& reasonCode, const QString& note);
+    // Routing actions, for orders held by routing (reason ROUTING_*).
+    void routeAgainAll(const QList<qint64>& orderIds, const QString& note);
+    void backorderAll(const QList<qint64>& orderIds, const QString& note);
+    void assignByHand(qint64 orderId, const QList<ordo::HandAssignment>& lines, const QString& note);
+    // Asks the core what the router would do with the order, then opens the hand-choice dialog on it.
+    void askChooseLocation();
+    RoutingActions* routingActions() const { return m_routing; }
+    // Whether every selected order was held by routing.
+    bool selectionHeldByRouting() const;
     // Shows only the orders held for `reasonCode` (empty: every reason).
     void showReason(const QString& reasonCode);
     QStringList reasons() const; // the reason codes in the queue, most frequent first
@@ -55,7 +67,11 @@ signals:
 private:
     void askRelease();
     void askCancel();
+    void askRouteAgain();
+    void askBackorder();
     void onActionFinished(quint64 ticket, qint64 orderId, const QString& error);
+    void onRoutingFinished(quint64 ticket, qint64 orderId, const QString& message, const QString& error);
+    void onProposal(quint64 ticket, qint64 orderId, const ordo::Decision& proposal, const QString& error);
     void updateActions();
     void fillReasons();
 
@@ -69,7 +85,13 @@ private:
     QPushButton* m_releaseButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_openButton = nullptr;
+    QPushButton* m_routeAgainButton = nullptr;
+    QPushButton* m_chooseButton = nullptr;
+    QPushButton* m_backorderButton = nullptr;
+    RoutingActions* m_routing;
+    quint64 m_proposalTicket = 0;
     QSet<quint64> m_pendingTickets;
+    QString m_lastMessage; // what the routing action that just finished did
     QStringList m_errors; // of the actions still running, shown together when the last one finishes
 };
 

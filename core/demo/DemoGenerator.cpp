@@ -33,7 +33,9 @@ enum Stream : quint64 {
 };
 
 // Children before parents, so that SQLite's row-by-row DELETE never trips a foreign key.
-const QStringList demoTables = {u"outbound_documents"_s,
+const QStringList demoTables = {u"sku_tags"_s,
+                                u"routing_backorders"_s,
+                                u"outbound_documents"_s,
                                 u"source_documents"_s,
                                 u"order_charges"_s,
                                 u"sku_xref"_s,

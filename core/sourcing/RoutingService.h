@@ -5,6 +5,7 @@
 #include "model/Order.h"
 #include "model/RuleSet.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -45,6 +46,29 @@ struct RejectResult {
     bool promiseAtRisk = false;    // the new shipment(s) may arrive after the requested date
     QString promiseNote;
     QString notification; // the message queued for the customer
+};
+
+// A person's choice for one line, from the Exceptions queue.
+struct HandAssignment {
+    int lineNo = 0;
+    QString locationCode;
+};
+
+// What putting an order on backorder told the person: for each open line, the inbound supply expected to
+// cover it (none known: empty).
+struct BackorderLine {
+    int lineNo = 0;
+    QString skuCode;
+    qint64 quantity = 0;
+    QDateTime expectedAt; // when inbound supply (future_supply) covers the line; invalid: none expected
+    QString reference;    // the purchase order that covers it
+};
+
+struct BackorderResult {
+    qint64 orderId = 0;
+    QString orderNumber;
+    QList<BackorderLine> lines;
+    QString summary; // in a sentence, as audited
 };
 
 // The database-facing side of routing (the router itself is the pure function
@@ -89,6 +113,29 @@ public:
     // it, reserves, holds or backorders exactly as routeOrder() would.
     RoutedOrder apply(const Order& order, const Decision& decision, bool dryRun = false);
 
+    // The Exceptions queue's routing actions. Each is one unit of work, audited, for an order the router
+    // could not place (held in Exception from Validated) or one waiting to be routed (Validated).
+    //
+    // Routes the order again now (after stock arrived or the rules changed): takes it out of the queue and
+    // acts on the new decision as routeOrder() does; if it still cannot be placed it goes back to the queue
+    // with the new reason.
+    RoutedOrder routeAgain(qint64 orderId, const QString& note);
+    // What the router would decide for the order now, reserving nothing: the explanation a person reads
+    // before choosing a location by hand.
+    Decision proposal(qint64 orderId);
+    // A person chooses the location of each open line. Every open line must be named; a location must
+    // exist, be active and ship (hand over pickups, for a pickup order). The lines are reserved there (never
+    // beyond what it has: Error::state naming the short lines, nothing changed). The stored decision keeps
+    // the router's explanation (its candidates, the strategy it would have applied) with the shipments
+    // chosen by hand, and the audit trail says what the router would have done and the difference in cost.
+    RoutedOrder assignByHand(qint64 orderId, const QList<HandAssignment>& lines, const QString& note);
+    // The order waits for stock: it leaves the queue (back to Validated) marked as backordered, so routing
+    // runs backorder it instead of holding it again until it can be placed; the result says, per line, the
+    // inbound supply expected to cover it.
+    BackorderResult backorder(qint64 orderId, const QString& note);
+    // Whether a person put the order on backorder (cleared once it is routed).
+    bool isBackordered(qint64 orderId);
+
     // What a run routes against, loaded on first use: for a caller that decides
     // itself (the optimiser).
     const RuleSet& rules();
@@ -103,6 +150,8 @@ public:
 private:
     struct Run;
     Run& run();
+    InventoryIndex& runIndex();
+    Order loadActionable(qint64 orderId, const QString& action);
     RoutedOrder routeLoaded(const Order& order, bool dryRun);
     Decision decide(const Order& order, const QList<int>& lineNos);
     void act(const Order& order, const Decision& decision, RoutedOrder& result,

@@ -3,6 +3,7 @@
 #include "inventory/SegmentationRepository.h"
 #include "model/Actor.h"
 #include "sourcing/InventoryIndexView.h"
+#include "storage/SkuTags.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
@@ -122,6 +123,7 @@ SimulationData SimulationData::load(Database& db, const QDateTime& from, const Q
     data.unitsGivenBack = giveBack(db, data.inventory, fromMs);
     const Segmentation segmentation = SegmentationRepository(db, Actor::system()).load();
     data.network = networkFromIndex(data.inventory, segmentation.groups);
+    data.network.setSkuTags(SkuTags(db, Actor::system()).all());
     return data;
 }
 

@@ -17,6 +17,7 @@ const QList<Migration>& Migrations::all()
         {2, u"inventory ledger, segmentation, future supply, reservations"_s, &Schema::createVersion2},
         {3, u"routing rule sets and routing decisions"_s, &Schema::createVersion3},
         {4, u"channel source documents, order charges, SKU cross-reference"_s, &Schema::createVersion4},
+        {5, u"SKU tags, routing backorders"_s, &Schema::createVersion5},
     };
     return steps;
 }

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/Actor.h"
+#include "model/Decision.h"
+#include "model/Order.h"
+
+#include <QList>
+#include <QString>
+
+namespace ordo {
+class Database;
+}
+
+// What RoutingService's units of work share (RoutingService.cpp and RoutingExceptionActions.cpp): wording of
+// decisions for the audit trail, reason codes, permission checks.
+namespace ordo::routingsupport {
+
+// The reservation of a decided line failed: another process took the stock after the index was read.
+struct StockMoved {
+    QString message;
+};
+
+// Error::denied naming the user, the role and `what` they may not do.
+void require(const Actor& actor, Permission permission, const QString& what);
+QString lineList(const QList<int>& lineNos); // "1, 2, 3"
+QString money(qint64 minor, const QString& currency);
+// "DC-EAST (lines 1, 2) 12.34 USD; ST-NYC (line 3) 6.50 USD"
+QString shipmentSummary(const Decision& d);
+// The outcome, rule version, strategy, shipments and what is left, in one line for the audit trail.
+QString decisionSummary(const Decision& d);
+// The reason code the audit trail and the Exceptions queue use for an outcome (ROUTING_HELD...).
+QString reasonCodeFor(RoutingOutcome outcome);
+// Estimated days in transit, as the transit_days criterion counts them.
+int transitDays(double km);
+// Open lines that hold no stock yet; empty when none holds any (the router then takes every open line).
+QList<int> linesToRoute(Database& db, const Order& order);
+
+} // namespace ordo::routingsupport

@@ -1,0 +1,170 @@
+#include "SkuTags.h"
+
+#include "Error.h"
+#include "channels/CsvReader.h"
+#include "storage/AuditTrail.h"
+#include "storage/Database.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
+#include "storage/Transaction.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+constexpr int maxTagLength = 40;
+constexpr int maxListedErrors = 20;
+
+void requireMasterData(const Actor& actor) {
+    if (!actor.may(Permission::ManageMasterData))
+        throw Error::denied(u"%1 (%2) may not change SKU tags"_s.arg(actor.user, roleCode(actor.role)));
+}
+
+} // namespace
+
+SkuTags::SkuTags(Database& db, const Actor& actor)
+    : m_db(db)
+    , m_actor(actor) {}
+
+QStringList SkuTags::parse(const QString& text, const QString& where) {
+    static const QRegularExpression separators(u"[\\s;,]+"_s);
+    static const QRegularExpression valid(u"^[a-z0-9][a-z0-9_-]*$"_s);
+    QStringList tags;
+    for (const QString& raw : text.split(separators, Qt::SkipEmptyParts)) {
+        const QString tag = raw.toLower();
+        if (!valid.match(tag).hasMatch() || tag.size() > maxTagLength)
+            throw Error::input(
+                u"%1: '%2' is not a tag (letters, digits, '-' and '_', at most %3 characters)"_s
+                    .arg(where, raw)
+                    .arg(maxTagLength));
+        if (!tags.contains(tag))
+            tags << tag;
+    }
+    std::sort(tags.begin(), tags.end());
+    return tags;
+}
+
+void SkuTags::write(qint64 skuId, const QString& skuCode, const QStringList& tags) {
+    SqlQuery before(m_db, u"SELECT tag FROM sku_tags WHERE sku_id = :s ORDER BY tag"_s);
+    before.bind(u":s"_s, skuId).exec();
+    QStringList old;
+    while (before.next())
+        old << before.value(0).toString();
+    if (old == tags)
+        return;
+    SqlQuery remove(m_db, u"DELETE FROM sku_tags WHERE sku_id = :s"_s);
+    remove.bind(u":s"_s, skuId).exec();
+    SqlQuery insert(m_db, u"INSERT INTO sku_tags (sku_id, tag) VALUES (:s, :t)"_s);
+    for (const QString& tag : tags)
+        insert.bind(u":s"_s, skuId).bind(u":t"_s, tag).exec();
+    AuditTrail(m_db).record({0, fromStoredTime(nowStoredTime()), m_actor.user, u"sku"_s, skuId, u"tags"_s,
+                             QString(), QString(), QString(),
+                             u"%1 tags: [%2] -> [%3]"_s.arg(skuCode, old.join(u", "_s), tags.join(u", "_s))});
+}
+
+void SkuTags::set(const QString& skuCode, const QStringList& tags) {
+    requireMasterData(m_actor);
+    const QStringList parsed = parse(tags.join(u' '), u"tags of "_s + skuCode);
+    Transaction tx(m_db);
+    const auto id = SkuRepository(m_db).idForCode(skuCode);
+    if (!id)
+        throw Error::notFound(u"there is no SKU %1"_s.arg(skuCode));
+    write(*id, skuCode, parsed);
+    tx.commit();
+}
+
+int SkuTags::importFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error::input(u"%1: cannot open the file: %2"_s.arg(path, file.errorString()));
+    return importCsv(file, path);
+}
+
+int SkuTags::importCsv(QIODevice& device, const QString& name) {
+    requireMasterData(m_actor);
+    CsvReader reader(device, name);
+    CsvRecord header;
+    if (!reader.next(header))
+        throw Error::input(u"%1: the file is empty"_s.arg(name));
+    int skuColumn = -1;
+    int tagsColumn = -1;
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString column = header.fields[i].trimmed().toLower();
+        if (column == u"sku"_s)
+            skuColumn = i;
+        else if (column == u"tags"_s)
+            tagsColumn = i;
+    }
+    if (skuColumn < 0 || tagsColumn < 0)
+        throw Error::input(
+            u"%1: line %2: the header must name the columns sku and tags"_s.arg(name).arg(header.line));
+
+    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+    struct Row {
+        QString sku;
+        QStringList tags;
+    };
+    QList<Row> rows;
+    QHash<QString, int> firstLine;
+    QStringList errors;
+    CsvRecord record;
+    while (reader.next(record)) {
+        const QString where = u"line %1"_s.arg(record.line);
+        if (record.fields.size() != header.fields.size()) {
+            errors << u"%1: %2 fields, the header has %3"_s.arg(where)
+                          .arg(record.fields.size())
+                          .arg(header.fields.size());
+            continue;
+        }
+        const QString sku = record.fields[skuColumn].trimmed();
+        if (!skuIds.contains(sku)) {
+            errors << u"%1: SKU '%2' is not in the catalogue"_s.arg(where, sku);
+            continue;
+        }
+        if (firstLine.contains(sku)) {
+            errors << u"%1: SKU %2 is already on line %3"_s.arg(where, sku).arg(firstLine.value(sku));
+            continue;
+        }
+        firstLine.insert(sku, record.line);
+        try {
+            rows << Row{sku, parse(record.fields[tagsColumn], where)};
+        } catch (const Error& e) {
+            errors << e.message();
+        }
+    }
+    if (!errors.isEmpty()) {
+        const qsizetype total = errors.size();
+        if (total > maxListedErrors) {
+            errors = errors.mid(0, maxListedErrors);
+            errors << u"... and %1 more"_s.arg(total - maxListedErrors);
+        }
+        throw Error::input(u"%1: %2 bad row(s), nothing was imported:\n  %3"_s.arg(name).arg(total).arg(
+            errors.join(u"\n  "_s)));
+    }
+    Transaction tx(m_db);
+    for (const Row& row : std::as_const(rows))
+        write(skuIds.value(row.sku), row.sku, row.tags);
+    tx.commit();
+    return int(rows.size());
+}
+
+QHash<QString, QStringList> SkuTags::all() const {
+    SqlQuery q(
+        m_db,
+        u"SELECT s.code, t.tag FROM sku_tags t JOIN skus s ON s.id = t.sku_id ORDER BY s.code, t.tag"_s);
+    q.exec();
+    QHash<QString, QStringList> tags;
+    while (q.next())
+        tags[q.value(0).toString()] << q.value(1).toString();
+    return tags;
+}
+
+} // namespace ordo
