@@ -22,6 +22,8 @@ int runRejectCommand(const QStringList& arguments);
 // `ordo rules list|export|import|publish` (arguments[2] being the subcommand).
 int runRulesCommand(const QStringList& arguments);
 int runExceptionsCommand(const QStringList& arguments);
+// `ordo exceptions route-again|assign|backorder` (arguments[2] being the action).
+int runExceptionActionsCommand(const QStringList& arguments);
 int runDocumentsCommand(const QStringList& arguments);
 int runSkusCommand(const QStringList& arguments);
 int runValidationCommand(const QStringList& arguments);

@@ -18,6 +18,9 @@ namespace ordo::cli {
 
 int runExceptionsCommand(const QStringList& arguments)
 {
+    const QString action = arguments.value(2);
+    if (action == u"route-again"_s || action == u"assign"_s || action == u"backorder"_s)
+        return runExceptionActionsCommand(arguments);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({u"overdue"_s, u"List the orders past their state's time limit (the active rules' "
@@ -26,7 +29,8 @@ int runExceptionsCommand(const QStringList& arguments)
     if (auto exit =
             parse(parser, arguments,
                   u"Lists the orders held in exception with their reason codes, or with --overdue the orders "
-                  "that have waited in one state longer than the routing rules allow."_s))
+                  "that have waited in one state longer than the routing rules allow.\n"
+                  "Actions on orders the router held: ordo exceptions route-again|assign|backorder --help."_s))
         return *exit;
     bool ok = false;
     const int limit = parser.value(u"limit"_s).toInt(&ok);

@@ -15,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,8 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void unknownOrderIsRejectedInput();
+    void exceptionActions();
+    void skuTags();
 
 private:
     struct Run {
@@ -168,6 +172,10 @@ void TestRouteCommand::usageErrors_data()
     QTest::newRow("route unknown option") << QStringList{u"route"_s, u"--pending"_s, u"--fast"_s};
     QTest::newRow("reject without reason") << QStringList{
         u"reject"_s, u"--order"_s, u"W-1"_s, u"--location"_s, u"DC-EAST"_s, u"--line"_s, u"1"_s};
+    QTest::newRow("assign without line") << QStringList{u"exceptions"_s, u"assign"_s, u"--order"_s, u"W-1"_s};
+    QTest::newRow("assign bad line") << QStringList{u"exceptions"_s, u"assign"_s, u"--order"_s, u"W-1"_s,
+                                                    u"--line"_s, u"1:DC-EAST"_s};
+    QTest::newRow("backorder without order") << QStringList{u"exceptions"_s, u"backorder"_s, u"--note"_s, u"x"_s};
     QTest::newRow("reject bad line") << QStringList{u"reject"_s,     u"--order"_s,  u"W-1"_s,
                                                     u"--location"_s, u"DC-EAST"_s,  u"--line"_s,
                                                     u"one"_s,        u"--reason"_s, u"x"_s};
@@ -185,6 +193,72 @@ void TestRouteCommand::unknownOrderIsRejectedInput()
     const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"NOPE"_s});
     QCOMPARE(run.exitCode, 3);
     QVERIFY(run.err.contains("there is no order NOPE"));
+}
+
+void TestRouteCommand::exceptionActions()
+{
+    // W-1 wants 3 x SKU-2, which nobody holds: held by routing.
+    const qint64 id = capture(u"W-1"_s, {{u"SKU-2"_s, 3}});
+    QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s}).exitCode, 0);
+    QCOMPARE(OrderQuery(db()).detail(id)->order.status, OrderStatus::Exception);
+
+    // A hand choice where the units are not: refused input, nothing changed.
+    stock(u"ST-NYC"_s, u"SKU-2"_s, 2);
+    Run run = ordo({u"exceptions"_s, u"assign"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--line"_s,
+                    u"1=ST-NYC"_s, u"--note"_s, u"store has some"_s});
+    QCOMPARE(run.exitCode, 3); // a state error: input rejected
+    QVERIFY2(run.err.contains("cannot be reserved where chosen"), run.err.constData());
+    QCOMPARE(OrderQuery(db()).detail(id)->order.status, OrderStatus::Exception);
+
+    stock(u"ST-NYC"_s, u"SKU-2"_s, 5);
+    run = ordo({u"exceptions"_s, u"assign"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--line"_s,
+                u"1=ST-NYC"_s, u"--note"_s, u"store has them"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject d = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(d.value(u"strategy"_s).toString(), u"chosen by hand"_s);
+    QCOMPARE(d.value(u"total_cost"_s).toString(), u"6.01"_s);
+    QCOMPARE(d.value(u"action"_s).toString(), u"reserved"_s);
+    QCOMPARE(OrderQuery(db()).detail(id)->order.status, OrderStatus::Routed);
+
+    // Backorder and route again on a second held order.
+    const qint64 second = capture(u"W-2"_s, {{u"SKU-3"_s, 1}});
+    QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s}).exitCode, 0);
+    run = ordo({u"exceptions"_s, u"backorder"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s, u"--note"_s,
+                u"waits"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("W-2 on backorder: line 1 (1 x SKU-3) no inbound supply known\n"));
+    QCOMPARE(OrderQuery(db()).detail(second)->order.status, OrderStatus::Validated);
+    stock(u"DC-EAST"_s, u"SKU-3"_s, 1);
+    run = ordo({u"exceptions"_s, u"route-again"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("W-2: reserved at DC-EAST\n"));
+    QCOMPARE(OrderQuery(db()).detail(second)->order.status, OrderStatus::Routed);
+}
+
+void TestRouteCommand::skuTags()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"tags.csv"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("sku,tags\nSKU-1,hazmat\nSKU-2,oversize;heavy\n");
+    file.close();
+    Run run = ordo({u"skus"_s, u"tags"_s, u"import"_s, u"--db"_s, m_test->url(), file.fileName()});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("tags set on 2 SKU(s)\n"));
+    run = ordo({u"skus"_s, u"tags"_s, u"set"_s, u"--db"_s, m_test->url(), u"SKU-3"_s, u"Fragile"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("SKU-3: fragile\n"));
+    run = ordo({u"skus"_s, u"tags"_s, u"list"_s, u"--db"_s, m_test->url(), u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(1).toObject().value(u"sku"_s).toString(), u"SKU-2"_s);
+    QCOMPARE(list.at(1).toObject().value(u"tags"_s).toArray(), (QJsonArray{u"heavy"_s, u"oversize"_s}));
+    // A bad tag refuses the command with the reason.
+    run = ordo({u"skus"_s, u"tags"_s, u"set"_s, u"--db"_s, m_test->url(), u"SKU-3"_s, u"no way"_s, u"b@d"_s});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains("'b@d' is not a tag"), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRouteCommand)
