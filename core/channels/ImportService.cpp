@@ -21,8 +21,7 @@ namespace ordo {
 namespace {
 
 // The formats a JSON document can be in: every reader but X12's.
-QStringList jsonFormats()
-{
+QStringList jsonFormats() {
     QStringList names = OrderFormats::choices().mid(2);
     names.removeAll(u"x12"_s);
     return names;
@@ -124,10 +123,9 @@ ImportReport ImportService::importDocument(const QByteArray& content, const QStr
             throw;
         return refused(fileName, format.name, e.message());
     }
-    if (!m_xref) {
+    if (!m_xref)
         m_xref = std::make_unique<SkuCrossReference>(m_db);
-        m_xref->load();
-    }
+    m_xref->load(); // the catalogue and the cross-reference may have changed since the last document
     if (!m_capture)
         m_capture = std::make_unique<OrderCapture>(m_db, m_actor);
     else
@@ -161,7 +159,7 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
     ImportedOrderOutcome outcome{where, imported.order.orderNumber, imported.order.externalId, {}, {}};
     for (const QString& warning : std::as_const(imported.warnings))
         report.warnings << ImportIssue{file, 0, warning, where};
-    for (const QString& unresolved : m_xref->resolve(imported))
+    for (const QString& unresolved : m_xref->resolve(imported, format))
         report.warnings << ImportIssue{file, 0, unresolved, where};
 
     auto reject = [&](const QString& message) {
@@ -203,8 +201,8 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
                 .bind(u":content"_s, QString::fromUtf8(imported.source.content))
                 .bind(u":at"_s, nowStoredTime());
             q.exec();
-            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the partner
-            // learns the order arrived; its lines are accepted unless cancelled).
+            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the
+            // partner learns the order arrived; its lines are accepted unless cancelled).
             if (format == u"x12"_s)
                 OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
         }

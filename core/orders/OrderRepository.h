@@ -20,9 +20,11 @@ public:
     explicit OrderRepository(Database& db);
     ~OrderRepository();
 
-    // Inserts the order, its lines, its charges and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
-    // in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external id) or order number.
-    qint64 insert(Order& order, const QHash<QString, qint64>& skuIds, const QHash<QString, qint64>& locationIds);
+    // Inserts the order, its lines, its charges and its customer (matched by e-mail); sets order.id. Line SKU
+    // ids are looked up in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external
+    // id) or order number.
+    qint64 insert(Order& order, const QHash<QString, qint64>& skuIds,
+                  const QHash<QString, qint64>& locationIds);
     std::optional<qint64> idForExternal(Channel channel, const QString& externalId);
     std::optional<qint64> idForNumber(const QString& orderNumber);
     // The whole order with its lines and open exception reasons; nullopt when there is no such id.
@@ -38,6 +40,10 @@ public:
     void setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos = {});
     QList<OrderStatus> lineStatuses(qint64 id) const;
     void addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs);
+    // Corrections (OrderCorrections): the ship-to with its search keys, and one line's SKU (skuId: null when
+    // the code is not in the catalogue).
+    void setShipTo(qint64 id, const Address& shipTo, const SearchKeys& keys);
+    void setLineSku(qint64 id, int lineNo, const QString& skuCode, std::optional<qint64> skuId);
     void resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs);
 
 private:
