@@ -1,6 +1,7 @@
 #include "ExceptionsView.h"
 
 #include "CancelOrderDialog.h"
+#include "ExceptionCorrections.h"
 #include "ExceptionQueueModel.h"
 #include "Format.h"
 #include "OrderBackend.h"
@@ -56,6 +57,10 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     bar->addWidget(m_reasonFilter);
     bar->addStretch(1);
     bar->addWidget(m_openButton);
+    m_corrections = new ExceptionCorrections(backend, actor, this);
+    bar->addWidget(m_corrections->editAddressButton());
+    bar->addWidget(m_corrections->mapSkuButton());
+    bar->addWidget(m_corrections->revalidateButton());
     bar->addWidget(m_releaseButton);
     bar->addWidget(m_cancelButton);
     layout->addLayout(bar);
@@ -108,6 +113,10 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
             [this](int index) { showReason(m_reasonFilter->itemData(index).toString()); });
     connect(m_model, &ExceptionQueueModel::loadFailed, this, &ExceptionsView::statusMessage);
     connect(m_backend, &OrderBackend::actionFinished, this, &ExceptionsView::onActionFinished);
+    connect(m_corrections, &ExceptionCorrections::statusMessage, this, &ExceptionsView::statusMessage);
+    connect(m_corrections, &ExceptionCorrections::orderChanged, this, &ExceptionsView::orderChanged);
+    connect(m_corrections, &ExceptionCorrections::failed, this, &ExceptionsView::actionFailed);
+    connect(m_corrections, &ExceptionCorrections::finished, this, &ExceptionsView::refresh);
     m_count->setText(tr("Loading…"));
     updateActions();
 }
@@ -168,6 +177,7 @@ void ExceptionsView::updateActions() {
     const bool selected = currentOrderId() != 0;
     const bool idle = m_pendingTickets.isEmpty();
     m_openButton->setEnabled(selectedOrderIds().size() == 1);
+    m_corrections->setOrder(selectedOrderIds().size() == 1 ? currentOrderId() : 0);
     m_releaseButton->setEnabled(selected && idle && m_actor.may(Permission::ResolveExceptions));
     m_cancelButton->setEnabled(selected && idle && m_actor.may(Permission::CancelOrders));
     if (!m_actor.may(Permission::ResolveExceptions))

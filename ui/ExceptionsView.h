@@ -13,6 +13,7 @@ class QTableView;
 
 namespace ordo::ui {
 
+class ExceptionCorrections;
 class ExceptionQueueModel;
 class OrderBackend;
 
@@ -43,6 +44,8 @@ public:
     qint64 currentOrderId() const;
     QList<qint64> selectedOrderIds() const;
     QComboBox* reasonFilter() const { return m_reasonFilter; }
+    // Edit address, Map SKU, Validate again.
+    ExceptionCorrections* corrections() const { return m_corrections; }
 
 signals:
     void statusMessage(const QString& message);
@@ -69,6 +72,7 @@ private:
     QPushButton* m_releaseButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_openButton = nullptr;
+    ExceptionCorrections* m_corrections = nullptr;
     QSet<quint64> m_pendingTickets;
     QStringList m_errors; // of the actions still running, shown together when the last one finishes
 };
