@@ -47,8 +47,10 @@ ExceptionCorrections::ExceptionCorrections(OrderBackend* backend, const Actor& a
     connect(m_backend, &CorrectionBackend::contextReady, this, &ExceptionCorrections::onContext);
     connect(m_backend, &CorrectionBackend::requestFailed, this,
             [this](quint64 generation, const QString& error) {
-                if (generation == m_generation)
-                    emit statusMessage(tr("Could not read the order: %1").arg(error));
+                if (generation != m_generation)
+                    return;
+                m_loading = false;
+                emit statusMessage(tr("Could not read the order: %1").arg(error));
             });
     connect(m_backend, &CorrectionBackend::corrected, this, &ExceptionCorrections::onCorrected);
     updateButtons();
@@ -61,19 +63,22 @@ bool ExceptionCorrections::isAddressReason(const QString& code) {
 }
 
 void ExceptionCorrections::setOrder(qint64 orderId) {
-    if (orderId == m_orderId && (m_context || orderId == 0))
+    // The selection is told again on every change of the view; ask the database once per order.
+    if (orderId == m_orderId && (m_context || m_loading || orderId == 0))
         return;
     m_orderId = orderId;
     m_context.reset();
     updateButtons();
     m_generation = OrderBackend::nextGeneration();
-    if (orderId != 0)
+    m_loading = orderId != 0;
+    if (m_loading)
         m_backend->fetchContext(m_generation, orderId);
 }
 
 void ExceptionCorrections::onContext(quint64 generation, const CorrectionContext& context) {
     if (generation != m_generation)
         return;
+    m_loading = false;
     m_context = context;
     updateButtons();
     emit contextLoaded(context.orderId);

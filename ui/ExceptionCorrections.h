@@ -74,6 +74,7 @@ private:
     QPushButton* m_revalidate;
     qint64 m_orderId = 0;
     quint64 m_generation = 0;
+    bool m_loading = false; // the context of m_orderId is on its way
     std::optional<CorrectionContext> m_context;
     QSet<quint64> m_tickets;
     QString m_bulkLabel; // "'XJ-9' -> SKU-3", for the message of a bulk mapping

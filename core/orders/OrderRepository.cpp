@@ -133,7 +133,6 @@ qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuId
         line.bind(u":order"_s, order.id)
             .bind(u":no"_s, l.lineNo)
             .bind(u":sku"_s, l.skuCode.isNull() ? u""_s : l.skuCode) // a line sent without one: ''
-
             .bind(u":sku_id"_s, skuId != skuIds.cend() ? QVariant(*skuId) : nullInt64())
             .bind(u":qty"_s, l.quantity)
             .bind(u":price"_s, l.unitPrice.minor)

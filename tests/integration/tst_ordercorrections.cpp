@@ -74,6 +74,7 @@ private slots:
     void rememberNeedsAChannelDocument();
     void bulkMappingCoversEveryHeldOrder();
     void revalidateAfterARuleIsSwitchedOff();
+    void manualHoldStaysOpen();
     void contextListsUnknownLinesWithPartNumbers();
 
 private:
@@ -434,12 +435,16 @@ void TestOrderCorrections::rememberedCodeMapsTheNextImport_data() {
     QTest::addColumn<QString>("firstNumber");
     QTest::addColumn<QString>("secondNumber");
     QTest::addColumn<QString>("xref"); // partner|qualifier|part number|sku
-    QTest::newRow("shopify code") << u"shopify"_s << shopifyOrder(501, u"XJ-9"_s)
-                                  << shopifyOrder(502, u"XJ-9"_s) << u"SHOP-501"_s << u"SHOP-502"_s
-                                  << u"shopify|SKU|XJ-9|SKU-3"_s;
+    QTest::addColumn<QString>("audit");
+    QTest::newRow("shopify code")
+        << u"shopify"_s << shopifyOrder(501, u"XJ-9"_s) << shopifyOrder(502, u"XJ-9"_s) << u"SHOP-501"_s
+        << u"SHOP-502"_s << u"shopify|SKU|XJ-9|SKU-3"_s
+        << u"line 1 SKU: 'XJ-9' -> 'SKU-3'; remembered for partner shopify: SKU 'XJ-9' -> "
+           "SKU-3 (before: none)"_s;
     QTest::newRow("x12 buyer's part")
         << u"x12"_s << x12Order(u"PO-9001"_s, u"NS-9"_s) << x12Order(u"PO-9002"_s, u"NS-9"_s) << u"PO-9001"_s
-        << u"PO-9002"_s << u"NORTHSUPPLY|BP|NS-9|SKU-3"_s;
+        << u"PO-9002"_s << u"NORTHSUPPLY|BP|NS-9|SKU-3"_s
+        << u"line 1 SKU: '' -> 'SKU-3'; remembered for partner NORTHSUPPLY: BP 'NS-9' -> SKU-3 (before: none)"_s;
 }
 
 void TestOrderCorrections::rememberedCodeMapsTheNextImport() {
@@ -449,6 +454,7 @@ void TestOrderCorrections::rememberedCodeMapsTheNextImport() {
     QFETCH(QString, firstNumber);
     QFETCH(QString, secondNumber);
     QFETCH(QString, xref);
+    QFETCH(QString, audit);
     const qint64 id = importDocument(first, format, firstNumber);
     QCOMPARE(order(id).status, OrderStatus::Exception);
     QCOMPARE(order(id).exceptionReasons.first().code, u"UNKNOWN_SKU"_s);
@@ -459,6 +465,12 @@ void TestOrderCorrections::rememberedCodeMapsTheNextImport() {
     QCOMPARE(rows.size(), 1);
     const SkuXrefEntry& row = rows.first();
     QCOMPARE(QStringList({row.partner, row.qualifier, row.partNumber, row.skuCode}).join(u'|'), xref);
+    const QList<AuditEvent> events = detail(id).events;
+    const auto mapped = std::find_if(events.cbegin(), events.cend(),
+                                     [](const AuditEvent& e) { return e.action == u"correct"_s; });
+    QVERIFY(mapped != events.cend());
+    QCOMPARE(mapped->actor, u"cleo"_s);
+    QCOMPARE(mapped->detail, audit);
     // The partner's next document with the same code is captured with the SKU, not held.
     const qint64 next = importDocument(second, format, secondNumber);
     const Order captured = order(next);
@@ -526,6 +538,28 @@ void TestOrderCorrections::revalidateAfterARuleIsSwitchedOff() {
     QVERIFY(outcome.released);
     QCOMPARE(order(id).status, OrderStatus::Validated);
     QCOMPARE(detail(id).events.last().action, u"release"_s);
+}
+
+void TestOrderCorrections::manualHoldStaysOpen() {
+    const qint64 id = capture(test::sampleOrder(u"W-12"_s, {{u"SKU-1"_s, 1}}));
+    OrderLifecycle(m_test->db())
+        .raiseException(id, {{u"MANUAL_HOLD"_s, u"customer asked to wait"_s}}, Actor{u"ana"_s, Role::Admin});
+    OrderCorrections corrections(m_test->db());
+    Address bad = order(id).shipTo;
+    bad.postalCode = u"ABCDE"_s;
+    CorrectionOutcome outcome = corrections.correctShipTo(id, bad, m_csr);
+    QCOMPARE(reasonTexts(outcome.remaining),
+             (QStringList{u"MANUAL_HOLD: customer asked to wait"_s,
+                          u"INVALID_POSTAL_CODE: 'ABCDE' is not a postal code of US"_s}));
+    bad.postalCode = u"10118"_s;
+    outcome = corrections.correctShipTo(id, bad, m_csr);
+    QVERIFY(!outcome.released);
+    QCOMPARE(reasonTexts(outcome.remaining), QStringList{u"MANUAL_HOLD: customer asked to wait"_s});
+    QCOMPARE(reasonTexts(order(id).exceptionReasons), QStringList{u"MANUAL_HOLD: customer asked to wait"_s});
+    QCOMPARE(order(id).status, OrderStatus::Exception);
+    // Released by a person, it is validated on the way (it was held again before validation).
+    OrderLifecycle(m_test->db()).release(id, Actor{u"ana"_s, Role::Admin}, u"customer is ready"_s);
+    QCOMPARE(order(id).status, OrderStatus::Validated);
 }
 
 void TestOrderCorrections::contextListsUnknownLinesWithPartNumbers() {
