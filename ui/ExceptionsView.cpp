@@ -2,6 +2,7 @@
 
 #include "CancelOrderDialog.h"
 #include "ChooseLocationDialog.h"
+#include "ExceptionCorrections.h"
 #include "ExceptionQueueModel.h"
 #include "Format.h"
 #include "OrderBackend.h"
@@ -69,12 +70,23 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     m_backorderButton->setObjectName(u"backorderButton"_s);
     m_backorderButton->setToolTip(tr("Let the selected orders wait for stock instead of holding them"));
     bar->addWidget(m_openButton);
-    bar->addWidget(m_routeAgainButton);
-    bar->addWidget(m_chooseButton);
-    bar->addWidget(m_backorderButton);
     bar->addWidget(m_releaseButton);
     bar->addWidget(m_cancelButton);
     layout->addLayout(bar);
+    // A second row: fixing what validation found, and working what routing could not place.
+    auto* fixes = new QHBoxLayout;
+    m_corrections = new ExceptionCorrections(backend, actor, this);
+    fixes->addWidget(new QLabel(tr("Fix:")));
+    fixes->addWidget(m_corrections->editAddressButton());
+    fixes->addWidget(m_corrections->mapSkuButton());
+    fixes->addWidget(m_corrections->revalidateButton());
+    fixes->addSpacing(24);
+    fixes->addWidget(new QLabel(tr("Routing:")));
+    fixes->addWidget(m_routeAgainButton);
+    fixes->addWidget(m_chooseButton);
+    fixes->addWidget(m_backorderButton);
+    fixes->addStretch(1);
+    layout->addLayout(fixes);
 
     m_table = new QTableView;
     m_table->setObjectName(u"exceptionsTable"_s);
@@ -129,6 +141,10 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
             [this](int index) { showReason(m_reasonFilter->itemData(index).toString()); });
     connect(m_model, &ExceptionQueueModel::loadFailed, this, &ExceptionsView::statusMessage);
     connect(m_backend, &OrderBackend::actionFinished, this, &ExceptionsView::onActionFinished);
+    connect(m_corrections, &ExceptionCorrections::statusMessage, this, &ExceptionsView::statusMessage);
+    connect(m_corrections, &ExceptionCorrections::orderChanged, this, &ExceptionsView::orderChanged);
+    connect(m_corrections, &ExceptionCorrections::failed, this, &ExceptionsView::actionFailed);
+    connect(m_corrections, &ExceptionCorrections::finished, this, &ExceptionsView::refresh);
     m_count->setText(tr("Loading…"));
     updateActions();
 }
@@ -189,6 +205,7 @@ void ExceptionsView::updateActions() {
     const bool selected = currentOrderId() != 0;
     const bool idle = m_pendingTickets.isEmpty();
     m_openButton->setEnabled(selectedOrderIds().size() == 1);
+    m_corrections->setOrder(selectedOrderIds().size() == 1 ? currentOrderId() : 0);
     m_releaseButton->setEnabled(selected && idle && m_actor.may(Permission::ResolveExceptions));
     m_cancelButton->setEnabled(selected && idle && m_actor.may(Permission::CancelOrders));
     const bool routing = selected && idle && selectionHeldByRouting() && m_actor.may(Permission::ResolveExceptions);

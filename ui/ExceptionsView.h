@@ -14,6 +14,7 @@ class QTableView;
 
 namespace ordo::ui {
 
+class ExceptionCorrections;
 class ExceptionQueueModel;
 class OrderBackend;
 class RoutingActions;
@@ -55,6 +56,8 @@ public:
     qint64 currentOrderId() const;
     QList<qint64> selectedOrderIds() const;
     QComboBox* reasonFilter() const { return m_reasonFilter; }
+    // Edit address, Map SKU, Validate again.
+    ExceptionCorrections* corrections() const { return m_corrections; }
 
 signals:
     void statusMessage(const QString& message);
@@ -90,6 +93,7 @@ private:
     QPushButton* m_backorderButton = nullptr;
     RoutingActions* m_routing;
     quint64 m_proposalTicket = 0;
+    ExceptionCorrections* m_corrections = nullptr;
     QSet<quint64> m_pendingTickets;
     QString m_lastMessage; // what the routing action that just finished did
     QStringList m_errors; // of the actions still running, shown together when the last one finishes

@@ -12,7 +12,7 @@ const QList<CommandInfo>& commands() {
          &runDemoCommand},
         {u"orders"_s, u"List orders, filtered by state, channel, location, date or search text."_s,
          &runOrdersCommand},
-        {u"order"_s, u"Show one order with its lines, customer and history."_s, &runOrderCommand},
+        {u"order"_s, u"Show one order; correct a held one (fix-address, map-sku, revalidate)."_s, &runOrderCommand},
         {u"reserve"_s, u"Reserve stock for an order, or for every validated order."_s, &runReserveCommand},
         {u"inventory"_s, u"Apply stock deltas and snapshots (CSV or JSON lines); configure segmentation."_s,
          &runInventoryCommand},

@@ -10,6 +10,9 @@ int runImportCommand(const QStringList& arguments);
 int runDemoCommand(const QStringList& arguments);
 int runOrdersCommand(const QStringList& arguments);
 int runOrderCommand(const QStringList& arguments);
+// `ordo order fix-address|map-sku|revalidate` (arguments[2] being the subcommand).
+bool isOrderFixCommand(const QString& subcommand);
+int runOrderFixCommand(const QStringList& arguments);
 int runReserveCommand(const QStringList& arguments);
 int runInventoryCommand(const QStringList& arguments);
 // `ordo inventory group|pool|policy|exclude|supply|config ...`: segmentation (arguments as for every command,

@@ -58,10 +58,14 @@ void printText(const OrderDetail& d) {
 } // namespace
 
 int runOrderCommand(const QStringList& arguments) {
+    if (isOrderFixCommand(arguments.value(2)))
+        return runOrderFixCommand(arguments);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(u"order"_s, u"The order number (or the channel's order id)."_s);
-    if (auto exit = parse(parser, arguments, u"Shows one order: its lines, customer, address and history."_s))
+    const QString description = u"Shows one order: its lines, customer, address and history.\nTo correct an "
+                                "order not yet routed: ordo order fix-address|map-sku|revalidate --help"_s;
+    if (auto exit = parse(parser, arguments, description))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
         err() << u"ordo order: name exactly one order, e.g. 'ordo order W-100234'\n"_s;

@@ -124,10 +124,9 @@ ImportReport ImportService::importDocument(const QByteArray& content, const QStr
             throw;
         return refused(fileName, format.name, e.message());
     }
-    if (!m_xref) {
+    if (!m_xref)
         m_xref = std::make_unique<SkuCrossReference>(m_db);
-        m_xref->load();
-    }
+    m_xref->load(); // the catalogue and the cross-reference may have changed since the last document
     if (!m_capture)
         m_capture = std::make_unique<OrderCapture>(m_db, m_actor);
     else
@@ -161,7 +160,7 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
     ImportedOrderOutcome outcome{where, imported.order.orderNumber, imported.order.externalId, {}, {}};
     for (const QString& warning : std::as_const(imported.warnings))
         report.warnings << ImportIssue{file, 0, warning, where};
-    for (const QString& unresolved : m_xref->resolve(imported))
+    for (const QString& unresolved : m_xref->resolve(imported, format))
         report.warnings << ImportIssue{file, 0, unresolved, where};
 
     auto reject = [&](const QString& message) {

@@ -132,7 +132,7 @@ qint64 OrderRepository::insert(Order& order, const QHash<QString, qint64>& skuId
         const auto locationId = locationIds.constFind(l.locationCode);
         line.bind(u":order"_s, order.id)
             .bind(u":no"_s, l.lineNo)
-            .bind(u":sku"_s, l.skuCode)
+            .bind(u":sku"_s, l.skuCode.isNull() ? u""_s : l.skuCode) // a line sent without one: ''
             .bind(u":sku_id"_s, skuId != skuIds.cend() ? QVariant(*skuId) : nullInt64())
             .bind(u":qty"_s, l.quantity)
             .bind(u":price"_s, l.unitPrice.minor)
@@ -336,6 +336,37 @@ void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QStrin
                      "WHERE order_id = :id AND resolved_at IS NULL"_s);
     q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);
     q.exec();
+}
+
+void OrderRepository::setShipTo(qint64 id, const Address& a, const SearchKeys& keys) {
+    const std::optional<GeoPoint>& pos = a.position;
+    SqlQuery q(m_db, u"UPDATE orders SET ship_name = :name, name_lc = :name_lc, surname_lc = :surname_lc, "
+                     "address1 = :line1, city = :city, region = :region, postal_code = :postal, "
+                     "country = :country, latitude = :lat, longitude = :lon WHERE id = :id"_s);
+    q.bind(u":name"_s, textOrNull(a.name))
+        .bind(u":name_lc"_s, textOrNull(keys.name))
+        .bind(u":surname_lc"_s, textOrNull(keys.surname))
+        .bind(u":line1"_s, textOrNull(a.line1))
+        .bind(u":city"_s, textOrNull(a.city))
+        .bind(u":region"_s, textOrNull(a.region))
+        .bind(u":postal"_s, textOrNull(a.postalCode))
+        .bind(u":country"_s, textOrNull(a.country))
+        .bind(u":lat"_s, pos ? QVariant(pos->latitude) : nullDouble())
+        .bind(u":lon"_s, pos ? QVariant(pos->longitude) : nullDouble())
+        .bind(u":id"_s, id);
+    q.exec();
+}
+
+void OrderRepository::setLineSku(qint64 id, int lineNo, const QString& skuCode, std::optional<qint64> skuId) {
+    SqlQuery q(m_db, u"UPDATE order_lines SET sku_code = :code, sku_id = :sku WHERE order_id = :id AND "
+                     "line_no = :no"_s);
+    q.bind(u":code"_s, skuCode)
+        .bind(u":sku"_s, skuId ? QVariant(*skuId) : nullInt64())
+        .bind(u":id"_s, id)
+        .bind(u":no"_s, lineNo);
+    q.exec();
+    if (q.rowsAffected() != 1)
+        throw Error::notFound(u"the order has no line %1"_s.arg(lineNo));
 }
 
 } // namespace ordo

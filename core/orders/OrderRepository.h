@@ -38,6 +38,10 @@ public:
     void setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos = {});
     QList<OrderStatus> lineStatuses(qint64 id) const;
     void addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs);
+    // Corrections (OrderCorrections): the ship-to with its search keys, and one line's SKU (skuId: null when
+    // the code is not in the catalogue).
+    void setShipTo(qint64 id, const Address& shipTo, const SearchKeys& keys);
+    void setLineSku(qint64 id, int lineNo, const QString& skuCode, std::optional<qint64> skuId);
     void resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs);
 
 private:
