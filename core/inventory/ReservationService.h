@@ -78,7 +78,9 @@ public:
     ReservationOutcome reserve(qint64 orderId, const Actor& actor, Mode mode = Mode::Whole);
     // Many orders, `groupSize` per transaction, each order all-or-nothing: an order that cannot be covered
     // (or is no longer Validated) is left as it was and reported; the others are committed. A group that
-    // meets a deadlock (PostgreSQL) or a busy database is retried.
+    // meets a deadlock (PostgreSQL) or a busy database is retried. The group is read and written set at a time
+    // (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); each line
+    // is still held by its own conditional UPDATE. This is the path for throughput.
     QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor, int groupSize = 500);
     // Validated orders, oldest first (at most `limit`, 0: all).
     QList<qint64> validatedOrderIds(int limit = 0);
@@ -126,6 +128,8 @@ private:
     enum class RouteStep { None, LinesAndAudit, All };
     void record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
                 bool noEarlierHolds);
+    void recordInOneTrip(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
+                         bool noEarlierHolds);
     int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping, const QString& reason);
     void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind, qint64 quantity,
                      const PositionFigures& after, const QString& reason, const Actor& actor, qint64 now);

@@ -1,7 +1,6 @@
 // ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. Only the
 // conditional UPDATE stays one statement per line: its affected row is the proof that the stock was free.
 #include "ReservationService.h"
-
 #include "orders/OrderStateMachine.h"
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
@@ -18,8 +17,7 @@ namespace ordo {
 
 namespace {
 
-QString idList(const QList<qint64>& ids)
-{
+QString idList(const QList<qint64>& ids) {
     QString text;
     text.reserve(ids.size() * 8);
     for (qsizetype i = 0; i < ids.size(); ++i) {
@@ -30,8 +28,7 @@ QString idList(const QList<qint64>& ids)
     return text;
 }
 
-qint64 freeUnits(const PositionFigures& f)
-{
+qint64 freeUnits(const PositionFigures& f) {
     return f.onHand - f.reserved - f.safetyStock;
 }
 
@@ -43,17 +40,17 @@ struct ReservationService::GroupStock {
     QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position
 };
 
-QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now)
-{
+QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& group, const Actor& actor,
+                                                           qint64 now) {
     QList<qint64> sorted = group;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the locations
     // PostgreSQL locks rows as statements reach them. Every group takes its orders' locks first, in id order,
-    // then every position of its SKUs, in (SKU, location) order: one lock order for all workers, so no deadlock,
-    // and no other process reserves the group's orders twice or changes the figures read here before commit.
-    // SQLite's write transaction already excludes other writers.
+    // then every position of its SKUs, in (SKU, location) order: one lock order for all workers, so no
+    // deadlock, and no other process reserves the group's orders twice or changes the figures read here
+    // before commit. SQLite's write transaction already excludes other writers.
     const QString forUpdate = m_db.engine() == Engine::Postgres ? u" FOR UPDATE"_s : QString();
 
     struct Head {
@@ -64,9 +61,11 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     QHash<qint64, Head> heads;
     QList<qint64> validated; // sorted
     if (!sorted.isEmpty()) {
-        SqlQuery q(m_db, u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id IN (%1) "
-                         "ORDER BY id"_s.arg(idList(sorted))
-                             + forUpdate);
+        SqlQuery q(
+            m_db,
+            u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id IN (%1) "
+            "ORDER BY id"_s.arg(idList(sorted)) +
+                forUpdate);
         q.exec();
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
@@ -84,13 +83,15 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     GroupStock stock;
     if (!validated.isEmpty()) {
         const QString ids = idList(validated);
-        SqlQuery lines(m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
-                             "WHERE order_id IN (%1) AND status <> 'cancelled' ORDER BY order_id, line_no"_s.arg(ids));
+        SqlQuery lines(
+            m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
+                  "WHERE order_id IN (%1) AND status <> 'cancelled' ORDER BY order_id, line_no"_s.arg(ids));
         lines.exec();
         QSet<qint64> seen;
         while (lines.next()) {
-            const OpenLine line{lines.value(1).toInt(), lines.value(2).toLongLong(), lines.value(3).toString(),
-                                lines.value(4).toLongLong(), lines.value(5).toLongLong()};
+            const OpenLine line{lines.value(1).toInt(), lines.value(2).toLongLong(),
+                                lines.value(3).toString(), lines.value(4).toLongLong(),
+                                lines.value(5).toLongLong()};
             linesByOrder[lines.value(0).toLongLong()].append(line);
             if (line.skuId != 0 && !seen.contains(line.skuId)) {
                 seen.insert(line.skuId);
@@ -106,13 +107,14 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
         SqlQuery q(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock FROM positions "
-                         "WHERE sku_id IN (%1) ORDER BY sku_id, location_id"_s.arg(idList(skus))
-                             + forUpdate);
+                         "WHERE sku_id IN (%1) ORDER BY sku_id, location_id"_s.arg(idList(skus)) +
+                             forUpdate);
         q.exec();
         while (q.next()) {
             const qint64 sku = q.value(0).toLongLong();
             const qint64 location = q.value(1).toLongLong();
-            stock.figures.insert({location, sku}, {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
+            stock.figures.insert({location, sku},
+                                 {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
             stock.locationsBySku[sku].append(location);
         }
     }
@@ -132,14 +134,15 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         }
         outcome.orderNumber = head->number;
         if (head->status != orderStatusCode(OrderStatus::Validated) || !mayRoute) {
-            outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber,
-                                                                                                 head->status);
+            outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(
+                outcome.orderNumber, head->status);
             outcomes << outcome;
             continue;
         }
         QList<OpenLine> lines = linesByOrder.value(orderId);
         // The same order the single path takes its positions in.
-        std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+        std::stable_sort(lines.begin(), lines.end(),
+                         [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
         QList<Taken> taken;
         for (const OpenLine& line : std::as_const(lines)) {
             if (held.contains({orderId, line.lineNo}))
@@ -164,7 +167,8 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
             outcomes << outcome;
             continue;
         }
-        std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
+        std::sort(taken.begin(), taken.end(),
+                  [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
         for (const Taken& t : std::as_const(taken))
             outcome.reserved << t.line;
         outcome.routed = true;
@@ -176,10 +180,10 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     return outcomes;
 }
 
-std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const OpenLine& line, qint64 namedLocation,
-                                                                           qint64 now, GroupStock& stock,
-                                                                           QString& shortage)
-{
+std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const OpenLine& line,
+                                                                           qint64 namedLocation, qint64 now,
+                                                                           GroupStock& stock,
+                                                                           QString& shortage) {
     // The figures were read under the group's locks (or SQLite's write lock) and kept up to date, so they say
     // where the line fits, in location code order; the conditional UPDATE is still what holds the stock.
     const qint64 named = line.locationId != 0 ? line.locationId : namedLocation;
@@ -212,7 +216,9 @@ std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const
                                     reserve.value(2).toLongLong()};
         reserve.raw().finish();
         stock.figures.insert({locationId, line.skuId}, after);
-        return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity}, after};
+        return Taken{
+            {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+            after};
     }
 
     // Say what was free, so that a person can act.
@@ -236,24 +242,25 @@ std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const
     return std::nullopt;
 }
 
-void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor, qint64 now)
-{
+void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor,
+                                     qint64 now) {
     if (routed.isEmpty())
         return;
     // Each held line is one reservations row and one ledger row (its event id makes a second one impossible);
-    // each order has its reserve and transition audit events and moves to Routed with its open lines, which take
-    // the locations they were reserved at: a few multi-row statements for the whole group.
+    // each order has its reserve and transition audit events and moves to Routed with its open lines, which
+    // take the locations they were reserved at: a few multi-row statements for the whole group.
     RowWriter reservations(m_db, u"reservations"_s,
-                           {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s, u"state"_s,
-                            u"created_at"_s},
+                           {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
+                            u"state"_s, u"created_at"_s},
                            100);
     RowWriter ledger(m_db, u"inventory_events"_s,
-                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s, u"on_hand_after"_s,
-                      u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s, u"actor"_s},
+                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
+                      u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s,
+                      u"recorded_at"_s, u"actor"_s},
                      50);
     RowWriter audit(m_db, u"audit_events"_s,
-                    {u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s, u"to_state"_s,
-                     u"reason"_s, u"detail"_s},
+                    {u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s,
+                     u"to_state"_s, u"reason"_s, u"detail"_s},
                     50);
     const QVariant null = nullString();
     const QVariant held(u"held"_s), reserveKind(u"reserve"_s), order(u"order"_s), by(actor.user), at(now);
@@ -271,28 +278,34 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
             ledger.add({reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, reserveKind,
                         l.quantity, t.after.onHand, t.after.reserved, null, at, at, by});
             m_changed.insert({l.locationId, l.skuId}, t.after);
-            detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
+            detail
+                << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
             if (!lineLocations.isEmpty())
                 lineLocations += u',';
             lineLocations += u"(%1,%2,%3)"_s.arg(orderId).arg(l.lineNo).arg(l.locationId);
         }
         if (!detail.isEmpty())
             audit.add({at, by, order, orderId, u"reserve"_s, null, null, null, detail.join(u"; "_s)});
-        audit.add({at, by, order, orderId, u"transition"_s, validatedCode, routedCode, null, u"stock reserved"_s});
+        audit.add(
+            {at, by, order, orderId, u"transition"_s, validatedCode, routedCode, null, u"stock reserved"_s});
     }
     reservations.flush();
     ledger.flush();
     audit.flush();
     const QString ids = idList(orderIds);
     if (!lineLocations.isEmpty())
-        SqlQuery::run(m_db, u"UPDATE order_lines SET location_id = v.column3 FROM (VALUES %1) AS v "
-                            "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(lineLocations));
-    SqlQuery::run(m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s.arg(
-                            routedCode, ids));
-    SqlQuery::run(m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
-                            .arg(routedCode)
-                            .arg(now)
-                            .arg(ids));
+        SqlQuery::run(m_db,
+                      u"UPDATE order_lines SET location_id = v.column3 FROM (VALUES %1) AS v "
+                      "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
+                          lineLocations));
+    SqlQuery::run(
+        m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s.arg(
+                  routedCode, ids));
+    SqlQuery::run(
+        m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
+                  .arg(routedCode)
+                  .arg(now)
+                  .arg(ids));
 }
 
 } // namespace ordo

@@ -10,8 +10,7 @@ namespace ordo {
 namespace {
 
 // "(?,?),(?,?)" for `rows` rows of `columns` parameters.
-QString rowParameters(qsizetype rows, qsizetype columns)
-{
+QString rowParameters(qsizetype rows, qsizetype columns) {
     QString row = u"("_s;
     for (qsizetype c = 0; c < columns; ++c)
         row += c == 0 ? u"?"_s : u",?"_s;
@@ -32,16 +31,14 @@ RowWriter::RowWriter(Database& db, const QString& table, const QStringList& colu
                      const QString& suffix)
     : m_db(db)
     , m_columns(int(columns.size()))
-    , m_rowsPerStatement(std::max(1, rowsPerStatement))
-{
+    , m_rowsPerStatement(std::max(1, rowsPerStatement)) {
     const QString head = u"INSERT INTO "_s + table + u" ("_s + columns.join(u", "_s) + u") VALUES "_s;
     m_many = head + rowParameters(m_rowsPerStatement, m_columns) + suffix;
     m_one = head + rowParameters(1, m_columns) + suffix;
     m_pending.reserve(qsizetype(m_rowsPerStatement) * m_columns);
 }
 
-void RowWriter::add(std::initializer_list<QVariant> row)
-{
+void RowWriter::add(std::initializer_list<QVariant> row) {
     if (qsizetype(row.size()) != m_columns)
         throw Error::usage(u"a row of %1 values for %2 columns"_s.arg(row.size()).arg(m_columns));
     m_pending.append(row);
@@ -49,8 +46,7 @@ void RowWriter::add(std::initializer_list<QVariant> row)
         send(m_many, m_rowsPerStatement);
 }
 
-void RowWriter::flush()
-{
+void RowWriter::flush() {
     if (m_pending.size() == qsizetype(m_rowsPerStatement) * m_columns) {
         send(m_many, m_rowsPerStatement);
         return;
@@ -66,8 +62,7 @@ void RowWriter::flush()
     m_pending.reserve(qsizetype(m_rowsPerStatement) * m_columns);
 }
 
-void RowWriter::send(const QString& sql, qsizetype rows)
-{
+void RowWriter::send(const QString& sql, qsizetype rows) {
     SqlQuery q(m_db, sql);
     for (qsizetype i = 0; i < m_pending.size(); ++i)
         q.bindAt(int(i), m_pending.at(i));

@@ -14,11 +14,11 @@ namespace ordo {
 class Database;
 
 // Writes many rows into one table with multi-row INSERTs of a fixed text with positional parameters:
-// rowsPerStatement rows per statement, and the rows left at flush() one by one. Both statements are prepared once
-// per connection (StatementCache), so each batch costs binding and running, never parsing SQL: much cheaper than
-// rendering the values as literals (BulkInsert) when the same kind of rows is written again and again.
-// `suffix` follows the VALUES list (for instance an ON CONFLICT clause). Runs in the caller's Transaction; rows
-// not flushed when the writer is destroyed are not written, so call flush().
+// rowsPerStatement rows per statement, and the rows left at flush() one by one. Both statements are prepared
+// once per connection (StatementCache), so each batch costs binding and running, never parsing SQL: much
+// cheaper than rendering the values as literals (BulkInsert) when the same kind of rows is written again and
+// again. `suffix` follows the VALUES list (for instance an ON CONFLICT clause). Runs in the caller's
+// Transaction; rows not flushed when the writer is destroyed are not written, so call flush().
 class RowWriter {
 public:
     RowWriter(Database& db, const QString& table, const QStringList& columns, int rowsPerStatement,

@@ -17,21 +17,37 @@ SqlQuery::SqlQuery(Database& db, const QString& sql)
 {
     StatementCache::Entry reused = db.statementCache()->take(sql);
     if (reused.query) {
-        m_query = std::move(reused.query); // every placeholder reset to NULL by take()
+        m_query = std::move(reused.query); // every named placeholder reset to NULL by take()
         m_placeholders = std::move(reused.placeholders);
-        return;
+        m_positional = reused.positional;
+    } else {
+        m_query = std::make_unique<QSqlQuery>(db.connection());
+        m_query->setForwardOnly(true);
+        if (!m_query->prepare(sql))
+            fail(u"prepare"_s);
+        m_placeholders = StatementCache::placeholdersOf(sql);
+        m_positional = m_placeholders.isEmpty() ? StatementCache::positionalCountOf(sql) : 0;
     }
-    m_query = std::make_unique<QSqlQuery>(db.connection());
-    m_query->setForwardOnly(true);
-    if (!m_query->prepare(sql))
-        fail(u"prepare"_s);
-    m_placeholders = StatementCache::placeholdersOf(sql);
+    m_boundAt.fill(false, m_positional);
+    m_unbound = m_positional;
+}
+
+SqlQuery& SqlQuery::bindAt(int index, const QVariant& value)
+{
+    if (index < 0 || index >= m_positional)
+        throw Error::usage(u"the statement has no parameter %1: %2"_s.arg(index + 1).arg(m_sql.simplified().left(200)));
+    m_query->bindValue(index, value);
+    if (!m_boundAt.at(index)) {
+        m_boundAt[index] = true;
+        --m_unbound;
+    }
+    return *this;
 }
 
 SqlQuery::~SqlQuery()
 {
     if (const std::shared_ptr<StatementCache> cache = m_cache.lock())
-        cache->giveBack(m_sql, {std::move(m_query), std::move(m_placeholders)});
+        cache->giveBack(m_sql, {std::move(m_query), std::move(m_placeholders), m_positional});
 }
 
 SqlQuery& SqlQuery::bind(const QString& placeholder, const QVariant& value)
@@ -50,6 +66,9 @@ SqlQuery& SqlQuery::bindPrefix(const QString& placeholder, const QString& prefix
 
 void SqlQuery::exec()
 {
+    if (m_unbound > 0)
+        throw Error::usage(u"parameter %1 of a statement was not bound: %2"_s.arg(m_boundAt.indexOf(false) + 1)
+                               .arg(m_sql.simplified().left(200)));
     if (!m_query->exec())
         fail(u"execute"_s);
 }

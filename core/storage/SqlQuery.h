@@ -27,12 +27,9 @@ public:
     SqlQuery& operator=(const SqlQuery&) = delete;
 
     SqlQuery& bind(const QString& placeholder, const QVariant& value);
-    // Binds the positional placeholder ("?") at `index`, from 0.
-    SqlQuery& bindAt(int index, const QVariant& value)
-    {
-        m_query->bindValue(index, value);
-        return *this;
-    }
+    // Binds the positional placeholder ("?") at `index`, from 0. A statement with positional placeholders runs
+    // only once every one of them has been bound through this SqlQuery (see StatementCache).
+    SqlQuery& bindAt(int index, const QVariant& value);
     // Binds a prefix for Dialect::prefixMatch(column, placeholder).
     SqlQuery& bindPrefix(const QString& placeholder, const QString& prefix);
     void exec();
@@ -58,6 +55,9 @@ private:
     std::weak_ptr<StatementCache> m_cache; // expired once the Database is closed: the statement is dropped
     std::unique_ptr<QSqlQuery> m_query;
     QStringList m_placeholders;
+    int m_positional = 0;
+    QList<bool> m_boundAt; // per positional placeholder: bound by this SqlQuery
+    int m_unbound = 0;     // how many of them are not
 };
 
 // Typed NULLs: PostgreSQL wants to know what a NULL parameter is.

@@ -6,15 +6,13 @@ namespace ordo {
 
 namespace {
 
-bool isNameChar(QChar c)
-{
+bool isNameChar(QChar c) {
     return c.isLetterOrNumber() || c == u'_';
 }
 
 // Sets every placeholder of a reused statement to NULL and tells whether that left no value bound: a
 // placeholder the parser missed would keep its old value, so such a statement is not reused.
-bool resetBindings(QSqlQuery& query, const QStringList& placeholders)
-{
+bool resetBindings(QSqlQuery& query, const QStringList& placeholders) {
     if (placeholders.isEmpty()) { // positional ("?") placeholders, or none
         const qsizetype count = query.boundValues().size();
         for (qsizetype i = 0; i < count; ++i)
@@ -31,8 +29,7 @@ bool resetBindings(QSqlQuery& query, const QStringList& placeholders)
 
 } // namespace
 
-QStringList StatementCache::placeholdersOf(const QString& sql)
-{
+QStringList StatementCache::placeholdersOf(const QString& sql) {
     QStringList names;
     QChar quote;
     for (qsizetype i = 0; i < sql.size(); ++i) {
@@ -65,21 +62,37 @@ QStringList StatementCache::placeholdersOf(const QString& sql)
     return names;
 }
 
-StatementCache::Entry StatementCache::take(const QString& sql)
+int StatementCache::positionalCountOf(const QString& sql)
 {
+    int count = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'?') {
+            ++count;
+        }
+    }
+    return count;
+}
+
+StatementCache::Entry StatementCache::take(const QString& sql) {
     const auto it = m_idle.find(sql);
     if (it == m_idle.end())
         return {};
     Entry entry = std::move(it->second);
     m_idle.erase(it);
-    if (!resetBindings(*entry.query, entry.placeholders))
+    // Positional placeholders are checked by SqlQuery::exec() instead (see the header).
+    if (entry.positional == 0 && !resetBindings(*entry.query, entry.placeholders))
         return {};
     ++m_reuses;
     return entry;
 }
 
-void StatementCache::giveBack(const QString& sql, Entry entry)
-{
+void StatementCache::giveBack(const QString& sql, Entry entry) {
     if (m_closed || !entry.query || sql.size() > longestKept || m_idle.count(sql) != 0)
         return; // a second statement for the same SQL: the first one kept is enough
     entry.query->finish();
@@ -88,8 +101,7 @@ void StatementCache::giveBack(const QString& sql, Entry entry)
     m_idle.emplace(sql, std::move(entry));
 }
 
-void StatementCache::close()
-{
+void StatementCache::close() {
     m_idle.clear();
     m_closed = true;
 }

@@ -15,9 +15,12 @@ namespace ordo {
 // PostgreSQL. SqlQuery takes a statement out while it runs and gives it back, finished, when it is destroyed;
 // two SqlQuery objects with the same SQL alive at once each get their own statement.
 //
-// A statement taken from the cache has every placeholder (named, or positional "?") reset to NULL first and checked to be NULL (else it is
-// dropped and the caller prepares a fresh one): a user that binds only some placeholders sees NULL in the others,
-// exactly as with a freshly prepared statement, never the values a previous user bound.
+// A statement taken from the cache never runs with the values a previous user bound:
+// - named placeholders (":name") are reset to NULL and checked to be NULL (else the statement is dropped and the
+//   caller prepares a fresh one), so a user that binds only some sees NULL in the others, as with a fresh one;
+// - positional ones ("?", the multi-row statements of RowWriter and the ledger, hundreds of parameters) are not
+//   reset, which would cost as much as binding them: SqlQuery refuses to run such a statement, fresh or reused,
+//   until every one of them has been bound by its current user (Error::usage).
 //
 // Owned by Database through a shared pointer that SqlQuery watches weakly: the cache is emptied, and marked
 // closed, before the connection is removed, and a SqlQuery that outlives its Database drops its statement
@@ -33,6 +36,7 @@ public:
     struct Entry {
         std::unique_ptr<QSqlQuery> query;
         QStringList placeholders; // the named placeholders of the SQL, each once
+        int positional = 0;       // how many positional ("?") placeholders it has
     };
 
     // The idle statement prepared for `sql`, its bound values reset to NULL, or an empty entry (the caller
@@ -51,6 +55,8 @@ public:
 
     // The named placeholders (":name") of `sql`, each once, outside quoted text and PostgreSQL casts ("::").
     static QStringList placeholdersOf(const QString& sql);
+    // The number of positional placeholders ("?") of `sql`, outside quoted text.
+    static int positionalCountOf(const QString& sql);
 
 private:
     std::unordered_map<QString, Entry> m_idle;
