@@ -61,13 +61,18 @@ void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, c
 {
     if (keys.isEmpty())
         return;
-    const QString sql = head + u" IN ("_s + parameters(chunkSize) + u')' + tail;
+    // Statements for 1, 2, 4, ... chunkSize keys: a few keys are not padded to a whole chunk (one event applied
+    // on its own binds a handful of parameters, not hundreds), and at most a few texts are kept prepared.
+    qsizetype size = 1;
+    while (size < keys.size() && size < chunkSize)
+        size *= 2;
+    const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
     const int offset = first.isValid() ? 1 : 0;
-    inChunks(keys.size(), chunkSize, [&](qsizetype from, qsizetype to) {
+    inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
         SqlQuery q(m_db, sql);
         if (offset)
             q.bindAt(0, first);
-        for (qsizetype i = 0; i < chunkSize; ++i)
+        for (qsizetype i = 0; i < size; ++i)
             q.bindAt(offset + int(i), QVariant::fromValue(keys.at(std::min(from + i, to - 1))));
         q.exec();
         while (q.next())

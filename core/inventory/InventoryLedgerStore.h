@@ -39,7 +39,7 @@ class InventoryLedgerStore {
 public:
     explicit InventoryLedgerStore(Database& db);
 
-    static constexpr int chunkSize = 500;
+    static constexpr int chunkSize = 512; // a power of two (see lookUp)
     static constexpr int ledgerRowsPerStatement = 50;    // x 11 parameters
     static constexpr int positionRowsPerStatement = 100; // x 6 parameters
 
@@ -59,8 +59,8 @@ public:
 
 private:
     QString lockClause() const;
-    // Runs `head` + "IN (?, ..., ?)" + `tail` over `keys` in chunks of chunkSize parameters (the last one padded
-    // with its last key, which an IN list ignores), after binding `first` (if valid) to the first parameter, and
+    // Runs `head` + "IN (?, ..., ?)" + `tail` over `keys` in chunks of up to chunkSize parameters (the last one
+    // padded with its last key, which an IN list ignores), after binding `first` (if valid) to the first parameter, and
     // calls `row` for each result row.
     template <typename Key, typename Row>
     void lookUp(const QString& head, const QList<Key>& keys, const QString& tail, const QVariant& first, Row row);
