@@ -1,8 +1,8 @@
 #include "InventoryLedgerStore.h"
 
 #include "Error.h"
-#include "demo/BulkInsert.h"
 #include "storage/Database.h"
+#include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
 
 #include <QMap>
@@ -15,9 +15,14 @@ namespace ordo {
 
 namespace {
 
-QString textLiteral(const QString& text)
+// "?,?,?" for `count` parameters.
+QString parameters(qsizetype count)
 {
-    return BulkInsert::literal(QVariant(text));
+    QString text;
+    text.reserve(count * 2);
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? u"?"_s : u",?"_s;
+    return text;
 }
 
 // Calls `body(from, to)` for consecutive ranges of at most `size` elements of a list of `count`.
@@ -40,11 +45,6 @@ QString InventoryLedgerStore::lockClause() const
     return m_db.engine() == Engine::Postgres ? u" FOR UPDATE"_s : QString();
 }
 
-void InventoryLedgerStore::run(const QString& sql)
-{
-    SqlQuery::run(m_db, sql);
-}
-
 QHash<QString, qint64> InventoryLedgerStore::locationIds()
 {
     SqlQuery q(m_db, u"SELECT code, id FROM locations"_s);
@@ -55,39 +55,42 @@ QHash<QString, qint64> InventoryLedgerStore::locationIds()
     return ids;
 }
 
-void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids)
+template <typename Key, typename Row>
+void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, const QString& tail,
+                                  const QVariant& first, Row row)
 {
-    inChunks(codes.size(), chunkSize, [&](qsizetype from, qsizetype to) {
-        QString sql = u"SELECT code, id FROM skus WHERE code IN ("_s;
-        for (qsizetype i = from; i < to; ++i) {
-            if (i > from)
-                sql += u',';
-            sql += textLiteral(codes.at(i));
-        }
-        sql += u')';
+    if (keys.isEmpty())
+        return;
+    // Statements for 1, 2, 4, ... chunkSize keys: a few keys are not padded to a whole chunk (one event applied
+    // on its own binds a handful of parameters, not hundreds), and at most a few texts are kept prepared.
+    qsizetype size = 1;
+    while (size < keys.size() && size < chunkSize)
+        size *= 2;
+    const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
+    const int offset = first.isValid() ? 1 : 0;
+    inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
         SqlQuery q(m_db, sql);
+        if (offset)
+            q.bindAt(0, first);
+        for (qsizetype i = 0; i < size; ++i)
+            q.bindAt(offset + int(i), QVariant::fromValue(keys.at(std::min(from + i, to - 1))));
         q.exec();
         while (q.next())
-            ids.insert(q.value(0).toString(), q.value(1).toLongLong());
+            row(q);
     });
+}
+
+void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids)
+{
+    lookUp(u"SELECT code, id FROM skus WHERE code"_s, codes, QString(), QVariant(),
+           [&](SqlQuery& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
 }
 
 QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& eventIds)
 {
     QSet<QString> found;
-    inChunks(eventIds.size(), chunkSize, [&](qsizetype from, qsizetype to) {
-        QString sql = u"SELECT event_id FROM inventory_events WHERE event_id IN ("_s;
-        for (qsizetype i = from; i < to; ++i) {
-            if (i > from)
-                sql += u',';
-            sql += textLiteral(eventIds.at(i));
-        }
-        sql += u')';
-        SqlQuery q(m_db, sql);
-        q.exec();
-        while (q.next())
-            found.insert(q.value(0).toString());
-    });
+    lookUp(u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(), QVariant(),
+           [&](SqlQuery& q) { found.insert(q.value(0).toString()); });
     return found;
 }
 
@@ -101,21 +104,12 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
     for (auto it = byLocation.begin(); it != byLocation.end(); ++it) {
         QList<qint64>& skus = it.value();
         std::sort(skus.begin(), skus.end()); // neighbouring keys share pages
-        inChunks(skus.size(), chunkSize, [&](qsizetype from, qsizetype to) {
-            QString sql = u"SELECT sku_id, on_hand, reserved, safety_stock FROM positions WHERE location_id = "_s +
-                          QString::number(it.key()) + u" AND sku_id IN ("_s;
-            for (qsizetype i = from; i < to; ++i) {
-                if (i > from)
-                    sql += u',';
-                sql += QString::number(skus.at(i));
-            }
-            sql += u')' + lockClause();
-            SqlQuery q(m_db, sql);
-            q.exec();
-            while (q.next())
-                figures.insert({it.key(), q.value(0).toLongLong()},
-                               {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
-        });
+        const qint64 location = it.key();
+        lookUp(u"SELECT sku_id, on_hand, reserved, safety_stock FROM positions WHERE location_id = ? AND sku_id"_s,
+               skus, lockClause(), QVariant(location), [&](SqlQuery& q) {
+                   figures.insert({location, q.value(0).toLongLong()},
+                                  {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+               });
     }
 }
 
@@ -134,78 +128,31 @@ QHash<qint64, PositionFigures> InventoryLedgerStore::positionsAt(qint64 location
 
 void InventoryLedgerStore::writeLedger(const QList<LedgerRow>& rows, const QString& actor, qint64 recordedAt)
 {
-    const QString head =
-        u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
-        "reserved_after, reason, occurred_at, recorded_at, actor) VALUES "_s;
-    // The parts every row shares, rendered once.
-    const QString tail = u","_s + QString::number(recordedAt) + u","_s + textLiteral(actor) + u")"_s;
-    const QString delta = u",'delta',"_s;
-    const QString snapshot = u",'snapshot',"_s;
-    QString sql;
-    inChunks(rows.size(), chunkSize, [&](qsizetype from, qsizetype to) {
-        sql.clear();
-        sql.reserve(head.size() + (to - from) * 160);
-        sql += head;
-        for (qsizetype i = from; i < to; ++i) {
-            const LedgerRow& row = rows.at(i);
-            if (i > from)
-                sql += u',';
-            sql += u'(';
-            sql += textLiteral(row.eventId);
-            sql += u',';
-            sql += QString::number(row.locationId);
-            sql += u',';
-            sql += QString::number(row.skuId);
-            sql += row.kind == InventoryEventKind::Delta ? delta : snapshot;
-            sql += QString::number(row.quantity);
-            sql += u',';
-            sql += QString::number(row.onHandAfter);
-            sql += u',';
-            sql += QString::number(row.reservedAfter);
-            sql += u',';
-            sql += row.reason.isEmpty() ? u"NULL"_s : textLiteral(row.reason);
-            sql += u',';
-            sql += QString::number(row.occurredAt);
-            sql += tail;
-        }
-        run(sql);
-    });
+    RowWriter ledger(m_db, u"inventory_events"_s,
+                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s, u"on_hand_after"_s,
+                      u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s, u"actor"_s},
+                     ledgerRowsPerStatement);
+    const QVariant delta(u"delta"_s), snapshot(u"snapshot"_s), noReason = nullString();
+    const QVariant recorded(recordedAt), by(actor);
+    for (const LedgerRow& row : rows)
+        ledger.add({row.eventId, row.locationId, row.skuId, row.kind == InventoryEventKind::Delta ? delta : snapshot,
+                    row.quantity, row.onHandAfter, row.reservedAfter,
+                    row.reason.isEmpty() ? noReason : QVariant(row.reason), row.occurredAt, recorded, by});
+    ledger.flush();
 }
 
 void InventoryLedgerStore::writePositions(const QList<std::pair<PositionKey, PositionFigures>>& positions,
                                           qint64 updatedAt)
 {
-    const QString head = u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, "
-                         "updated_at) VALUES "_s;
-    const QString conflict = u" ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
-                             "safety_stock = excluded.safety_stock, updated_at = excluded.updated_at"_s;
-    const QString now = QString::number(updatedAt);
-    QString sql;
-    inChunks(positions.size(), chunkSize, [&](qsizetype from, qsizetype to) {
-        sql.clear();
-        sql.reserve(head.size() + conflict.size() + (to - from) * 64);
-        sql += head;
-        for (qsizetype i = from; i < to; ++i) {
-            const auto& [key, figures] = positions.at(i);
-            if (i > from)
-                sql += u',';
-            sql += u'(';
-            sql += QString::number(key.first);
-            sql += u',';
-            sql += QString::number(key.second);
-            sql += u',';
-            sql += QString::number(figures.onHand);
-            sql += u',';
-            sql += QString::number(figures.reserved);
-            sql += u',';
-            sql += QString::number(figures.safetyStock);
-            sql += u',';
-            sql += now;
-            sql += u')';
-        }
-        sql += conflict;
-        run(sql);
-    });
+    RowWriter writer(m_db, u"positions"_s,
+                     {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s},
+                     positionRowsPerStatement,
+                     u" ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
+                     "safety_stock = excluded.safety_stock, updated_at = excluded.updated_at"_s);
+    const QVariant now(updatedAt);
+    for (const auto& [key, figures] : positions)
+        writer.add({key.first, key.second, figures.onHand, figures.reserved, figures.safetyStock, now});
+    writer.flush();
 }
 
 } // namespace ordo

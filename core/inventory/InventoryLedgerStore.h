@@ -29,15 +29,19 @@ struct LedgerRow {
     qint64 occurredAt = 0; // stored time
 };
 
-// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (IN lists of at most
-// chunkSize literals) and writes send many rows per statement. Runs inside the caller's Transaction. On
+// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (IN lists of chunkSize
+// parameters) and writes send many rows per statement (ledgerRowsPerStatement, positionRowsPerStatement). Every
+// statement has a fixed text with positional parameters, so it is prepared once per connection (StatementCache)
+// and each chunk costs binding and running it, never parsing SQL again. Runs inside the caller's Transaction. On
 // PostgreSQL the positions read are locked (FOR UPDATE) until the commit, so the figures written, computed from
 // them, cannot overwrite a concurrent change; SQLite's write transaction already excludes other writers.
 class InventoryLedgerStore {
 public:
     explicit InventoryLedgerStore(Database& db);
 
-    static constexpr int chunkSize = 500;
+    static constexpr int chunkSize = 512; // a power of two (see lookUp)
+    static constexpr int ledgerRowsPerStatement = 50;    // x 11 parameters
+    static constexpr int positionRowsPerStatement = 100; // x 6 parameters
 
     QHash<QString, qint64> locationIds();
     // Adds the ids of the given SKU codes that exist to `ids`.
@@ -55,7 +59,11 @@ public:
 
 private:
     QString lockClause() const;
-    void run(const QString& sql);
+    // Runs `head` + "IN (?, ..., ?)" + `tail` over `keys` in chunks of up to chunkSize parameters (the last one
+    // padded with its last key, which an IN list ignores), after binding `first` (if valid) to the first parameter, and
+    // calls `row` for each result row.
+    template <typename Key, typename Row>
+    void lookUp(const QString& head, const QList<Key>& keys, const QString& tail, const QVariant& first, Row row);
 
     Database& m_db;
 };

@@ -2,7 +2,7 @@
 
 #include "Error.h"
 #include "inventory/PositionSink.h"
-#include "orders/OrderLifecycle.h"
+#include "orders/OrderStateMachine.h"
 #include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
@@ -20,19 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace ordo {
-
-struct ReservationService::OpenLine {
-    int lineNo = 0;
-    qint64 skuId = 0; // 0: not in the catalogue
-    QString skuCode;
-    qint64 quantity = 0;
-    qint64 locationId = 0; // named on the line, 0: none
-};
-
-struct ReservationService::Taken {
-    ReservedLine line;
-    PositionFigures after;
-};
 
 namespace {
 
@@ -143,18 +130,8 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
     for (qsizetype start = 0; start < orderIds.size(); start += groupSize) {
         const QList<qint64> group = orderIds.mid(start, groupSize);
         outcomes += withRetry([&] {
-            QList<ReservationOutcome> done;
             Transaction tx(m_db);
-            const qint64 now = nowStoredTime();
-            // Take the group's order locks first, in id order, before any position: a worker waiting for an order
-            // another worker holds then holds no position that worker may need (no order/position deadlock).
-            QList<qint64> lockOrder = group;
-            std::sort(lockOrder.begin(), lockOrder.end());
-            for (qint64 id : std::as_const(lockOrder))
-                prepared(m_lockOrder, u"UPDATE orders SET status = status WHERE id = :id"_s).bind(u":id"_s, id).exec();
-            lockGroupPositions(lockOrder);
-            for (qint64 id : group)
-                done << reserveOne(id, actor, Mode::Whole, true, now);
+            QList<ReservationOutcome> done = reserveGroup(group, actor, nowStoredTime());
             tx.commit();
             return done;
         });
@@ -162,23 +139,16 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
     return outcomes;
 }
 
-void ReservationService::lockGroupPositions(const QList<qint64>& sortedOrderIds)
+SqlQuery& ReservationService::reserveStatement()
 {
-    // PostgreSQL locks rows as statements reach them. A group's orders meet their SKUs in no global order, so two
-    // workers could each hold a position the other wants; taking every position of the group's SKUs at once, in
-    // (SKU, location) order, gives all workers one lock order and no deadlock. SQLite's write transaction
-    // already excludes other writers.
-    if (m_db.engine() != Engine::Postgres || sortedOrderIds.isEmpty())
-        return;
-    QStringList ids;
-    for (qint64 id : sortedOrderIds)
-        ids << QString::number(id);
-    SqlQuery lock(m_db, u"SELECT p.location_id FROM positions p WHERE p.sku_id IN (SELECT l.sku_id FROM order_lines l "
-                        "WHERE l.order_id IN (%1) AND l.sku_id IS NOT NULL) ORDER BY p.sku_id, p.location_id "
-                        "FOR UPDATE"_s.arg(ids.join(u',')));
-    lock.exec();
-    while (lock.next()) {
-    }
+    return prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
+                               "WHERE location_id = :l AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2 "
+                               "RETURNING on_hand, reserved, safety_stock"_s);
+}
+
+QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId)
+{
+    return u"res:%1:%2:%3"_s.arg(orderId).arg(lineNo).arg(locationId);
 }
 
 QList<qint64> ReservationService::validatedOrderIds(int limit)
@@ -197,23 +167,48 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
 {
     ReservationOutcome outcome;
     outcome.orderId = orderId;
-    // Lock the order first (a no-op UPDATE takes the row lock on both engines) so that two processes never
-    // reserve one order twice: the second sees it Routed once the first commits.
-    prepared(m_lockOrder, u"UPDATE orders SET status = status WHERE id = :id"_s).bind(u":id"_s, orderId).exec();
-    SqlQuery& head = prepared(m_orderHead, u"SELECT status, order_number, delivery, pickup_location_id "
-                                           "FROM orders WHERE id = :id"_s);
-    head.bind(u":id"_s, orderId).exec();
-    if (!head.next()) {
-        head.raw().finish();
-        if (!inGroup)
-            throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
-        outcome.refusal = u"there is no order with id %1"_s.arg(orderId);
-        return outcome;
+    qint64 pickupLocation = 0;
+    // One order on its own, all or nothing: move it to Routed in the statement that locks it, so that the
+    // positions it then locks (hot rows under many clients) stay locked for as few statements as possible; a
+    // shortage below rolls the move back with the rest.
+    const bool routeFirst = !inGroup && mode == Mode::Whole;
+    if (!OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed))
+        throw Error::state(u"order %1 is validated and cannot move to routed"_s.arg(orderId));
+    QString status;
+    bool claimed = false;
+    if (routeFirst) {
+        SqlQuery claim(m_db, u"UPDATE orders SET status = :routed, held_from = NULL, status_changed_at = :at "
+                             "WHERE id = :id AND status = :validated RETURNING order_number, delivery, pickup_location_id"_s);
+        claim.bind(u":routed"_s, orderStatusCode(OrderStatus::Routed)).bind(u":at"_s, now).bind(u":id"_s, orderId);
+        claim.bind(u":validated"_s, orderStatusCode(OrderStatus::Validated)).exec();
+        if (claim.next()) {
+            claimed = true;
+            status = orderStatusCode(OrderStatus::Validated);
+            outcome.orderNumber = claim.value(0).toString();
+            pickupLocation = claim.value(1).toString() == u"pickup"_s ? claim.value(2).toLongLong() : 0;
+        }
+        claim.raw().finish();
     }
-    const QString status = head.value(0).toString();
-    outcome.orderNumber = head.value(1).toString();
-    const qint64 pickupLocation = head.value(2).toString() == u"pickup"_s ? head.value(3).toLongLong() : 0;
-    head.raw().finish();
+    if (status.isEmpty()) {
+        // Lock the order first (a no-op UPDATE takes the row lock on both engines) so that two processes never
+        // reserve one order twice: the second sees it Routed once the first commits. The same statement reads it.
+        SqlQuery& head = prepared(m_orderHead, u"UPDATE orders SET status = status WHERE id = :id "
+                                               "RETURNING status, order_number, delivery, pickup_location_id"_s);
+        head.bind(u":id"_s, orderId).exec();
+        if (!head.next()) {
+            head.raw().finish();
+            if (!inGroup)
+                throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
+            outcome.refusal = u"there is no order with id %1"_s.arg(orderId);
+            return outcome;
+        }
+        status = head.value(0).toString();
+        outcome.orderNumber = head.value(1).toString();
+        pickupLocation = head.value(2).toString() == u"pickup"_s ? head.value(3).toLongLong() : 0;
+        head.raw().finish();
+        // Not claimed above: not Validated (refused below), or Validated only since the claim looked (then it
+        // moves after its lines, as in Partial mode).
+    }
     if (status != orderStatusCode(OrderStatus::Validated)) {
         // Reserving is not repeated: a routed order already holds its stock.
         outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber, status);
@@ -223,27 +218,22 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     }
 
     QList<OpenLine> lines;
-    SqlQuery& open = prepared(m_openLines, u"SELECT line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
-                                           "WHERE order_id = :id AND status <> 'cancelled' ORDER BY line_no"_s);
+    QSet<int> held; // lines held by an earlier partial reservation
+    SqlQuery& open = prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
+                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
+                                           "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
+                                           "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
     open.bind(u":id"_s, orderId).exec();
-    while (open.next())
+    while (open.next()) {
         lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
                           open.value(3).toLongLong(), open.value(4).toLongLong()};
+        if (open.value(5).toBool())
+            held.insert(lines.last().lineNo);
+    }
     open.raw().finish();
-    QSet<int> held; // lines held by an earlier partial reservation
-    SqlQuery& heldQuery = prepared(m_heldLines, u"SELECT line_no FROM reservations WHERE order_id = :id AND state = 'held'"_s);
-    heldQuery.bind(u":id"_s, orderId).exec();
-    while (heldQuery.next())
-        held.insert(heldQuery.value(0).toInt());
-    heldQuery.raw().finish();
     // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
     std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
 
-    // One order on its own, all or nothing: move it first, so that the positions it locks (hot rows under many
-    // clients) stay locked for as few statements as possible; a shortage below rolls the move back with the rest.
-    const bool routeFirst = !inGroup && mode == Mode::Whole;
-    if (routeFirst)
-        OrderLifecycle(m_db).transition(orderId, OrderStatus::Routed, actor, QString(), u"stock reserved"_s);
     QList<Taken> taken;
     for (const OpenLine& line : lines) {
         if (held.contains(line.lineNo))
@@ -270,14 +260,12 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         return outcome;
     }
     std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
-    record(orderId, taken, actor, now);
+    const bool routed = outcome.shortages.isEmpty();
+    record(orderId, taken, actor, now, routed ? (claimed ? RouteStep::LinesAndAudit : RouteStep::All) : RouteStep::None,
+           held.isEmpty());
     for (const Taken& t : taken)
         outcome.reserved << t.line;
-    if (outcome.shortages.isEmpty()) {
-        if (!routeFirst)
-            OrderLifecycle(m_db).transition(orderId, OrderStatus::Routed, actor, QString(), u"stock reserved"_s);
-        outcome.routed = true;
-    }
+    outcome.routed = routed;
     return outcome;
 }
 
@@ -290,6 +278,26 @@ std::optional<ReservationService::Taken> ReservationService::take(const OpenLine
     if (line.locationId != 0 || namedLocation != 0) {
         tries << (line.locationId != 0 ? line.locationId : namedLocation);
     } else {
+        // Usually the first location by code that has the units free takes the line: chosen and held in one
+        // conditional UPDATE. Its condition is checked again on the row it locks, so a concurrent writer that
+        // took the stock in between makes it affect nothing, and the locations are then tried one by one.
+        SqlQuery& first = prepared(m_reserveFirst,
+                                   u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
+                                   "WHERE sku_id = :s AND on_hand - reserved - safety_stock >= :q2 AND location_id = "
+                                   "(SELECT p.location_id FROM positions p JOIN locations c ON c.id = p.location_id "
+                                   "WHERE p.sku_id = :s2 AND p.on_hand - p.reserved - p.safety_stock >= :q3 "
+                                   "ORDER BY c.code LIMIT 1) RETURNING location_id, on_hand, reserved, safety_stock"_s);
+        first.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity);
+        first.bind(u":s2"_s, line.skuId).bind(u":q3"_s, line.quantity).exec();
+        if (first.next()) {
+            const qint64 locationId = first.value(0).toLongLong();
+            const PositionFigures after{first.value(1).toLongLong(), first.value(2).toLongLong(),
+                                        first.value(3).toLongLong()};
+            first.raw().finish();
+            return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+                         after};
+        }
+        first.raw().finish();
         // Where the line could be covered now; the conditional UPDATE below is what decides.
         SqlQuery& c = prepared(m_candidates, u"SELECT location_id FROM positions WHERE sku_id = :s "
                                              "AND on_hand - reserved - safety_stock >= :q"_s);
@@ -304,10 +312,7 @@ std::optional<ReservationService::Taken> ReservationService::take(const OpenLine
             if (free.contains(id))
                 tries << id;
     }
-    SqlQuery& reserve = prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
-                                            "WHERE location_id = :l AND sku_id = :s "
-                                            "AND on_hand - reserved - safety_stock >= :q2 "
-                                            "RETURNING on_hand, reserved, safety_stock"_s);
+    SqlQuery& reserve = reserveStatement();
     for (qint64 locationId : std::as_const(tries)) {
         reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
         reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
@@ -368,30 +373,6 @@ void ReservationService::writeLedger(const QString& eventId, qint64 locationId, 
     q.bind(u":reason"_s, reason.isEmpty() ? nullString() : QVariant(reason)).bind(u":at"_s, now).bind(u":now"_s, now);
     q.bind(u":actor"_s, actor.user).exec();
     m_changed.insert({locationId, skuId}, after);
-}
-
-void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now)
-{
-    if (taken.isEmpty())
-        return;
-    SqlQuery& reservation = prepared(m_insertReservation,
-                                     u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
-                                     "created_at) VALUES (:o, :n, :l, :s, :q, 'held', :now)"_s);
-    SqlQuery& lineLocation = prepared(m_setLineLocation, u"UPDATE order_lines SET location_id = :l "
-                                                         "WHERE order_id = :o AND line_no = :n"_s);
-    QStringList detail;
-    for (const Taken& t : taken) {
-        const ReservedLine& l = t.line;
-        reservation.bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo).bind(u":l"_s, l.locationId).bind(u":s"_s, l.skuId);
-        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
-        // One ledger row per reservation; its event id makes a second one impossible.
-        writeLedger(u"res:%1:%2:%3"_s.arg(orderId).arg(l.lineNo).arg(l.locationId), l.locationId, l.skuId,
-                    u"reserve"_s, l.quantity, t.after, QString(), actor, now);
-        lineLocation.bind(u":l"_s, l.locationId).bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo).exec();
-        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
-    }
-    m_audit->record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"reserve"_s, QString(), QString(),
-                     QString(), detail.join(u"; "_s)});
 }
 
 int ReservationService::release(qint64 orderId, const Actor& actor, const QString& reason, const QList<int>& lineNos)

@@ -78,7 +78,9 @@ public:
     ReservationOutcome reserve(qint64 orderId, const Actor& actor, Mode mode = Mode::Whole);
     // Many orders, `groupSize` per transaction, each order all-or-nothing: an order that cannot be covered
     // (or is no longer Validated) is left as it was and reported; the others are committed. A group that
-    // meets a deadlock (PostgreSQL) or a busy database is retried.
+    // meets a deadlock (PostgreSQL) or a busy database is retried. The group is read and written set at a time
+    // (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); each line
+    // is still held by its own conditional UPDATE. This is the path for throughput.
     QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor, int groupSize = 500);
     // Validated orders, oldest first (at most `limit`, 0: all).
     QList<qint64> validatedOrderIds(int limit = 0);
@@ -97,13 +99,37 @@ public:
     void publishChanges();
 
 private:
-    void lockGroupPositions(const QList<qint64>& sortedOrderIds);
-    struct OpenLine;
-    struct Taken;
+    struct OpenLine {
+        int lineNo = 0;
+        qint64 skuId = 0; // 0: not in the catalogue
+        QString skuCode;
+        qint64 quantity = 0;
+        qint64 locationId = 0; // named on the line, 0: none
+    };
+    struct Taken {
+        ReservedLine line;
+        PositionFigures after;
+    };
+    struct GroupStock;
+    // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a
+    // few statements under locks taken in one global order, one conditional UPDATE per line, and the rows it
+    // leaves written with multi-row statements.
+    QList<ReservationOutcome> reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now);
+    std::optional<Taken> takeFromGroup(const OpenLine& line, qint64 namedLocation, qint64 now, GroupStock& stock,
+                                       QString& shortage);
+    void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor, qint64 now);
+    SqlQuery& reserveStatement();
+    static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
     std::optional<Taken> take(const OpenLine& line, qint64 namedLocation, qint64 now, QString& shortage);
     void undo(const QList<Taken>& taken, qint64 now);
-    void record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now);
+    // What record() does besides holding the lines: nothing more, move the lines to Routed and write the
+    // transition's audit event (the order itself was claimed Routed already), or all of it.
+    enum class RouteStep { None, LinesAndAudit, All };
+    void record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
+                bool noEarlierHolds);
+    void recordInOneTrip(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
+                         bool noEarlierHolds);
     int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping, const QString& reason);
     void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind, qint64 quantity,
                      const PositionFigures& after, const QString& reason, const Actor& actor, qint64 now);
@@ -118,8 +144,8 @@ private:
     QHash<qint64, QString> m_locationCodes;
     QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
     QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
-    std::unique_ptr<SqlQuery> m_lockOrder, m_orderHead, m_openLines, m_heldLines, m_candidates, m_reserve,
-        m_unreserve, m_insertReservation, m_insertEvent, m_setLineLocation, m_release, m_ship,
+    std::unique_ptr<SqlQuery> m_orderHead, m_openLines, m_candidates, m_reserve, m_reserveFirst, m_unreserve,
+        m_insertReservation, m_insertEvent, m_setLineLocation, m_setLineLocationStatus, m_setStatus, m_setLineStatus, m_release, m_ship,
         m_closeReservation, m_available;
 };
 

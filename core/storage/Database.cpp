@@ -51,6 +51,7 @@ Database::Database(Database&& other) noexcept
     , m_dialect(other.m_dialect)
     , m_transactionDepth(other.m_transactionDepth)
     , m_rollbackOnly(other.m_rollbackOnly)
+    , m_statements(std::exchange(other.m_statements, std::make_shared<StatementCache>()))
 {
 }
 
@@ -63,6 +64,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_dialect = other.m_dialect;
         m_transactionDepth = other.m_transactionDepth;
         m_rollbackOnly = other.m_rollbackOnly;
+        m_statements = std::exchange(other.m_statements, std::make_shared<StatementCache>());
     }
     return *this;
 }
@@ -74,6 +76,10 @@ Database::~Database()
 
 void Database::close()
 {
+    // The kept statements belong to the connection removed below: destroy them first, and let a SqlQuery still
+    // alive drop its own instead of giving it back.
+    m_statements->close();
+    m_statements = std::make_shared<StatementCache>();
     if (m_connectionName.isEmpty())
         return;
     {
@@ -124,6 +130,7 @@ Database Database::open(const QString& url, const Options& options)
         SqlQuery::run(database, u"SET TIME ZONE 'UTC'"_s);
         SqlQuery::run(database, u"SET client_min_messages TO WARNING"_s);
         Migrations::bringUpToDate(database, options.migrate);
+        database.statementCache()->clear(); // prepared before the schema changed
         return database;
     }
 
@@ -155,6 +162,7 @@ Database Database::open(const QString& url, const Options& options)
         throw Error::storage(u"%1 is not an Ordo database: %2"_s.arg(path, e.message()));
     }
     Migrations::bringUpToDate(database, options.migrate);
+    database.statementCache()->clear(); // prepared before the schema changed
     return database;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "Dialect.h"
+#include "StatementCache.h"
 
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
 
 namespace ordo {
 
@@ -44,6 +47,10 @@ public:
     int& transactionDepth() { return m_transactionDepth; }
     bool& rollbackOnly() { return m_rollbackOnly; }
 
+    // This connection's idle prepared statements, reused by SqlQuery. Cleared and closed before the connection is
+    // removed; SqlQuery holds it weakly so that a statement never outlives its connection.
+    const std::shared_ptr<StatementCache>& statementCache() const { return m_statements; }
+
 private:
     Database(QString url, QString connectionName, Engine engine);
     void close();
@@ -53,6 +60,7 @@ private:
     Dialect m_dialect;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
+    std::shared_ptr<StatementCache> m_statements = std::make_shared<StatementCache>();
 };
 
 } // namespace ordo

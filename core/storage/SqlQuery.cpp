@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Error.h"
+#include "StatementCache.h"
 
 #include <QSqlError>
 
@@ -12,58 +13,98 @@ namespace ordo {
 SqlQuery::SqlQuery(Database& db, const QString& sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.connection())
+    , m_cache(db.statementCache())
 {
-    m_query.setForwardOnly(true);
-    if (!m_query.prepare(sql))
-        fail(u"prepare"_s);
+    StatementCache::Entry reused = db.statementCache()->take(sql);
+    if (reused.query) {
+        m_query = std::move(reused.query); // every named placeholder reset to NULL by take()
+        m_placeholders = std::move(reused.placeholders);
+        m_positional = reused.positional;
+    } else {
+        m_query = std::make_unique<QSqlQuery>(db.connection());
+        m_query->setForwardOnly(true);
+        if (!m_query->prepare(sql))
+            fail(u"prepare"_s);
+        m_placeholders = StatementCache::placeholdersOf(sql);
+        m_positional = m_placeholders.isEmpty() ? StatementCache::positionalCountOf(sql) : 0;
+    }
+    m_boundAt.fill(false, m_positional);
+    m_unbound = m_positional;
+}
+
+SqlQuery& SqlQuery::bindAt(int index, const QVariant& value)
+{
+    if (index < 0 || index >= m_positional)
+        throw Error::usage(u"the statement has no parameter %1: %2"_s.arg(index + 1).arg(m_sql.simplified().left(200)));
+    m_query->bindValue(index, value);
+    if (!m_boundAt.at(index)) {
+        m_boundAt[index] = true;
+        --m_unbound;
+    }
+    return *this;
+}
+
+SqlQuery::~SqlQuery()
+{
+    if (const std::shared_ptr<StatementCache> cache = m_cache.lock())
+        cache->giveBack(m_sql, {std::move(m_query), std::move(m_placeholders), m_positional});
 }
 
 SqlQuery& SqlQuery::bind(const QString& placeholder, const QVariant& value)
 {
-    m_query.bindValue(placeholder, value);
+    m_query->bindValue(placeholder, value);
     return *this;
 }
 
 SqlQuery& SqlQuery::bindPrefix(const QString& placeholder, const QString& prefix)
 {
-    m_query.bindValue(placeholder, m_db.dialect().prefixBinding(prefix));
+    m_query->bindValue(placeholder, m_db.dialect().prefixBinding(prefix));
     if (m_db.engine() == Engine::Sqlite)
-        m_query.bindValue(placeholder + u"_upper"_s, Dialect::prefixUpperBound(prefix));
+        m_query->bindValue(placeholder + u"_upper"_s, Dialect::prefixUpperBound(prefix));
     return *this;
 }
 
 void SqlQuery::exec()
 {
-    if (!m_query.exec())
+    if (m_unbound > 0)
+        throw Error::usage(u"parameter %1 of a statement was not bound: %2"_s.arg(m_boundAt.indexOf(false) + 1)
+                               .arg(m_sql.simplified().left(200)));
+    if (!m_query->exec())
         fail(u"execute"_s);
 }
 
 QVariant SqlQuery::scalar()
 {
     exec();
-    if (!m_query.next())
+    if (!m_query->next())
         throw Error::storage(u"the statement returned no row: %1"_s.arg(m_sql.simplified()));
-    const QVariant value = m_query.value(0);
+    const QVariant value = m_query->value(0);
     // A statement kept prepared for reuse must not stay active: SQLite refuses to commit while one is.
-    m_query.finish();
+    m_query->finish();
     return value;
 }
 
 std::optional<QVariant> SqlQuery::optionalScalar()
 {
     exec();
-    if (!m_query.next()) {
-        m_query.finish();
+    if (!m_query->next()) {
+        m_query->finish();
         return std::nullopt;
     }
-    const QVariant value = m_query.value(0);
-    m_query.finish();
+    const QVariant value = m_query->value(0);
+    m_query->finish();
     return value;
 }
 
 void SqlQuery::run(Database& db, const QString& sql)
 {
+    // A schema change may leave kept statements describing tables that are no longer there (PostgreSQL refuses a
+    // cached plan whose result type changed): prepare them again.
+    static const QStringList ddl{u"CREATE"_s, u"ALTER"_s, u"DROP"_s};
+    const QString head = sql.trimmed().left(6).toUpper();
+    for (const QString& word : ddl)
+        if (head.startsWith(word))
+            db.statementCache()->clear();
     QSqlQuery query(db.connection());
     if (!query.exec(sql))
         throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(),
@@ -73,7 +114,7 @@ void SqlQuery::run(Database& db, const QString& sql)
 void SqlQuery::fail(const QString& what) const
 {
     throw Error::storage(u"%1 could not %2 a statement: %3 [%4]"_s.arg(
-        m_db.dialect().name(), what, m_query.lastError().text().trimmed(), m_sql.simplified().left(300)));
+        m_db.dialect().name(), what, m_query->lastError().text().trimmed(), m_sql.simplified().left(300)));
 }
 
 QVariant nullString()

@@ -2,29 +2,42 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace ordo {
 
 class Database;
+class StatementCache;
 
 // A prepared statement that throws ordo::Error (Storage) with the statement and the driver's message instead
 // of returning false, so that a failed write can never be ignored and the enclosing Transaction rolls back.
+// The statement comes from the connection's StatementCache when it was prepared before and goes back there when
+// this object is destroyed, so constructing a SqlQuery for a hot statement costs no prepare. A reused statement
+// starts with every placeholder NULL, like a fresh one: values bound by its previous user never leak into this
+// one's exec().
 class SqlQuery {
 public:
     SqlQuery(Database& db, const QString& sql);
+    ~SqlQuery();
+    SqlQuery(const SqlQuery&) = delete;
+    SqlQuery& operator=(const SqlQuery&) = delete;
 
     SqlQuery& bind(const QString& placeholder, const QVariant& value);
+    // Binds the positional placeholder ("?") at `index`, from 0. A statement with positional placeholders runs
+    // only once every one of them has been bound through this SqlQuery (see StatementCache).
+    SqlQuery& bindAt(int index, const QVariant& value);
     // Binds a prefix for Dialect::prefixMatch(column, placeholder).
     SqlQuery& bindPrefix(const QString& placeholder, const QString& prefix);
     void exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int index) const { return m_query.value(index); }
-    QVariant value(const QString& name) const { return m_query.value(name); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
-    QSqlQuery& raw() { return m_query; }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    QVariant value(const QString& name) const { return m_query->value(name); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
+    QSqlQuery& raw() { return *m_query; }
 
     // Runs a statement that returns one value (e.g. RETURNING id, SELECT count(*)); throws if none.
     QVariant scalar();
@@ -39,7 +52,12 @@ private:
 
     Database& m_db;
     QString m_sql;
-    QSqlQuery m_query;
+    std::weak_ptr<StatementCache> m_cache; // expired once the Database is closed: the statement is dropped
+    std::unique_ptr<QSqlQuery> m_query;
+    QStringList m_placeholders;
+    int m_positional = 0;
+    QList<bool> m_boundAt; // per positional placeholder: bound by this SqlQuery
+    int m_unbound = 0;     // how many of them are not
 };
 
 // Typed NULLs: PostgreSQL wants to know what a NULL parameter is.

@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace ordo;
@@ -101,13 +102,27 @@ void writeFile(const QString& path, const QString& prefix, const QList<Delta>& d
 struct Timed {
     double readSeconds = 0;
     double applySeconds = 0;
+    double cpuSeconds = 0; // read and apply
     int applied = 0;
 };
+
+double cpuSince(std::clock_t start)
+{
+    return double(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+// The machine's 1-minute load average, so that figures measured beside other work can be read as such.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2) : QString();
+}
 
 Timed ordoIngest(Database& db, const QString& path, bool partial)
 {
     QElapsedTimer timer;
     timer.start();
+    const std::clock_t cpuStart = std::clock();
     const InventoryFile file = InventoryFileReader::readFile(path);
     Timed t;
     t.readSeconds = double(timer.nsecsElapsed()) / 1e9;
@@ -119,11 +134,12 @@ Timed ordoIngest(Database& db, const QString& path, bool partial)
     options.source = path;
     const ApplyReport report = InventoryLedger(db).apply(file.events, options, Actor::system());
     t.applySeconds = double(timer.nsecsElapsed()) / 1e9;
+    t.cpuSeconds = cpuSince(cpuStart);
     t.applied = report.applied;
     return t;
 }
 
-double bareLoop(Database& db, const QList<Delta>& deltas)
+double bareLoop(Database& db, const QList<Delta>& deltas, double& cpuSeconds)
 {
     QSqlDatabase connection = db.connection();
     QSqlQuery update(connection);
@@ -131,6 +147,7 @@ double bareLoop(Database& db, const QList<Delta>& deltas)
         qFatal("prepare failed");
     QElapsedTimer timer;
     timer.start();
+    const std::clock_t cpuStart = std::clock();
     constexpr int batch = 10'000;
     for (qsizetype from = 0; from < deltas.size(); from += batch) {
         QSqlQuery(connection).exec(u"BEGIN"_s);
@@ -145,6 +162,7 @@ double bareLoop(Database& db, const QList<Delta>& deltas)
         if (!QSqlQuery(connection).exec(u"COMMIT"_s))
             qFatal("commit failed");
     }
+    cpuSeconds = cpuSince(cpuStart);
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
@@ -173,6 +191,7 @@ double autocommitPerEvent(Database& db, const QList<Delta>& deltas)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    const QString loadAtStart = loadAverage();
     const int events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1'000'000;
     const int autocommitEvents = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 5'000;
     QTemporaryDir dir;
@@ -200,7 +219,8 @@ int main(int argc, char** argv)
 
     const Timed atomic = ordoIngest(db, atomicFile, false);
     const Timed batched = ordoIngest(db, batchedFile, true);
-    const double bare = bareLoop(db, bareDeltas);
+    double bareCpu = 0;
+    const double bare = bareLoop(db, bareDeltas, bareCpu);
     const double autocommit = autocommitPerEvent(db, makeDeltas(autocommitEvents, 4));
 
     auto rate = [](qint64 n, double seconds) { return seconds > 0 ? double(n) / seconds : 0.0; };
@@ -213,24 +233,33 @@ int main(int argc, char** argv)
         {u"positions"_s, locationCount * skuCount},
         {u"page_cache_mib"_s, cacheKib / 1024},
         {u"events"_s, events},
+        {u"load_average_at_start"_s, loadAtStart},
+        {u"load_average_at_end"_s, loadAverage()},
         {u"setup_seconds"_s, setupSeconds},
         {u"ordo_atomic"_s,
          QJsonObject{{u"applied"_s, atomic.applied},
                      {u"read_seconds"_s, atomic.readSeconds},
                      {u"apply_seconds"_s, atomic.applySeconds},
                      {u"events_per_second"_s, atomicRate},
-                     {u"apply_events_per_second"_s, rate(events, atomic.applySeconds)}}},
+                     {u"apply_events_per_second"_s, rate(events, atomic.applySeconds)},
+                     {u"cpu_seconds"_s, atomic.cpuSeconds},
+                     {u"events_per_cpu_second"_s, rate(events, atomic.cpuSeconds)}}},
         {u"ordo_batched_10000"_s,
          QJsonObject{{u"applied"_s, batched.applied},
                      {u"read_seconds"_s, batched.readSeconds},
                      {u"apply_seconds"_s, batched.applySeconds},
                      {u"events_per_second"_s, batchedRate},
-                     {u"apply_events_per_second"_s, rate(events, batched.applySeconds)}}},
+                     {u"apply_events_per_second"_s, rate(events, batched.applySeconds)},
+                     {u"cpu_seconds"_s, batched.cpuSeconds},
+                     {u"events_per_cpu_second"_s, rate(events, batched.cpuSeconds)}}},
         {u"ordo_autocommit_per_event"_s,
          QJsonObject{{u"events"_s, autocommitEvents},
                      {u"seconds"_s, autocommit},
                      {u"events_per_second"_s, rate(autocommitEvents, autocommit)}}},
-        {u"bare_batched_update"_s, QJsonObject{{u"seconds"_s, bare}, {u"events_per_second"_s, bareRate}}},
+        {u"bare_batched_update"_s, QJsonObject{{u"seconds"_s, bare},
+                                               {u"events_per_second"_s, bareRate},
+                                               {u"cpu_seconds"_s, bareCpu},
+                                               {u"events_per_cpu_second"_s, rate(events, bareCpu)}}},
         {u"ratio_atomic_to_bare"_s, bareRate > 0 ? atomicRate / bareRate : 0.0},
         {u"ratio_batched_to_bare"_s, bareRate > 0 ? batchedRate / bareRate : 0.0},
         {u"ratio_group_commit_to_autocommit"_s,

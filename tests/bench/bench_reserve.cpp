@@ -19,6 +19,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -116,6 +117,7 @@ QJsonObject standalone(int orders)
             {u"cpu_seconds"_s, cpuSeconds},
             {u"orders_per_second"_s, qRound64(orders / seconds)},
             {u"reservations_per_second"_s, qRound64(reserved / seconds)},
+            {u"reservations_per_cpu_second"_s, qRound64(reserved / cpuSeconds)},
             {u"per_transaction"_s, 2000}};
 }
 
@@ -190,6 +192,7 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
         tx.commit();
     }
     std::atomic<int> failures = 0;
+    const std::clock_t ordoCpuStart = std::clock(); // the whole process: the clients and, on this machine, nothing else
     // Ordo: each client reserves its own orders of the one hot SKU, one order per transaction.
     const double ordoSeconds = onThreads(clients, [&](int c, std::atomic<int>& ready, std::atomic<bool>& go) {
         try {
@@ -215,6 +218,8 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
             ++ready;
         }
     });
+    const double ordoCpuSeconds = double(std::clock() - ordoCpuStart) / CLOCKS_PER_SEC;
+    const std::clock_t bareCpuStart = std::clock();
     // Bare: the same conditional UPDATE on the same row, autocommit, no Ordo code around it.
     const double bareSeconds = onThreads(clients, [&](int c, std::atomic<int>& ready, std::atomic<bool>& go) {
         Database db = Database::open(scratch.url());
@@ -239,6 +244,7 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
             }
         }
     });
+    const double bareCpuSeconds = double(std::clock() - bareCpuStart) / CLOCKS_PER_SEC;
     if (failures.load() != 0)
         throw Error::storage(u"central: %1 client failure(s)"_s.arg(failures.load()));
     const double ordoRate = orders / ordoSeconds;
@@ -248,10 +254,19 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
             {u"hot_skus"_s, 1},
             {u"reservations"_s, orders},
             {u"ordo_seconds"_s, ordoSeconds},
+            {u"ordo_client_cpu_seconds"_s, ordoCpuSeconds},
             {u"ordo_reservations_per_second"_s, qRound64(ordoRate)},
             {u"bare_update_seconds"_s, bareSeconds},
+            {u"bare_client_cpu_seconds"_s, bareCpuSeconds},
             {u"bare_updates_per_second"_s, qRound64(bareRate)},
             {u"ratio"_s, ordoRate / bareRate}};
+}
+
+// The machine's 1-minute load average, so that figures measured beside other work can be read as such.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2) : QString();
 }
 
 } // namespace
@@ -265,12 +280,13 @@ int main(int argc, char** argv)
         return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
     };
     try {
-        QJsonObject result{{u"benchmark"_s, u"reserve"_s}};
+        QJsonObject result{{u"benchmark"_s, u"reserve"_s}, {u"load_average_at_start"_s, loadAverage()}};
         result.insert(u"standalone"_s, standalone(option(u"--orders"_s, u"50000"_s).toInt()));
         const QString pg = option(u"--pg"_s, QString());
         if (!pg.isEmpty())
             result.insert(u"central"_s, central(pg, option(u"--clients"_s, u"16"_s).toInt(),
                                                 option(u"--per-client"_s, u"300"_s).toInt()));
+        result.insert(u"load_average_at_end"_s, loadAverage());
         std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
         return 0;
     } catch (const Error& e) {

@@ -1,0 +1,311 @@
+// ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. Only the
+// conditional UPDATE stays one statement per line: its affected row is the proof that the stock was free.
+#include "ReservationService.h"
+#include "orders/OrderStateMachine.h"
+#include "storage/Database.h"
+#include "storage/RowWriter.h"
+#include "storage/SqlQuery.h"
+
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+QString idList(const QList<qint64>& ids) {
+    QString text;
+    text.reserve(ids.size() * 8);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            text += u',';
+        text += QString::number(ids.at(i));
+    }
+    return text;
+}
+
+qint64 freeUnits(const PositionFigures& f) {
+    return f.onHand - f.reserved - f.safetyStock;
+}
+
+} // namespace
+
+// What the group read of the positions of its SKUs, kept up to date as lines are reserved and undone.
+struct ReservationService::GroupStock {
+    QHash<QPair<qint64, qint64>, PositionFigures> figures; // (location, SKU)
+    QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position
+};
+
+QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& group, const Actor& actor,
+                                                           qint64 now) {
+    QList<qint64> sorted = group;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (m_locationsByCode.isEmpty())
+        locationCode(0); // loads the locations
+    // PostgreSQL locks rows as statements reach them. Every group takes its orders' locks first, in id order,
+    // then every position of its SKUs, in (SKU, location) order: one lock order for all workers, so no
+    // deadlock, and no other process reserves the group's orders twice or changes the figures read here
+    // before commit. SQLite's write transaction already excludes other writers.
+    const QString forUpdate = m_db.engine() == Engine::Postgres ? u" FOR UPDATE"_s : QString();
+
+    struct Head {
+        QString status;
+        QString number;
+        qint64 pickupLocation = 0;
+    };
+    QHash<qint64, Head> heads;
+    QList<qint64> validated; // sorted
+    if (!sorted.isEmpty()) {
+        SqlQuery q(
+            m_db,
+            u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id IN (%1) "
+            "ORDER BY id"_s.arg(idList(sorted)) +
+                forUpdate);
+        q.exec();
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            Head head{q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString() == u"pickup"_s ? q.value(4).toLongLong() : 0};
+            if (head.status == orderStatusCode(OrderStatus::Validated))
+                validated << id;
+            heads.insert(id, std::move(head));
+        }
+    }
+
+    QHash<qint64, QList<OpenLine>> linesByOrder;
+    QSet<QPair<qint64, int>> held; // (order, line) held by an earlier partial reservation
+    QList<qint64> skus;
+    GroupStock stock;
+    if (!validated.isEmpty()) {
+        const QString ids = idList(validated);
+        SqlQuery lines(
+            m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
+                  "WHERE order_id IN (%1) AND status <> 'cancelled' ORDER BY order_id, line_no"_s.arg(ids));
+        lines.exec();
+        QSet<qint64> seen;
+        while (lines.next()) {
+            const OpenLine line{lines.value(1).toInt(), lines.value(2).toLongLong(),
+                                lines.value(3).toString(), lines.value(4).toLongLong(),
+                                lines.value(5).toLongLong()};
+            linesByOrder[lines.value(0).toLongLong()].append(line);
+            if (line.skuId != 0 && !seen.contains(line.skuId)) {
+                seen.insert(line.skuId);
+                skus << line.skuId;
+            }
+        }
+        SqlQuery heldQuery(m_db, u"SELECT order_id, line_no FROM reservations WHERE order_id IN (%1) "
+                                 "AND state = 'held'"_s.arg(ids));
+        heldQuery.exec();
+        while (heldQuery.next())
+            held.insert({heldQuery.value(0).toLongLong(), heldQuery.value(1).toInt()});
+    }
+    if (!skus.isEmpty()) {
+        std::sort(skus.begin(), skus.end());
+        SqlQuery q(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock FROM positions "
+                         "WHERE sku_id IN (%1) ORDER BY sku_id, location_id"_s.arg(idList(skus)) +
+                             forUpdate);
+        q.exec();
+        while (q.next()) {
+            const qint64 sku = q.value(0).toLongLong();
+            const qint64 location = q.value(1).toLongLong();
+            stock.figures.insert({location, sku},
+                                 {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
+            stock.locationsBySku[sku].append(location);
+        }
+    }
+
+    const bool mayRoute = OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed);
+    QList<ReservationOutcome> outcomes;
+    outcomes.reserve(group.size());
+    QList<std::pair<qint64, QList<Taken>>> routed; // (order, lines taken), in group order
+    for (qint64 orderId : group) {
+        ReservationOutcome outcome;
+        outcome.orderId = orderId;
+        const auto head = heads.find(orderId);
+        if (head == heads.end()) {
+            outcome.refusal = u"there is no order with id %1"_s.arg(orderId);
+            outcomes << outcome;
+            continue;
+        }
+        outcome.orderNumber = head->number;
+        if (head->status != orderStatusCode(OrderStatus::Validated) || !mayRoute) {
+            outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(
+                outcome.orderNumber, head->status);
+            outcomes << outcome;
+            continue;
+        }
+        QList<OpenLine> lines = linesByOrder.value(orderId);
+        // The same order the single path takes its positions in.
+        std::stable_sort(lines.begin(), lines.end(),
+                         [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+        QList<Taken> taken;
+        for (const OpenLine& line : std::as_const(lines)) {
+            if (held.contains({orderId, line.lineNo}))
+                continue;
+            QString shortage;
+            std::optional<Taken> t;
+            if (line.skuId == 0)
+                shortage = u"line %1: SKU %2 is not in the catalogue"_s.arg(line.lineNo).arg(line.skuCode);
+            else
+                t = takeFromGroup(line, head->pickupLocation, now, stock, shortage);
+            if (t) {
+                taken << *t;
+                continue;
+            }
+            outcome.shortages << shortage;
+            break; // each order whole
+        }
+        if (!outcome.shortages.isEmpty()) {
+            undo(taken, now);
+            for (const Taken& t : std::as_const(taken))
+                stock.figures[{t.line.locationId, t.line.skuId}].reserved -= t.line.quantity;
+            outcomes << outcome;
+            continue;
+        }
+        std::sort(taken.begin(), taken.end(),
+                  [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
+        for (const Taken& t : std::as_const(taken))
+            outcome.reserved << t.line;
+        outcome.routed = true;
+        head->status = orderStatusCode(OrderStatus::Routed); // the same id again in this group is refused
+        outcomes << outcome;
+        routed.append({orderId, taken});
+    }
+    recordGroup(routed, actor, now);
+    return outcomes;
+}
+
+std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const OpenLine& line,
+                                                                           qint64 namedLocation, qint64 now,
+                                                                           GroupStock& stock,
+                                                                           QString& shortage) {
+    // The figures were read under the group's locks (or SQLite's write lock) and kept up to date, so they say
+    // where the line fits, in location code order; the conditional UPDATE is still what holds the stock.
+    const qint64 named = line.locationId != 0 ? line.locationId : namedLocation;
+    auto fits = [&](qint64 locationId) {
+        const auto f = stock.figures.constFind({locationId, line.skuId});
+        return f != stock.figures.cend() && freeUnits(*f) >= line.quantity;
+    };
+    QList<qint64> tries;
+    if (named != 0) {
+        if (fits(named))
+            tries << named;
+    } else {
+        const QList<qint64> stocked = stock.locationsBySku.value(line.skuId);
+        for (qint64 id : stocked)
+            locationCode(id); // a location added since the cache was filled reloads it
+        for (const auto& [code, id] : std::as_const(m_locationsByCode))
+            if (stocked.contains(id) && fits(id))
+                tries << id;
+    }
+    SqlQuery& reserve = reserveStatement();
+    for (qint64 locationId : std::as_const(tries)) {
+        reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
+        reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
+        const bool affected = reserve.next(); // the returned row is the affected row
+        if (!affected) {
+            reserve.raw().finish();
+            continue;
+        }
+        const PositionFigures after{reserve.value(0).toLongLong(), reserve.value(1).toLongLong(),
+                                    reserve.value(2).toLongLong()};
+        reserve.raw().finish();
+        stock.figures.insert({locationId, line.skuId}, after);
+        return Taken{
+            {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+            after};
+    }
+
+    // Say what was free, so that a person can act.
+    QMap<QString, qint64> free;
+    for (qint64 id : stock.locationsBySku.value(line.skuId))
+        free.insert(locationCode(id), std::max<qint64>(0, freeUnits(stock.figures.value({id, line.skuId}))));
+    if (named != 0) {
+        const QString code = locationCode(named);
+        shortage = u"line %1: %2 x %3 cannot be covered at %4 (free: %5)"_s.arg(line.lineNo)
+                       .arg(line.quantity)
+                       .arg(line.skuCode, code)
+                       .arg(free.value(code, 0));
+        return std::nullopt;
+    }
+    QStringList where;
+    for (auto it = free.cbegin(); it != free.cend(); ++it)
+        where << u"%1 %2"_s.arg(it.key()).arg(it.value());
+    shortage = u"line %1: %2 x %3 cannot be covered at any location (free: %4)"_s.arg(line.lineNo)
+                   .arg(line.quantity)
+                   .arg(line.skuCode, where.isEmpty() ? u"no stock anywhere"_s : where.join(u", "_s));
+    return std::nullopt;
+}
+
+void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor,
+                                     qint64 now) {
+    if (routed.isEmpty())
+        return;
+    // Each held line is one reservations row and one ledger row (its event id makes a second one impossible);
+    // each order has its reserve and transition audit events and moves to Routed with its open lines, which
+    // take the locations they were reserved at: a few multi-row statements for the whole group.
+    RowWriter reservations(m_db, u"reservations"_s,
+                           {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
+                            u"state"_s, u"created_at"_s},
+                           100);
+    RowWriter ledger(m_db, u"inventory_events"_s,
+                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
+                      u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s,
+                      u"recorded_at"_s, u"actor"_s},
+                     50);
+    RowWriter audit(m_db, u"audit_events"_s,
+                    {u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s,
+                     u"to_state"_s, u"reason"_s, u"detail"_s},
+                    50);
+    const QVariant null = nullString();
+    const QVariant held(u"held"_s), reserveKind(u"reserve"_s), order(u"order"_s), by(actor.user), at(now);
+    const QString validatedCode = orderStatusCode(OrderStatus::Validated);
+    const QString routedCode = orderStatusCode(OrderStatus::Routed);
+    QList<qint64> orderIds;
+    orderIds.reserve(routed.size());
+    QString lineLocations; // (order, line, location) rows of a VALUES list
+    for (const auto& [orderId, taken] : routed) {
+        orderIds << orderId;
+        QStringList detail;
+        for (const Taken& t : taken) {
+            const ReservedLine& l = t.line;
+            reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
+            ledger.add({reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, reserveKind,
+                        l.quantity, t.after.onHand, t.after.reserved, null, at, at, by});
+            m_changed.insert({l.locationId, l.skuId}, t.after);
+            detail
+                << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
+            if (!lineLocations.isEmpty())
+                lineLocations += u',';
+            lineLocations += u"(%1,%2,%3)"_s.arg(orderId).arg(l.lineNo).arg(l.locationId);
+        }
+        if (!detail.isEmpty())
+            audit.add({at, by, order, orderId, u"reserve"_s, null, null, null, detail.join(u"; "_s)});
+        audit.add(
+            {at, by, order, orderId, u"transition"_s, validatedCode, routedCode, null, u"stock reserved"_s});
+    }
+    reservations.flush();
+    ledger.flush();
+    audit.flush();
+    const QString ids = idList(orderIds);
+    if (!lineLocations.isEmpty())
+        SqlQuery::run(m_db,
+                      u"UPDATE order_lines SET location_id = v.column3 FROM (VALUES %1) AS v "
+                      "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
+                          lineLocations));
+    SqlQuery::run(
+        m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s.arg(
+                  routedCode, ids));
+    SqlQuery::run(
+        m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
+                  .arg(routedCode)
+                  .arg(now)
+                  .arg(ids));
+}
+
+} // namespace ordo
