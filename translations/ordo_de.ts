@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The order is not held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::AddressDialog</name>
+    <message>
+        <source>Ship-to of order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 3166 two-letter code: US, CA, GB, DE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State or province code, e.g. NY or ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was checked, e.g. confirmed with the customer by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Name:</translation>
+    </message>
+    <message>
+        <source>Street:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State / region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished">Notiz:</translation>
+    </message>
+    <message>
+        <source>Save and validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A postal code is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ A postal code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not a postal code of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order has no coordinates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinates %1 are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinates %1 will be dropped: the postal code changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::AdjustStockDialog</name>
     <message>
         <source>Adjust stock of %1</source>
@@ -281,6 +383,72 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::ChannelImportRunner</name>
+    <message>
+        <source>held in Exception (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::ChooseLocationDialog</name>
+    <message>
+        <source>The router cannot place this order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The router would ship from %1 for %2 in total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It leaves %1 unassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a location for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the router weighed (hover a cell for the value behind it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the router&apos;s choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (fails %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no location holds %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 · %2 × %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this location (kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished">Notiz:</translation>
+    </message>
+    <message>
+        <source>Reserve there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::Console</name>
     <message>
         <source>Ordo cannot open the database</source>
@@ -366,6 +534,88 @@
     <message>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::ExceptionCorrections</name>
+    <message>
+        <source>Edit address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map SKU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not correct orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the ship-to of the selected order and validate it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a line the catalogue did not know its SKU and validate the order again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the selected order again, e.g. after a rule was switched off or an SKU added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correcting the address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping the SKU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping &apos;%1&apos; on every held order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validating again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was not changed</source>
+        <translation type="unfinished">Bestellung %1 wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Order %1 released: it passes every rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is still held: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 corrected; it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapped %1 on %n order(s): %2 released, %3 still held, %4 refused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -499,6 +749,77 @@
     </message>
     <message>
         <source>%1 orders were not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route the selected orders now, on today&apos;s stock and rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose location…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See what the router would do, then choose the location yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the selected orders wait for stock instead of holding them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routed again from the Exceptions queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder %1 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The orders wait for stock; routing runs place them once it arrives.
+Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Routing %n order(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backordering %n order(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserving where you chose…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1034,6 +1355,81 @@
     </message>
 </context>
 <context>
+    <name>ordo::ui::MapSkuDialog</name>
+    <message>
+        <source>Map SKU of order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished">Menge</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the catalogue by SKU code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember for partner %1: map it by itself on the next import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember for this partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order was not imported from a channel document: there is no partner to remember the code for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map and validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines the catalogue does not know:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue SKU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to every held order with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to every held order with &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the SKU the line is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 → %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::OpenDatabaseDialog</name>
     <message>
         <source>Open database</source>
@@ -1353,6 +1749,13 @@
     <message>
         <source>Note:</source>
         <translation>Notiz:</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::RoutingActions</name>
+    <message>
+        <source>%1 on backorder: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
