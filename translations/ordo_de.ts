@@ -5,102 +5,102 @@
     <name>QObject</name>
     <message>
         <source>The order is not held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung ist nicht angehalten.</translation>
     </message>
     <message>
         <source>Held for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten wegen:</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
     <message>
         <source>%1: %2 at %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 in %3 (%4)</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::AddressDialog</name>
     <message>
         <source>Ship-to of order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferadresse der Bestellung %1</translation>
     </message>
     <message>
         <source>ISO 3166 two-letter code: US, CA, GB, DE...</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO-3166-Ländercode mit zwei Buchstaben: US, CA, GB, DE...</translation>
     </message>
     <message>
         <source>State or province code, e.g. NY or ON</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundesland- oder Provinzcode, z. B. NY oder ON</translation>
     </message>
     <message>
         <source>What was checked, e.g. confirmed with the customer by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geprüft wurde, z. B. telefonisch mit dem Kunden bestätigt</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Street:</source>
-        <translation type="unfinished"></translation>
+        <translation>Straße:</translation>
     </message>
     <message>
         <source>City:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort:</translation>
     </message>
     <message>
         <source>State / region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundesland / Region:</translation>
     </message>
     <message>
         <source>Postal code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Postleitzahl:</translation>
     </message>
     <message>
         <source>Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>Land:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">Notiz:</translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>Save and validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und prüfen</translation>
     </message>
     <message>
         <source>A postal code is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Postleitzahl ist erforderlich</translation>
     </message>
     <message>
         <source>Not checked for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 nicht geprüft</translation>
     </message>
     <message>
         <source>Give the country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land angeben</translation>
     </message>
     <message>
         <source>✓ A postal code of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Gültige Postleitzahl für %1</translation>
     </message>
     <message>
         <source>✗ Not a postal code of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Keine gültige Postleitzahl für %1 (%2)</translation>
     </message>
     <message>
         <source>The order has no coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung hat keine Koordinaten.</translation>
     </message>
     <message>
         <source>Coordinates %1 are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Koordinaten %1 bleiben erhalten.</translation>
     </message>
     <message>
         <source>Coordinates %1 will be dropped: the postal code changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Koordinaten %1 werden verworfen: Die Postleitzahl hat sich geändert.</translation>
     </message>
 </context>
 <context>
@@ -288,67 +288,67 @@
     <name>ordo::ui::CandidateModel</name>
     <message>
         <source>%1 (chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gewählt)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1: passed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bestanden (%2)</translation>
     </message>
     <message>
         <source>%1: failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht bestanden (%2)</translation>
     </message>
     <message>
         <source>%1 was not judged for this location</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde für diesen Standort nicht bewertet</translation>
     </message>
     <message>
         <source>%1: value %2 (%3), weighted score %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Wert %2 (%3), gewichtete Punktzahl %4</translation>
     </message>
     <message>
         <source>%1 (%2): value → weighted score</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): Wert → gewichtete Punktzahl</translation>
     </message>
     <message>
         <source>Filter %1: ✓ passed, ✗ failed, with the value judged</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1: ✓ bestanden, ✗ nicht bestanden, mit dem bewerteten Wert</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished">Standort</translation>
+        <translation>Standort</translation>
     </message>
     <message>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>Geeignet</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Covers lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckt Positionen</translation>
     </message>
 </context>
 <context>
@@ -386,66 +386,66 @@
     <name>ordo::ui::ChannelImportRunner</name>
     <message>
         <source>held in Exception (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>in Ausnahme angehalten (%1)</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamte Datei</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::ChooseLocationDialog</name>
     <message>
         <source>The router cannot place this order: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisungslogik kann diese Bestellung nicht zuweisen: %1</translation>
     </message>
     <message>
         <source>The router would ship from %1 for %2 in total.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisungslogik würde von %1 versenden, für insgesamt %2.</translation>
     </message>
     <message>
         <source>It leaves %1 unassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dabei bliebe %1 ohne Zuweisung.</translation>
     </message>
     <message>
         <source>Choose a location for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort für %1 wählen</translation>
     </message>
     <message>
         <source>What the router weighed (hover a cell for the value behind it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Zuweisungslogik abgewogen hat (Mauszeiger auf eine Zelle zeigt den zugrunde liegenden Wert):</translation>
     </message>
     <message>
         <source> (the router&apos;s choice)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Wahl der Zuweisungslogik)</translation>
     </message>
     <message>
         <source> (fails %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (scheitert an %1)</translation>
     </message>
     <message>
         <source>no location holds %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Standort hat %1 × %2</translation>
     </message>
     <message>
         <source>Line %1 · %2 × %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 · %2 × %3:</translation>
     </message>
     <message>
         <source>Why this location (kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum dieser Standort (wird im Prüfprotokoll festgehalten)</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">Notiz:</translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>Reserve there</source>
-        <translation type="unfinished"></translation>
+        <translation>Dort reservieren</translation>
     </message>
 </context>
 <context>
@@ -467,154 +467,154 @@
     <name>ordo::ui::CostModelModel</name>
     <message>
         <source>%1 %2/km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2/km</translation>
     </message>
     <message>
         <source>Location type</source>
-        <translation type="unfinished"></translation>
+        <translation>Standorttyp</translation>
     </message>
     <message>
         <source>Base fee per shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundgebühr je Sendung</translation>
     </message>
     <message>
         <source>Rate per km</source>
-        <translation type="unfinished"></translation>
+        <translation>Satz je km</translation>
     </message>
     <message>
         <source>A 500 km shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sendung über 500 km</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::CriteriaWeightModel</name>
     <message>
         <source>Each shipment adds weight × value (%1) to the score; the lowest score wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sendung addiert Gewicht × Wert (%1) zur Punktzahl; die niedrigste Punktzahl gewinnt.</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriterium</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Value measured in</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert gemessen in</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::CsvImportRunner</name>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamte Datei</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>line %1: column &apos;%2&apos; is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Spalte „%2“ wird ignoriert</translation>
     </message>
     <message>
         <source>line %1: %2 fields where the header has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2 Felder, die Kopfzeile hat aber %3</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::ExceptionCorrections</name>
     <message>
         <source>Edit address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse bearbeiten…</translation>
     </message>
     <message>
         <source>Map SKU…</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel zuordnen…</translation>
     </message>
     <message>
         <source>Validate again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen</translation>
     </message>
     <message>
         <source>Could not read the order: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Your role may not correct orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf keine Bestellungen korrigieren</translation>
     </message>
     <message>
         <source>Correct the ship-to of the selected order and validate it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferadresse der ausgewählten Bestellung korrigieren und erneut prüfen</translation>
     </message>
     <message>
         <source>Give a line the catalogue did not know its SKU and validate the order again</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer Position, deren Artikel der Katalog nicht kannte, den Artikel zuordnen und die Bestellung erneut prüfen</translation>
     </message>
     <message>
         <source>Validate the selected order again, e.g. after a rule was switched off or an SKU added</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Bestellung erneut prüfen, z. B. nachdem eine Regel abgeschaltet oder ein Artikel angelegt wurde</translation>
     </message>
     <message>
         <source>Correcting the address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse wird korrigiert…</translation>
     </message>
     <message>
         <source>Mapping the SKU…</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel wird zugeordnet…</translation>
     </message>
     <message>
         <source>Mapping &apos;%1&apos; on every held order…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird bei jeder angehaltenen Bestellung zugeordnet…</translation>
     </message>
     <message>
         <source>Validating again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erneut geprüft…</translation>
     </message>
     <message>
         <source>Order %1 was not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 wurde nicht geändert: %2</translation>
     </message>
     <message>
         <source>Order %1 was not changed</source>
-        <translation type="unfinished">Bestellung %1 wurde nicht geändert</translation>
+        <translation>Bestellung %1 wurde nicht geändert</translation>
     </message>
     <message>
         <source>Order %1 released: it passes every rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 freigegeben: Sie erfüllt jede Regel.</translation>
     </message>
     <message>
         <source>Order %1 is still held: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 ist weiterhin angehalten: %2</translation>
     </message>
     <message>
         <source>Order %1 corrected; it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 korrigiert; Status: %2.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Mapped %1 on %n order(s): %2 released, %3 still held, %4 refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 bei %n Bestellung zugeordnet: %2 freigegeben, %3 weiterhin angehalten, %4 abgelehnt.</numerusform>
+            <numerusform>%1 bei %n Bestellungen zugeordnet: %2 freigegeben, %3 weiterhin angehalten, %4 abgelehnt.</numerusform>
         </translation>
     </message>
 </context>
@@ -705,122 +705,123 @@
     </message>
     <message>
         <source>Work the queue one reason at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste Grund für Grund abarbeiten</translation>
     </message>
     <message>
         <source>Approve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigen…</translation>
     </message>
     <message>
         <source>Approve the selected orders: send each back to where it was held</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Bestellungen genehmigen: jede dorthin zurückgeben, wo sie angehalten wurde</translation>
     </message>
     <message>
         <source>Cancel orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen stornieren…</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished">Grund:</translation>
+        <translation>Grund:</translation>
     </message>
     <message>
         <source>All reasons (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Gründe (%1)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>%1 orders</source>
-        <translation type="unfinished">%1 Bestellungen</translation>
+        <translation>%1 Bestellungen</translation>
     </message>
     <message>
         <source>Releasing %1 orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bestellungen werden freigegeben…</translation>
     </message>
     <message>
         <source>Cancelling %1 orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bestellungen werden storniert…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 orders were not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bestellungen wurden nicht geändert</translation>
     </message>
     <message>
         <source>Route again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut zuweisen</translation>
     </message>
     <message>
         <source>Route the selected orders now, on today&apos;s stock and rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Bestellungen jetzt zuweisen, mit heutigem Bestand und heutigen Regeln</translation>
     </message>
     <message>
         <source>Choose location…</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort wählen…</translation>
     </message>
     <message>
         <source>See what the router would do, then choose the location yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansehen, was die Zuweisungslogik tun würde, und dann den Standort selbst wählen</translation>
     </message>
     <message>
         <source>Backorder…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Rückstand setzen…</translation>
     </message>
     <message>
         <source>Let the selected orders wait for stock instead of holding them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Bestellungen auf Bestand warten lassen, statt sie anzuhalten</translation>
     </message>
     <message>
         <source>Fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beheben:</translation>
     </message>
     <message>
         <source>Routing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung:</translation>
     </message>
     <message>
         <source>routed again from the Exceptions queue</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Ausnahmeliste erneut zugewiesen</translation>
     </message>
     <message>
         <source>Backorder</source>
-        <translation type="unfinished"></translation>
+        <translation>In Rückstand setzen</translation>
     </message>
     <message>
         <source>Backorder %1 orders</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bestellungen in den Rückstand setzen</translation>
     </message>
     <message>
         <source>The orders wait for stock; routing runs place them once it arrives.
 Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellungen warten auf Bestand; Zuweisungsläufe weisen sie zu, sobald er eintrifft.
+Notiz:</translation>
     </message>
     <message>
         <source>Asking the router…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungslogik wird befragt…</translation>
     </message>
     <message numerus="yes">
         <source>Routing %n order(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bestellung wird zugewiesen…</numerusform>
+            <numerusform>%n Bestellungen werden zugewiesen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Backordering %n order(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bestellung wird in den Rückstand gesetzt…</numerusform>
+            <numerusform>%n Bestellungen werden in den Rückstand gesetzt…</numerusform>
         </translation>
     </message>
     <message>
         <source>Reserving where you chose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird am gewählten Standort reserviert…</translation>
     </message>
 </context>
 <context>
@@ -938,151 +939,151 @@ Note:</source>
     <name>ordo::ui::ImportDialog</name>
     <message>
         <source>Import orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen importieren</translation>
     </message>
     <message>
         <source>Choose the files to import. Each file is checked first; nothing is saved until you press Import. A file is taken whole or refused whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zu importierenden Dateien. Jede Datei wird zuerst geprüft; gespeichert wird erst, wenn Sie auf Importieren klicken. Eine Datei wird ganz übernommen oder ganz abgelehnt.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Orders found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Bestellungen</translation>
     </message>
     <message>
         <source>First problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Probleme</translation>
     </message>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Dateien</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>Stop after the file being imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der gerade importierten Datei stoppen</translation>
     </message>
     <message>
         <source>File / problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei / Problem</translation>
     </message>
     <message>
         <source>Format / where</source>
-        <translation type="unfinished"></translation>
+        <translation>Format / Stelle</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate</translation>
     </message>
     <message>
         <source>Click a problem to see where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf ein Problem, um zu sehen, wo es liegt.</translation>
     </message>
     <message>
         <source>Your role may not import orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf keine Bestellungen importieren</translation>
     </message>
     <message>
         <source>Order files (*.csv *.json *.x12 *.edi *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestelldateien (*.csv *.json *.x12 *.edi *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geprüft…</translation>
     </message>
     <message>
         <source>not recognised</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erkannt</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird importiert…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <source>The import stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import wurde abgebrochen: %1</translation>
     </message>
     <message>
         <source>Stopping after this file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt nach dieser Datei…</translation>
     </message>
     <message>
         <source>%1 — refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — abgelehnt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Click to open the held order</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die angehaltene Bestellung zu öffnen</translation>
     </message>
     <message>
         <source>Click to see where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die Stelle zu sehen</translation>
     </message>
     <message>
         <source>%1 accepted (%2 held in Exception), %3 rejected, %4 already there; %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übernommen (%2 in Ausnahme angehalten), %3 abgelehnt, %4 bereits vorhanden; %5.</translation>
     </message>
     <message>
         <source>no file refused</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Datei abgelehnt</translation>
     </message>
     <message>
         <source>1 file refused</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei abgelehnt</translation>
     </message>
     <message>
         <source>%1 files refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien abgelehnt</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1327,7 +1328,7 @@ Note:</source>
     </message>
     <message>
         <source>&lt;h3&gt;Ordo %1&lt;/h3&gt;&lt;p&gt;Order management for retailers and brands that sell through many channels.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ordo %1&lt;/h3&gt;&lt;p&gt;Bestellverwaltung für Händler und Marken, die über viele Kanäle verkaufen.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Central server: %1</source>
@@ -1347,86 +1348,86 @@ Note:</source>
     </message>
     <message>
         <source>Routing rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsregeln</translation>
     </message>
     <message>
         <source>&amp;Import orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen &amp;importieren…</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::MapSkuDialog</name>
     <message>
         <source>Map SKU of order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel der Bestellung %1 zuordnen</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Sent as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet als</translation>
     </message>
     <message>
         <source>Part numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilenummern</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished">Menge</translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>(no code)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Code)</translation>
     </message>
     <message>
         <source>Search the catalogue by SKU code or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog nach Artikelnummer oder Name durchsuchen</translation>
     </message>
     <message>
         <source>Remember for partner %1: map it by itself on the next import</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Partner %1 merken: beim nächsten Import automatisch zuordnen</translation>
     </message>
     <message>
         <source>Remember for this partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Partner merken</translation>
     </message>
     <message>
         <source>The order was not imported from a channel document: there is no partner to remember the code for</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung wurde nicht aus einem Kanaldokument importiert: Es gibt keinen Partner, für den der Code gemerkt werden kann</translation>
     </message>
     <message>
         <source>Map and validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnen und prüfen</translation>
     </message>
     <message>
         <source>Lines the catalogue does not know:</source>
-        <translation type="unfinished"></translation>
+        <translation>Positionen, die der Katalog nicht kennt:</translation>
     </message>
     <message>
         <source>Catalogue SKU:</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogartikel:</translation>
     </message>
     <message>
         <source>Apply to every held order with this code</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf jede angehaltene Bestellung mit diesem Code anwenden</translation>
     </message>
     <message>
         <source>Apply to every held order with &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf jede angehaltene Bestellung mit „%1“ anwenden</translation>
     </message>
     <message>
         <source>Choose the SKU the line is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Artikel für die Position.</translation>
     </message>
     <message>
         <source>Line %1 → %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 → %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1438,7 @@ Note:</source>
     </message>
     <message>
         <source>/path/to/ordo.sqlite or postgresql://user@host:5432/ordo</source>
-        <translation type="unfinished"></translation>
+        <translation>/pfad/zu/ordo.sqlite oder postgresql://user@host:5432/ordo</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1445,7 +1446,7 @@ Note:</source>
     </message>
     <message>
         <source>A file opens a standalone database on this computer. A postgresql:// address connects to the central server shared by every console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei öffnet eine lokale Datenbank auf diesem Computer. Eine postgresql://-Adresse verbindet mit dem zentralen Server, den alle Konsolen gemeinsam nutzen.</translation>
     </message>
     <message>
         <source>Database file or server address:</source>
@@ -1496,7 +1497,7 @@ Note:</source>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1580,7 +1581,7 @@ Note:</source>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Held: %1</source>
@@ -1604,11 +1605,11 @@ Note:</source>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung</translation>
     </message>
 </context>
 <context>
@@ -1744,7 +1745,7 @@ Note:</source>
     </message>
     <message>
         <source>The order goes back to where it was held and is validated again if it was held before validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellung kehrt dorthin zurück, wo sie angehalten wurde, und wird erneut geprüft, falls sie vor der Prüfung angehalten wurde.</translation>
     </message>
     <message>
         <source>Note:</source>
@@ -1755,713 +1756,714 @@ Note:</source>
     <name>ordo::ui::RoutingActions</name>
     <message>
         <source>%1 on backorder: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Rückstand: %2</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::RoutingChangeModel</name>
     <message>
         <source>Order</source>
-        <translation type="unfinished">Bestellung</translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <source>Active rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Regeln</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Cost change</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenänderung</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::RoutingPanel</name>
     <message>
         <source>This order has not been routed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Bestellung wurde noch nicht zugewiesen.</translation>
     </message>
     <message>
         <source>Chosen shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Sendungen</translation>
     </message>
     <message>
         <source>Candidate locations</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidaten-Standorte</translation>
     </message>
     <message>
         <source>Click a location to see why it was or was not chosen. Criteria show value → weighted score; the lowest score wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Standort, um zu sehen, warum er gewählt wurde oder nicht. Kriterien zeigen Wert → gewichtete Punktzahl; die niedrigste Punktzahl gewinnt.</translation>
     </message>
     <message>
         <source>Why this location</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum dieser Standort</translation>
     </message>
     <message>
         <source>Strategies tried</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchte Strategien</translation>
     </message>
     <message>
         <source>Strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategie</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Runner-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweitbester</translation>
     </message>
     <message>
         <source>Loading the routing decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsentscheidung wird geladen…</translation>
     </message>
     <message>
         <source>The routing decision could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisungsentscheidung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>strategy “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategie „%1“</translation>
     </message>
     <message>
         <source>rule set version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelwerk-Version %1</translation>
     </message>
     <message>
         <source>1 shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Sendung</translation>
     </message>
     <message>
         <source>%1 shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sendungen</translation>
     </message>
     <message>
         <source>total cost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtkosten %1</translation>
     </message>
     <message>
         <source>proven optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>nachweislich optimal</translation>
     </message>
     <message>
         <source>best found by a bounded search</source>
-        <translation type="unfinished"></translation>
+        <translation>bestes Ergebnis einer begrenzten Suche</translation>
     </message>
     <message>
         <source>decided %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entschieden %1</translation>
     </message>
     <message>
         <source>Not assigned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zugewiesen: %1</translation>
     </message>
     <message>
         <source>Click a location in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Standort in der Tabelle.</translation>
     </message>
     <message>
         <source>applied</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet</translation>
     </message>
     <message>
         <source>No other assignment was possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine andere Zuweisung war möglich.</translation>
     </message>
     <message>
         <source>%1&lt;br&gt;Total cost %2, score %3 against %4.&lt;br&gt;&lt;b&gt;Lost by:&lt;/b&gt; %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&lt;br&gt;Gesamtkosten %2, Punktzahl %3 gegenüber %4.&lt;br&gt;&lt;b&gt;Verloren durch:&lt;/b&gt; %5</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 was chosen&lt;/b&gt;: ships %2, %3 away, %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 wurde gewählt&lt;/b&gt;: versendet %2, %3 entfernt, %4.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 was not chosen&lt;/b&gt;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 wurde nicht gewählt&lt;/b&gt;: %2</translation>
     </message>
     <message>
         <source>another assignment scored lower.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Zuweisung hatte eine niedrigere Punktzahl.</translation>
     </message>
     <message>
         <source>it failed a filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>er hat einen Filter nicht bestanden.</translation>
     </message>
     <message>
         <source>Failed filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestandene Filter:</translation>
     </message>
     <message>
         <source>It passed every filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er hat jeden Filter bestanden.</translation>
     </message>
     <message>
         <source>Score %1 (lower wins).</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl %1 (niedriger gewinnt).</translation>
     </message>
     <message>
         <source>%1 was not a candidate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war kein Kandidat.</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::RoutingText</name>
     <message>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtkosten</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung</translation>
     </message>
     <message>
         <source>Transit days</source>
-        <translation type="unfinished"></translation>
+        <translation>Transittage</translation>
     </message>
     <message>
         <source>Fewest shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>Möglichst wenige Sendungen</translation>
     </message>
     <message>
         <source>Inventory balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsausgleich</translation>
     </message>
     <message>
         <source>Location priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Standortpriorität</translation>
     </message>
     <message>
         <source>currency units per shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Währungseinheiten je Sendung</translation>
     </message>
     <message>
         <source>100 km</source>
-        <translation type="unfinished"></translation>
+        <translation>100 km</translation>
     </message>
     <message>
         <source>days in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage im Transit</translation>
     </message>
     <message>
         <source>1 per shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 je Sendung</translation>
     </message>
     <message>
         <source>days of cover left, negated</source>
-        <translation type="unfinished"></translation>
+        <translation>verbleibende Reichweite in Tagen, negiert</translation>
     </message>
     <message>
         <source>rank, 0 best</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang, 0 am besten</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Max distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Entfernung</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapazität</translation>
     </message>
     <message>
         <source>Ships</source>
-        <translation type="unfinished"></translation>
+        <translation>Versendet</translation>
     </message>
     <message>
         <source>Pickup</source>
-        <translation type="unfinished">Abholung</translation>
+        <translation>Abholung</translation>
     </message>
     <message>
         <source>Excluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeschlossen</translation>
     </message>
     <message>
         <source>Min ATP</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. zusagbar</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Routed</source>
-        <translation type="unfinished">Zugewiesen</translation>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Partly routed</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise zugewiesen</translation>
     </message>
     <message>
         <source>Backordered</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Rückstand</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Unfillable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erfüllbar</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Storniert</translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Try the next strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Strategie versuchen</translation>
     </message>
     <message>
         <source>Hold in the exceptions queue</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Ausnahmeliste anhalten</translation>
     </message>
     <message>
         <source>Backorder</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand</translation>
     </message>
     <message>
         <source>Cancel after a number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Anzahl von Tagen stornieren</translation>
     </message>
     <message>
         <source>One location only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Standort</translation>
     </message>
     <message>
         <source>Split into several shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>In mehrere Sendungen aufteilen</translation>
     </message>
     <message>
         <source>Ship complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Komplett versenden</translation>
     </message>
     <message>
         <source>Ship what is available, backorder the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbares versenden, Rest in den Rückstand</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiviert</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::RulesView</name>
     <message>
         <source>New draft (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Entwurf (nicht gespeichert)</translation>
     </message>
     <message>
         <source>Version %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 — %2</translation>
     </message>
     <message>
         <source>The draft has no problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf hat keine Probleme.</translation>
     </message>
     <message>
         <source>Version %1 is the first version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 ist die erste Version.</translation>
     </message>
     <message>
         <source>Loading rule sets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelwerke werden geladen…</translation>
     </message>
     <message>
         <source>copied from the rule set shown before; save it to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem zuvor angezeigten Regelwerk kopiert; speichern, um ihn zu behalten</translation>
     </message>
     <message>
         <source>active since %1, by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv seit %1, von %2</translation>
     </message>
     <message>
         <source>by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1, %2</translation>
     </message>
     <message>
         <source>no rule set stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Regelwerk gespeichert</translation>
     </message>
     <message>
         <source> — read-only: start a new draft to change it</source>
-        <translation type="unfinished"></translation>
+        <translation> — schreibgeschützt: Beginnen Sie einen neuen Entwurf, um es zu ändern</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Only administrators edit the routing rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Administratoren bearbeiten die Zuweisungsregeln</translation>
     </message>
     <message>
         <source>Routing rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisungsregeln</translation>
     </message>
     <message>
         <source>New draft: edit it, then save or publish it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Entwurf: bearbeiten, dann speichern oder veröffentlichen.</translation>
     </message>
     <message>
         <source>Strategy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategie %1</translation>
     </message>
     <message>
         <source>The draft has 1 problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf hat 1 Problem.</translation>
     </message>
     <message>
         <source>The draft has %1 problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf hat %1 Probleme.</translation>
     </message>
     <message>
         <source>Saving the draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf wird gespeichert…</translation>
     </message>
     <message>
         <source>Draft version %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf Version %1 gespeichert.</translation>
     </message>
     <message>
         <source>Publish the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf veröffentlichen</translation>
     </message>
     <message>
         <source>The draft becomes the active rule set and the active one is archived. What changes, and why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf wird zum aktiven Regelwerk, das bisher aktive wird archiviert. Was ändert sich, und warum?</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
         <source>Version %1 is now the active rule set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 ist jetzt das aktive Regelwerk.</translation>
     </message>
     <message>
         <source>Replaying the orders from %1 to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen von %1 bis %2 werden nachgespielt…</translation>
     </message>
     <message>
         <source>Simulating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird simuliert…</translation>
     </message>
     <message>
         <source>The simulation did not finish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Simulation wurde nicht abgeschlossen: %1</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished">Wird storniert…</translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>%1 orders from %2 to %3; the draft routes %4 of them differently.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bestellungen von %2 bis %3; der Entwurf weist %4 davon anders zu.</translation>
     </message>
     <message>
         <source>Simulation finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation abgeschlossen.</translation>
     </message>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird verglichen…</translation>
     </message>
     <message>
         <source>%1: added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hinzugefügt</translation>
     </message>
     <message>
         <source>%1: removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: entfernt</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>No differences between version %1 and version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterschiede zwischen Version %1 und Version %2.</translation>
     </message>
     <message>
         <source>From version %1 to version %2:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Von Version %1 zu Version %2:
+</translation>
     </message>
     <message>
         <source>Rule set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelwerk:</translation>
     </message>
     <message>
         <source>New draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Entwurf</translation>
     </message>
     <message>
         <source>Start a draft from the rule set shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf aus dem angezeigten Regelwerk beginnen</translation>
     </message>
     <message>
         <source>Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Check the draft for mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf auf Fehler prüfen</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf speichern</translation>
     </message>
     <message>
         <source>Simulate on the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage simulieren</translation>
     </message>
     <message>
         <source>Replay the orders of the last 30 days under this draft, the active rules and the greedy baseline; nothing is reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellungen der letzten 30 Tage mit diesem Entwurf, den aktiven Regeln und der Greedy-Referenz nachspielen; es wird nichts reserviert</translation>
     </message>
     <message>
         <source>Publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen…</translation>
     </message>
     <message>
         <source>Make this draft the active rule set</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Entwurf zum aktiven Regelwerk machen</translation>
     </message>
     <message>
         <source>Strategies</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategien</translation>
     </message>
     <message>
         <source>Cost model</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenmodell</translation>
     </message>
     <message>
         <source>Simulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Tried in this order</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Reihenfolge versucht</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Try this strategy earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Strategie früher versuchen</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Try this strategy later</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Strategie später versuchen</translation>
     </message>
     <message>
         <source>Shipment cost = base fee of the shipping location&apos;s type + rate per km × the great-circle distance from the location to the ship-to address. A pickup handed over where the stock is costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungskosten = Grundgebühr des Typs des Versandstandorts + Satz je km × Großkreisentfernung vom Standort zur Lieferadresse. Eine Abholung, die dort übergeben wird, wo der Bestand liegt, kostet nichts.</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung:</translation>
     </message>
     <message>
         <source>Distribution centre</source>
-        <translation type="unfinished">Verteilzentrum</translation>
+        <translation>Verteilzentrum</translation>
     </message>
     <message>
         <source>Base fee per shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundgebühr je Sendung</translation>
     </message>
     <message>
         <source>Run “Simulate on the last 30 days” to compare this draft with the active rules and the greedy baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie „Letzte 30 Tage simulieren“ aus, um diesen Entwurf mit den aktiven Regeln und der Greedy-Referenz zu vergleichen.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Orders the draft routes differently</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen, die der Entwurf anders zuweist</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Changes from the version before</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen gegenüber der vorherigen Version</translation>
     </message>
     <message>
         <source>Select a version to see what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Version, um die Änderungen zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::ShipmentModel</name>
     <message>
         <source>Ships from</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand ab</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished">Positionen</translation>
+        <translation>Positionen</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::SimulationChart</name>
     <message>
         <source>Per order, against the active rules (= 100; lower is better)</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Bestellung, im Vergleich zu den aktiven Regeln (= 100; niedriger ist besser)</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Greedy</source>
-        <translation type="unfinished"></translation>
+        <translation>Greedy</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Shipments</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungen</translation>
     </message>
     <message>
         <source>Splits</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilungen</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung</translation>
     </message>
 </context>
 <context>
     <name>ordo::ui::SimulationModel</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Active (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv (Version %1)</translation>
     </message>
     <message>
         <source>Greedy baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Greedy-Referenz</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">Bestellungen</translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtkosten</translation>
     </message>
     <message>
         <source>Cost/order</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten/Bestellung</translation>
     </message>
     <message>
         <source>Shipments/order</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungen/Bestellung</translation>
     </message>
     <message>
         <source>Split rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilungsquote</translation>
     </message>
     <message>
         <source>Unfillable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erfüllbar</translation>
     </message>
     <message>
         <source>Mean distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Entfernung</translation>
     </message>
 </context>
 <context>
@@ -2573,183 +2575,183 @@ Note:</source>
     <name>ordo::ui::StrategyEditor</name>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <source>Strategy name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Strategie:</translation>
     </message>
     <message>
         <source>When it applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann sie gilt</translation>
     </message>
     <message>
         <source>Which locations</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Standorte</translation>
     </message>
     <message>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>Rangfolge</translation>
     </message>
     <message>
         <source>Split and fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung und Ausweichverhalten</translation>
     </message>
     <message>
         <source>Every condition that is set must hold for the strategy to apply; an empty field accepts any order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede gesetzte Bedingung muss erfüllt sein, damit die Strategie gilt; ein leeres Feld akzeptiert jede Bestellung.</translation>
     </message>
     <message>
         <source>Channels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle:</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished">Beliebig</translation>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source>Delivery:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferung:</translation>
     </message>
     <message>
         <source>Priority at least:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpriorität:</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Order value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellwert:</translation>
     </message>
     <message>
         <source>any country; e.g. US, CA</source>
-        <translation type="unfinished"></translation>
+        <translation>jedes Land; z. B. US, CA</translation>
     </message>
     <message>
         <source>any region; e.g. NY, NJ, CT</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Region; z. B. NY, NJ, CT</translation>
     </message>
     <message>
         <source>any SKU; e.g. bulky, hazmat</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Artikel; z. B. bulky, hazmat</translation>
     </message>
     <message>
         <source>Ship-to countries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Länder der Lieferadresse:</translation>
     </message>
     <message>
         <source>Ship-to regions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regionen der Lieferadresse:</translation>
     </message>
     <message>
         <source>SKU tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel-Tags:</translation>
     </message>
     <message>
         <source>Location types:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standorttypen:</translation>
     </message>
     <message>
         <source>None ticked: every type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner angehakt: jeder Typ.</translation>
     </message>
     <message>
         <source>any group; e.g. EAST, WEST</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Gruppe; z. B. EAST, WEST</translation>
     </message>
     <message>
         <source>Location groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standortgruppen:</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Begrenzung</translation>
     </message>
     <message>
         <source>Maximum distance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Entfernung:</translation>
     </message>
     <message>
         <source>Capacity left today (locations with a daily limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute verbleibende Kapazität (Standorte mit Tageslimit)</translation>
     </message>
     <message>
         <source>Ship orders: the location ships parcels</source>
-        <translation type="unfinished"></translation>
+        <translation>Versandbestellungen: Der Standort versendet Pakete</translation>
     </message>
     <message>
         <source>Pickup orders: the location hands over pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbestellungen: Der Standort übergibt Abholungen</translation>
     </message>
     <message>
         <source>Require:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich:</translation>
     </message>
     <message>
         <source>location codes never used; e.g. ST-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>nie verwendete Standortcodes; z. B. ST-0042</translation>
     </message>
     <message>
         <source>Excluded locations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeschlossene Standorte:</translation>
     </message>
     <message>
         <source> units</source>
-        <translation type="unfinished"></translation>
+        <translation> Einheiten</translation>
     </message>
     <message>
         <source>ATP left after the line, at least:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Position verbleibend zusagbar, mindestens:</translation>
     </message>
     <message>
         <source>Tick the criteria the router minimises and give each a weight. A shipment&apos;s score is the sum of weight × value; the assignment with the lowest total wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie die Kriterien an, die die Zuweisungslogik minimiert, und geben Sie jedem ein Gewicht. Die Punktzahl einer Sendung ist die Summe aus Gewicht × Wert; die Zuweisung mit der niedrigsten Summe gewinnt.</translation>
     </message>
     <message>
         <source>Inventory balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsausgleich</translation>
     </message>
     <message>
         <source>Split:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung:</translation>
     </message>
     <message>
         <source>as many as lines</source>
-        <translation type="unfinished"></translation>
+        <translation>so viele wie Positionen</translation>
     </message>
     <message>
         <source>At most shipments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Sendungen:</translation>
     </message>
     <message>
         <source>When stock is short:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei knappem Bestand:</translation>
     </message>
     <message>
         <source>Pickup orders may go to the nearest pickup location with stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbestellungen dürfen an den nächsten Abholstandort mit Bestand gehen</translation>
     </message>
     <message>
         <source>When it cannot route:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn nicht zugewiesen werden kann:</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Cancel after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren nach:</translation>
     </message>
 </context>
 </TS>
