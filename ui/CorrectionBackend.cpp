@@ -1,6 +1,7 @@
 #include "CorrectionBackend.h"
 
 #include "OrderBackend.h"
+#include "SkuSearch.h"
 
 #include <QPointer>
 
@@ -36,16 +37,15 @@ void CorrectionBackend::fetchContext(quint64 generation, qint64 orderId) {
 }
 
 void CorrectionBackend::findSkus(quint64 generation, const QString& text, int limit) {
-    auto matches = std::make_shared<QList<SkuMatch>>();
-    m_backend->run([=](Database& db) { *matches = InventoryQuery(db).findSkus(text, limit); },
-                   [=, self = QPointer(this)](const QString& error) {
-                       if (!self)
-                           return;
-                       if (error.isEmpty())
-                           emit self->skusFound(generation, text, *matches);
-                       else
-                           emit self->requestFailed(generation, error);
-                   });
+    searchSkus(m_backend, text, limit,
+               [=, self = QPointer(this)](const QList<SkuMatch>& matches, const QString& error) {
+                   if (!self)
+                       return;
+                   if (error.isEmpty())
+                       emit self->skusFound(generation, text, matches);
+                   else
+                       emit self->requestFailed(generation, error);
+               });
 }
 
 quint64 CorrectionBackend::correct(std::function<QList<BulkMapResult>(OrderCorrections&)> work) {

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "OrderBackend.h"
+#include "SkuSearch.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/InventoryLedger.h"
 #include "storage/Database.h"
@@ -52,16 +53,15 @@ InventoryBackend::InventoryBackend(OrderBackend* backend, QObject* parent)
 
 void InventoryBackend::findSkus(quint64 generation, const QString& text, int limit)
 {
-    auto matches = std::make_shared<QList<SkuMatch>>();
-    m_backend->run([=](Database& db) { *matches = InventoryQuery(db).findSkus(text, limit); },
-                   [=, self = QPointer(this)](const QString& error) {
-                       if (!self)
-                           return;
-                       if (error.isEmpty())
-                           emit self->skusFound(generation, text, *matches);
-                       else
-                           emit self->requestFailed(generation, error);
-                   });
+    searchSkus(m_backend, text, limit,
+               [=, self = QPointer(this)](const QList<SkuMatch>& matches, const QString& error) {
+                   if (!self)
+                       return;
+                   if (error.isEmpty())
+                       emit self->skusFound(generation, text, matches);
+                   else
+                       emit self->requestFailed(generation, error);
+               });
 }
 
 void InventoryBackend::fetchSku(quint64 generation, const QString& skuCode)
