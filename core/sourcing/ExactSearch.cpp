@@ -173,6 +173,9 @@ private:
             offer(m_p, result, m_leaf);
             return;
         }
+        // m_k never exceeds exactLineLimit; saying so lets the optimiser (and its bounds warnings) see it too.
+        if (b >= exactLineLimit)
+            return;
         const unsigned mask = m_blocks[b];
         const Entry* list = m_lists[mask];
         const bool bounded = result.runnerUp.valid() && result.runnerUp.filledLines == std::popcount(m_lines);
