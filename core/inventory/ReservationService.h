@@ -79,8 +79,8 @@ public:
     // Many orders, `groupSize` per transaction, each order all-or-nothing: an order that cannot be covered
     // (or is no longer Validated) is left as it was and reported; the others are committed. A group that
     // meets a deadlock (PostgreSQL) or a busy database is retried. The group is read and written set at a time
-    // (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); each line
-    // is still held by its own conditional UPDATE. This is the path for throughput.
+    // (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); the stock is
+    // held by one conditional UPDATE over the group's positions, each checked. This is the path for throughput.
     QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor, int groupSize = 500);
     // Validated orders, oldest first (at most `limit`, 0: all).
     QList<qint64> validatedOrderIds(int limit = 0);
@@ -112,12 +112,14 @@ private:
     };
     struct GroupStock;
     // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a
-    // few statements under locks taken in one global order, one conditional UPDATE per line, and the rows it
-    // leaves written with multi-row statements.
+    // few statements under locks taken in one global order, its lines placed in memory, one conditional UPDATE
+    // over every position it takes from, and the rows it leaves written with multi-row statements.
     QList<ReservationOutcome> reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now);
-    std::optional<Taken> takeFromGroup(const OpenLine& line, qint64 namedLocation, qint64 now, GroupStock& stock,
-                                       QString& shortage);
-    void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor, qint64 now);
+    std::optional<Taken> placeInGroup(const OpenLine& line, qint64 namedLocation, GroupStock& stock,
+                                      QString& shortage);
+    void holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock, qint64 now);
+    void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const QList<qint64>& withEarlierHolds,
+                     const Actor& actor, qint64 now);
     SqlQuery& reserveStatement();
     static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);

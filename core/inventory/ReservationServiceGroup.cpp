@@ -1,6 +1,8 @@
-// ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. Only the
-// conditional UPDATE stays one statement per line: its affected row is the proof that the stock was free.
+// ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. The group's
+// figures are read under its locks, each line is placed in memory, and then every position the group takes from is
+// held by one conditional UPDATE over all of them: each returned row is the proof that its stock was free.
 #include "ReservationService.h"
+#include "Error.h"
 #include "orders/OrderStateMachine.h"
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
@@ -123,6 +125,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     QList<ReservationOutcome> outcomes;
     outcomes.reserve(group.size());
     QList<std::pair<qint64, QList<Taken>>> routed; // (order, lines taken), in group order
+    QList<qint64> withEarlierHolds;                 // routed orders with lines held by an earlier call
     for (qint64 orderId : group) {
         ReservationOutcome outcome;
         outcome.orderId = orderId;
@@ -144,15 +147,18 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         std::stable_sort(lines.begin(), lines.end(),
                          [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
         QList<Taken> taken;
+        bool earlierHolds = false;
         for (const OpenLine& line : std::as_const(lines)) {
-            if (held.contains({orderId, line.lineNo}))
+            if (held.contains({orderId, line.lineNo})) {
+                earlierHolds = true;
                 continue;
+            }
             QString shortage;
             std::optional<Taken> t;
             if (line.skuId == 0)
                 shortage = u"line %1: SKU %2 is not in the catalogue"_s.arg(line.lineNo).arg(line.skuCode);
             else
-                t = takeFromGroup(line, head->pickupLocation, now, stock, shortage);
+                t = placeInGroup(line, head->pickupLocation, stock, shortage);
             if (t) {
                 taken << *t;
                 continue;
@@ -161,7 +167,6 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
             break; // each order whole
         }
         if (!outcome.shortages.isEmpty()) {
-            undo(taken, now);
             for (const Taken& t : std::as_const(taken))
                 stock.figures[{t.line.locationId, t.line.skuId}].reserved -= t.line.quantity;
             outcomes << outcome;
@@ -175,50 +180,44 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         head->status = orderStatusCode(OrderStatus::Routed); // the same id again in this group is refused
         outcomes << outcome;
         routed.append({orderId, taken});
+        if (earlierHolds)
+            withEarlierHolds << orderId;
     }
-    recordGroup(routed, actor, now);
+    holdGroup(routed, stock, now);
+    recordGroup(routed, withEarlierHolds, actor, now);
     return outcomes;
 }
 
-std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const OpenLine& line,
-                                                                           qint64 namedLocation, qint64 now,
-                                                                           GroupStock& stock,
-                                                                           QString& shortage) {
-    // The figures were read under the group's locks (or SQLite's write lock) and kept up to date, so they say
-    // where the line fits, in location code order; the conditional UPDATE is still what holds the stock.
+std::optional<ReservationService::Taken> ReservationService::placeInGroup(const OpenLine& line,
+                                                                          qint64 namedLocation, GroupStock& stock,
+                                                                          QString& shortage) {
+    // The figures were read under the group's locks (or SQLite's write lock) and are kept up to date as lines
+    // are placed, so they say exactly where each line fits, in location code order. Nothing is written here:
+    // holdGroup() holds what the group placed, with the conditional UPDATE as the proof.
     const qint64 named = line.locationId != 0 ? line.locationId : namedLocation;
     auto fits = [&](qint64 locationId) {
         const auto f = stock.figures.constFind({locationId, line.skuId});
         return f != stock.figures.cend() && freeUnits(*f) >= line.quantity;
     };
-    QList<qint64> tries;
+    qint64 chosen = 0;
     if (named != 0) {
         if (fits(named))
-            tries << named;
+            chosen = named;
     } else {
         const QList<qint64> stocked = stock.locationsBySku.value(line.skuId);
         for (qint64 id : stocked)
             locationCode(id); // a location added since the cache was filled reloads it
         for (const auto& [code, id] : std::as_const(m_locationsByCode))
-            if (stocked.contains(id) && fits(id))
-                tries << id;
+            if (stocked.contains(id) && fits(id)) {
+                chosen = id;
+                break;
+            }
     }
-    SqlQuery& reserve = reserveStatement();
-    for (qint64 locationId : std::as_const(tries)) {
-        reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
-        reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
-        const bool affected = reserve.next(); // the returned row is the affected row
-        if (!affected) {
-            reserve.raw().finish();
-            continue;
-        }
-        const PositionFigures after{reserve.value(0).toLongLong(), reserve.value(1).toLongLong(),
-                                    reserve.value(2).toLongLong()};
-        reserve.raw().finish();
-        stock.figures.insert({locationId, line.skuId}, after);
-        return Taken{
-            {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-            after};
+    if (chosen != 0) {
+        PositionFigures& figures = stock.figures[{chosen, line.skuId}];
+        figures.reserved += line.quantity;
+        return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(chosen), chosen, line.quantity},
+                     figures};
     }
 
     // Say what was free, so that a person can act.
@@ -242,8 +241,53 @@ std::optional<ReservationService::Taken> ReservationService::takeFromGroup(const
     return std::nullopt;
 }
 
-void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const Actor& actor,
-                                     qint64 now) {
+void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock,
+                                   qint64 now) {
+    // What the group takes from each position, summed: one row per position, so that the UPDATE below matches
+    // each position once and its condition checks the group's whole claim on it.
+    QMap<QPair<qint64, qint64>, qint64> claims; // (SKU, location) -> units, in the order the group locked them
+    for (const auto& [orderId, taken] : routed)
+        for (const Taken& t : taken)
+            claims[{t.line.skuId, t.line.locationId}] += t.line.quantity;
+    if (claims.isEmpty())
+        return;
+    QString values;
+    values.reserve(claims.size() * 24);
+    for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
+        if (!values.isEmpty())
+            values += u',';
+        values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) + u',' +
+                  QString::number(it.value()) + u')';
+    }
+    // ARCHITECTURE.md decision 4, set at a time: every position is raised only where its free stock covers the
+    // group's claim, and each returned row is the proof for that position. The values are integers.
+    SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1 "
+                     "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = v.column2 "
+                     "AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
+                     "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
+                         .arg(now)
+                         .arg(values));
+    q.exec();
+    qsizetype held = 0;
+    while (q.next()) {
+        const QPair<qint64, qint64> position{q.value(0).toLongLong(), q.value(1).toLongLong()};
+        const PositionFigures expected = stock.figures.value(position);
+        if (q.value(2).toLongLong() != expected.onHand || q.value(3).toLongLong() != expected.reserved)
+            throw Error::storage(u"the stock of SKU %1 at %2 changed while a group of orders was reserved "
+                                 "(reserved %3, expected %4); nothing was reserved"_s.arg(position.second)
+                                     .arg(locationCode(position.first))
+                                     .arg(q.value(3).toLongLong())
+                                     .arg(expected.reserved));
+        ++held;
+    }
+    if (held != claims.size())
+        throw Error::storage(u"%1 of the %2 positions a group of orders takes from no longer had the stock read "
+                             "under its locks; nothing was reserved"_s.arg(claims.size() - held)
+                                 .arg(claims.size()));
+}
+
+void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed,
+                                     const QList<qint64>& withEarlierHolds, const Actor& actor, qint64 now) {
     if (routed.isEmpty())
         return;
     // Each held line is one reservations row and one ledger row (its event id makes a second one impossible);
@@ -292,15 +336,16 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     reservations.flush();
     ledger.flush();
     audit.flush();
-    const QString ids = idList(orderIds);
+    // The lines taken move to Routed at the location they were reserved at, in one statement; an order that had
+    // lines held by an earlier call moves those too.
     if (!lineLocations.isEmpty())
-        SqlQuery::run(m_db,
-                      u"UPDATE order_lines SET location_id = v.column3 FROM (VALUES %1) AS v "
-                      "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
-                          lineLocations));
-    SqlQuery::run(
-        m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s.arg(
-                  routedCode, ids));
+        SqlQuery::run(m_db, u"UPDATE order_lines SET location_id = v.column3, status = '%1' FROM (VALUES %2) AS v "
+                            "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
+                                routedCode, lineLocations));
+    if (!withEarlierHolds.isEmpty())
+        SqlQuery::run(m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s
+                                .arg(routedCode, idList(withEarlierHolds)));
+    const QString ids = idList(orderIds);
     SqlQuery::run(
         m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
                   .arg(routedCode)

@@ -1,7 +1,8 @@
 // Reservation throughput.
 //   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (many orders per
 //     transaction), every reservation with its conditional UPDATE, reservations row, ledger row, line location,
-//     audit event and the order's move to Routed. Prints orders/s and reservations (lines)/s.
+//     audit event and the order's move to Routed. Prints orders/s and reservations (lines)/s; beside it the bare
+//     conditional UPDATE of the same lines with nothing around it, and the ratio (Ordo / bare).
 //   central (with --pg URL of any database in a PostgreSQL cluster): 16 client threads, each with its own
 //     connection, reserve one-line orders of ONE hot SKU at one location, one order per transaction; beside it the
 //     same 16 threads run the bare conditional UPDATE on that row in autocommit with nothing around it. Prints both
@@ -75,6 +76,56 @@ void world(Database& db, int locations, int skus, qint64 onHand)
     tx.commit();
 }
 
+// The standalone baseline: on a copy of the database as Ordo found it, the same lines held by the bare
+// conditional UPDATE through QtSql (at the first location, where the bench's stock always suffices), 2,000 orders
+// per transaction, and nothing else: no order, line, reservation, ledger or audit row. Returns the wall seconds.
+double bareStandalone(const QString& path, double& cpuSeconds)
+{
+    Database db = Database::open(path);
+    QList<std::pair<qint64, qint64>> lines; // (SKU, quantity) of every line, by order
+    QList<int> linesPerOrder;
+    {
+        SqlQuery q(db, u"SELECT order_id, sku_id, quantity FROM order_lines ORDER BY order_id, line_no"_s);
+        q.exec();
+        qint64 last = -1;
+        while (q.next()) {
+            if (q.value(0).toLongLong() != last) {
+                linesPerOrder << 0;
+                last = q.value(0).toLongLong();
+            }
+            ++linesPerOrder.last();
+            lines.append({q.value(1).toLongLong(), q.value(2).toLongLong()});
+        }
+    }
+    const qint64 location = SqlQuery(db, u"SELECT MIN(id) FROM locations"_s).scalar().toLongLong();
+    QSqlDatabase connection = db.connection();
+    QSqlQuery update(connection);
+    if (!update.prepare(u"UPDATE positions SET reserved = reserved + ?, updated_at = ? WHERE location_id = ? "
+                        "AND sku_id = ? AND on_hand - reserved - safety_stock >= ?"_s))
+        throw Error::storage(u"bare: prepare failed"_s);
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpuStart = std::clock();
+    qsizetype next = 0;
+    for (qsizetype order = 0; order < linesPerOrder.size(); order += 2000) {
+        QSqlQuery(connection).exec(u"BEGIN"_s);
+        for (qsizetype o = order; o < std::min(linesPerOrder.size(), order + 2000); ++o)
+            for (int l = 0; l < linesPerOrder.at(o); ++l, ++next) {
+                update.bindValue(0, lines.at(next).second);
+                update.bindValue(1, QDateTime::currentMSecsSinceEpoch());
+                update.bindValue(2, location);
+                update.bindValue(3, lines.at(next).first);
+                update.bindValue(4, lines.at(next).second);
+                if (!update.exec() || update.numRowsAffected() != 1)
+                    throw Error::storage(u"bare: update failed: %1"_s.arg(update.lastError().text()));
+            }
+        if (!QSqlQuery(connection).exec(u"COMMIT"_s))
+            throw Error::storage(u"bare: commit failed"_s);
+    }
+    cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    return timer.nsecsElapsed() / 1e9;
+}
+
 QJsonObject standalone(int orders)
 {
     QTemporaryDir dir;
@@ -95,6 +146,11 @@ QJsonObject standalone(int orders)
         }
         tx.commit();
     }
+    // The bare loop's copy of the same database, taken before Ordo changes anything.
+    SqlQuery::run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    const QString barePath = dir.filePath(u"bare.sqlite"_s);
+    if (!QFile::copy(dir.filePath(u"reserve.sqlite"_s), barePath))
+        throw Error::storage(u"standalone: cannot copy the database for the bare loop"_s);
     ReservationService service(db);
     const QList<qint64> ids = service.validatedOrderIds();
     QElapsedTimer timer;
@@ -110,6 +166,8 @@ QJsonObject standalone(int orders)
     }
     if (routed != orders || reserved != lines)
         throw Error::storage(u"standalone: %1 of %2 orders routed, %3 of %4 lines"_s.arg(routed).arg(orders).arg(reserved).arg(lines));
+    double bareCpuSeconds = 0;
+    const double bareSeconds = bareStandalone(barePath, bareCpuSeconds);
     return {{u"engine"_s, u"sqlite"_s},
             {u"orders"_s, orders},
             {u"reservations"_s, reserved},
@@ -118,7 +176,12 @@ QJsonObject standalone(int orders)
             {u"orders_per_second"_s, qRound64(orders / seconds)},
             {u"reservations_per_second"_s, qRound64(reserved / seconds)},
             {u"reservations_per_cpu_second"_s, qRound64(reserved / cpuSeconds)},
-            {u"per_transaction"_s, 2000}};
+            {u"per_transaction"_s, 2000},
+            {u"bare_seconds"_s, bareSeconds},
+            {u"bare_cpu_seconds"_s, bareCpuSeconds},
+            {u"bare_updates_per_second"_s, qRound64(reserved / bareSeconds)},
+            {u"ratio"_s, bareSeconds / seconds},
+            {u"ratio_per_cpu_second"_s, bareCpuSeconds / cpuSeconds}};
 }
 
 // A database of our own in the cluster the URL points at.

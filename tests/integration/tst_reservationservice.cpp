@@ -47,6 +47,7 @@ private slots:
     void cancelReleasesHeldStock();
     void shippingLowersOnHandAndReserved();
     void reserveManyKeepsEachOrderWhole();
+    void reserveManyFinishesPartlyHeldOrders();
     void sinkHearsFinalFiguresAfterCommitOnly();
     void permissions();
 
@@ -342,6 +343,42 @@ void TestReservationService::reserveManyKeepsEachOrderWhole()
     QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events"_s), 2);
     QCOMPARE(status(ids.at(1)), OrderStatus::Validated);
     QCOMPARE(service.validatedOrderIds(), (QList<qint64>{ids.at(1), ids.at(3), ids.at(4)}));
+}
+
+void TestReservationService::reserveManyFinishesPartlyHeldOrders()
+{
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
+    const qint64 partly = capture(u"P-1"_s, {{u"SKU-1"_s, 2}, {u"SKU-3"_s, 1}});
+    ReservationService service(db());
+    QVERIFY(!service.reserve(partly, m_admin, ReservationService::Mode::Partial).routed); // line 1 held
+    stock(u"VN-ACME"_s, u"SKU-3"_s, 1);
+    const qint64 twice = capture(u"P-2"_s, {{u"SKU-1"_s, 3}, {u"SKU-1"_s, 1}}); // one position, two lines
+    const QList<ReservationOutcome> outcomes = service.reserveMany({partly, twice}, m_admin);
+    QCOMPARE(outcomes.size(), 2);
+    QVERIFY(outcomes.at(0).routed);
+    QCOMPARE(outcomes.at(0).reserved.size(), 1);
+    QCOMPARE(outcomes.at(0).reserved.first().lineNo, 2);
+    QCOMPARE(outcomes.at(0).reserved.first().locationCode, u"VN-ACME"_s);
+    QVERIFY(outcomes.at(1).routed);
+    QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{10, 6, 0}));
+    QCOMPARE(position(u"VN-ACME"_s, u"SKU-3"_s), (PositionFigures{1, 1, 0}));
+    // The ledger has each line's running figure, as if every line had been held on its own.
+    QList<qint64> after;
+    SqlQuery q(db(), u"SELECT reserved_after FROM inventory_events WHERE kind = 'reserve' AND location_id = :l "
+                     "ORDER BY id"_s);
+    q.bind(u":l"_s, locationId(u"DC-EAST"_s)).exec();
+    while (q.next())
+        after << q.value(0).toLongLong();
+    QCOMPARE(after, (QList<qint64>{2, 5, 6}));
+    // Every line of both orders is routed, at the location that holds it; the earlier hold moved with its order.
+    QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines WHERE status = 'routed'"_s), 4);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines l JOIN locations c ON c.id = l.location_id "
+                   "WHERE c.code = 'VN-ACME' AND l.line_no = 2"_s),
+             1);
+    QCOMPARE(status(partly), OrderStatus::Routed);
+    QCOMPARE(status(twice), OrderStatus::Routed);
+    QCOMPARE(audit(twice, u"reserve"_s).first().detail,
+             u"line 1: 3 x SKU-1 at DC-EAST; line 2: 1 x SKU-1 at DC-EAST"_s);
 }
 
 void TestReservationService::sinkHearsFinalFiguresAfterCommitOnly()
