@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
+#include "storage/SqliteStatement.h"
 
 #include <QMap>
 
@@ -68,6 +69,18 @@ void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, c
         size *= 2;
     const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
     const int offset = first.isValid() ? 1 : 0;
+    if (m_db.engine() == Engine::Sqlite) { // bound straight into SQLite: see SqliteStatement
+        inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
+            SqliteStatement q(m_db, sql);
+            if (offset)
+                q.bind(0, first);
+            for (qsizetype i = 0; i < size; ++i)
+                q.bind(offset + int(i), QVariant::fromValue(keys.at(std::min(from + i, to - 1))));
+            while (q.step())
+                row(q);
+        });
+        return;
+    }
     inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
         SqlQuery q(m_db, sql);
         if (offset)
@@ -83,14 +96,14 @@ void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, c
 void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids)
 {
     lookUp(u"SELECT code, id FROM skus WHERE code"_s, codes, QString(), QVariant(),
-           [&](SqlQuery& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+           [&](auto& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
 }
 
 QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& eventIds)
 {
     QSet<QString> found;
     lookUp(u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(), QVariant(),
-           [&](SqlQuery& q) { found.insert(q.value(0).toString()); });
+           [&](auto& q) { found.insert(q.value(0).toString()); });
     return found;
 }
 
@@ -106,7 +119,7 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
         std::sort(skus.begin(), skus.end()); // neighbouring keys share pages
         const qint64 location = it.key();
         lookUp(u"SELECT sku_id, on_hand, reserved, safety_stock FROM positions WHERE location_id = ? AND sku_id"_s,
-               skus, lockClause(), QVariant(location), [&](SqlQuery& q) {
+               skus, lockClause(), QVariant(location), [&](auto& q) {
                    figures.insert({location, q.value(0).toLongLong()},
                                   {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
                });

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,17 @@ void RowWriter::flush() {
         return;
     }
     const QList<QVariant> rest = std::exchange(m_pending, {});
+    if (m_db.engine() == Engine::Sqlite) {
+        SqliteStatement one(m_db, m_one);
+        for (qsizetype from = 0; from < rest.size(); from += m_columns) {
+            for (int c = 0; c < m_columns; ++c)
+                one.bind(c, rest.at(from + c));
+            one.step();
+            ++m_written;
+        }
+        m_pending.reserve(qsizetype(m_rowsPerStatement) * m_columns);
+        return;
+    }
     for (qsizetype from = 0; from < rest.size(); from += m_columns) {
         SqlQuery q(m_db, m_one);
         for (int c = 0; c < m_columns; ++c)
@@ -63,6 +75,15 @@ void RowWriter::flush() {
 }
 
 void RowWriter::send(const QString& sql, qsizetype rows) {
+    if (m_db.engine() == Engine::Sqlite) { // bound straight into SQLite: see SqliteStatement
+        SqliteStatement statement(m_db, sql);
+        for (qsizetype i = 0; i < m_pending.size(); ++i)
+            statement.bind(int(i), m_pending.at(i));
+        statement.step();
+        m_written += rows;
+        m_pending.clear();
+        return;
+    }
     SqlQuery q(m_db, sql);
     for (qsizetype i = 0; i < m_pending.size(); ++i)
         q.bindAt(int(i), m_pending.at(i));

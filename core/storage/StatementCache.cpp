@@ -1,5 +1,7 @@
 #include "StatementCache.h"
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -101,8 +103,36 @@ void StatementCache::giveBack(const QString& sql, Entry entry) {
     m_idle.emplace(sql, std::move(entry));
 }
 
-void StatementCache::close() {
+sqlite3_stmt* StatementCache::takeNative(const QString& sql) {
+    const auto it = m_native.find(sql);
+    if (it == m_native.end())
+        return nullptr;
+    sqlite3_stmt* statement = it->second;
+    m_native.erase(it);
+    ++m_reuses;
+    return statement;
+}
+
+void StatementCache::giveBackNative(const QString& sql, sqlite3_stmt* statement) {
+    if (m_closed || sql.size() > longestKept || m_native.count(sql) != 0) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    if (qsizetype(m_native.size()) >= capacity)
+        clear();
+    m_native.emplace(sql, statement);
+}
+
+void StatementCache::clear() {
     m_idle.clear();
+    // Before the connection closes: SQLite keeps a connection with unfinalised statements open.
+    for (auto& [sql, statement] : m_native)
+        sqlite3_finalize(statement);
+    m_native.clear();
+}
+
+void StatementCache::close() {
+    clear();
     m_closed = true;
 }
 

@@ -7,6 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
+struct sqlite3_stmt;
+
 namespace ordo {
 
 // The idle prepared statements of one connection, keyed by their SQL text, so that a statement run again and
@@ -45,11 +47,19 @@ public:
     // Keeps `entry`, prepared for `sql`, for the next take(); finishes it first so that it holds no result
     // (and, on SQLite, no read lock). Dropped when the cache is closed, full or already holds that SQL.
     void giveBack(const QString& sql, Entry entry);
+    // The idle native SQLite statement (SqliteStatement) prepared for `sql`, or nullptr; and giving one back,
+    // reset, for the next user (finalised instead when the cache is closed or full).
+    sqlite3_stmt* takeNative(const QString& sql);
+    void giveBackNative(const QString& sql, sqlite3_stmt* statement);
     // Drops every idle statement (schema changed, connection about to close).
-    void clear() { m_idle.clear(); }
+    void clear();
     // Drops every statement and refuses those given back later: the connection is going away.
     void close();
-    qsizetype size() const { return qsizetype(m_idle.size()); }
+    ~StatementCache() { clear(); }
+    StatementCache() = default;
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    qsizetype size() const { return qsizetype(m_idle.size() + m_native.size()); }
     // How many statements take() handed out again since the cache was made (for tests and benchmarks).
     qint64 reuses() const { return m_reuses; }
 
@@ -60,6 +70,7 @@ public:
 
 private:
     std::unordered_map<QString, Entry> m_idle;
+    std::unordered_map<QString, sqlite3_stmt*> m_native; // owned: finalised by clear()
     qint64 m_reuses = 0;
     bool m_closed = false;
 };

@@ -1,8 +1,10 @@
 // Reservation throughput.
-//   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (many orders per
-//     transaction), every reservation with its conditional UPDATE, reservations row, ledger row, line location,
-//     audit event and the order's move to Routed. Prints orders/s and reservations (lines)/s; beside it the bare
-//     conditional UPDATE of the same lines with nothing around it, and the ratio (Ordo / bare).
+//   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (2,000 orders per
+//     transaction): the group's conditional UPDATE of every position it takes from, and per line its
+//     reservations row, ledger row and line location, per order its audit events and its move to Routed. Beside
+//     it, on copies of the same database: the bare conditional UPDATE of the same lines with nothing around it,
+//     and the same rows written by the plainest prepared-statement loop. Prints orders/s and reservations
+//     (lines)/s of each, and Ordo's ratio to each.
 //   central (with --pg URL of any database in a PostgreSQL cluster): 16 client threads, each with its own
 //     connection, reserve one-line orders of ONE hot SKU at one location, one order per transaction; beside it the
 //     same 16 threads run the bare conditional UPDATE on that row in autocommit with nothing around it. Prints both
@@ -76,7 +78,7 @@ void world(Database& db, int locations, int skus, qint64 onHand)
     tx.commit();
 }
 
-// The standalone baseline: on a copy of the database as Ordo found it, the same lines held by the bare
+// The standalone floor: on a copy of the database as Ordo found it, the same lines held by the bare
 // conditional UPDATE through QtSql (at the first location, where the bench's stock always suffices), 2,000 orders
 // per transaction, and nothing else: no order, line, reservation, ledger or audit row. Returns the wall seconds.
 double bareStandalone(const QString& path, double& cpuSeconds)
@@ -126,6 +128,86 @@ double bareStandalone(const QString& path, double& cpuSeconds)
     return timer.nsecsElapsed() / 1e9;
 }
 
+// The same rows Ordo leaves, written by the plainest loop: on another copy of the database, per line the
+// conditional UPDATE (at the first location), a reservations row, a ledger row and the line's location and
+// status; per order its move to Routed and its two audit rows. QtSql prepared statements, 2,000 orders per
+// transaction, no checks, no reads, no explanation texts worth the name. Returns the wall seconds.
+double bareSameRows(const QString& path, double& cpuSeconds)
+{
+    Database db = Database::open(path);
+    struct Line {
+        qint64 order;
+        int lineNo;
+        qint64 sku;
+        qint64 quantity;
+    };
+    QList<Line> lines;
+    {
+        SqlQuery q(db, u"SELECT order_id, line_no, sku_id, quantity FROM order_lines ORDER BY order_id, line_no"_s);
+        q.exec();
+        while (q.next())
+            lines.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    }
+    const qint64 location = SqlQuery(db, u"SELECT MIN(id) FROM locations"_s).scalar().toLongLong();
+    QSqlDatabase connection = db.connection();
+    auto prepare = [&](const QString& sql) {
+        auto q = std::make_unique<QSqlQuery>(connection);
+        if (!q->prepare(sql))
+            throw Error::storage(u"bare: cannot prepare %1: %2"_s.arg(sql, q->lastError().text()));
+        return q;
+    };
+    auto run = [](QSqlQuery& q, std::initializer_list<QVariant> values) {
+        int i = 0;
+        for (const QVariant& v : values)
+            q.bindValue(i++, v);
+        if (!q.exec())
+            throw Error::storage(u"bare: %1"_s.arg(q.lastError().text()));
+    };
+    const auto hold = prepare(u"UPDATE positions SET reserved = reserved + ?, updated_at = ? WHERE location_id = ? "
+                              "AND sku_id = ? AND on_hand - reserved - safety_stock >= ? RETURNING on_hand, reserved"_s);
+    const auto reservation = prepare(u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
+                                     "state, created_at) VALUES (?, ?, ?, ?, ?, 'held', ?)"_s);
+    const auto ledger = prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
+                                "VALUES (?, ?, ?, 'reserve', ?, ?, ?, NULL, ?, ?, 'bench')"_s);
+    const auto line = prepare(u"UPDATE order_lines SET location_id = ?, status = 'routed' WHERE order_id = ? AND line_no = ?"_s);
+    const auto order = prepare(u"UPDATE orders SET status = 'routed', held_from = NULL, status_changed_at = ? WHERE id = ?"_s);
+    const auto audit = prepare(u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
+                               "reason, detail) VALUES (?, 'bench', 'order', ?, ?, ?, ?, NULL, ?)"_s);
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpuStart = std::clock();
+    int ordersInTransaction = 0;
+    QSqlQuery(connection).exec(u"BEGIN"_s);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Line& l = lines.at(i);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        run(*hold, {l.quantity, now, location, l.sku, l.quantity});
+        if (!hold->next())
+            throw Error::storage(u"bare: no stock"_s);
+        const qint64 onHand = hold->value(0).toLongLong(), reserved = hold->value(1).toLongLong();
+        hold->finish();
+        run(*reservation, {l.order, l.lineNo, location, l.sku, l.quantity, now});
+        run(*ledger, {u"res:%1:%2:%3"_s.arg(l.order).arg(l.lineNo).arg(location), location, l.sku, l.quantity, onHand,
+                      reserved, now, now});
+        run(*line, {location, l.order, l.lineNo});
+        if (i + 1 < lines.size() && lines.at(i + 1).order == l.order)
+            continue;
+        run(*order, {now, l.order});
+        run(*audit, {now, l.order, u"reserve"_s, nullString(), nullString(), u"line 1: reserved"_s});
+        run(*audit, {now, l.order, u"transition"_s, u"validated"_s, u"routed"_s, u"stock reserved"_s});
+        if (++ordersInTransaction == 2000) {
+            if (!QSqlQuery(connection).exec(u"COMMIT"_s) || !QSqlQuery(connection).exec(u"BEGIN"_s))
+                throw Error::storage(u"bare: commit failed"_s);
+            ordersInTransaction = 0;
+        }
+    }
+    if (!QSqlQuery(connection).exec(u"COMMIT"_s))
+        throw Error::storage(u"bare: commit failed"_s);
+    cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    return timer.nsecsElapsed() / 1e9;
+}
+
 QJsonObject standalone(int orders)
 {
     QTemporaryDir dir;
@@ -149,8 +231,10 @@ QJsonObject standalone(int orders)
     // The bare loop's copy of the same database, taken before Ordo changes anything.
     SqlQuery::run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     const QString barePath = dir.filePath(u"bare.sqlite"_s);
-    if (!QFile::copy(dir.filePath(u"reserve.sqlite"_s), barePath))
-        throw Error::storage(u"standalone: cannot copy the database for the bare loop"_s);
+    const QString sameRowsPath = dir.filePath(u"same-rows.sqlite"_s);
+    if (!QFile::copy(dir.filePath(u"reserve.sqlite"_s), barePath) ||
+        !QFile::copy(dir.filePath(u"reserve.sqlite"_s), sameRowsPath))
+        throw Error::storage(u"standalone: cannot copy the database for the bare loops"_s);
     ReservationService service(db);
     const QList<qint64> ids = service.validatedOrderIds();
     QElapsedTimer timer;
@@ -168,6 +252,8 @@ QJsonObject standalone(int orders)
         throw Error::storage(u"standalone: %1 of %2 orders routed, %3 of %4 lines"_s.arg(routed).arg(orders).arg(reserved).arg(lines));
     double bareCpuSeconds = 0;
     const double bareSeconds = bareStandalone(barePath, bareCpuSeconds);
+    double sameRowsCpuSeconds = 0;
+    const double sameRowsSeconds = bareSameRows(sameRowsPath, sameRowsCpuSeconds);
     return {{u"engine"_s, u"sqlite"_s},
             {u"orders"_s, orders},
             {u"reservations"_s, reserved},
@@ -181,7 +267,11 @@ QJsonObject standalone(int orders)
             {u"bare_cpu_seconds"_s, bareCpuSeconds},
             {u"bare_updates_per_second"_s, qRound64(reserved / bareSeconds)},
             {u"ratio"_s, bareSeconds / seconds},
-            {u"ratio_per_cpu_second"_s, bareCpuSeconds / cpuSeconds}};
+            {u"ratio_per_cpu_second"_s, bareCpuSeconds / cpuSeconds},
+            {u"same_rows_loop_seconds"_s, sameRowsSeconds},
+            {u"same_rows_loop_cpu_seconds"_s, sameRowsCpuSeconds},
+            {u"same_rows_loop_reservations_per_second"_s, qRound64(reserved / sameRowsSeconds)},
+            {u"ratio_to_same_rows_loop"_s, sameRowsSeconds / seconds}};
 }
 
 // A database of our own in the cluster the URL points at.
