@@ -318,7 +318,8 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
     // With partial, each batch commits on its own; otherwise (and for a dry run, whose effects must carry from
     // one event to the next without being saved) the whole input is one unit.
     const bool batched = options.partial && !options.dryRun;
-    const qsizetype unitSize = batched ? std::max(1, options.batchSize) : std::max<qsizetype>(1, events.size());
+    const int batchSize = options.batchSize > 0 ? options.batchSize : defaultBatchSize(m_db.engine());
+    const qsizetype unitSize = batched ? batchSize : std::max<qsizetype>(1, events.size());
     for (qsizetype from = 0; from < events.size(); from += unitSize) {
         Unit unit(run, from, std::min(events.size(), from + unitSize));
         {

@@ -3,6 +3,7 @@
 #include "channels/ImportReport.h"
 #include "inventory/InventoryEvent.h"
 #include "model/Actor.h"
+#include "storage/Dialect.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -18,12 +19,8 @@ struct ApplyOptions {
     bool fullSnapshot = false; // a snapshot sets the SKUs of its location that it does not list to zero
     bool dryRun = false;       // check everything and report, write nothing
     QString source;            // where the events came from, for error reports and the audit trail
-    // Events per transaction with `partial` (without it: one transaction). A commit costs what it writes back:
-    // every page its events touched, and random positions touch a page each. Past a few tens of thousands of
-    // events a batch touches most pages of `positions` anyway, so larger batches cost hardly more per commit and
-    // far less per event: 1 M deltas over 1 M positions went 17,000 events/s at 10,000 per batch, 37,500 at
-    // 100,000 (bench_ingest).
-    int batchSize = 100'000;
+    // Events per transaction with `partial` (without it: one transaction); 0: InventoryLedger::defaultBatchSize.
+    int batchSize = 0;
 };
 
 // The outcome of applying events. Every event is counted once: applied (written to the ledger and its position),
@@ -67,6 +64,15 @@ public:
 
     ApplyReport apply(const QList<InventoryEvent>& events, const ApplyOptions& options, const Actor& actor,
                       PositionSink* sink = nullptr);
+
+    // `partial`'s events per transaction. On SQLite a commit costs what it writes back: every page its events
+    // touched, and random positions touch a page each. Past a few tens of thousands of events a batch touches
+    // most pages of `positions` anyway, so larger batches cost hardly more per commit and far less per event
+    // (bench_ingest, 1 M deltas over 1 M positions: 17,000 events/s at 10,000 per batch, 37,500 at 100,000); the
+    // writer lock is held no longer than by an all-or-nothing apply of the same events. On PostgreSQL a batch
+    // holds a row lock on every position it changes until it commits, which other writers (reservations) wait
+    // for, so batches stay small there.
+    static int defaultBatchSize(Engine engine) { return engine == Engine::Sqlite ? 100'000 : 10'000; }
 
 private:
     Database& m_db;

@@ -69,7 +69,7 @@ void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, c
         size *= 2;
     const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
     const int offset = first.isValid() ? 1 : 0;
-    if (m_db.engine() == Engine::Sqlite) { // bound straight into SQLite: see SqliteStatement
+    if (SqliteStatement::usable(m_db)) { // bound straight into SQLite: see SqliteStatement
         inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
             SqliteStatement q(m_db, sql);
             if (offset)

@@ -53,7 +53,7 @@ void RowWriter::flush() {
         return;
     }
     const QList<QVariant> rest = std::exchange(m_pending, {});
-    if (m_db.engine() == Engine::Sqlite) {
+    if (SqliteStatement::usable(m_db)) {
         SqliteStatement one(m_db, m_one);
         for (qsizetype from = 0; from < rest.size(); from += m_columns) {
             for (int c = 0; c < m_columns; ++c)
@@ -75,7 +75,7 @@ void RowWriter::flush() {
 }
 
 void RowWriter::send(const QString& sql, qsizetype rows) {
-    if (m_db.engine() == Engine::Sqlite) { // bound straight into SQLite: see SqliteStatement
+    if (SqliteStatement::usable(m_db)) { // bound straight into SQLite: see SqliteStatement
         SqliteStatement statement(m_db, sql);
         for (qsizetype i = 0; i < m_pending.size(); ++i)
             statement.bind(int(i), m_pending.at(i));

@@ -2,15 +2,54 @@
 
 #include "Database.h"
 #include "Error.h"
+#include "SqlQuery.h"
 #include "StatementCache.h"
 
+#include <QDateTime>
 #include <QSqlDriver>
+#include <QUuid>
 
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
 namespace ordo {
+
+namespace {
+
+// The value a QVariant holds, whose type was checked.
+template <typename T> const T& as(const QVariant& value) {
+    return *static_cast<const T*>(value.constData());
+}
+
+// What QtSql's drivers bind as NULL: a null variant, and the null or invalid value of the types that have
+// one.
+bool boundAsNull(const QVariant& value) {
+    if (value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return as<QString>(value).isNull();
+    case QMetaType::QByteArray:
+        return as<QByteArray>(value).isNull();
+    case QMetaType::QDateTime:
+        return !as<QDateTime>(value).isValid();
+    case QMetaType::QDate:
+        return !as<QDate>(value).isValid();
+    case QMetaType::QTime:
+        return !as<QTime>(value).isValid();
+    case QMetaType::QUuid:
+        return as<QUuid>(value).isNull();
+    default:
+        return false;
+    }
+}
+
+QString closedMessage(const QString& sql) {
+    return u"the connection of a statement was closed: %1"_s.arg(sql.simplified().left(200));
+}
+
+} // namespace
 
 sqlite3* sqliteHandle(Database& db) {
     if (db.engine() != Engine::Sqlite)
@@ -22,13 +61,29 @@ sqlite3* sqliteHandle(Database& db) {
     return *static_cast<sqlite3* const*>(handle.constData());
 }
 
+bool SqliteStatement::usable(Database& db) {
+    if (db.engine() != Engine::Sqlite)
+        return false;
+    StatementCache& cache = *db.statementCache();
+    if (const std::optional<bool> known = cache.nativeUsable())
+        return *known;
+    bool same = false;
+    if (sqliteHandle(db)) {
+        SqlQuery q(db, u"SELECT sqlite_source_id()"_s);
+        same = q.scalar().toString() == QString::fromUtf8(sqlite3_sourceid());
+    }
+    cache.setNativeUsable(same);
+    return same;
+}
+
 SqliteStatement::SqliteStatement(Database& db, const QString& sql)
     : m_sql(sql)
     , m_handle(sqliteHandle(db))
     , m_cache(db.statementCache()) {
-    if (!m_handle)
+    if (!m_handle || !usable(db))
         throw Error::usage(
-            u"a native SQLite statement needs an open SQLite database: %1"_s.arg(sql.left(200)));
+            u"native SQLite statements need a SQLite database opened through the SQLite library "
+            "Ordo links: %1"_s.arg(sql.left(200)));
     m_statement = db.statementCache()->takeNative(sql);
     if (!m_statement) {
         const QByteArray text = sql.toUtf8();
@@ -41,6 +96,7 @@ SqliteStatement::SqliteStatement(Database& db, const QString& sql)
             fail(code, message);
         }
     }
+    db.statementCache()->lend(this);
     m_parameters = sqlite3_bind_parameter_count(m_statement);
     m_unbound = m_parameters;
     m_bound = std::make_unique<bool[]>(size_t(m_parameters) + 1);
@@ -48,16 +104,28 @@ SqliteStatement::SqliteStatement(Database& db, const QString& sql)
 
 SqliteStatement::~SqliteStatement() {
     if (!m_statement)
-        return;
+        return; // detached: the connection closed and finalised it
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     if (const std::shared_ptr<StatementCache> cache = m_cache.lock())
-        cache->giveBackNative(m_sql, m_statement);
+        cache->giveBackNative(m_sql, m_statement, this);
     else
-        sqlite3_finalize(m_statement); // the connection's cache is gone, the statement with it
+        sqlite3_finalize(m_statement); // not reached: a cache detaches its users before it goes
+}
+
+void SqliteStatement::detach() {
+    sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+}
+
+void SqliteStatement::check(int code) const {
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_handle)));
 }
 
 void SqliteStatement::markBound(int index) {
+    if (!m_statement)
+        throw Error::storage(closedMessage(m_sql));
     if (index < 0 || index >= m_parameters)
         throw Error::usage(
             u"the statement has no parameter %1: %2"_s.arg(index + 1).arg(m_sql.simplified().left(200)));
@@ -73,19 +141,22 @@ void SqliteStatement::markBound(int index) {
 
 void SqliteStatement::bind(int index, qint64 value) {
     markBound(index);
-    sqlite3_bind_int64(m_statement, index + 1, value);
+    check(sqlite3_bind_int64(m_statement, index + 1, value));
 }
 
 void SqliteStatement::bind(int index, const QString& value) {
     markBound(index);
-    sqlite3_bind_text16(m_statement, index + 1, value.utf16(), int(value.size() * sizeof(char16_t)),
-                        SQLITE_TRANSIENT);
+    if (value.isNull()) // as QtSql binds it
+        check(sqlite3_bind_null(m_statement, index + 1));
+    else
+        check(sqlite3_bind_text16(m_statement, index + 1, value.utf16(), int(value.size() * sizeof(char16_t)),
+                                  SQLITE_TRANSIENT));
 }
 
 void SqliteStatement::bind(int index, const QVariant& value) {
-    if (value.isNull()) {
+    if (boundAsNull(value)) {
         markBound(index);
-        sqlite3_bind_null(m_statement, index + 1);
+        check(sqlite3_bind_null(m_statement, index + 1));
         return;
     }
     switch (value.typeId()) {
@@ -103,12 +174,13 @@ void SqliteStatement::bind(int index, const QVariant& value) {
     case QMetaType::Double:
     case QMetaType::Float:
         markBound(index);
-        sqlite3_bind_double(m_statement, index + 1, value.toDouble());
+        check(sqlite3_bind_double(m_statement, index + 1, value.toDouble()));
         return;
     case QMetaType::QByteArray: {
         markBound(index);
         const QByteArray bytes = value.toByteArray();
-        sqlite3_bind_blob(m_statement, index + 1, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+        check(sqlite3_bind_blob(m_statement, index + 1, bytes.constData(), int(bytes.size()),
+                                SQLITE_TRANSIENT));
         return;
     }
     default:
@@ -118,6 +190,8 @@ void SqliteStatement::bind(int index, const QVariant& value) {
 }
 
 bool SqliteStatement::step() {
+    if (!m_statement)
+        throw Error::storage(closedMessage(m_sql));
     if (m_unbound > 0) {
         int missing = 0;
         while (missing < m_parameters && m_bound[size_t(missing)])

@@ -1,6 +1,10 @@
 #include "StatementCache.h"
 
+#include "SqliteStatement.h"
+
 #include <sqlite3.h>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -113,19 +117,22 @@ sqlite3_stmt* StatementCache::takeNative(const QString& sql) {
     return statement;
 }
 
-void StatementCache::giveBackNative(const QString& sql, sqlite3_stmt* statement) {
+void StatementCache::giveBackNative(const QString& sql, sqlite3_stmt* statement, SqliteStatement* user) {
+    m_lent.erase(user);
     if (m_closed || sql.size() > longestKept || m_native.count(sql) != 0) {
         sqlite3_finalize(statement);
         return;
     }
-    if (qsizetype(m_native.size()) >= capacity)
-        clear();
+    if (qsizetype(m_native.size()) >= capacity) {
+        for (auto& [text, idle] : m_native)
+            sqlite3_finalize(idle);
+        m_native.clear();
+    }
     m_native.emplace(sql, statement);
 }
 
 void StatementCache::clear() {
     m_idle.clear();
-    // Before the connection closes: SQLite keeps a connection with unfinalised statements open.
     for (auto& [sql, statement] : m_native)
         sqlite3_finalize(statement);
     m_native.clear();
@@ -133,6 +140,8 @@ void StatementCache::clear() {
 
 void StatementCache::close() {
     clear();
+    for (SqliteStatement* user : std::exchange(m_lent, {}))
+        user->detach();
     m_closed = true;
 }
 

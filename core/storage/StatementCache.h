@@ -5,11 +5,15 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 struct sqlite3_stmt;
 
 namespace ordo {
+
+class SqliteStatement;
 
 // The idle prepared statements of one connection, keyed by their SQL text, so that a statement run again and
 // again (a reservation's UPDATE, an audit INSERT, an order lock) is prepared once per connection instead of
@@ -47,18 +51,26 @@ public:
     // Keeps `entry`, prepared for `sql`, for the next take(); finishes it first so that it holds no result
     // (and, on SQLite, no read lock). Dropped when the cache is closed, full or already holds that SQL.
     void giveBack(const QString& sql, Entry entry);
-    // The idle native SQLite statement (SqliteStatement) prepared for `sql`, or nullptr; and giving one back,
-    // reset, for the next user (finalised instead when the cache is closed or full).
+    // Native SQLite statements (SqliteStatement). take: the idle one prepared for `sql`, or nullptr. Every
+    // statement in use is registered with lend() and leaves with giveBackNative(), which keeps it, reset, for the
+    // next user (finalised instead when the cache is closed or full). close() finalises the idle ones and those
+    // still in use (their SqliteStatement is told, and refuses to run): SQLite cannot close a connection that
+    // still has statements, and QtSql would then lose the connection, its file and its locks.
     sqlite3_stmt* takeNative(const QString& sql);
-    void giveBackNative(const QString& sql, sqlite3_stmt* statement);
+    void lend(SqliteStatement* user) { m_lent.insert(user); }
+    void giveBackNative(const QString& sql, sqlite3_stmt* statement, SqliteStatement* user);
+    // Whether this connection may use native statements (SqliteStatement::usable), once known.
+    std::optional<bool> nativeUsable() const { return m_nativeUsable; }
+    void setNativeUsable(bool usable) { m_nativeUsable = usable; }
     // Drops every idle statement (schema changed, connection about to close).
     void clear();
     // Drops every statement and refuses those given back later: the connection is going away.
     void close();
-    ~StatementCache() { clear(); }
+    ~StatementCache() { close(); }
     StatementCache() = default;
     StatementCache(const StatementCache&) = delete;
     StatementCache& operator=(const StatementCache&) = delete;
+    // Idle statements, QtSql's and native ones.
     qsizetype size() const { return qsizetype(m_idle.size() + m_native.size()); }
     // How many statements take() handed out again since the cache was made (for tests and benchmarks).
     qint64 reuses() const { return m_reuses; }
@@ -70,7 +82,9 @@ public:
 
 private:
     std::unordered_map<QString, Entry> m_idle;
-    std::unordered_map<QString, sqlite3_stmt*> m_native; // owned: finalised by clear()
+    std::unordered_map<QString, sqlite3_stmt*> m_native; // idle, owned: finalised by clear()
+    std::unordered_set<SqliteStatement*> m_lent;         // in use
+    std::optional<bool> m_nativeUsable;
     qint64 m_reuses = 0;
     bool m_closed = false;
 };

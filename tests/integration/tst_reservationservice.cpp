@@ -48,6 +48,7 @@ private slots:
     void shippingLowersOnHandAndReserved();
     void reserveManyKeepsEachOrderWhole();
     void reserveManyFinishesPartlyHeldOrders();
+    void reserveManyHandsBackAFailedOrdersUnitsWithinTheGroup();
     void sinkHearsFinalFiguresAfterCommitOnly();
     void permissions();
 
@@ -379,6 +380,38 @@ void TestReservationService::reserveManyFinishesPartlyHeldOrders()
     QCOMPARE(status(twice), OrderStatus::Routed);
     QCOMPARE(audit(twice, u"reserve"_s).first().detail,
              u"line 1: 3 x SKU-1 at DC-EAST; line 2: 1 x SKU-1 at DC-EAST"_s);
+}
+
+void TestReservationService::reserveManyHandsBackAFailedOrdersUnitsWithinTheGroup()
+{
+    // One group: the second order places SKU-1 and then fails on SKU-2, so its SKU-1 units go back before the
+    // third order takes them; nothing of it reaches the database.
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
+    stock(u"DC-EAST"_s, u"SKU-2"_s, 1);
+    QList<qint64> ids;
+    ids << capture(u"G-1"_s, {{u"SKU-1"_s, 2}});
+    ids << capture(u"G-2"_s, {{u"SKU-1"_s, 2}, {u"SKU-2"_s, 2}});
+    ids << capture(u"G-3"_s, {{u"SKU-1"_s, 3}});
+    ReservationService service(db());
+    const QList<ReservationOutcome> outcomes = service.reserveMany(ids, m_admin);
+    QCOMPARE(outcomes.size(), 3);
+    QVERIFY(outcomes.at(0).routed);
+    QVERIFY(!outcomes.at(1).routed);
+    QCOMPARE(outcomes.at(1).shortages,
+             QStringList{u"line 2: 2 x SKU-2 cannot be covered at any location (free: DC-EAST 1)"_s});
+    QVERIFY(outcomes.at(1).reserved.isEmpty());
+    QVERIFY(outcomes.at(2).routed);
+    QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{5, 5, 0}));
+    QCOMPARE(position(u"DC-EAST"_s, u"SKU-2"_s), (PositionFigures{1, 0, 0}));
+    QList<qint64> after;
+    SqlQuery q(db(), u"SELECT reserved_after FROM inventory_events WHERE kind = 'reserve' ORDER BY id"_s);
+    q.exec();
+    while (q.next())
+        after << q.value(0).toLongLong();
+    QCOMPARE(after, (QList<qint64>{2, 5}));
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 2);
+    QCOMPARE(status(ids.at(1)), OrderStatus::Validated);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines WHERE status = 'routed'"_s), 2);
 }
 
 void TestReservationService::sinkHearsFinalFiguresAfterCommitOnly()

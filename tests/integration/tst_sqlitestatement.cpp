@@ -7,6 +7,8 @@
 #include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -59,6 +61,7 @@ private slots:
     void refusesUnboundParameters();
     void failedStepLeavesDataAndStatementUsable();
     void rowWriterWritesExactRows();
+    void bindsNullsAsQtSqlDoes();
     void schemaChangeAndCloseFinaliseStatements();
 
 private:
@@ -78,6 +81,7 @@ void tst_SqliteStatement::init() {
 
 void tst_SqliteStatement::bindsAndReadsEveryType() {
     Database& db = m_test->db();
+    QCOMPARE(SqliteStatement::usable(db), sqlite()); // Debian's Qt runs the system SQLite that Ordo links
     if (!sqlite()) {
         QVERIFY(ordo::sqliteHandle(db) == nullptr);
         try {
@@ -226,6 +230,38 @@ void tst_SqliteStatement::rowWriterWritesExactRows() {
     QVERIFY(!q.next());
 }
 
+void tst_SqliteStatement::bindsNullsAsQtSqlDoes() {
+    // A null string, byte array or date binds NULL on both paths; an empty string stays an empty string.
+    Database& db = m_test->db();
+    const QList<QVariant> labels{QVariant(QString()), QVariant(u""_s), QVariant(QDateTime()),
+                                 QVariant(QByteArray())};
+    {
+        Transaction tx(db);
+        RowWriter writer(db, u"ss_notes"_s, {u"id"_s, u"label"_s}, 2);
+        for (int i = 0; i < labels.size(); ++i)
+            writer.add({i + 1, labels.at(i)});
+        writer.flush();
+        tx.commit();
+    }
+    if (sqlite()) {
+        SqliteStatement insert(db, u"INSERT INTO ss_notes (id, label) VALUES (?, ?)"_s);
+        insert.bind(0, qint64(5));
+        insert.bind(1, QString());
+        QVERIFY(!insert.step());
+    } else {
+        SqlQuery insert(db, u"INSERT INTO ss_notes (id, label) VALUES (5, NULL)"_s);
+        insert.exec();
+    }
+    SqlQuery q(db, u"SELECT id FROM ss_notes WHERE label IS NULL ORDER BY id"_s);
+    q.exec();
+    QList<qint64> nulls;
+    while (q.next())
+        nulls << q.value(0).toLongLong();
+    QCOMPARE(nulls, (QList<qint64>{1, 3, 4, 5}));
+    SqlQuery empty(db, u"SELECT COUNT(*) FROM ss_notes WHERE label = ''"_s);
+    QCOMPARE(empty.scalar().toLongLong(), 1);
+}
+
 void tst_SqliteStatement::schemaChangeAndCloseFinaliseStatements() {
     if (!sqlite()) {
         QVERIFY_THROWS_EXCEPTION(Error, SqliteStatement(m_test->db(), insertSql));
@@ -246,19 +282,32 @@ void tst_SqliteStatement::schemaChangeAndCloseFinaliseStatements() {
         SqliteStatement s(*second, u"SELECT note FROM ss_notes"_s);
         QVERIFY(!s.step());
     }
-    // Closing with a kept native statement finalises it first; statements made afterwards are finalised at
-    // once.
-    const std::shared_ptr<ordo::StatementCache> cache = second->statementCache();
-    auto alive = std::make_unique<SqliteStatement>(*second, u"SELECT id FROM ss_notes"_s);
-    QVERIFY(cache->size() > 0);
     second.reset();
-    QCOMPARE(cache->size(), 0);
-    alive.reset(); // its cache is closed: finalised, not kept
-    QCOMPARE(cache->size(), 0);
-    Database third = Database::open(m_test->url());
-    SqliteStatement count(third, u"SELECT COUNT(*) FROM ss_notes"_s);
+
+    // Closing while a statement is in use: the cache finalises it too, so the connection really closes (the
+    // last connection to a WAL database removes its -wal file), and the statement refuses to run afterwards.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"close.sqlite"_s);
+    std::optional<Database> own(Database::open(path));
+    SqlQuery::run(*own, u"CREATE TABLE t (x BIGINT)"_s);
+    SqlQuery::run(*own, u"INSERT INTO t (x) VALUES (1)"_s);
+    auto alive = std::make_unique<SqliteStatement>(*own, u"SELECT x FROM t"_s);
+    QVERIFY(alive->step());
+    QVERIFY(QFile::exists(path + u"-wal"_s));
+    own.reset();
+    QVERIFY2(!QFile::exists(path + u"-wal"_s), "the connection stayed open");
+    try {
+        alive->step();
+        QFAIL("a statement ran after its connection closed");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Storage);
+        QVERIFY2(e.message().contains(u"closed"_s), qPrintable(e.message()));
+    }
+    alive.reset(); // finalised already: nothing to give back
+    Database again = Database::open(path);
+    SqliteStatement count(again, u"SELECT COUNT(*) FROM t"_s);
     QVERIFY(count.step());
-    QCOMPARE(count.int64(0), 0);
+    QCOMPARE(count.int64(0), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteStatement)
