@@ -36,7 +36,7 @@ qint64 freeUnits(const PositionFigures& f) {
 
 } // namespace
 
-// What the group read of the positions of its SKUs, kept up to date as lines are reserved and undone.
+// What the group read of the positions of its SKUs, kept up to date as lines are placed and handed back.
 struct ReservationService::GroupStock {
     QHash<QPair<qint64, qint64>, PositionFigures> figures; // (location, SKU)
     QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position
