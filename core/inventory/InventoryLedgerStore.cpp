@@ -4,7 +4,7 @@
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PositionalStatement.h"
 
 #include <QMap>
 
@@ -69,27 +69,13 @@ void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, c
         size *= 2;
     const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
     const int offset = first.isValid() ? 1 : 0;
-    if (SqliteStatement::usable(m_db)) { // bound straight into SQLite: see SqliteStatement
-        inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
-            SqliteStatement q(m_db, sql);
-            if (offset)
-                q.bind(0, first);
-            for (qsizetype i = 0; i < size; ++i)
-                q.bind(offset + int(i), QVariant::fromValue(keys.at(std::min(from + i, to - 1))));
-            while (q.step())
-                row(q);
-        });
-        return;
-    }
+    QList<QVariant> values(offset + size);
+    if (offset)
+        values[0] = first;
     inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
-        SqlQuery q(m_db, sql);
-        if (offset)
-            q.bindAt(0, first);
         for (qsizetype i = 0; i < size; ++i)
-            q.bindAt(offset + int(i), QVariant::fromValue(keys.at(std::min(from + i, to - 1))));
-        q.exec();
-        while (q.next())
-            row(q);
+            values[offset + i] = QVariant::fromValue(keys.at(std::min(from + i, to - 1)));
+        runPositional(m_db, sql, values.constData(), values.size(), row);
     });
 }
 

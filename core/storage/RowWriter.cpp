@@ -2,7 +2,7 @@
 
 #include "Error.h"
 #include "storage/Database.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PositionalStatement.h"
 
 using namespace Qt::StringLiterals;
 
@@ -53,41 +53,15 @@ void RowWriter::flush() {
         return;
     }
     const QList<QVariant> rest = std::exchange(m_pending, {});
-    if (SqliteStatement::usable(m_db)) {
-        SqliteStatement one(m_db, m_one);
-        for (qsizetype from = 0; from < rest.size(); from += m_columns) {
-            for (int c = 0; c < m_columns; ++c)
-                one.bind(c, rest.at(from + c));
-            one.step();
-            ++m_written;
-        }
-        m_pending.reserve(qsizetype(m_rowsPerStatement) * m_columns);
-        return;
-    }
     for (qsizetype from = 0; from < rest.size(); from += m_columns) {
-        SqlQuery q(m_db, m_one);
-        for (int c = 0; c < m_columns; ++c)
-            q.bindAt(c, rest.at(from + c));
-        q.exec();
+        runPositional(m_db, m_one, rest.constData() + from, m_columns);
         ++m_written;
     }
     m_pending.reserve(qsizetype(m_rowsPerStatement) * m_columns);
 }
 
 void RowWriter::send(const QString& sql, qsizetype rows) {
-    if (SqliteStatement::usable(m_db)) { // bound straight into SQLite: see SqliteStatement
-        SqliteStatement statement(m_db, sql);
-        for (qsizetype i = 0; i < m_pending.size(); ++i)
-            statement.bind(int(i), m_pending.at(i));
-        statement.step();
-        m_written += rows;
-        m_pending.clear();
-        return;
-    }
-    SqlQuery q(m_db, sql);
-    for (qsizetype i = 0; i < m_pending.size(); ++i)
-        q.bindAt(int(i), m_pending.at(i));
-    q.exec();
+    runPositional(m_db, sql, m_pending.constData(), m_pending.size());
     m_written += rows;
     m_pending.clear();
 }
