@@ -6,6 +6,7 @@
 #include "model/AuditEvent.h"
 #include "storage/AuditTrail.h"
 #include "storage/Database.h"
+#include "storage/Savepoint.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -60,17 +62,29 @@ struct Run {
 };
 
 // One transaction's worth of events, evaluated in memory against positions read once, then written together.
+//
+// A unit either looks its event ids up in the ledger first (`lookUpIds`), or assumes they are new and lets the
+// ledger's unique index check them as the rows go in: one index search per event instead of two (a plain
+// INSERT checks and inserts in one descent; ON CONFLICT DO NOTHING would search twice again). If one turns out
+// to be there already, the INSERT fails, write() rolls the unit's rows back and returns false, and the caller
+// forgets the unit and runs the range again with lookUpIds: the outcome is the same either way.
 class Unit {
 public:
-    Unit(Run& run, qsizetype from, qsizetype to)
+    Unit(Run& run, qsizetype from, qsizetype to, bool lookUpIds)
         : m_run(run)
         , m_from(from)
         , m_to(to)
+        , m_lookUpIds(lookUpIds)
     {
     }
 
-    void evaluate();
-    void write(Database& db, qint64 now);
+    // False if an event id assumed new is in the ledger after all (checked here for the events that will not be
+    // written: unchanged, or rejected for going negative).
+    bool evaluate();
+    // False if an event id assumed new was in the ledger: nothing of the unit is written then.
+    bool write(Database& db, qint64 now);
+    // Takes back the event ids this unit marked as seen, before the range runs again.
+    void forget();
     void notify(PositionSink& sink) const;
 
     int applied = 0;
@@ -85,10 +99,14 @@ private:
     void evaluateOne(qsizetype index);
     void zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype index);
     void record(const QString& eventId, PositionKey key, const InventoryEvent& event, qint64 quantity);
+    void markSeen(const QString& eventId);
 
     Run& m_run;
     qsizetype m_from;
     qsizetype m_to;
+    bool m_lookUpIds;
+    QList<QString> m_seenHere;   // the ids this unit added to m_run.seen
+    QList<QString> m_unverified; // ids assumed new that no insert will check
     QSet<QString> m_existing;
     QList<PositionKey> m_keys; // per event of the unit; ids of 0 where the code is unknown
     QHash<PositionKey, CachedPosition> m_positions;
@@ -101,28 +119,36 @@ void Unit::load()
     // SKU codes not seen before, resolved in a few statements.
     QList<QString> codes;
     QSet<QString> asked;
-    QList<QString> ids;
-    QSet<QString> listed;
     for (qsizetype i = m_from; i < m_to; ++i) {
         const InventoryEvent& e = m_run.events.at(i);
         if (!m_run.skuIds.contains(e.skuCode) && !m_run.unknownSkus.contains(e.skuCode) && !asked.contains(e.skuCode)) {
             asked.insert(e.skuCode);
             codes << e.skuCode;
         }
-        if (!m_run.seen.contains(e.eventId) && !listed.contains(e.eventId)) {
-            listed.insert(e.eventId);
-            ids << e.eventId;
-        }
     }
     m_run.store.resolveSkus(codes, m_run.skuIds);
     for (const QString& code : std::as_const(codes))
         if (!m_run.skuIds.contains(code))
             m_run.unknownSkus.insert(code);
-    m_existing = m_run.store.existingEventIds(ids);
+    if (m_lookUpIds) {
+        QList<QString> ids;
+        QSet<QString> listed;
+        for (qsizetype i = m_from; i < m_to; ++i) {
+            const QString& id = m_run.events.at(i).eventId;
+            if (!m_run.seen.contains(id) && !listed.contains(id)) {
+                listed.insert(id);
+                ids << id;
+            }
+        }
+        m_existing = m_run.store.existingEventIds(ids);
+    }
 
     // Each distinct position once.
     QList<PositionKey> keys;
     m_keys.reserve(m_to - m_from);
+    m_positions.reserve(m_to - m_from);
+    m_rows.reserve(m_to - m_from);
+    m_seenHere.reserve(m_to - m_from);
     for (qsizetype i = m_from; i < m_to; ++i) {
         const InventoryEvent& e = m_run.events.at(i);
         const qint64 location = m_run.locationIds.value(e.locationCode, 0);
@@ -134,7 +160,8 @@ void Unit::load()
         if (m_positions.contains(key))
             continue;
         m_positions.insert(key, {});
-        m_skusByLocation[key.first].append(key.second);
+        if (m_run.options.fullSnapshot)
+            m_skusByLocation[key.first].append(key.second); // only --full needs them by location
         keys << key;
     }
     QHash<PositionKey, PositionFigures> figures;
@@ -144,7 +171,7 @@ void Unit::load()
         m_positions[it.key()] = {it.value(), it.value(), true};
 }
 
-void Unit::evaluate()
+bool Unit::evaluate()
 {
     load();
     for (qsizetype i = m_from; i < m_to; ++i) {
@@ -157,6 +184,7 @@ void Unit::evaluate()
         if (plan != m_run.plans.cend() && plan->lastIndex == i && location != 0)
             zeroAbsent(location, *plan, i);
     }
+    return m_lookUpIds || m_unverified.isEmpty() || m_run.store.existingEventIds(m_unverified).isEmpty();
 }
 
 void Unit::record(const QString& eventId, PositionKey key, const InventoryEvent& event, qint64 quantity)
@@ -188,16 +216,21 @@ void Unit::evaluateOne(qsizetype index)
     PositionFigures next = position.current;
     if (e.kind == InventoryEventKind::Delta) {
         next.onHand += e.quantity;
-        if (next.onHand < 0)
+        if (next.onHand < 0) {
+            if (!m_lookUpIds)
+                m_unverified.append(e.eventId);
             return reject(u"delta %1 would make on hand negative (%2)"_s.arg(e.quantity).arg(next.onHand));
+        }
     } else {
         next.onHand = e.quantity;
         if (e.safetyStock)
             next.safetyStock = *e.safetyStock;
     }
-    m_run.seen.insert(e.eventId);
+    markSeen(e.eventId);
     if (next == position.current) {
         ++unchanged; // never written, not even to the ledger
+        if (!m_lookUpIds)
+            m_unverified.append(e.eventId);
         return;
     }
     position.current = next;
@@ -237,18 +270,44 @@ void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype
     for (const auto& [sku, id] : std::as_const(zeroings)) {
         if (existing.contains(id) || m_run.seen.contains(id))
             continue; // zeroed by an earlier run of the same snapshot
-        m_run.seen.insert(id);
+        markSeen(id);
         m_positions[{locationId, sku}].current.onHand = 0;
         record(id, {locationId, sku}, zero, 0);
         ++zeroed;
     }
 }
 
-void Unit::write(Database& db, qint64 now)
+void Unit::markSeen(const QString& eventId)
+{
+    m_run.seen.insert(eventId);
+    m_seenHere.append(eventId);
+}
+
+void Unit::forget()
+{
+    for (const QString& id : std::as_const(m_seenHere))
+        m_run.seen.remove(id);
+    m_seenHere.clear();
+}
+
+bool Unit::write(Database& db, qint64 now)
 {
     if (m_rows.isEmpty())
-        return;
-    m_run.store.writeLedger(m_rows, m_run.actor.user, now);
+        return true;
+    if (m_lookUpIds) {
+        m_run.store.writeLedger(m_rows, m_run.actor.user, now);
+    } else {
+        Savepoint savepoint(db, u"ledger_rows"_s);
+        try {
+            m_run.store.writeLedger(m_rows, m_run.actor.user, now);
+        } catch (const Error&) {
+            // Most likely an event id already in the ledger, refused by its unique index. Anything else, the
+            // run that looks the ids up meets again and reports.
+            savepoint.rollBack();
+            return false;
+        }
+        savepoint.release();
+    }
     QList<std::pair<PositionKey, PositionFigures>> changed;
     for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
         if (it->current != it->original)
@@ -269,6 +328,7 @@ void Unit::write(Database& db, qint64 now)
                        .arg(rejected)
                        .arg(changed.size());
     AuditTrail(db).record(audit);
+    return true;
 }
 
 void Unit::notify(PositionSink& sink) const
@@ -292,6 +352,7 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
         throw Error::denied(u"%1 may not change stock"_s.arg(actor.user));
     ApplyReport report;
     Run run{events, options, actor, InventoryLedgerStore(m_db), {}, {}, {}, {}, {}};
+    run.seen.reserve(events.size());
     if (options.fullSnapshot) {
         QHash<QString, QCryptographicHash*> hashes;
         std::vector<std::unique_ptr<QCryptographicHash>> owned;
@@ -321,27 +382,38 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
     const int batchSize = options.batchSize > 0 ? options.batchSize : defaultBatchSize(m_db.engine());
     const qsizetype unitSize = batched ? batchSize : std::max<qsizetype>(1, events.size());
     for (qsizetype from = 0; from < events.size(); from += unitSize) {
-        Unit unit(run, from, std::min(events.size(), from + unitSize));
+        const qsizetype to = std::min(events.size(), from + unitSize);
+        std::optional<Unit> unit;
         {
             Transaction transaction(m_db);
             if (run.locationIds.isEmpty())
                 run.locationIds = run.store.locationIds();
-            unit.evaluate();
-            report.unchanged += unit.unchanged;
-            report.duplicates += unit.duplicates;
-            report.rejected += unit.rejected;
-            report.errors += unit.errors;
-            if (options.dryRun || (!options.partial && unit.rejected > 0)) {
-                report.rolledBack = !options.partial && unit.rejected > 0;
+            // First assume the event ids are new; run the range again, looking them up, when one is not. A dry
+            // run writes nothing that could check them, and a rejected all-or-nothing batch reports what it
+            // found, so both look them up.
+            for (bool lookUpIds = options.dryRun;; lookUpIds = true) {
+                unit.emplace(run, from, to, lookUpIds);
+                if (unit->evaluate()) {
+                    const bool writes = !options.dryRun && (options.partial || unit->rejected == 0);
+                    if (writes ? unit->write(m_db, nowStoredTime()) : lookUpIds)
+                        break;
+                }
+                unit->forget();
+            }
+            report.unchanged += unit->unchanged;
+            report.duplicates += unit->duplicates;
+            report.rejected += unit->rejected;
+            report.errors += unit->errors;
+            if (options.dryRun || (!options.partial && unit->rejected > 0)) {
+                report.rolledBack = !options.partial && unit->rejected > 0;
                 continue; // the transaction rolls back: nothing was written anyway
             }
-            unit.write(m_db, nowStoredTime());
             transaction.commit();
         }
-        report.applied += unit.applied;
-        report.zeroed += unit.zeroed;
+        report.applied += unit->applied;
+        report.zeroed += unit->zeroed;
         if (sink)
-            unit.notify(*sink);
+            unit->notify(*sink);
     }
     return report;
 }

@@ -55,7 +55,10 @@ struct ApplyReport {
 //
 // Speed: each transaction reads the positions it needs once (chunked IN lists), evaluates the events in memory,
 // then writes the ledger rows and the changed positions with multi-row statements: one read and at most one
-// write per distinct position, never one statement per event. The audit trail gets one row per transaction
+// write per distinct position, never one statement per event. Event ids are not looked up first: the ledger's
+// unique index refuses an id it holds as the rows go in, and only then is the transaction's work rolled back
+// (to a savepoint) and run again with the ids looked up, so new events pay one index search, not two, and
+// the outcome is the same. The audit trail gets one row per transaction
 // (entity "inventory", with the counts); the ledger itself is the record of each event. After each commit the
 // sink, if any, is told the final figures of every position whose figures changed.
 class InventoryLedger {

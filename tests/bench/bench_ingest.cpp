@@ -9,6 +9,10 @@
 //                  location_id = ? AND sku_id = ?", as many per transaction as --partial, on the same events
 //                  (the practical limit: no ledger, no idempotency, no checks); and again at 10,000 per
 //                  transaction, the figure earlier runs compared against
+//   same_rows      no Ordo code either, but the rows Ordo writes: per event the position's UPDATE ... RETURNING
+//                  on_hand and its ledger row (with the ledger's unique event id and position indexes), as many
+//                  per transaction as --partial: what the ledger itself costs, with no lookups, checks or
+//                  batching
 // and prints JSON with events/s for each and Ordo's rate as a fraction of the bare loop.
 //   bench_ingest [events] [autocommit_events] [cache_mib]
 // cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every measurement.
@@ -20,6 +24,7 @@
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -166,6 +171,50 @@ double bareLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpu
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds)
+{
+    QSqlDatabase connection = db.connection();
+    QSqlQuery update(connection);
+    QSqlQuery insert(connection);
+    if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ?, updated_at = ? WHERE location_id = ? AND "
+                        "sku_id = ? RETURNING on_hand, reserved"_s) ||
+        !insert.prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
+                        "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench')"_s))
+        qFatal("prepare failed");
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpuStart = std::clock();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype from = 0; from < deltas.size(); from += batch) {
+        QSqlQuery(connection).exec(u"BEGIN"_s);
+        for (qsizetype i = from; i < std::min(deltas.size(), from + batch); ++i) {
+            const Delta& d = deltas.at(i);
+            update.bindValue(0, d.quantity);
+            update.bindValue(1, now);
+            update.bindValue(2, d.location);
+            update.bindValue(3, d.sku);
+            if (!update.exec() || !update.next())
+                qFatal("update failed");
+            insert.bindValue(0, u"p%1"_s.arg(i));
+            insert.bindValue(1, d.location);
+            insert.bindValue(2, d.sku);
+            insert.bindValue(3, d.quantity);
+            insert.bindValue(4, update.value(0));
+            insert.bindValue(5, update.value(1));
+            insert.bindValue(6, now);
+            insert.bindValue(7, now);
+            update.finish();
+            if (!insert.exec())
+                qFatal("insert failed");
+        }
+        if (!QSqlQuery(connection).exec(u"COMMIT"_s))
+            qFatal("commit failed");
+    }
+    cpuSeconds = cpuSince(cpuStart);
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
 double autocommitPerEvent(Database& db, const QList<Delta>& deltas)
 {
     InventoryLedger ledger(db);
@@ -225,9 +274,13 @@ int main(int argc, char** argv)
     const double bare = bareLoop(db, bareDeltas, InventoryLedger::defaultBatchSize(Engine::Sqlite), bareCpu);
     double bareSmallCpu = 0;
     const double bareSmall = bareLoop(db, makeDeltas(events, 5), 10'000, bareSmallCpu);
+    double sameRowsCpu = 0;
+    const double sameRows =
+        sameRowsLoop(db, makeDeltas(events, 6), InventoryLedger::defaultBatchSize(Engine::Sqlite), sameRowsCpu);
     const double autocommit = autocommitPerEvent(db, makeDeltas(autocommitEvents, 4));
 
     auto rate = [](qint64 n, double seconds) { return seconds > 0 ? double(n) / seconds : 0.0; };
+    const double sameRowsRate = rate(events, sameRows);
     const double atomicRate = rate(events, atomic.readSeconds + atomic.applySeconds);
     const double batchedRate = rate(events, batched.readSeconds + batched.applySeconds);
     const double bareRate = rate(events, bare);
@@ -270,6 +323,12 @@ int main(int argc, char** argv)
                                                              {u"cpu_seconds"_s, bareSmallCpu}}},
         {u"ratio_atomic_to_bare"_s, bareRate > 0 ? atomicRate / bareRate : 0.0},
         {u"ratio_batched_to_bare"_s, bareRate > 0 ? batchedRate / bareRate : 0.0},
+        {u"same_rows_plain_loop"_s, QJsonObject{{u"seconds"_s, sameRows},
+                                                {u"events_per_second"_s, sameRowsRate},
+                                                {u"cpu_seconds"_s, sameRowsCpu}}},
+        {u"ratio_atomic_to_same_rows"_s, sameRowsRate > 0 ? atomicRate / sameRowsRate : 0.0},
+        {u"ratio_batched_to_same_rows"_s, sameRowsRate > 0 ? batchedRate / sameRowsRate : 0.0},
+        {u"ratio_same_rows_to_bare"_s, bareRate > 0 ? sameRowsRate / bareRate : 0.0},
         {u"ratio_group_commit_to_autocommit"_s,
          autocommit > 0 ? atomicRate / rate(autocommitEvents, autocommit) : 0.0},
     };

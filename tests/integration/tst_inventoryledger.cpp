@@ -74,6 +74,8 @@ private slots:
 
     void appliesDeltasAndSnapshots();
     void replayChangesNothing();
+    void idsAlreadyInTheLedger_data();
+    void idsAlreadyInTheLedger();
     void unchangedEventsNeverReachTheDisk();
     void fullSnapshotZeroesAbsentSkus();
     void badEvent_data();
@@ -212,6 +214,93 @@ void TestInventoryLedger::replayChangesNothing()
     QCOMPARE(apply(snapshots.events).duplicates, 2);
     QCOMPARE(ledgerRows(), 4);
     QCOMPARE(figures(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{20, 0, 1}));
+}
+
+void TestInventoryLedger::idsAlreadyInTheLedger_data()
+{
+    // Inputs mixing new events with events already applied by the history below. Whatever the order in which
+    // the ledger finds out, an old id counts as a duplicate and nothing else: not applied, not rejected, not
+    // unchanged, and the events after it see the figures without it.
+    // After the history: DC-EAST SKU-1 7, SKU-2 12, SKU-3 1; five ledger rows.
+    QTest::addColumn<QList<InventoryEvent>>("events");
+    QTest::addColumn<int>("applied");
+    QTest::addColumn<int>("duplicates");
+    QTest::addColumn<int>("rejected");
+    QTest::addColumn<QList<qint64>>("onHand"); // DC-EAST SKU-1, SKU-2, SKU-3 after
+    QTest::addColumn<QStringList>("newRows");  // event id and on hand after, in ledger order
+    const InventoryEvent h1 = delta(u"h1"_s, u"DC-EAST"_s, u"SKU-1"_s, -3);
+    const InventoryEvent h2 = delta(u"h2"_s, u"DC-EAST"_s, u"SKU-2"_s, 4);
+    const InventoryEvent s1 = snapshot(u"s1"_s, u"DC-EAST"_s, u"SKU-2"_s, 12);
+    const InventoryEvent h5 = delta(u"h5"_s, u"DC-EAST"_s, u"SKU-3"_s, -3);
+    for (const bool partial : {false, true}) {
+        const char* mode = partial ? "partial" : "all or nothing";
+        QTest::addRow("%s: an old id between new ones", mode)
+            << QList<InventoryEvent>{delta(u"n1"_s, u"DC-EAST"_s, u"SKU-1"_s, 2), h2,
+                                     delta(u"n2"_s, u"DC-EAST"_s, u"SKU-2"_s, -1)}
+            << 2 << 1 << 0 << QList<qint64>{9, 11, 1} << QStringList{u"n1 9"_s, u"n2 11"_s};
+        QTest::addRow("%s: an old id whose replay would starve the next event", mode)
+            << QList<InventoryEvent>{h1, delta(u"n1"_s, u"DC-EAST"_s, u"SKU-1"_s, -7)} << 1 << 1 << 0
+            << QList<qint64>{0, 12, 1} << QStringList{u"n1 0"_s};
+        QTest::addRow("%s: an old id whose replay would go negative", mode)
+            << QList<InventoryEvent>{h5, delta(u"n1"_s, u"DC-EAST"_s, u"SKU-3"_s, 1)} << 1 << 1 << 0
+            << QList<qint64>{7, 12, 2} << QStringList{u"n1 2"_s};
+        QTest::addRow("%s: an old id whose replay would change nothing", mode)
+            << QList<InventoryEvent>{s1, delta(u"n1"_s, u"DC-EAST"_s, u"SKU-2"_s, 1)} << 1 << 1 << 0
+            << QList<qint64>{7, 13, 1} << QStringList{u"n1 13"_s};
+        QTest::addRow("%s: new ids only", mode)
+            << QList<InventoryEvent>{delta(u"n1"_s, u"DC-EAST"_s, u"SKU-1"_s, 1),
+                                     delta(u"n2"_s, u"DC-EAST"_s, u"SKU-1"_s, -8)}
+            << 2 << 0 << 0 << QList<qint64>{0, 12, 1} << QStringList{u"n1 8"_s, u"n2 0"_s};
+        // All or nothing: the bad event rolls everything back; partial keeps what is good (nothing here).
+        QTest::addRow("%s: an old id beside a bad event", mode)
+            << QList<InventoryEvent>{h2, delta(u"n1"_s, u"DC-EAST"_s, u"SKU-1"_s, -100)} << 0 << 1 << 1
+            << QList<qint64>{7, 12, 1} << QStringList{};
+    }
+}
+
+void TestInventoryLedger::idsAlreadyInTheLedger()
+{
+    QFETCH(QList<InventoryEvent>, events);
+    QFETCH(int, applied);
+    QFETCH(int, duplicates);
+    QFETCH(int, rejected);
+    QFETCH(QList<qint64>, onHand);
+    QFETCH(QStringList, newRows);
+    const bool partial = QByteArray(QTest::currentDataTag()).startsWith("partial");
+    const ApplyReport history = apply({delta(u"h1"_s, u"DC-EAST"_s, u"SKU-1"_s, -3),
+                                       delta(u"h2"_s, u"DC-EAST"_s, u"SKU-2"_s, 4),
+                                       snapshot(u"s1"_s, u"DC-EAST"_s, u"SKU-2"_s, 12),
+                                       delta(u"h4"_s, u"DC-EAST"_s, u"SKU-3"_s, 4),
+                                       delta(u"h5"_s, u"DC-EAST"_s, u"SKU-3"_s, -3)});
+    QCOMPARE(history.applied, 5);
+    const qint64 lastOld = count(u"SELECT max(id) FROM inventory_events"_s);
+    RecordingSink sink;
+    const ApplyReport report = apply(events, partial, false, &sink);
+    QCOMPARE(report.applied, applied);
+    QCOMPARE(report.duplicates, duplicates);
+    QCOMPARE(report.rejected, rejected);
+    QCOMPARE(report.unchanged, 0);
+    QCOMPARE(report.rolledBack, !partial && rejected > 0);
+    QCOMPARE(figures(u"DC-EAST"_s, u"SKU-1"_s).onHand, onHand.at(0));
+    QCOMPARE(figures(u"DC-EAST"_s, u"SKU-2"_s).onHand, onHand.at(1));
+    QCOMPARE(figures(u"DC-EAST"_s, u"SKU-3"_s).onHand, onHand.at(2));
+    SqlQuery q(db(), u"SELECT event_id, on_hand_after FROM inventory_events WHERE id > :last ORDER BY id"_s);
+    q.bind(u":last"_s, lastOld);
+    q.exec();
+    QStringList rows;
+    while (q.next())
+        rows << q.value(0).toString() + u' ' + q.value(1).toString();
+    QCOMPARE(rows, newRows);
+    QCOMPARE(ledgerRows(), 5 + newRows.size());
+    // The console's index hears of each changed position once, with the figures the database holds.
+    QCOMPARE(sink.calls, int(sink.told.size()));
+    if (report.rolledBack)
+        QCOMPARE(sink.calls, 0);
+    for (const auto& [key, told] : sink.told) {
+        SqlQuery stored(db(), u"SELECT on_hand FROM positions WHERE location_id = :l AND sku_id = :s"_s);
+        stored.bind(u":l"_s, key.first).bind(u":s"_s, key.second);
+        QCOMPARE(told.onHand, stored.scalar().toLongLong());
+    }
 }
 
 void TestInventoryLedger::unchangedEventsNeverReachTheDisk()
