@@ -64,10 +64,9 @@ struct Run {
 // One transaction's worth of events, evaluated in memory against positions read once, then written together.
 //
 // A unit either looks its event ids up in the ledger first (`lookUpIds`), or assumes they are new and lets the
-// ledger's unique index check them as the rows go in: one index search per event instead of two (a plain
-// INSERT checks and inserts in one descent; ON CONFLICT DO NOTHING would search twice again). If one turns out
-// to be there already, the INSERT fails, write() rolls the unit's rows back and returns false, and the caller
-// forgets the unit and runs the range again with lookUpIds: the outcome is the same either way.
+// ledger's unique index check them as the rows go in: the INSERT's own check replaces a lookup per event. If
+// one turns out to be there already, the INSERT fails, write() rolls the unit's rows back and returns false,
+// and the caller forgets the unit and runs the range again with lookUpIds: the outcome is the same either way.
 class Unit {
 public:
     Unit(Run& run, qsizetype from, qsizetype to, bool lookUpIds)
