@@ -145,30 +145,39 @@ Timed ordoIngest(Database& db, const QString& path, bool partial)
     return t;
 }
 
+// Runs `event(i)` for i in [0, count), `batch` per transaction on `connection`, and returns the wall time in
+// seconds (and the process's CPU time in `cpuSeconds`): the shared frame of the baselines with no Ordo code.
+template <typename Event>
+double timedInTransactions(QSqlDatabase& connection, qsizetype count, int batch, double& cpuSeconds, Event event)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpuStart = std::clock();
+    for (qsizetype from = 0; from < count; from += batch) {
+        QSqlQuery(connection).exec(u"BEGIN"_s);
+        for (qsizetype i = from; i < std::min(count, from + batch); ++i)
+            event(i);
+        if (!QSqlQuery(connection).exec(u"COMMIT"_s))
+            qFatal("commit failed");
+    }
+    cpuSeconds = cpuSince(cpuStart);
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
 double bareLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds)
 {
     QSqlDatabase connection = db.connection();
     QSqlQuery update(connection);
     if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ? WHERE location_id = ? AND sku_id = ?"_s))
         qFatal("prepare failed");
-    QElapsedTimer timer;
-    timer.start();
-    const std::clock_t cpuStart = std::clock();
-    for (qsizetype from = 0; from < deltas.size(); from += batch) {
-        QSqlQuery(connection).exec(u"BEGIN"_s);
-        for (qsizetype i = from; i < std::min(deltas.size(), from + batch); ++i) {
-            const Delta& d = deltas.at(i);
-            update.bindValue(0, d.quantity);
-            update.bindValue(1, d.location);
-            update.bindValue(2, d.sku);
-            if (!update.exec())
-                qFatal("update failed");
-        }
-        if (!QSqlQuery(connection).exec(u"COMMIT"_s))
-            qFatal("commit failed");
-    }
-    cpuSeconds = cpuSince(cpuStart);
-    return double(timer.nsecsElapsed()) / 1e9;
+    return timedInTransactions(connection, deltas.size(), batch, cpuSeconds, [&](qsizetype i) {
+        const Delta& d = deltas.at(i);
+        update.bindValue(0, d.quantity);
+        update.bindValue(1, d.location);
+        update.bindValue(2, d.sku);
+        if (!update.exec())
+            qFatal("update failed");
+    });
 }
 
 double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds)
@@ -182,37 +191,27 @@ double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double&
                         "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
                         "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench')"_s))
         qFatal("prepare failed");
-    QElapsedTimer timer;
-    timer.start();
-    const std::clock_t cpuStart = std::clock();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype from = 0; from < deltas.size(); from += batch) {
-        QSqlQuery(connection).exec(u"BEGIN"_s);
-        for (qsizetype i = from; i < std::min(deltas.size(), from + batch); ++i) {
-            const Delta& d = deltas.at(i);
-            update.bindValue(0, d.quantity);
-            update.bindValue(1, now);
-            update.bindValue(2, d.location);
-            update.bindValue(3, d.sku);
-            if (!update.exec() || !update.next())
-                qFatal("update failed");
-            insert.bindValue(0, u"p%1"_s.arg(i));
-            insert.bindValue(1, d.location);
-            insert.bindValue(2, d.sku);
-            insert.bindValue(3, d.quantity);
-            insert.bindValue(4, update.value(0));
-            insert.bindValue(5, update.value(1));
-            insert.bindValue(6, now);
-            insert.bindValue(7, now);
-            update.finish();
-            if (!insert.exec())
-                qFatal("insert failed");
-        }
-        if (!QSqlQuery(connection).exec(u"COMMIT"_s))
-            qFatal("commit failed");
-    }
-    cpuSeconds = cpuSince(cpuStart);
-    return double(timer.nsecsElapsed()) / 1e9;
+    return timedInTransactions(connection, deltas.size(), batch, cpuSeconds, [&](qsizetype i) {
+        const Delta& d = deltas.at(i);
+        update.bindValue(0, d.quantity);
+        update.bindValue(1, now);
+        update.bindValue(2, d.location);
+        update.bindValue(3, d.sku);
+        if (!update.exec() || !update.next())
+            qFatal("update failed");
+        insert.bindValue(0, u"p%1"_s.arg(i));
+        insert.bindValue(1, d.location);
+        insert.bindValue(2, d.sku);
+        insert.bindValue(3, d.quantity);
+        insert.bindValue(4, update.value(0));
+        insert.bindValue(5, update.value(1));
+        insert.bindValue(6, now);
+        insert.bindValue(7, now);
+        update.finish();
+        if (!insert.exec())
+            qFatal("insert failed");
+    });
 }
 
 double autocommitPerEvent(Database& db, const QList<Delta>& deltas)
