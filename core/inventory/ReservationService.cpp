@@ -113,8 +113,16 @@ ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& acto
 {
     require(actor, actor.may(Permission::AdvanceOrders), u"reserve stock for orders"_s);
     return withRetry([&] {
+        const qint64 now = nowStoredTime();
+        // PostgreSQL, an order on its own and whole: held and recorded by the statement that commits
+        // (ReservationServiceOneTrip.cpp). When it cannot be, that unit rolls back and the way below decides.
+        if (mode == Mode::Whole && m_db.engine() == Engine::Postgres && m_db.transactionDepth() == 0) {
+            Transaction tx(m_db);
+            if (std::optional<ReservationOutcome> done = reserveInOneTrip(orderId, actor, now, tx))
+                return *done;
+        }
         Transaction tx(m_db);
-        ReservationOutcome outcome = reserveOne(orderId, actor, mode, false, nowStoredTime());
+        ReservationOutcome outcome = reserveOne(orderId, actor, mode, false, now);
         tx.commit();
         return outcome;
     });
@@ -177,17 +185,12 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     QString status;
     bool claimed = false;
     if (routeFirst) {
-        SqlQuery claim(m_db, u"UPDATE orders SET status = :routed, held_from = NULL, status_changed_at = :at "
-                             "WHERE id = :id AND status = :validated RETURNING order_number, delivery, pickup_location_id"_s);
-        claim.bind(u":routed"_s, orderStatusCode(OrderStatus::Routed)).bind(u":at"_s, now).bind(u":id"_s, orderId);
-        claim.bind(u":validated"_s, orderStatusCode(OrderStatus::Validated)).exec();
-        if (claim.next()) {
+        if (const std::optional<ClaimedOrder> order = claimForRouting(orderId, now)) {
             claimed = true;
             status = orderStatusCode(OrderStatus::Validated);
-            outcome.orderNumber = claim.value(0).toString();
-            pickupLocation = claim.value(1).toString() == u"pickup"_s ? claim.value(2).toLongLong() : 0;
+            outcome.orderNumber = order->number;
+            pickupLocation = order->pickupLocation;
         }
-        claim.raw().finish();
     }
     if (status.isEmpty()) {
         // Lock the order first (a no-op UPDATE takes the row lock on both engines) so that two processes never
@@ -217,22 +220,8 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         return outcome;
     }
 
-    QList<OpenLine> lines;
     QSet<int> held; // lines held by an earlier partial reservation
-    SqlQuery& open = prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
-                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
-                                           "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
-                                           "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
-    open.bind(u":id"_s, orderId).exec();
-    while (open.next()) {
-        lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
-                          open.value(3).toLongLong(), open.value(4).toLongLong()};
-        if (open.value(5).toBool())
-            held.insert(lines.last().lineNo);
-    }
-    open.raw().finish();
-    // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
-    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+    const QList<OpenLine> lines = openLines(orderId, held);
 
     QList<Taken> taken;
     for (const OpenLine& line : lines) {
@@ -267,6 +256,40 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         outcome.reserved << t.line;
     outcome.routed = routed;
     return outcome;
+}
+
+std::optional<ReservationService::ClaimedOrder> ReservationService::claimForRouting(qint64 orderId, qint64 now)
+{
+    SqlQuery claim(m_db, u"UPDATE orders SET status = :routed, held_from = NULL, status_changed_at = :at "
+                         "WHERE id = :id AND status = :validated RETURNING order_number, delivery, pickup_location_id"_s);
+    claim.bind(u":routed"_s, orderStatusCode(OrderStatus::Routed)).bind(u":at"_s, now).bind(u":id"_s, orderId);
+    claim.bind(u":validated"_s, orderStatusCode(OrderStatus::Validated)).exec();
+    std::optional<ClaimedOrder> order;
+    if (claim.next())
+        order = ClaimedOrder{claim.value(0).toString(),
+                             claim.value(1).toString() == u"pickup"_s ? claim.value(2).toLongLong() : 0};
+    claim.raw().finish();
+    return order;
+}
+
+QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held)
+{
+    QList<OpenLine> lines;
+    SqlQuery& open = prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
+                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
+                                           "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
+                                           "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
+    open.bind(u":id"_s, orderId).exec();
+    while (open.next()) {
+        lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
+                          open.value(3).toLongLong(), open.value(4).toLongLong()};
+        if (open.value(5).toBool())
+            held.insert(lines.last().lineNo);
+    }
+    open.raw().finish();
+    // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
+    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+    return lines;
 }
 
 std::optional<ReservationService::Taken> ReservationService::take(const OpenLine& line, qint64 namedLocation,

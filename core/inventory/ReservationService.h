@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ class AuditTrail;
 class Database;
 class PositionSink;
 class SqlQuery;
+class Transaction;
 
 // One order line's stock held at one location.
 struct ReservedLine {
@@ -110,7 +112,21 @@ private:
         ReservedLine line;
         PositionFigures after;
     };
+    struct ClaimedOrder {
+        QString number;
+        qint64 pickupLocation = 0; // a pickup order's location, 0: shipped
+    };
     struct GroupStock;
+    // Moves a Validated order to Routed in the statement that locks it; nothing when it is not Validated.
+    std::optional<ClaimedOrder> claimForRouting(qint64 orderId, qint64 now);
+    // The order's lines that are not cancelled, in SKU order (the order positions are locked in); `held`
+    // receives those held by an earlier partial reservation.
+    QList<OpenLine> openLines(qint64 orderId, QSet<int>& held);
+    // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order, reads its lines, then holds every line and
+    // writes what the hold leaves in one statement that commits `tx` in the same round trip. Nothing (with `tx`
+    // to be rolled back) when the order is not for this path or a line came up short.
+    std::optional<ReservationOutcome> reserveInOneTrip(qint64 orderId, const Actor& actor, qint64 now,
+                                                       Transaction& tx);
     // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a
     // few statements under locks taken in one global order, its lines placed in memory, one conditional UPDATE
     // over every position it takes from, and the rows it leaves written with multi-row statements.

@@ -18,6 +18,7 @@ const QList<Migration>& Migrations::all()
         {3, u"routing rule sets and routing decisions"_s, &Schema::createVersion3},
         {4, u"channel source documents, order charges, SKU cross-reference"_s, &Schema::createVersion4},
         {5, u"SKU tags, routing backorders"_s, &Schema::createVersion5},
+        {6, u"PostgreSQL: the in-statement check of one-round-trip commits"_s, &Schema::createVersion6},
     };
     return steps;
 }

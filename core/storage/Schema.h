@@ -13,6 +13,7 @@ void createVersion2(Database& db);
 void createVersion3(Database& db); // routing: rule sets, decisions (SchemaV3.cpp)
 void createVersion4(Database& db); // channel capture: source documents, SKU cross-reference (SchemaV4.cpp)
 void createVersion5(Database& db); // SKU tags, routing backorders (SchemaV5.cpp)
+void createVersion6(Database& db); // PostgreSQL: ordo_require, the in-statement check (SchemaV6.cpp)
 }
 
 } // namespace ordo

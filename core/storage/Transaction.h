@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QList>
+#include <QVariant>
+
 namespace ordo {
 
 class Database;
@@ -15,6 +18,12 @@ public:
     ~Transaction();
 
     void commit();
+    // Runs `statement` (one SQL statement with its values written in, no placeholders) and commits, returning the
+    // rows the statement returned. On PostgreSQL both go in one round trip, so that the row locks the statement
+    // takes are held for no round trip of their own (a hot SKU's position under many clients). Throws
+    // Error::storage when the statement or the commit fails; nothing is then saved. Only the outermost guard of a
+    // unit of work that has not failed may commit this way.
+    QList<QVariantList> commitWith(const QString& statement);
 
 private:
     Database& m_db;

@@ -1,8 +1,12 @@
 // Several `ordo reserve --pending` processes reserving the same scarce SKUs at once against one database never
-// oversell, and every successful reservation is recorded exactly once.
+// oversell, and every successful reservation is recorded exactly once. The same holds for clients reserving
+// order by order (on PostgreSQL each order held and committed in one round trip), meeting each other on every
+// order.
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 
+#include "Error.h"
+#include "inventory/ReservationService.h"
 #include "orders/OrderCapture.h"
 #include "storage/LocationRepository.h"
 #include "storage/PositionRepository.h"
@@ -14,7 +18,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -28,8 +34,15 @@ private slots:
     void cleanup() { m_test.reset(); }
 
     void processesNeverOversell();
+    void clientsReservingOrderByOrderNeverOversell();
 
 private:
+    static constexpr int orderCount = 400;
+    // 400 orders of 1-3 lines of 1-3 units over 5 SKUs, with stock at three locations for about half of them.
+    void captureScarceWorld();
+    // Never oversold, every reservation recorded once, orders routed exactly when they hold all their lines.
+    // `routed` receives how many orders were routed.
+    void checkRecordedOnce(qint64& routed);
     Database& db() { return m_test->db(); }
     qint64 scalar(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
 
@@ -44,9 +57,8 @@ void TestConcurrentReservations::init()
     test::createSampleWorld(db());
 }
 
-void TestConcurrentReservations::processesNeverOversell()
+void TestConcurrentReservations::captureScarceWorld()
 {
-    constexpr int orderCount = 400;
     QRandomGenerator random(20251122);
     const QStringList locations{u"DC-EAST"_s, u"ST-NYC"_s, u"VN-ACME"_s};
     // 400 orders of 1-3 lines of 1-3 units over 5 SKUs; stock for about half of them.
@@ -75,7 +87,37 @@ void TestConcurrentReservations::processesNeverOversell()
             }
         tx.commit();
     }
+}
 
+void TestConcurrentReservations::checkRecordedOnce(qint64& routed)
+{
+    // Never oversold.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s), 0);
+    // Reserved on each position is exactly what its held reservations add up to.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
+                    "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+                    "AND r.state = 'held')"_s), 0);
+    // Every reservation recorded once: one row per order line, one ledger row per reservation.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
+                    "HAVING COUNT(*) > 1) twice"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM inventory_events e "
+                    "WHERE e.event_id = 'res:' || r.order_id || ':' || r.line_no || ':' || r.location_id "
+                    "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s), scalar(u"SELECT COUNT(*) FROM reservations"_s));
+    // Orders are routed exactly when they hold stock, and then for every line.
+    routed = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s);
+    QCOMPARE(scalar(u"SELECT COUNT(DISTINCT order_id) FROM reservations"_s), routed);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND o.line_count <> "
+                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status NOT IN ('routed', 'validated')"_s), 0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'reserve'"_s), routed);
+}
+
+void TestConcurrentReservations::processesNeverOversell()
+{
+    captureScarceWorld();
+    if (QTest::currentTestFailed())
+        return;
     // Four workers split the queue; two more take the whole queue and meet them on every order.
     QList<QStringList> runs;
     for (int k = 0; k < 4; ++k)
@@ -96,26 +138,10 @@ void TestConcurrentReservations::processesNeverOversell()
                  qPrintable(QString::fromUtf8(p->readAllStandardError())));
     }
 
-    // Never oversold.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s), 0);
-    // Reserved on each position is exactly what its held reservations add up to.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
-                    "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
-                    "AND r.state = 'held')"_s), 0);
-    // Every reservation recorded once: one row per order line, one ledger row per reservation.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
-                    "HAVING COUNT(*) > 1) twice"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM inventory_events e "
-                    "WHERE e.event_id = 'res:' || r.order_id || ':' || r.line_no || ':' || r.location_id "
-                    "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s), scalar(u"SELECT COUNT(*) FROM reservations"_s));
-    // Orders are routed exactly when they hold stock, and then for every line.
-    const qint64 routed = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s);
-    QCOMPARE(scalar(u"SELECT COUNT(DISTINCT order_id) FROM reservations"_s), routed);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND o.line_count <> "
-                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status NOT IN ('routed', 'validated')"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'reserve'"_s), routed);
+    qint64 routed = 0;
+    checkRecordedOnce(routed);
+    if (QTest::currentTestFailed())
+        return;
     // The stock really was scarce, and really was handed out.
     QVERIFY2(routed > orderCount / 5 && routed < orderCount,
              qPrintable(u"%1 of %2 orders routed"_s.arg(routed).arg(orderCount)));
@@ -128,6 +154,70 @@ void TestConcurrentReservations::processesNeverOversell()
     QCOMPARE(last.exitCode(), 0);
     // Free stock only fell while the workers ran, so an order they left short is still short.
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s), routed);
+}
+
+void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
+{
+    captureScarceWorld();
+    if (QTest::currentTestFailed())
+        return;
+    QList<qint64> ids;
+    {
+        SqlQuery q(db(), u"SELECT id FROM orders ORDER BY id"_s);
+        q.exec();
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    }
+    QCOMPARE(ids.size(), orderCount);
+    // Six clients, each with its own connection, go through every order one by one, each starting at a different
+    // place: every order is met by several clients, and every SKU by all of them at once.
+    constexpr int clients = 6;
+    std::atomic<int> held = 0, refused = 0, failed = 0;
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c)
+        threads.emplace_back([&, c] {
+            try {
+                Database connection = Database::open(m_test->url());
+                ReservationService service(connection);
+                const Actor actor{u"client-%1"_s.arg(c), Role::Admin};
+                for (qsizetype i = 0; i < ids.size(); ++i) {
+                    const qint64 id = ids.at((i + c * ids.size() / clients) % ids.size());
+                    try {
+                        if (service.reserve(id, actor).routed)
+                            ++held;
+                    } catch (const Error& e) {
+                        if (e.kind() != Error::Kind::State) // short, or routed by another client already
+                            throw;
+                        ++refused;
+                    }
+                }
+            } catch (const Error& e) {
+                qWarning("client %d: %s", c, e.what());
+                ++failed;
+            }
+        });
+    for (std::thread& t : threads)
+        t.join();
+    QCOMPARE(failed.load(), 0);
+
+    qint64 routed = 0;
+    checkRecordedOnce(routed);
+    if (QTest::currentTestFailed())
+        return;
+    // Each order was held by exactly one client; every other attempt was refused.
+    QCOMPARE(qint64(held.load()), routed);
+    QCOMPARE(held.load() + refused.load(), clients * orderCount);
+    QVERIFY2(routed > orderCount / 5 && routed < orderCount,
+             qPrintable(u"%1 of %2 orders routed"_s.arg(routed).arg(orderCount)));
+    // Every routed order was moved once, by the client that held it.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'transition' "
+                    "AND to_state = 'routed'"_s),
+             routed);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events a JOIN audit_events t ON t.entity_id = a.entity_id "
+                    "AND t.entity = 'order' AND t.action = 'transition' AND t.to_state = 'routed' "
+                    "WHERE a.entity = 'order' AND a.action = 'reserve' AND a.actor <> t.actor"_s),
+             0);
+    qInfo("%lld of %d orders routed one by one by %d clients", routed, orderCount, clients);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentReservations)

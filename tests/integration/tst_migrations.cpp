@@ -46,7 +46,9 @@ bool TestMigrations::tableExists(Database& db, const QString& name) {
 void TestMigrations::downgradeToVersionOne() {
     Database& db = m_test->db();
     Transaction tx(db);
-    // Steps 5, 4 and 3 first: their tables and the columns step 4 adds to orders and lines.
+    // Steps 6, 5, 4 and 3 first: their tables and functions, and the columns step 4 adds to orders and lines.
+    if (db.engine() == Engine::Postgres)
+        SqlQuery::run(db, u"DROP FUNCTION ordo_require(boolean, text)"_s);
     for (const QString& table :
          {u"sku_tags"_s, u"routing_backorders"_s, u"validation_rules"_s, u"order_charges"_s, u"outbound_documents"_s, u"sku_xref"_s,
           u"source_documents"_s, u"notifications"_s, u"routing_rejections"_s, u"routing_shipments"_s,

@@ -16,6 +16,9 @@
 
 #include <QTest>
 
+#include <optional>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace ordo;
 
@@ -42,6 +45,7 @@ private slots:
     void choosesTheLocation_data();
     void choosesTheLocation();
     void insufficientStockRefusesAndChangesNothing();
+    void stockTakenWhileWaitingForTheRowGoesToTheNextLocation();
     void partialHoldsWhatItCanAndFinishesLater();
     void reservingTwiceIsRefused();
     void cancelReleasesHeldStock();
@@ -227,6 +231,60 @@ void TestReservationService::insufficientStockRefusesAndChangesNothing()
     const ReservationOutcome outcome = ReservationService(db()).reserve(id, m_admin);
     QCOMPARE(outcome.reserved.at(1).locationCode, u"DC-EAST"_s);
     QCOMPARE(position(u"ST-NYC"_s, u"SKU-2"_s).reserved, 0);
+}
+
+void TestReservationService::stockTakenWhileWaitingForTheRowGoesToTheNextLocation()
+{
+    if (db().engine() != Engine::Postgres)
+        QSKIP("SQLite lets one writer in at a time: no other client can take stock while a reservation waits");
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
+    stock(u"ST-NYC"_s, u"SKU-1"_s, 5);
+    const qint64 id = capture(u"W-9"_s, {{u"SKU-1"_s, 2}});
+    // Another client takes 4 of DC-EAST's 5 units and keeps its transaction open.
+    Database other = Database::open(m_test->url());
+    SqlQuery::run(other, u"BEGIN"_s);
+    SqlQuery take(other, u"UPDATE positions SET reserved = reserved + 4 WHERE location_id = :l AND sku_id = :s"_s);
+    take.bind(u":l"_s, locationId(u"DC-EAST"_s)).bind(u":s"_s, skuId(u"SKU-1"_s)).exec();
+    // This client still sees DC-EAST's units free, picks it and waits for its row...
+    std::optional<ReservationOutcome> outcome;
+    QString error;
+    RecordingSink sink;
+    std::thread client([&] {
+        try {
+            Database connection = Database::open(m_test->url());
+            outcome = ReservationService(connection, &sink).reserve(id, m_admin);
+        } catch (const Error& e) {
+            error = e.message();
+        }
+    });
+    const auto waiting = [&] {
+        return SqlQuery(db(), u"SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                              "AND datname = current_database()"_s)
+                   .scalar()
+                   .toLongLong();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 20000);
+    // ...which comes back with 1 unit free once the other client commits: the line goes to ST-NYC instead.
+    SqlQuery::run(other, u"COMMIT"_s);
+    client.join();
+    QVERIFY2(outcome, qPrintable(error));
+    QVERIFY(outcome->routed);
+    QCOMPARE(outcome->reserved.size(), 1);
+    QCOMPARE(outcome->reserved.first().locationCode, u"ST-NYC"_s);
+    QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{5, 4, 0}));
+    QCOMPARE(position(u"ST-NYC"_s, u"SKU-1"_s), (PositionFigures{5, 2, 0}));
+    // Recorded once, as if the first choice had never been tried.
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 1);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events WHERE kind = 'reserve'"_s), 1);
+    QCOMPARE(audit(id, u"reserve"_s).size(), 1);
+    QCOMPARE(audit(id, u"reserve"_s).first().detail, u"line 1: 2 x SKU-1 at ST-NYC"_s);
+    int toRouted = 0;
+    for (const AuditEvent& e : audit(id, u"transition"_s))
+        toRouted += e.toState == u"routed"_s ? 1 : 0;
+    QCOMPARE(toRouted, 1);
+    QCOMPARE(sink.calls.size(), 1);
+    QCOMPARE(std::get<0>(sink.calls.first()), locationId(u"ST-NYC"_s));
+    QCOMPARE(std::get<2>(sink.calls.first()), (PositionFigures{5, 2, 0}));
 }
 
 void TestReservationService::partialHoldsWhatItCanAndFinishesLater()

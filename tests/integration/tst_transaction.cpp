@@ -60,6 +60,10 @@ private slots:
     void nestedCommitsJoinOuter();
     void nestedInnerFailureFailsOuter();
     void commitTwiceThrows();
+    void commitWithReturnsRowsAndCommits();
+    void commitWithFailedStatementSavesNothing();
+    void commitWithOnlyForAWholeSoundUnit();
+    void requireRaisesItsMessageOnPostgres();
     void failedStatementInsideTransaction();
     void sqlQueryErrorsThrowStorage_data();
     void sqlQueryErrorsThrowStorage();
@@ -190,6 +194,93 @@ void tst_Transaction::commitTwiceThrows()
     QCOMPARE(error->kind(), Error::Kind::Storage);
     QCOMPARE(notes(db()), QStringList{u"once"_s});
     QCOMPARE(db().transactionDepth(), 0);
+}
+
+void tst_Transaction::commitWithReturnsRowsAndCommits()
+{
+    QList<QVariantList> rows;
+    {
+        Transaction tx(db());
+        insertNote(db(), 1, u"one"_s);
+        rows = tx.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (2, 'two'), (3, 'three') RETURNING id, text"_s);
+        QCOMPARE(db().transactionDepth(), 0);
+    }
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0), (QVariantList{2, u"two"_s}));
+    QCOMPARE(rows.at(1), (QVariantList{3, u"three"_s}));
+    // Saved, not only visible to this session; the guard's destructor rolled nothing back.
+    Database other = Database::open(m_test->url());
+    QCOMPARE(notes(other), (QStringList{u"one"_s, u"two"_s, u"three"_s}));
+    // The connection is out of the transaction: the next unit of work begins afresh.
+    Transaction next(db());
+    insertNote(db(), 4, u"four"_s);
+    next.commit();
+    QCOMPARE(notes(other).size(), 4);
+}
+
+void tst_Transaction::commitWithFailedStatementSavesNothing()
+{
+    std::optional<Error> error;
+    {
+        Transaction tx(db());
+        insertNote(db(), 1, u"before"_s);
+        // The second row repeats the primary key: the statement fails as a whole.
+        error = errorOf([&] { tx.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (2, 'a'), (1, 'b')"_s); });
+    }
+    QVERIFY(error);
+    QCOMPARE(error->kind(), Error::Kind::Storage);
+    QVERIFY2(error->message().contains(u"unique constraint"_s, Qt::CaseInsensitive), qPrintable(error->message()));
+    QCOMPARE(db().transactionDepth(), 0);
+    QCOMPARE(notes(db()), QStringList());
+    Database other = Database::open(m_test->url());
+    QCOMPARE(notes(other), QStringList());
+}
+
+void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
+{
+    {
+        Transaction outer(db());
+        Transaction inner(db());
+        const std::optional<Error> error =
+            errorOf([&] { inner.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (1, 'inner')"_s); });
+        QVERIFY(error);
+        QVERIFY2(error->message().contains(u"whole unit of work"_s), qPrintable(error->message()));
+    }
+    QCOMPARE(db().transactionDepth(), 0);
+    QCOMPARE(notes(db()), QStringList());
+    {
+        Transaction outer(db());
+        errorOf([&] {
+            Transaction inner(db());
+            throw Error::state(u"failed inside"_s);
+        });
+        const std::optional<Error> error =
+            errorOf([&] { outer.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s); });
+        QVERIFY(error);
+    }
+    QCOMPARE(notes(db()), QStringList());
+}
+
+void tst_Transaction::requireRaisesItsMessageOnPostgres()
+{
+    if (db().engine() != ordo::Engine::Postgres)
+        QSKIP("ordo_require is PostgreSQL's in-statement check (schema step 6); SQLite never commits in a statement");
+    {
+        Transaction tx(db());
+        QCOMPARE(tx.commitWith(u"SELECT ordo_require(1 + 1 = 2, 'unused')"_s), (QList<QVariantList>{{true}}));
+    }
+    std::optional<Error> error;
+    {
+        Transaction tx(db());
+        insertNote(db(), 1, u"undone"_s);
+        error = errorOf([&] {
+            tx.commitWith(u"WITH n AS (INSERT INTO tx_notes (id, text) VALUES (2, 'x') RETURNING id) "
+                          "SELECT ordo_require(count(*) = 2, 'two notes wanted') FROM n"_s);
+        });
+    }
+    QVERIFY(error);
+    QVERIFY2(error->message().contains(u"two notes wanted"_s), qPrintable(error->message()));
+    QCOMPARE(notes(db()), QStringList());
 }
 
 void tst_Transaction::failedStatementInsideTransaction()
