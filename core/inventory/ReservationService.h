@@ -122,9 +122,9 @@ private:
     // The order's lines that are not cancelled, in SKU order (the order positions are locked in); `held`
     // receives those held by an earlier partial reservation.
     QList<OpenLine> openLines(qint64 orderId, QSet<int>& held);
-    // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order, reads its lines, then holds every line and
-    // writes what the hold leaves in one statement that commits `tx` in the same round trip. Nothing (with `tx`
-    // to be rolled back) when the order is not for this path or a line came up short.
+    // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order and reads its lines in one round trip, then
+    // writes what the hold leaves, holds every line and commits `tx` in the next. Nothing (with `tx` to be
+    // rolled back) when the order is not for this path or a line came up short.
     std::optional<ReservationOutcome> reserveInOneTrip(qint64 orderId, const Actor& actor, qint64 now,
                                                        Transaction& tx);
     // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a

@@ -3,21 +3,25 @@
 //
 // Under many clients on one hot SKU the position's row lock is the bottleneck: every client queues behind the
 // holder until it commits. Taken the ordinary way the lock is held across the round trips of the dependent
-// rows and of COMMIT, and on a busy machine across the holder's time off the CPU between them. Here the
-// conditional UPDATE of every line, the rows a reservation leaves and the COMMIT go to the server as one
-// query string, so the lock is taken and released inside one server call.
-//
-// The statement is one data-modifying WITH: a conditional UPDATE per line (at the line's location, the pickup
-// location, or the first location by code with the units free, as take() chooses), the reservations, ledger,
-// order-line and audit rows selected from what those UPDATEs returned, and ordo_require (schema step 6),
-// which makes the statement fail when any line affected no row. A failed statement leaves the transaction
-// aborted, so the COMMIT after it never runs: an order is held whole or not at all, and no other client ever
-// sees a partial hold. The caller then rolls back and reserves the ordinary way, which says what was short or
-// takes the line at the next location when a concurrent client took the stock in between.
+// rows and of COMMIT, and on a busy machine across the holder's time off the CPU between them. Here it takes
+// two round trips after BEGIN:
+//   1. the order is claimed (Validated -> Routed) and its open lines read, each with the location that would
+//      take it now (named on the line, the pickup location, or the first by code with the units free);
+//   2. one query string: the rows that do not depend on the stock's figures (reservations, the lines'
+//   location
+//      and status, the audit events), then the conditional UPDATE of every line's position with the ledger
+//      rows selected from what it returned, then COMMIT. The hot rows are locked last and released by the
+//      COMMIT in the same server call.
+// The hold checks itself with ordo_require (schema step 6): when a line's UPDATE affected no row (a
+// concurrent client took the stock since step 1) the statement fails, so the COMMIT after it never runs and
+// nothing of the order is saved: an order is held whole or not at all, and no other client ever sees a
+// partial hold. The caller then rolls back and reserves the ordinary way, which tries the next location or
+// says what was short.
 #include "Error.h"
 #include "ReservationService.h"
 #include "demo/BulkInsert.h"
 #include "orders/OrderStateMachine.h"
+#include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
 using namespace Qt::StringLiterals;
@@ -37,72 +41,109 @@ QString text(const QString& s) {
 
 std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 orderId, const Actor& actor,
                                                                        qint64 now, Transaction& tx) {
-    const std::optional<ClaimedOrder> order = claimForRouting(orderId, now);
-    if (!order)
-        return std::nullopt; // not Validated, or unknown: the ordinary way refuses it with the reason
-    QSet<int> held;
-    const QList<OpenLine> lines = openLines(orderId, held);
-    if (lines.isEmpty() || !held.isEmpty())
-        return std::nullopt;
-    for (const OpenLine& line : lines)
-        if (line.skuId == 0)
-            return std::nullopt;
+    // Round trip 1: claim the order and read its open lines with the location each would be held at. Written
+    // with its values and planned afresh each time: a plan kept from when the reservations table was small
+    // would look for earlier holds by reading all of it, and grow slower with every order held.
+    const QList<QVariantList> claimed = SqlQuery::rows(
+        m_db, u"WITH c AS (UPDATE orders SET status = %1, held_from = NULL, status_changed_at = %2 "
+              "WHERE id = %3 AND status = %4 RETURNING id, order_number, delivery, pickup_location_id) "
+              "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, COALESCE(l.location_id, "
+              "CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
+              "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id WHERE "
+              "p.sku_id = l.sku_id "
+              "AND p.on_hand - p.reserved - p.safety_stock >= l.quantity ORDER BY k.code LIMIT 1)), "
+              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id AND r.line_no = l.line_no "
+              "AND r.state = 'held') FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> "
+              "'cancelled' "
+              "ORDER BY l.sku_id, l.line_no"_s.arg(text(orderStatusCode(OrderStatus::Routed)),
+                                                   QString::number(now), QString::number(orderId),
+                                                   text(orderStatusCode(OrderStatus::Validated))));
+    struct Line {
+        int lineNo;
+        qint64 skuId;
+        QString skuCode;
+        qint64 quantity;
+        qint64 locationId;
+    };
+    QString orderNumber;
+    QList<Line> lines; // in SKU order, the order positions are locked in
+    bool forThisPath = true;
+    for (const QVariantList& row : claimed) {
+        orderNumber = row.at(0).toString();
+        // No line, a SKU not in the catalogue, no location with the units free, a line held from before: the
+        // ordinary way handles these and says why.
+        if (row.at(1).isNull() || row.at(2).isNull() || row.at(5).isNull() || row.at(6).toBool())
+            forThisPath = false;
+        lines << Line{row.at(1).toInt(), row.at(2).toLongLong(), row.at(3).toString(), row.at(4).toLongLong(),
+                      row.at(5).toLongLong()};
+    }
+    if (lines.isEmpty() || !forThisPath)
+        return std::nullopt; // not Validated (or unknown), or not for this path: the ordinary way decides
     if (m_locationsByCode.isEmpty())
-        locationCode(0); // loads the location codes the outcome names
+        locationCode(0); // loads the location codes the audit and the outcome name
 
+    // Round trip 2, first statement: what the hold leaves that does not depend on the stock's figures.
     const QString at = QString::number(now);
-    const QString orderText = QString::number(orderId);
+    const QString order = QString::number(orderId);
     const QString user = text(actor.user);
+    const QString routed = text(orderStatusCode(OrderStatus::Routed));
+    QList<Line> byNumber = lines;
+    std::sort(byNumber.begin(), byNumber.end(),
+              [](const Line& a, const Line& b) { return a.lineNo < b.lineNo; });
+    QStringList reservations, locations, detail;
+    for (const Line& l : std::as_const(byNumber)) {
+        reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(order)
+                            .arg(l.lineNo)
+                            .arg(l.locationId)
+                            .arg(l.skuId)
+                            .arg(l.quantity)
+                            .arg(at);
+        locations << u"WHEN %1 THEN %2"_s.arg(l.lineNo).arg(l.locationId);
+        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo)
+                      .arg(l.quantity)
+                      .arg(l.skuCode, locationCode(l.locationId));
+    }
+    // Every open line is one of those held: each moves with the order and records its location. The order was
+    // claimed Routed before its lines were taken: its transition first, then what was held.
+    const QString records =
+        u"WITH r AS (INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+        "created_at) VALUES %1), l AS (UPDATE order_lines SET location_id = CASE line_no %2 END, status = %3 "
+        "WHERE order_id = %4 AND status <> 'cancelled') INSERT INTO audit_events (at, actor, entity, "
+        "entity_id, "
+        "action, from_state, to_state, reason, detail) VALUES (%5, %6, 'order', %4, 'transition', %7, %3, "
+        "NULL, "
+        "'stock reserved'), (%5, %6, 'order', %4, 'reserve', NULL, NULL, NULL, %8)"_s.arg(
+            reservations.join(u", "_s), locations.join(u' '), routed, order, at, user,
+            text(orderStatusCode(OrderStatus::Validated)), text(detail.join(u"; "_s)));
+
+    // Second statement: the hold, one conditional UPDATE per line, and its ledger rows.
     QStringList holds, heldNames;
-    for (const OpenLine& line : lines) {
-        const QString sku = QString::number(line.skuId);
-        const QString quantity = QString::number(line.quantity);
-        const qint64 named = line.locationId != 0 ? line.locationId : order->pickupLocation;
-        const QString location =
-            named != 0 ? QString::number(named)
-                       : u"(SELECT p.location_id FROM positions p JOIN locations c ON c.id = p.location_id "
-                         "WHERE p.sku_id = %1 AND p.on_hand - p.reserved - p.safety_stock >= %2 "
-                         "ORDER BY c.code LIMIT 1)"_s.arg(sku, quantity);
-        const QString name = u"h%1"_s.arg(line.lineNo);
-        holds
-            << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3 "
-               "WHERE sku_id = %4 AND location_id = %5 AND on_hand - reserved - safety_stock >= %2 "
-               "RETURNING %6 AS line_no, %7::text AS sku_code, %2::bigint AS quantity, location_id, sku_id, "
-               "on_hand, reserved, safety_stock)"_s.arg(name, quantity, at, sku, location)
-                   .arg(line.lineNo)
-                   .arg(text(line.skuCode));
+    for (const Line& l : std::as_const(lines)) {
+        const QString name = u"h%1"_s.arg(l.lineNo);
+        holds << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3 WHERE location_id = "
+                 u"%4 "
+                 "AND sku_id = %5 AND on_hand - reserved - safety_stock >= %2 RETURNING %6 AS line_no, "
+                 "location_id, sku_id, %2::bigint AS quantity, on_hand, reserved, safety_stock)"_s.arg(
+                     name, QString::number(l.quantity), at, QString::number(l.locationId),
+                     QString::number(l.skuId), QString::number(l.lineNo));
         heldNames << u"SELECT * FROM "_s + name;
     }
-    const QString routed = text(orderStatusCode(OrderStatus::Routed));
-    const QString check = u"checked AS (SELECT ordo_require(count(*) = %1, %2) AS ok FROM held)"_s.arg(
-        QString::number(lines.size()), text(shortInOneTrip));
-    const QString rest =
-        u"r AS (INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
-        "state, created_at) "
-        "SELECT %1, h.line_no, h.location_id, h.sku_id, h.quantity, 'held', %2 FROM held h, checked), "
-        // One ledger row per reservation; its event id (reserveEventId) makes a second one impossible.
+    // One ledger row per reservation; its event id (reserveEventId) makes a second one impossible. The final
+    // SELECT reads `checked` first, so that ordo_require runs even when no line was held at all.
+    const QString hold =
+        u"WITH "_s + holds.join(u", "_s) + u", held AS ("_s + heldNames.join(u" UNION ALL "_s) +
+        u"), checked AS (SELECT ordo_require(count(*) = %1, %2) AS ok FROM held), "
         "e AS (INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
-        "reserved_after, reason, occurred_at, recorded_at, actor) "
-        "SELECT 'res:%1:' || h.line_no || ':' || h.location_id, h.location_id, h.sku_id, 'reserve', "
-        "h.quantity, h.on_hand, h.reserved, NULL, %2, %2, %3 FROM held h, checked), "
-        // Every open line is one of those held: each moves with the order and records its location.
-        "l AS (UPDATE order_lines o SET location_id = h.location_id, status = %4 FROM held h "
-        "WHERE o.order_id = %1 AND o.line_no = h.line_no), "
-        // The order was claimed Routed before its lines were taken: its transition first, then what was
-        // held. Reading `checked` here makes ordo_require run even when no line was held at all.
-        "a AS (INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, reason, "
-        "detail) SELECT %2, %3, 'order', %1, 'transition', %5, %4, NULL, 'stock reserved' FROM checked "
-        "UNION ALL SELECT %2, %3, 'order', %1, 'reserve', NULL, NULL, NULL, "
-        "string_agg(format('line %s: %s x %s at %s', h.line_no, h.quantity, h.sku_code, c.code), '; ' "
-        "ORDER BY h.line_no) FROM held h JOIN locations c ON c.id = h.location_id) "
-        "SELECT line_no, location_id, on_hand, reserved, safety_stock FROM held ORDER BY line_no"_s.arg(
-            orderText, at, user, routed, text(orderStatusCode(OrderStatus::Validated)));
-    const QString statement = u"WITH "_s + holds.join(u", "_s) + u", held AS ("_s +
-                              heldNames.join(u" UNION ALL "_s) + u"), "_s + check + u", "_s + rest;
+        "reserved_after, reason, occurred_at, recorded_at, actor) SELECT 'res:%3:' || h.line_no || ':' || "
+        "h.location_id, h.location_id, h.sku_id, 'reserve', h.quantity, h.on_hand, h.reserved, NULL, %4, %4, "
+        "%5 "
+        "FROM held h, checked) "
+        "SELECT h.line_no, h.on_hand, h.reserved, h.safety_stock FROM checked LEFT JOIN held h ON true"_s.arg(
+            QString::number(lines.size()), text(shortInOneTrip), order, at, user);
 
     QList<QVariantList> rows;
     try {
-        rows = tx.commitWith(statement);
+        rows = tx.commitWith({records, hold});
     } catch (const Error& e) {
         if (e.message().contains(shortInOneTrip))
             return std::nullopt;
@@ -111,21 +152,19 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
 
     ReservationOutcome outcome;
     outcome.orderId = orderId;
-    outcome.orderNumber = order->number;
+    outcome.orderNumber = orderNumber;
     outcome.routed = true;
-    QHash<int, const OpenLine*> byNumber;
-    for (const OpenLine& line : lines)
-        byNumber.insert(line.lineNo, &line);
-    for (const QVariantList& row : std::as_const(rows)) {
-        const OpenLine* line = byNumber.value(row.at(0).toInt());
-        if (!line)
+    QHash<int, PositionFigures> after;
+    for (const QVariantList& row : std::as_const(rows))
+        after.insert(row.at(0).toInt(),
+                     {row.at(1).toLongLong(), row.at(2).toLongLong(), row.at(3).toLongLong()});
+    for (const Line& l : std::as_const(byNumber)) {
+        if (!after.contains(l.lineNo))
             throw Error::storage(
-                u"order %1: the database held a line the order does not have"_s.arg(order->number));
-        const qint64 locationId = row.at(1).toLongLong();
-        const PositionFigures after{row.at(2).toLongLong(), row.at(3).toLongLong(), row.at(4).toLongLong()};
-        outcome.reserved << ReservedLine{line->lineNo, line->skuCode, line->skuId, locationCode(locationId),
-                                         locationId,   line->quantity};
-        m_changed.insert({locationId, line->skuId}, after);
+                u"order %1: the database did not return line %2's hold"_s.arg(orderNumber).arg(l.lineNo));
+        outcome.reserved << ReservedLine{l.lineNo,     l.skuCode, l.skuId, locationCode(l.locationId),
+                                         l.locationId, l.quantity};
+        m_changed.insert({l.locationId, l.skuId}, after.value(l.lineNo));
     }
     return outcome;
 }

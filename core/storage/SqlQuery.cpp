@@ -5,6 +5,7 @@
 #include "StatementCache.h"
 
 #include <QSqlError>
+#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -109,6 +110,30 @@ void SqlQuery::run(Database& db, const QString& sql)
     if (!query.exec(sql))
         throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(),
                                                            query.lastError().text().trimmed(), sql.simplified()));
+}
+
+QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(), query.lastError().text().trimmed(),
+                                                           sql.simplified().left(300)));
+    return remainingRows(query);
+}
+
+QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query)
+{
+    QList<QVariantList> result;
+    const int columns = query.record().count();
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i)
+            row << query.value(i);
+        result << row;
+    }
+    return result;
 }
 
 void SqlQuery::fail(const QString& what) const

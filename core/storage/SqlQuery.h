@@ -46,6 +46,12 @@ public:
 
     // Executes a statement without parameters (DDL, BEGIN, ...).
     static void run(Database& db, const QString& sql);
+    // Runs a statement with its values written in (no placeholders, never kept prepared) and returns its rows.
+    // PostgreSQL plans it afresh on every call, on the tables' current sizes: for a hot statement over tables
+    // that grow fast, where a plan kept since they were small (a sequential scan) would grow slower with them.
+    static QList<QVariantList> rows(Database& db, const QString& sql);
+    // The rows of an executed query, from where it stands to its end, each as its columns' values.
+    static QList<QVariantList> remainingRows(QSqlQuery& query);
 
 private:
     [[noreturn]] void fail(const QString& what) const;

@@ -5,7 +5,6 @@
 #include "SqlQuery.h"
 
 #include <QSqlError>
-#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -55,33 +54,43 @@ void Transaction::commit()
     }
 }
 
-QList<QVariantList> Transaction::commitWith(const QString& statement)
+QList<QVariantList> Transaction::commitWith(const QStringList& statements)
 {
     if (m_done)
         throw Error::storage(u"a transaction was committed twice"_s);
     if (!m_outermost || m_db.rollbackOnly())
-        throw Error::storage(u"only a whole unit of work that has not failed may commit with its last statement"_s);
-    const bool oneTrip = m_db.engine() == Engine::Postgres;
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (!query.exec(oneTrip ? statement + u";COMMIT"_s : statement))
-        throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(m_db.dialect().name(), query.lastError().text().trimmed(),
-                                                           statement.simplified().left(300)));
+        throw Error::storage(u"only a whole unit of work that has not failed may commit with its last statements"_s);
+    if (statements.isEmpty())
+        throw Error::usage(u"commitWith needs at least one statement"_s);
+    const auto failed = [&](const QSqlQuery& query, const QString& statement) {
+        return Error::storage(u"%1 failed: %2 [%3]"_s.arg(m_db.dialect().name(), query.lastError().text().trimmed(),
+                                                          statement.simplified().left(300)));
+    };
     QList<QVariantList> rows;
-    const int columns = query.record().count();
-    while (query.next()) {
-        QVariantList row;
-        row.reserve(columns);
-        for (int i = 0; i < columns; ++i)
-            row << query.value(i);
-        rows << row;
-    }
-    if (!oneTrip) {
-        query.finish();
+    if (m_db.engine() != Engine::Postgres) {
+        // SQLite runs one statement per call, on this connection alone: nothing to save a round trip from.
+        for (const QString& statement : statements) {
+            QSqlQuery query(m_db.connection());
+            query.setForwardOnly(true);
+            if (!query.exec(statement))
+                throw failed(query, statement);
+            rows = SqlQuery::remainingRows(query);
+        }
         commit();
         return rows;
     }
-    // The COMMIT's own result follows the statement's; without it the unit of work may not have been saved.
+    // One query string: the server runs its statements in order and stops at the first that fails, so the COMMIT
+    // at its end runs only when every statement before it succeeded. Each statement's result is read in turn.
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    const bool sent = query.exec(statements.join(u";\n"_s) + u";\nCOMMIT"_s);
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        if (i == 0 ? !sent : !query.nextResult())
+            throw failed(query, statements.at(i)); // the destructor rolls back
+        if (i == statements.size() - 1)
+            rows = SqlQuery::remainingRows(query);
+    }
+    // The COMMIT's own result comes last; without it the unit of work may not have been saved.
     const bool committed = query.nextResult() && query.lastError().type() == QSqlError::NoError;
     const QString message = query.lastError().text().trimmed();
     query.finish();

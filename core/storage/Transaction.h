@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QStringList>
 #include <QVariant>
 
 namespace ordo {
@@ -18,12 +19,12 @@ public:
     ~Transaction();
 
     void commit();
-    // Runs `statement` (one SQL statement with its values written in, no placeholders) and commits, returning the
-    // rows the statement returned. On PostgreSQL both go in one round trip, so that the row locks the statement
-    // takes are held for no round trip of their own (a hot SKU's position under many clients). Throws
-    // Error::storage when the statement or the commit fails; nothing is then saved. Only the outermost guard of a
-    // unit of work that has not failed may commit this way.
-    QList<QVariantList> commitWith(const QString& statement);
+    // Runs `statements` in order (each one SQL statement with its values written in, no placeholders) and commits,
+    // returning the rows the last statement returned. On PostgreSQL all of it goes in one round trip, so that the
+    // row locks the statements take are held for no round trip of their own (a hot SKU's position under many
+    // clients). Throws Error::storage when a statement or the commit fails; nothing is then saved. Only the
+    // outermost guard of a unit of work that has not failed may commit this way.
+    QList<QVariantList> commitWith(const QStringList& statements);
 
 private:
     Database& m_db;

@@ -61,6 +61,7 @@ private slots:
     void nestedInnerFailureFailsOuter();
     void commitTwiceThrows();
     void commitWithReturnsRowsAndCommits();
+    void commitWithSeveralStatementsReturnsTheLastOnesRows();
     void commitWithFailedStatementSavesNothing();
     void commitWithOnlyForAWholeSoundUnit();
     void requireRaisesItsMessageOnPostgres();
@@ -202,7 +203,7 @@ void tst_Transaction::commitWithReturnsRowsAndCommits()
     {
         Transaction tx(db());
         insertNote(db(), 1, u"one"_s);
-        rows = tx.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (2, 'two'), (3, 'three') RETURNING id, text"_s);
+        rows = tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (2, 'two'), (3, 'three') RETURNING id, text"_s});
         QCOMPARE(db().transactionDepth(), 0);
     }
     QCOMPARE(rows.size(), 2);
@@ -218,6 +219,34 @@ void tst_Transaction::commitWithReturnsRowsAndCommits()
     QCOMPARE(notes(other).size(), 4);
 }
 
+void tst_Transaction::commitWithSeveralStatementsReturnsTheLastOnesRows()
+{
+    QList<QVariantList> rows;
+    {
+        Transaction tx(db());
+        rows = tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'one') RETURNING id"_s,
+                              u"UPDATE tx_notes SET text = 'ONE' WHERE id = 1"_s,
+                              u"INSERT INTO tx_notes (id, text) VALUES (5, 'five') RETURNING text, id"_s});
+    }
+    QCOMPARE(rows, (QList<QVariantList>{{u"five"_s, 5}}));
+    Database other = Database::open(m_test->url());
+    QCOMPARE(notes(other), (QStringList{u"ONE"_s, u"five"_s}));
+    // A failure in a later statement undoes the earlier ones.
+    std::optional<Error> error;
+    {
+        Transaction tx(db());
+        error = errorOf([&] {
+            tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (6, 'six')"_s,
+                           u"UPDATE tx_notes SET text = 'changed' WHERE id = 1"_s,
+                           u"INSERT INTO tx_notes (id, text) VALUES (5, 'five again')"_s});
+        });
+    }
+    QVERIFY(error);
+    QVERIFY2(error->message().contains(u"five again"_s), qPrintable(error->message())); // names the statement
+    QCOMPARE(db().transactionDepth(), 0);
+    QCOMPARE(notes(other), (QStringList{u"ONE"_s, u"five"_s}));
+}
+
 void tst_Transaction::commitWithFailedStatementSavesNothing()
 {
     std::optional<Error> error;
@@ -225,7 +254,7 @@ void tst_Transaction::commitWithFailedStatementSavesNothing()
         Transaction tx(db());
         insertNote(db(), 1, u"before"_s);
         // The second row repeats the primary key: the statement fails as a whole.
-        error = errorOf([&] { tx.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (2, 'a'), (1, 'b')"_s); });
+        error = errorOf([&] { tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (2, 'a'), (1, 'b')"_s}); });
     }
     QVERIFY(error);
     QCOMPARE(error->kind(), Error::Kind::Storage);
@@ -242,7 +271,7 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
         Transaction outer(db());
         Transaction inner(db());
         const std::optional<Error> error =
-            errorOf([&] { inner.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (1, 'inner')"_s); });
+            errorOf([&] { inner.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'inner')"_s}); });
         QVERIFY(error);
         QVERIFY2(error->message().contains(u"whole unit of work"_s), qPrintable(error->message()));
     }
@@ -255,7 +284,7 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
             throw Error::state(u"failed inside"_s);
         });
         const std::optional<Error> error =
-            errorOf([&] { outer.commitWith(u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s); });
+            errorOf([&] { outer.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s}); });
         QVERIFY(error);
     }
     QCOMPARE(notes(db()), QStringList());
@@ -267,15 +296,15 @@ void tst_Transaction::requireRaisesItsMessageOnPostgres()
         QSKIP("ordo_require is PostgreSQL's in-statement check (schema step 6); SQLite never commits in a statement");
     {
         Transaction tx(db());
-        QCOMPARE(tx.commitWith(u"SELECT ordo_require(1 + 1 = 2, 'unused')"_s), (QList<QVariantList>{{true}}));
+        QCOMPARE(tx.commitWith({u"SELECT ordo_require(1 + 1 = 2, 'unused')"_s}), (QList<QVariantList>{{true}}));
     }
     std::optional<Error> error;
     {
         Transaction tx(db());
         insertNote(db(), 1, u"undone"_s);
         error = errorOf([&] {
-            tx.commitWith(u"WITH n AS (INSERT INTO tx_notes (id, text) VALUES (2, 'x') RETURNING id) "
-                          "SELECT ordo_require(count(*) = 2, 'two notes wanted') FROM n"_s);
+            tx.commitWith({u"WITH n AS (INSERT INTO tx_notes (id, text) VALUES (2, 'x') RETURNING id) "
+                           "SELECT ordo_require(count(*) = 2, 'two notes wanted') FROM n"_s});
         });
     }
     QVERIFY(error);
