@@ -95,6 +95,10 @@ public:
 
     QList<StoredReservation> forOrder(qint64 orderId);
 
+    // How many orders this service reserved on PostgreSQL in the round trip that commits (the rest, and every
+    // one on SQLite, went the ordinary way): a figure for diagnostics and the tests.
+    qint64 oneTripHolds() const { return m_oneTripHolds; }
+
     // Tells the sink the figures of the positions changed since the last call and forgets them. Called by
     // the service itself after a commit it owns; a caller whose Transaction the service joined calls it after
     // its own commit.
@@ -162,6 +166,7 @@ private:
     QHash<qint64, QString> m_locationCodes;
     QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
     QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
+    qint64 m_oneTripHolds = 0;
     std::unique_ptr<SqlQuery> m_orderHead, m_openLines, m_candidates, m_reserve, m_reserveFirst, m_unreserve,
         m_insertReservation, m_insertEvent, m_setLineLocation, m_setLineLocationStatus, m_setStatus, m_setLineStatus, m_release, m_ship,
         m_closeReservation, m_available;

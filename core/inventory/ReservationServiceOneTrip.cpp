@@ -8,10 +8,9 @@
 //   1. the order is claimed (Validated -> Routed) and its open lines read, each with the location that would
 //      take it now (named on the line, the pickup location, or the first by code with the units free);
 //   2. one query string: the rows that do not depend on the stock's figures (reservations, the lines'
-//   location
-//      and status, the audit events), then the conditional UPDATE of every line's position with the ledger
-//      rows selected from what it returned, then COMMIT. The hot rows are locked last and released by the
-//      COMMIT in the same server call.
+//      locations and status, the audit events), then the conditional UPDATE of every line's position with
+//      the ledger rows selected from what it returned, then COMMIT. The hot rows are locked last and
+//      released by the COMMIT in the same server call.
 // The hold checks itself with ordo_require (schema step 6): when a line's UPDATE affected no row (a
 // concurrent client took the stock since step 1) the statement fails, so the COMMIT after it never runs and
 // nothing of the order is saved: an order is held whole or not at all, and no other client ever sees a
@@ -30,126 +29,130 @@ namespace ordo {
 
 namespace {
 
-// The message ordo_require raises when a line came up short; the caller recognises it in the driver's error.
-const QString shortInOneTrip = u"ordo: a line could not be held in one trip"_s;
+// What ordo_require raises when a line came up short. The prefix is the function's own (schema step 6): the
+// statement's text, which holds the message as an argument, never has it, so only the raised error matches.
+const QString shortInOneTrip = u"a line could not be held in one trip"_s;
+const QString raisedShort = u"ordo_require: "_s + shortInOneTrip;
 
 QString text(const QString& s) {
     return BulkInsert::literal(QVariant(s));
+}
+
+QString number(qint64 n) {
+    return QString::number(n);
 }
 
 } // namespace
 
 std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 orderId, const Actor& actor,
                                                                        qint64 now, Transaction& tx) {
-    // Round trip 1: claim the order and read its open lines with the location each would be held at. Written
-    // with its values and planned afresh each time: a plan kept from when the reservations table was small
-    // would look for earlier holds by reading all of it, and grow slower with every order held.
+    if (!OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed))
+        return std::nullopt; // the ordinary way refuses it with the reason
+    const QString validated = text(orderStatusCode(OrderStatus::Validated));
+    const QString routed = text(orderStatusCode(OrderStatus::Routed));
+    const QString at = number(now);
+    const QString order = number(orderId);
+
+    // Round trip 1: claim the order and read its open lines, each with the location it would be held at (as
+    // take() chooses: named on the line, the pickup location, or the first by code with the units free).
+    // Written with its values and planned afresh each time: a plan kept since the reservations table was
+    // small would look for earlier holds by reading all of it, and grow slower with every order held.
     const QList<QVariantList> claimed = SqlQuery::rows(
         m_db, u"WITH c AS (UPDATE orders SET status = %1, held_from = NULL, status_changed_at = %2 "
               "WHERE id = %3 AND status = %4 RETURNING id, order_number, delivery, pickup_location_id) "
-              "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, COALESCE(l.location_id, "
-              "CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
-              "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id WHERE "
-              "p.sku_id = l.sku_id "
-              "AND p.on_hand - p.reserved - p.safety_stock >= l.quantity ORDER BY k.code LIMIT 1)), "
-              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id AND r.line_no = l.line_no "
-              "AND r.state = 'held') FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> "
-              "'cancelled' "
-              "ORDER BY l.sku_id, l.line_no"_s.arg(text(orderStatusCode(OrderStatus::Routed)),
-                                                   QString::number(now), QString::number(orderId),
-                                                   text(orderStatusCode(OrderStatus::Validated))));
-    struct Line {
-        int lineNo;
-        qint64 skuId;
-        QString skuCode;
-        qint64 quantity;
-        qint64 locationId;
-    };
+              "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, "
+              "COALESCE(l.location_id, CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
+              "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id "
+              "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
+              "ORDER BY k.code LIMIT 1)), "
+              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
+              "AND r.line_no = l.line_no AND r.state = 'held') "
+              "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
+              "ORDER BY l.sku_id, l.line_no"_s.arg(routed, at, order, validated));
     QString orderNumber;
-    QList<Line> lines; // in SKU order, the order positions are locked in
+    QList<OpenLine> lines; // in SKU order, the order positions are locked in
+    QSet<QPair<qint64, qint64>> positions;
     bool forThisPath = true;
     for (const QVariantList& row : claimed) {
         orderNumber = row.at(0).toString();
-        // No line, a SKU not in the catalogue, no location with the units free, a line held from before: the
-        // ordinary way handles these and says why.
-        if (row.at(1).isNull() || row.at(2).isNull() || row.at(5).isNull() || row.at(6).toBool())
+        const OpenLine line{row.at(1).toInt(), row.at(2).toLongLong(), row.at(3).toString(),
+                            row.at(4).toLongLong(), row.at(5).toLongLong()};
+        // No line, a SKU not in the catalogue, no location with the units free, a line held from before, two
+        // lines on one position (one statement updates a row once): the ordinary way handles these.
+        if (row.at(1).isNull() || row.at(2).isNull() || row.at(5).isNull() || row.at(6).toBool() ||
+            positions.contains({line.locationId, line.skuId}))
             forThisPath = false;
-        lines << Line{row.at(1).toInt(), row.at(2).toLongLong(), row.at(3).toString(), row.at(4).toLongLong(),
-                      row.at(5).toLongLong()};
+        positions.insert({line.locationId, line.skuId});
+        lines << line;
     }
     if (lines.isEmpty() || !forThisPath)
         return std::nullopt; // not Validated (or unknown), or not for this path: the ordinary way decides
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the location codes the audit and the outcome name
 
-    // Round trip 2, first statement: what the hold leaves that does not depend on the stock's figures.
-    const QString at = QString::number(now);
-    const QString order = QString::number(orderId);
-    const QString user = text(actor.user);
-    const QString routed = text(orderStatusCode(OrderStatus::Routed));
-    QList<Line> byNumber = lines;
-    std::sort(byNumber.begin(), byNumber.end(),
-              [](const Line& a, const Line& b) { return a.lineNo < b.lineNo; });
-    QStringList reservations, locations, detail;
-    for (const Line& l : std::as_const(byNumber)) {
-        reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(order)
-                            .arg(l.lineNo)
-                            .arg(l.locationId)
-                            .arg(l.skuId)
-                            .arg(l.quantity)
-                            .arg(at);
-        locations << u"WHEN %1 THEN %2"_s.arg(l.lineNo).arg(l.locationId);
-        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo)
-                      .arg(l.quantity)
-                      .arg(l.skuCode, locationCode(l.locationId));
-    }
-    // Every open line is one of those held: each moves with the order and records its location. The order was
+    // Round trip 2, first statement: what the hold leaves that does not depend on the stock's figures. Every
+    // open line is one of those held: each moves with the order and records its location. The order was
     // claimed Routed before its lines were taken: its transition first, then what was held.
+    QList<OpenLine> byNumber = lines;
+    std::sort(byNumber.begin(), byNumber.end(),
+              [](const OpenLine& a, const OpenLine& b) { return a.lineNo < b.lineNo; });
+    const QString user = text(actor.user);
+    QStringList reservations, locations, detail;
+    for (const OpenLine& l : std::as_const(byNumber)) {
+        reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(
+            order, number(l.lineNo), number(l.locationId), number(l.skuId), number(l.quantity), at);
+        locations << u"WHEN %1 THEN %2"_s.arg(number(l.lineNo), number(l.locationId));
+        detail << u"line %1: %2 x %3 at %4"_s.arg(number(l.lineNo), number(l.quantity), l.skuCode,
+                                                  locationCode(l.locationId));
+    }
     const QString records =
-        u"WITH r AS (INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
-        "created_at) VALUES %1), l AS (UPDATE order_lines SET location_id = CASE line_no %2 END, status = %3 "
-        "WHERE order_id = %4 AND status <> 'cancelled') INSERT INTO audit_events (at, actor, entity, "
-        "entity_id, "
-        "action, from_state, to_state, reason, detail) VALUES (%5, %6, 'order', %4, 'transition', %7, %3, "
-        "NULL, "
-        "'stock reserved'), (%5, %6, 'order', %4, 'reserve', NULL, NULL, NULL, %8)"_s.arg(
-            reservations.join(u", "_s), locations.join(u' '), routed, order, at, user,
-            text(orderStatusCode(OrderStatus::Validated)), text(detail.join(u"; "_s)));
+        u"WITH r AS (INSERT INTO reservations "
+        "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES %1), "
+        "l AS (UPDATE order_lines SET location_id = CASE line_no %2 END, status = %3 "
+        "WHERE order_id = %4 AND status <> 'cancelled') "
+        "INSERT INTO audit_events "
+        "(at, actor, entity, entity_id, action, from_state, to_state, reason, detail) VALUES "
+        "(%5, %6, 'order', %4, 'transition', %7, %3, NULL, 'stock reserved'), "
+        "(%5, %6, 'order', %4, 'reserve', NULL, NULL, NULL, %8)"_s.arg(
+            reservations.join(u", "_s), locations.join(u' '), routed, order, at, user, validated,
+            text(detail.join(u"; "_s)));
 
-    // Second statement: the hold, one conditional UPDATE per line, and its ledger rows.
+    // Second statement: the hold, one conditional UPDATE per line, and its ledger rows in line order, each
+    // with its event id (reserveEventId, which makes a second one impossible). The final SELECT reads
+    // `checked` first, so that ordo_require runs even when no line was held at all.
     QStringList holds, heldNames;
-    for (const Line& l : std::as_const(lines)) {
+    for (const OpenLine& l : std::as_const(lines)) {
         const QString name = u"h%1"_s.arg(l.lineNo);
-        holds << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3 WHERE location_id = "
-                 u"%4 "
-                 "AND sku_id = %5 AND on_hand - reserved - safety_stock >= %2 RETURNING %6 AS line_no, "
-                 "location_id, sku_id, %2::bigint AS quantity, on_hand, reserved, safety_stock)"_s.arg(
-                     name, QString::number(l.quantity), at, QString::number(l.locationId),
-                     QString::number(l.skuId), QString::number(l.lineNo));
+        holds
+            << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3 "
+               "WHERE location_id = %4 AND sku_id = %5 AND on_hand - reserved - safety_stock >= %2 "
+               "RETURNING %6 AS line_no, %7::text AS event_id, location_id, sku_id, %2::bigint AS quantity, "
+               "on_hand, reserved, safety_stock)"_s.arg(
+                   name, number(l.quantity), at, number(l.locationId), number(l.skuId), number(l.lineNo),
+                   text(reserveEventId(orderId, l.lineNo, l.locationId)));
         heldNames << u"SELECT * FROM "_s + name;
     }
-    // One ledger row per reservation; its event id (reserveEventId) makes a second one impossible. The final
-    // SELECT reads `checked` first, so that ordo_require runs even when no line was held at all.
     const QString hold =
         u"WITH "_s + holds.join(u", "_s) + u", held AS ("_s + heldNames.join(u" UNION ALL "_s) +
         u"), checked AS (SELECT ordo_require(count(*) = %1, %2) AS ok FROM held), "
-        "e AS (INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
-        "reserved_after, reason, occurred_at, recorded_at, actor) SELECT 'res:%3:' || h.line_no || ':' || "
-        "h.location_id, h.location_id, h.sku_id, 'reserve', h.quantity, h.on_hand, h.reserved, NULL, %4, %4, "
-        "%5 "
-        "FROM held h, checked) "
-        "SELECT h.line_no, h.on_hand, h.reserved, h.safety_stock FROM checked LEFT JOIN held h ON true"_s.arg(
-            QString::number(lines.size()), text(shortInOneTrip), order, at, user);
+        "e AS (INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
+        "SELECT h.event_id, h.location_id, h.sku_id, 'reserve', h.quantity, h.on_hand, h.reserved, NULL, "
+        "%3, %3, %4 FROM held h, checked ORDER BY h.line_no) "
+        "SELECT h.line_no, h.on_hand, h.reserved, h.safety_stock "
+        "FROM checked LEFT JOIN held h ON true"_s.arg(number(lines.size()), text(shortInOneTrip), at, user);
 
     QList<QVariantList> rows;
     try {
         rows = tx.commitWith({records, hold});
     } catch (const Error& e) {
-        if (e.message().contains(shortInOneTrip))
+        if (e.message().contains(raisedShort))
             return std::nullopt;
         throw;
     }
 
+    // Committed: ordo_require saw one held row per line, each returned here.
+    ++m_oneTripHolds;
     ReservationOutcome outcome;
     outcome.orderId = orderId;
     outcome.orderNumber = orderNumber;
@@ -158,13 +161,11 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
     for (const QVariantList& row : std::as_const(rows))
         after.insert(row.at(0).toInt(),
                      {row.at(1).toLongLong(), row.at(2).toLongLong(), row.at(3).toLongLong()});
-    for (const Line& l : std::as_const(byNumber)) {
-        if (!after.contains(l.lineNo))
-            throw Error::storage(
-                u"order %1: the database did not return line %2's hold"_s.arg(orderNumber).arg(l.lineNo));
+    for (const OpenLine& l : std::as_const(byNumber)) {
         outcome.reserved << ReservedLine{l.lineNo,     l.skuCode, l.skuId, locationCode(l.locationId),
                                          l.locationId, l.quantity};
-        m_changed.insert({l.locationId, l.skuId}, after.value(l.lineNo));
+        if (after.contains(l.lineNo))
+            m_changed.insert({l.locationId, l.skuId}, after.value(l.lineNo));
     }
     return outcome;
 }

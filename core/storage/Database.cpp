@@ -129,6 +129,8 @@ Database Database::open(const QString& url, const Options& options)
         // Times are computed in UTC by Ordo; keep the session's own functions consistent with that.
         SqlQuery::run(database, u"SET TIME ZONE 'UTC'"_s);
         SqlQuery::run(database, u"SET client_min_messages TO WARNING"_s);
+        // Statements that carry their values as literals (BulkInsert::literal) escape quotes only.
+        SqlQuery::run(database, u"SET standard_conforming_strings = on"_s);
         Migrations::bringUpToDate(database, options.migrate);
         database.statementCache()->clear(); // prepared before the schema changed
         return database;

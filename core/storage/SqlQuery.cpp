@@ -133,6 +133,10 @@ QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query)
             row << query.value(i);
         result << row;
     }
+    // PostgreSQL streams rows: an error met after the first of them ends the rows as if they were all.
+    if (query.lastError().isValid())
+        throw Error::storage(u"a statement failed while its rows were read: %1"_s.arg(
+            query.lastError().text().trimmed()));
     return result;
 }
 

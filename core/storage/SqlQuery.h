@@ -50,7 +50,8 @@ public:
     // PostgreSQL plans it afresh on every call, on the tables' current sizes: for a hot statement over tables
     // that grow fast, where a plan kept since they were small (a sequential scan) would grow slower with them.
     static QList<QVariantList> rows(Database& db, const QString& sql);
-    // The rows of an executed query, from where it stands to its end, each as its columns' values.
+    // The rows of an executed query, from where it stands to its end, each as its columns' values. Throws when
+    // the statement failed part way through its rows.
     static QList<QVariantList> remainingRows(QSqlQuery& query);
 
 private:

@@ -90,9 +90,16 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements)
         if (i == statements.size() - 1)
             rows = SqlQuery::remainingRows(query);
     }
-    // The COMMIT's own result comes last; without it the unit of work may not have been saved.
+    // The COMMIT's own result comes last; without it the unit of work may not have been saved. A further result
+    // would mean a "statement" held several, so that the one read as the COMMIT's was not.
     const bool committed = query.nextResult() && query.lastError().type() == QSqlError::NoError;
-    const QString message = query.lastError().text().trimmed();
+    QString message = query.lastError().text().trimmed();
+    if (committed && query.nextResult()) {
+        query.finish();
+        m_done = true;
+        --m_db.transactionDepth();
+        throw Error::usage(u"commitWith was given a statement that holds several; whether it committed is unknown"_s);
+    }
     query.finish();
     m_done = true;
     --m_db.transactionDepth();

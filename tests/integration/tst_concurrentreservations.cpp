@@ -172,7 +172,7 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
     // Six clients, each with its own connection, go through every order one by one, each starting at a different
     // place: every order is met by several clients, and every SKU by all of them at once.
     constexpr int clients = 6;
-    std::atomic<int> held = 0, refused = 0, failed = 0;
+    std::atomic<int> held = 0, refused = 0, failed = 0, oneTrip = 0;
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c)
         threads.emplace_back([&, c] {
@@ -191,6 +191,7 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
                         ++refused;
                     }
                 }
+                oneTrip += int(service.oneTripHolds());
             } catch (const Error& e) {
                 qWarning("client %d: %s", c, e.what());
                 ++failed;
@@ -217,7 +218,14 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
                     "AND t.entity = 'order' AND t.action = 'transition' AND t.to_state = 'routed' "
                     "WHERE a.entity = 'order' AND a.action = 'reserve' AND a.actor <> t.actor"_s),
              0);
-    qInfo("%lld of %d orders routed one by one by %d clients", routed, orderCount, clients);
+    // On PostgreSQL most were held in the round trip that commits; the rest (a line short at the location first
+    // seen free, two lines on one position) the ordinary way. SQLite always goes the ordinary way.
+    if (db().engine() == Engine::Postgres)
+        QVERIFY2(oneTrip.load() > routed / 3, qPrintable(u"%1 of %2 in one trip"_s.arg(oneTrip.load()).arg(routed)));
+    else
+        QCOMPARE(oneTrip.load(), 0);
+    qInfo("%lld of %d orders routed one by one by %d clients, %d in one round trip", routed, orderCount, clients,
+          oneTrip.load());
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentReservations)

@@ -64,6 +64,7 @@ private slots:
     void commitWithSeveralStatementsReturnsTheLastOnesRows();
     void commitWithFailedStatementSavesNothing();
     void commitWithOnlyForAWholeSoundUnit();
+    void commitWithRefusedCommitSavesNothing();
     void requireRaisesItsMessageOnPostgres();
     void failedStatementInsideTransaction();
     void sqlQueryErrorsThrowStorage_data();
@@ -274,6 +275,7 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
             errorOf([&] { inner.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'inner')"_s}); });
         QVERIFY(error);
         QVERIFY2(error->message().contains(u"whole unit of work"_s), qPrintable(error->message()));
+        QCOMPARE(db().transactionDepth(), 2); // both guards still stand, and roll back
     }
     QCOMPARE(db().transactionDepth(), 0);
     QCOMPARE(notes(db()), QStringList());
@@ -286,8 +288,37 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
         const std::optional<Error> error =
             errorOf([&] { outer.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s}); });
         QVERIFY(error);
+        QVERIFY2(error->message().contains(u"has not failed"_s), qPrintable(error->message()));
     }
+    QCOMPARE(db().transactionDepth(), 0);
     QCOMPARE(notes(db()), QStringList());
+}
+
+void tst_Transaction::commitWithRefusedCommitSavesNothing()
+{
+    // A deferred foreign key is checked at COMMIT: every statement succeeds and the commit itself fails.
+    SqlQuery::run(db(), u"CREATE TABLE tx_children (id BIGINT PRIMARY KEY, note_id BIGINT NOT NULL "
+                        "REFERENCES tx_notes (id) DEFERRABLE INITIALLY DEFERRED)"_s);
+    std::optional<Error> error;
+    {
+        Transaction tx(db());
+        insertNote(db(), 1, u"parent"_s);
+        error = errorOf([&] {
+            tx.commitWith({u"INSERT INTO tx_children (id, note_id) VALUES (1, 1)"_s,
+                           u"INSERT INTO tx_children (id, note_id) VALUES (2, 99) RETURNING id"_s});
+        });
+        QCOMPARE(db().transactionDepth(), 0);
+    }
+    QVERIFY(error);
+    QCOMPARE(error->kind(), Error::Kind::Storage);
+    QVERIFY2(error->message().contains(u"refused to commit"_s), qPrintable(error->message()));
+    QCOMPARE(notes(db()), QStringList());
+    QCOMPARE(SqlQuery(db(), u"SELECT COUNT(*) FROM tx_children"_s).scalar().toLongLong(), 0);
+    // The connection is out of the failed transaction.
+    Transaction next(db());
+    insertNote(db(), 2, u"next"_s);
+    next.commit();
+    QCOMPARE(notes(db()), QStringList{u"next"_s});
 }
 
 void tst_Transaction::requireRaisesItsMessageOnPostgres()
@@ -308,7 +339,19 @@ void tst_Transaction::requireRaisesItsMessageOnPostgres()
         });
     }
     QVERIFY(error);
-    QVERIFY2(error->message().contains(u"two notes wanted"_s), qPrintable(error->message()));
+    QVERIFY2(error->message().contains(u"ordo_require: two notes wanted"_s), qPrintable(error->message()));
+    QCOMPARE(notes(db()), QStringList());
+    // An error met after some rows were sent fails the unit too (PostgreSQL streams the rows).
+    {
+        Transaction tx(db());
+        error = errorOf([&] {
+            tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (3, 'streamed')"_s,
+                           u"SELECT 10 / (3 - g) FROM generate_series(1, 5) AS g"_s});
+        });
+    }
+    QVERIFY(error);
+    QVERIFY2(error->message().contains(u"division by zero"_s), qPrintable(error->message()));
+    QCOMPARE(db().transactionDepth(), 0);
     QCOMPARE(notes(db()), QStringList());
 }
 
