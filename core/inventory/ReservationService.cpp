@@ -276,10 +276,12 @@ QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId
 {
     QList<OpenLine> lines;
     SqlQuery& open = prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
-                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
+                                           // Earlier holds by the order's own id, not through the line: the
+                                           // correlated form reads all reservations on PostgreSQL.
+                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = :held "
                                            "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
                                            "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
-    open.bind(u":id"_s, orderId).exec();
+    open.bind(u":held"_s, orderId).bind(u":id"_s, orderId).exec();
     while (open.next()) {
         lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
                           open.value(3).toLongLong(), open.value(4).toLongLong()};

@@ -55,8 +55,9 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
 
     // Round trip 1: claim the order and read its open lines, each with the location it would be held at (as
     // take() chooses: named on the line, the pickup location, or the first by code with the units free).
-    // Written with its values and planned afresh each time: a plan kept since the reservations table was
-    // small would look for earlier holds by reading all of it, and grow slower with every order held.
+    // Written with its values and planned afresh each time, and earlier holds looked up by the order's own id:
+    // a plan kept since the reservations table was small, or a subquery correlated through the lines, reads
+    // the whole table for them and grows slower with every order held.
     const QList<QVariantList> claimed = SqlQuery::rows(
         m_db, u"WITH c AS (UPDATE orders SET status = %1, held_from = NULL, status_changed_at = %2 "
               "WHERE id = %3 AND status = %4 RETURNING id, order_number, delivery, pickup_location_id) "
@@ -65,7 +66,7 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
               "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id "
               "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
               "ORDER BY k.code LIMIT 1)), "
-              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = l.order_id "
+              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %3 "
               "AND r.line_no = l.line_no AND r.state = 'held') "
               "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
               "ORDER BY l.sku_id, l.line_no"_s.arg(routed, at, order, validated));
