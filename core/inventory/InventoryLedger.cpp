@@ -38,6 +38,8 @@ struct CachedPosition {
     PositionFigures original; // as read (zeros when there is no row yet)
     PositionFigures current;  // after the events evaluated so far
     bool stored = false;      // a row exists
+    QString lastEventId;      // the event the position's ledger chain ends with, so far
+    bool recorded = false;    // the unit writes ledger rows for it (its figures may still end as they began)
 };
 
 // What --full needs of each location's snapshot: where it ends in the input, the SKUs it lists, and the base of
@@ -163,11 +165,11 @@ void Unit::load()
             m_skusByLocation[key.first].append(key.second); // only --full needs them by location
         keys << key;
     }
-    QHash<PositionKey, PositionFigures> figures;
-    figures.reserve(keys.size());
-    m_run.store.loadPositions(keys, figures);
-    for (auto it = figures.cbegin(); it != figures.cend(); ++it)
-        m_positions[it.key()] = {it.value(), it.value(), true};
+    QHash<PositionKey, StoredPosition> stored;
+    stored.reserve(keys.size());
+    m_run.store.loadPositions(keys, stored);
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        m_positions[it.key()] = {it->figures, it->figures, true, it->lastEventId};
 }
 
 bool Unit::evaluate()
@@ -188,10 +190,13 @@ bool Unit::evaluate()
 
 void Unit::record(const QString& eventId, PositionKey key, const InventoryEvent& event, qint64 quantity)
 {
-    const CachedPosition& position = m_positions[key];
+    CachedPosition& position = m_positions[key];
     m_rows.append({eventId, key.first, key.second, event.kind, quantity, position.current.onHand,
                    position.current.reserved, event.reason,
-                   event.occurredAt.isValid() ? toStoredTime(event.occurredAt) : nowStoredTime()});
+                   event.occurredAt.isValid() ? toStoredTime(event.occurredAt) : nowStoredTime(),
+                   position.lastEventId});
+    position.lastEventId = eventId;
+    position.recorded = true;
     ++applied;
 }
 
@@ -239,11 +244,11 @@ void Unit::evaluateOne(qsizetype index)
 void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype index)
 {
     // Every position of the location: the rows in the database, and those this unit created.
-    const QHash<qint64, PositionFigures> stored = m_run.store.positionsAt(locationId);
+    const QHash<qint64, StoredPosition> stored = m_run.store.positionsAt(locationId);
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         const PositionKey key{locationId, it.key()};
         if (!m_positions.contains(key)) {
-            m_positions.insert(key, {it.value(), it.value(), true});
+            m_positions.insert(key, {it->figures, it->figures, true, it->lastEventId});
             m_skusByLocation[locationId].append(it.key());
         }
     }
@@ -307,12 +312,18 @@ bool Unit::write(Database& db, qint64 now)
         }
         savepoint.release();
     }
-    QList<std::pair<PositionKey, PositionFigures>> changed;
-    for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
+    // Every position with ledger rows is written, for the end of its chain, even when its figures came back
+    // to where they began.
+    QList<std::pair<PositionKey, StoredPosition>> written;
+    qsizetype changed = 0;
+    for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it) {
+        if (it->recorded)
+            written.append({it.key(), {it->current, it->lastEventId}});
         if (it->current != it->original)
-            changed.append({it.key(), it->current});
-    std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    m_run.store.writePositions(changed, now);
+            ++changed;
+    }
+    std::sort(written.begin(), written.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    m_run.store.writePositions(written, now);
     AuditEvent audit;
     audit.at = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     audit.actor = m_run.actor.user;
@@ -325,7 +336,7 @@ bool Unit::write(Database& db, qint64 now)
                        .arg(unchanged)
                        .arg(duplicates)
                        .arg(rejected)
-                       .arg(changed.size());
+                       .arg(changed);
     AuditTrail(db).record(audit);
     return true;
 }

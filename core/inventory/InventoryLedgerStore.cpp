@@ -94,7 +94,7 @@ QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& event
 }
 
 void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
-                                         QHash<PositionKey, PositionFigures>& figures)
+                                         QHash<PositionKey, StoredPosition>& positions)
 {
     // Grouped by location, so that each statement walks the primary key (location_id, sku_id) of one location.
     QMap<qint64, QList<qint64>> byLocation;
@@ -104,24 +104,28 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
         QList<qint64>& skus = it.value();
         std::sort(skus.begin(), skus.end()); // neighbouring keys share pages
         const qint64 location = it.key();
-        lookUp(u"SELECT sku_id, on_hand, reserved, safety_stock FROM positions WHERE location_id = ? AND sku_id"_s,
+        lookUp(u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+               "WHERE location_id = ? AND sku_id"_s,
                skus, lockClause(), QVariant(location), [&](auto& q) {
-                   figures.insert({location, q.value(0).toLongLong()},
-                                  {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+                   positions.insert({location, q.value(0).toLongLong()},
+                                    {{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()},
+                                     q.value(4).toString()});
                });
     }
 }
 
-QHash<qint64, PositionFigures> InventoryLedgerStore::positionsAt(qint64 locationId)
+QHash<qint64, StoredPosition> InventoryLedgerStore::positionsAt(qint64 locationId)
 {
-    SqlQuery q(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock FROM positions WHERE location_id = :loc"_s +
+    SqlQuery q(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+                     "WHERE location_id = :loc"_s +
                          lockClause());
     q.bind(u":loc"_s, locationId);
     q.exec();
-    QHash<qint64, PositionFigures> result;
+    QHash<qint64, StoredPosition> result;
     while (q.next())
         result.insert(q.value(0).toLongLong(),
-                      {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+                      {{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()},
+                       q.value(4).toString()});
     return result;
 }
 
@@ -129,28 +133,35 @@ void InventoryLedgerStore::writeLedger(const QList<LedgerRow>& rows, const QStri
 {
     RowWriter ledger(m_db, u"inventory_events"_s,
                      {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s, u"on_hand_after"_s,
-                      u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s, u"actor"_s},
+                      u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s, u"actor"_s,
+                      u"previous_event_id"_s},
                      ledgerRowsPerStatement);
-    const QVariant delta(u"delta"_s), snapshot(u"snapshot"_s), noReason = nullString();
+    const QVariant delta(u"delta"_s), snapshot(u"snapshot"_s), null = nullString();
     const QVariant recorded(recordedAt), by(actor);
     for (const LedgerRow& row : rows)
         ledger.add({row.eventId, row.locationId, row.skuId, row.kind == InventoryEventKind::Delta ? delta : snapshot,
                     row.quantity, row.onHandAfter, row.reservedAfter,
-                    row.reason.isEmpty() ? noReason : QVariant(row.reason), row.occurredAt, recorded, by});
+                    row.reason.isEmpty() ? null : QVariant(row.reason), row.occurredAt, recorded, by,
+                    row.previousEventId.isEmpty() ? null : QVariant(row.previousEventId)});
     ledger.flush();
 }
 
-void InventoryLedgerStore::writePositions(const QList<std::pair<PositionKey, PositionFigures>>& positions,
+void InventoryLedgerStore::writePositions(const QList<std::pair<PositionKey, StoredPosition>>& positions,
                                           qint64 updatedAt)
 {
     RowWriter writer(m_db, u"positions"_s,
-                     {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s},
+                     {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s,
+                      u"last_event_id"_s},
                      positionRowsPerStatement,
                      u" ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
-                     "safety_stock = excluded.safety_stock, updated_at = excluded.updated_at"_s);
+                     "safety_stock = excluded.safety_stock, updated_at = excluded.updated_at, "
+                     "prior_event_id = positions.last_event_id, last_event_id = excluded.last_event_id"_s);
     const QVariant now(updatedAt);
-    for (const auto& [key, figures] : positions)
-        writer.add({key.first, key.second, figures.onHand, figures.reserved, figures.safetyStock, now});
+    for (const auto& [key, position] : positions) {
+        const PositionFigures& figures = position.figures;
+        writer.add({key.first, key.second, figures.onHand, figures.reserved, figures.safetyStock, now,
+                    position.lastEventId});
+    }
     writer.flush();
 }
 

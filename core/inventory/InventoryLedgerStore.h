@@ -26,7 +26,14 @@ struct LedgerRow {
     qint64 onHandAfter = 0;
     qint64 reservedAfter = 0;
     QString reason;
-    qint64 occurredAt = 0; // stored time
+    qint64 occurredAt = 0;   // stored time
+    QString previousEventId; // the position's event before this one (empty for its first)
+};
+
+// A position as the ledger reads and writes it: its figures and the event id its ledger chain ends with.
+struct StoredPosition {
+    PositionFigures figures;
+    QString lastEventId;
 };
 
 // The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (IN lists of chunkSize
@@ -40,22 +47,23 @@ public:
     explicit InventoryLedgerStore(Database& db);
 
     static constexpr int chunkSize = 512; // a power of two (see lookUp)
-    static constexpr int ledgerRowsPerStatement = 50;    // x 11 parameters
-    static constexpr int positionRowsPerStatement = 100; // x 6 parameters
+    static constexpr int ledgerRowsPerStatement = 50;    // x 12 parameters
+    static constexpr int positionRowsPerStatement = 100; // x 7 parameters
 
     QHash<QString, qint64> locationIds();
     // Adds the ids of the given SKU codes that exist to `ids`.
     void resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids);
     // The ones among `eventIds` already in the ledger.
     QSet<QString> existingEventIds(const QList<QString>& eventIds);
-    // Reads the positions among `keys` that exist into `figures`.
-    void loadPositions(const QList<PositionKey>& keys, QHash<PositionKey, PositionFigures>& figures);
-    // Every position of a location: SKU id -> figures.
-    QHash<qint64, PositionFigures> positionsAt(qint64 locationId);
+    // Reads the positions among `keys` that exist into `positions`.
+    void loadPositions(const QList<PositionKey>& keys, QHash<PositionKey, StoredPosition>& positions);
+    // Every position of a location: SKU id -> position.
+    QHash<qint64, StoredPosition> positionsAt(qint64 locationId);
 
     void writeLedger(const QList<LedgerRow>& rows, const QString& actor, qint64 recordedAt);
-    // Inserts or updates positions with their final figures (reserved is kept for existing rows).
-    void writePositions(const QList<std::pair<PositionKey, PositionFigures>>& positions, qint64 updatedAt);
+    // Inserts or updates positions with their final figures and the event their chain now ends with (reserved
+    // is kept for existing rows).
+    void writePositions(const QList<std::pair<PositionKey, StoredPosition>>& positions, qint64 updatedAt);
 
 private:
     QString lockClause() const;

@@ -119,13 +119,21 @@ QList<StockPosition> InventoryQuery::positions(const QString& skuCode) const
 QList<LedgerEntry> InventoryQuery::recentEvents(const QString& locationCode, const QString& skuCode,
                                                 int limit) const
 {
-    // Served by inventory_events_by_position (location_id, sku_id, id), read backwards.
-    SqlQuery q(m_db, u"SELECT event_id, kind, quantity, on_hand_after, reserved_after, reason, actor, "
-                     "occurred_at, recorded_at FROM inventory_events "
+    if (limit <= 0)
+        return {};
+    // A walk back along the position's chain (schema step 7): its latest event, then each event's previous
+    // one, every step a lookup in the unique event_id index.
+    SqlQuery q(m_db, u"WITH RECURSIVE chain (event_id, depth) AS ("
+                     "SELECT last_event_id, 1 FROM positions "
                      "WHERE location_id = (SELECT id FROM locations WHERE code = :loc) "
-                     "AND sku_id = (SELECT id FROM skus WHERE code = :sku) "
-                     "ORDER BY id DESC LIMIT :limit"_s);
-    q.bind(u":loc"_s, locationCode).bind(u":sku"_s, skuCode).bind(u":limit"_s, qMax(0, limit));
+                     "AND sku_id = (SELECT id FROM skus WHERE code = :sku) AND last_event_id IS NOT NULL "
+                     "UNION ALL SELECT e.previous_event_id, c.depth + 1 FROM chain c "
+                     "JOIN inventory_events e ON e.event_id = c.event_id "
+                     "WHERE e.previous_event_id IS NOT NULL AND c.depth < :limit) "
+                     "SELECT e.event_id, e.kind, e.quantity, e.on_hand_after, e.reserved_after, e.reason, e.actor, "
+                     "e.occurred_at, e.recorded_at FROM chain c JOIN inventory_events e ON e.event_id = c.event_id "
+                     "ORDER BY c.depth"_s);
+    q.bind(u":loc"_s, locationCode).bind(u":sku"_s, skuCode).bind(u":limit"_s, limit);
     q.exec();
     QList<LedgerEntry> result;
     while (q.next()) {

@@ -149,14 +149,22 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
 
 SqlQuery& ReservationService::reserveStatement()
 {
-    return prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
+    // Every UPDATE that a ledger row follows moves the position's chain on to that row's event id, and
+    // returns where it ended before (schema step 7).
+    return prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
+                               "prior_event_id = last_event_id, last_event_id = :event "
                                "WHERE location_id = :l AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2 "
-                               "RETURNING on_hand, reserved, safety_stock"_s);
+                               "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
+}
+
+QString ReservationService::reserveEventPrefix(qint64 orderId, int lineNo)
+{
+    return u"res:%1:%2:"_s.arg(orderId).arg(lineNo);
 }
 
 QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId)
 {
-    return u"res:%1:%2:%3"_s.arg(orderId).arg(lineNo).arg(locationId);
+    return reserveEventPrefix(orderId, lineNo) + QString::number(locationId);
 }
 
 QList<qint64> ReservationService::validatedOrderIds(int limit)
@@ -232,7 +240,7 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         if (line.skuId == 0)
             shortage = u"line %1: SKU %2 is not in the catalogue"_s.arg(line.lineNo).arg(line.skuCode);
         else
-            t = take(line, pickupLocation, now, shortage);
+            t = take(orderId, line, pickupLocation, now, shortage);
         if (t) {
             taken << *t;
             continue;
@@ -294,8 +302,8 @@ QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId
     return lines;
 }
 
-std::optional<ReservationService::Taken> ReservationService::take(const OpenLine& line, qint64 namedLocation,
-                                                                  qint64 now, QString& shortage)
+std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId, const OpenLine& line,
+                                                                  qint64 namedLocation, qint64 now, QString& shortage)
 {
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the locations
@@ -307,20 +315,25 @@ std::optional<ReservationService::Taken> ReservationService::take(const OpenLine
         // conditional UPDATE. Its condition is checked again on the row it locks, so a concurrent writer that
         // took the stock in between makes it affect nothing, and the locations are then tried one by one.
         SqlQuery& first = prepared(m_reserveFirst,
-                                   u"UPDATE positions SET reserved = reserved + :q, updated_at = :now "
+                                   u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
+                                   "prior_event_id = last_event_id, "
+                                   "last_event_id = CAST(:prefix AS TEXT) || CAST(location_id AS TEXT) "
                                    "WHERE sku_id = :s AND on_hand - reserved - safety_stock >= :q2 AND location_id = "
                                    "(SELECT p.location_id FROM positions p JOIN locations c ON c.id = p.location_id "
                                    "WHERE p.sku_id = :s2 AND p.on_hand - p.reserved - p.safety_stock >= :q3 "
-                                   "ORDER BY c.code LIMIT 1) RETURNING location_id, on_hand, reserved, safety_stock"_s);
-        first.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity);
+                                   "ORDER BY c.code LIMIT 1) "
+                                   "RETURNING location_id, on_hand, reserved, safety_stock, prior_event_id"_s);
+        first.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":prefix"_s, reserveEventPrefix(orderId, line.lineNo));
+        first.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity);
         first.bind(u":s2"_s, line.skuId).bind(u":q3"_s, line.quantity).exec();
         if (first.next()) {
             const qint64 locationId = first.value(0).toLongLong();
             const PositionFigures after{first.value(1).toLongLong(), first.value(2).toLongLong(),
                                         first.value(3).toLongLong()};
+            const QString previous = first.value(4).toString();
             first.raw().finish();
             return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after};
+                         after, previous};
         }
         first.raw().finish();
         // Where the line could be covered now; the conditional UPDATE below is what decides.
@@ -340,13 +353,15 @@ std::optional<ReservationService::Taken> ReservationService::take(const OpenLine
     SqlQuery& reserve = reserveStatement();
     for (qint64 locationId : std::as_const(tries)) {
         reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
+        reserve.bind(u":event"_s, reserveEventId(orderId, line.lineNo, locationId));
         reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
         const bool affected = reserve.next(); // the returned row is the affected row
         if (affected) {
             const PositionFigures after = figuresOf(reserve);
+            const QString previous = reserve.value(3).toString();
             reserve.raw().finish();
             return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after};
+                         after, previous};
         }
         reserve.raw().finish();
     }
@@ -378,25 +393,29 @@ std::optional<ReservationService::Taken> ReservationService::take(const OpenLine
 
 void ReservationService::undo(const QList<Taken>& taken, qint64 now)
 {
-    SqlQuery& q = prepared(m_unreserve, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now "
-                                        "WHERE location_id = :l AND sku_id = :s"_s);
-    for (const Taken& t : taken) {
-        q.bind(u":q"_s, t.line.quantity).bind(u":now"_s, now).bind(u":l"_s, t.line.locationId);
-        q.bind(u":s"_s, t.line.skuId).exec();
+    // Newest first, so that a position taken by two lines ends its chain where it ended before the first.
+    SqlQuery& q = prepared(m_unreserve, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now, "
+                                        "last_event_id = :previous WHERE location_id = :l AND sku_id = :s"_s);
+    for (auto t = taken.crbegin(); t != taken.crend(); ++t) {
+        q.bind(u":q"_s, t->line.quantity).bind(u":now"_s, now).bind(u":l"_s, t->line.locationId);
+        q.bind(u":previous"_s, t->previousEventId.isEmpty() ? nullString() : QVariant(t->previousEventId));
+        q.bind(u":s"_s, t->line.skuId).exec();
     }
 }
 
 void ReservationService::writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind,
-                                     qint64 quantity, const PositionFigures& after, const QString& reason,
-                                     const Actor& actor, qint64 now)
+                                     qint64 quantity, const PositionFigures& after, const QString& previousEventId,
+                                     const QString& reason, const Actor& actor, qint64 now)
 {
     SqlQuery& q = prepared(m_insertEvent, u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                                          "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
-                                          "VALUES (:event, :l, :s, :kind, :q, :onhand, :reserved, :reason, :at, :now, :actor)"_s);
+                                          "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
+                                          "previous_event_id) VALUES (:event, :l, :s, :kind, :q, :onhand, :reserved, "
+                                          ":reason, :at, :now, :actor, :previous)"_s);
     q.bind(u":event"_s, eventId).bind(u":l"_s, locationId).bind(u":s"_s, skuId).bind(u":kind"_s, kind);
     q.bind(u":q"_s, quantity).bind(u":onhand"_s, after.onHand).bind(u":reserved"_s, after.reserved);
     q.bind(u":reason"_s, reason.isEmpty() ? nullString() : QVariant(reason)).bind(u":at"_s, now).bind(u":now"_s, now);
-    q.bind(u":actor"_s, actor.user).exec();
+    q.bind(u":actor"_s, actor.user);
+    q.bind(u":previous"_s, previousEventId.isEmpty() ? nullString() : QVariant(previousEventId)).exec();
     m_changed.insert({locationId, skuId}, after);
 }
 
@@ -420,12 +439,14 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
     const qint64 now = nowStoredTime();
     const QList<StoredReservation> all = forOrder(orderId);
     SqlQuery& change = shipping
-        ? prepared(m_ship, u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, updated_at = :now "
+        ? prepared(m_ship, u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, updated_at = :now, "
+                           "prior_event_id = last_event_id, last_event_id = :event "
                            "WHERE location_id = :l AND sku_id = :s AND reserved >= :q3 AND on_hand >= :q4 "
-                           "RETURNING on_hand, reserved, safety_stock"_s)
-        : prepared(m_release, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now "
+                           "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s)
+        : prepared(m_release, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now, "
+                              "prior_event_id = last_event_id, last_event_id = :event "
                               "WHERE location_id = :l AND sku_id = :s AND reserved >= :q2 "
-                              "RETURNING on_hand, reserved, safety_stock"_s);
+                              "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
     SqlQuery& closeRow = prepared(m_closeReservation, u"UPDATE reservations SET state = :state, closed_at = :now "
                                                       "WHERE id = :id AND state = 'held'"_s);
     const QString kind = shipping ? u"ship"_s : u"release"_s;
@@ -433,8 +454,10 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
     for (const StoredReservation& r : all) {
         if (r.state != u"held"_s || (!lineNos.isEmpty() && !lineNos.contains(r.lineNo)))
             continue;
+        const QString eventId =
+            u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s).arg(orderId).arg(r.lineNo).arg(r.locationId);
         change.bind(u":q"_s, r.quantity).bind(u":q2"_s, r.quantity).bind(u":now"_s, now);
-        change.bind(u":l"_s, r.locationId).bind(u":s"_s, r.skuId);
+        change.bind(u":event"_s, eventId).bind(u":l"_s, r.locationId).bind(u":s"_s, r.skuId);
         if (shipping)
             change.bind(u":q3"_s, r.quantity).bind(u":q4"_s, r.quantity);
         change.exec();
@@ -444,11 +467,11 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
                                    .arg(orderId).arg(r.lineNo).arg(locationCode(r.locationId)).arg(r.quantity));
         }
         const PositionFigures after = figuresOf(change);
+        const QString previous = change.value(3).toString();
         change.raw().finish();
         closeRow.bind(u":state"_s, shipping ? u"shipped"_s : u"released"_s).bind(u":now"_s, now).bind(u":id"_s, r.id);
         closeRow.exec();
-        writeLedger(u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s).arg(orderId).arg(r.lineNo).arg(r.locationId),
-                    r.locationId, r.skuId, kind, r.quantity, after, reason, actor, now);
+        writeLedger(eventId, r.locationId, r.skuId, kind, r.quantity, after, previous, reason, actor, now);
         detail << u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId));
     }
     if (!detail.isEmpty())

@@ -115,6 +115,7 @@ private:
     struct Taken {
         ReservedLine line;
         PositionFigures after;
+        QString previousEventId; // where the position's ledger chain ended before this line (empty: nowhere)
     };
     struct ClaimedOrder {
         QString number;
@@ -137,13 +138,16 @@ private:
     QList<ReservationOutcome> reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now);
     std::optional<Taken> placeInGroup(const OpenLine& line, qint64 namedLocation, GroupStock& stock,
                                       QString& shortage);
+    void chainGroup(QList<std::pair<qint64, QList<Taken>>>& routed, GroupStock& stock);
     void holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock, qint64 now);
     void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const QList<qint64>& withEarlierHolds,
                      const Actor& actor, qint64 now);
     SqlQuery& reserveStatement();
     static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
+    static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
-    std::optional<Taken> take(const OpenLine& line, qint64 namedLocation, qint64 now, QString& shortage);
+    std::optional<Taken> take(qint64 orderId, const OpenLine& line, qint64 namedLocation, qint64 now,
+                              QString& shortage);
     void undo(const QList<Taken>& taken, qint64 now);
     // What record() does besides holding the lines: nothing more, move the lines to Routed and write the
     // transition's audit event (the order itself was claimed Routed already), or all of it.
@@ -154,7 +158,8 @@ private:
                          bool noEarlierHolds);
     int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping, const QString& reason);
     void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind, qint64 quantity,
-                     const PositionFigures& after, const QString& reason, const Actor& actor, qint64 now);
+                     const PositionFigures& after, const QString& previousEventId, const QString& reason,
+                     const Actor& actor, qint64 now);
     QString locationCode(qint64 locationId);
     SqlQuery& prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql);
     template <typename Body>

@@ -3,6 +3,7 @@
 // held by one conditional UPDATE over all of them: each returned row is the proof that its stock was free.
 #include "ReservationService.h"
 #include "Error.h"
+#include "demo/BulkInsert.h"
 #include "orders/OrderStateMachine.h"
 #include "storage/Database.h"
 #include "storage/RowWriter.h"
@@ -40,6 +41,7 @@ qint64 freeUnits(const PositionFigures& f) {
 struct ReservationService::GroupStock {
     QHash<QPair<qint64, qint64>, PositionFigures> figures; // (location, SKU)
     QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position
+    QHash<QPair<qint64, qint64>, QString> lastEvents;      // (location, SKU) -> where its ledger chain ends
 };
 
 QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& group, const Actor& actor,
@@ -108,7 +110,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     }
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
-        SqlQuery q(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock FROM positions "
+        SqlQuery q(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
                          "WHERE sku_id IN (%1) ORDER BY sku_id, location_id"_s.arg(idList(skus)) +
                              forUpdate);
         q.exec();
@@ -118,6 +120,8 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
             stock.figures.insert({location, sku},
                                  {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
             stock.locationsBySku[sku].append(location);
+            if (!q.value(5).isNull())
+                stock.lastEvents.insert({location, sku}, q.value(5).toString());
         }
     }
 
@@ -183,6 +187,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         if (earlierHolds)
             withEarlierHolds << orderId;
     }
+    chainGroup(routed, stock);
     holdGroup(routed, stock, now);
     recordGroup(routed, withEarlierHolds, actor, now);
     return outcomes;
@@ -217,7 +222,7 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         PositionFigures& figures = stock.figures[{chosen, line.skuId}];
         figures.reserved += line.quantity;
         return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(chosen), chosen, line.quantity},
-                     figures};
+                     figures, QString()}; // chainGroup links it once the group is placed
     }
 
     // Say what was free, so that a person can act.
@@ -241,11 +246,23 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
     return std::nullopt;
 }
 
+void ReservationService::chainGroup(QList<std::pair<qint64, QList<Taken>>>& routed, GroupStock& stock) {
+    // Each ledger row links to the position's event before it, in the order recordGroup writes them (orders in
+    // group order, lines by number), and the position's chain ends with the last of them.
+    for (auto& [orderId, taken] : routed)
+        for (Taken& t : taken) {
+            QString& last = stock.lastEvents[{t.line.locationId, t.line.skuId}];
+            t.previousEventId = last;
+            last = reserveEventId(orderId, t.line.lineNo, t.line.locationId);
+        }
+}
+
 void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock,
                                    qint64 now) {
     // What the group takes from each position, summed: one row per position, so that the UPDATE below matches
     // each position once and its condition checks the group's whole claim on it.
     QMap<QPair<qint64, qint64>, qint64> claims; // (SKU, location) -> units, in the order the group locked them
+    const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
     for (const auto& [orderId, taken] : routed)
         for (const Taken& t : taken)
             claims[{t.line.skuId, t.line.locationId}] += t.line.quantity;
@@ -257,11 +274,14 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
         if (!values.isEmpty())
             values += u',';
         values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) + u',' +
-                  QString::number(it.value()) + u')';
+                  QString::number(it.value()) + u',' +
+                  text(stock.lastEvents.value({it.key().second, it.key().first})) + u')';
     }
     // ARCHITECTURE.md decision 4, set at a time: every position is raised only where its free stock covers the
-    // group's claim, and each returned row is the proof for that position. The values are integers.
-    SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1 "
+    // group's claim, and each returned row is the proof for that position. The values are integers and the
+    // event id (a literal) the position's chain now ends with.
+    SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1, "
+                     "prior_event_id = positions.last_event_id, last_event_id = v.column4 "
                      "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = v.column2 "
                      "AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
                      "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
@@ -300,7 +320,7 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     RowWriter ledger(m_db, u"inventory_events"_s,
                      {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
                       u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s,
-                      u"recorded_at"_s, u"actor"_s},
+                      u"recorded_at"_s, u"actor"_s, u"previous_event_id"_s},
                      50);
     RowWriter audit(m_db, u"audit_events"_s,
                     {u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s,
@@ -320,7 +340,8 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
             const ReservedLine& l = t.line;
             reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
             ledger.add({reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, reserveKind,
-                        l.quantity, t.after.onHand, t.after.reserved, null, at, at, by});
+                        l.quantity, t.after.onHand, t.after.reserved, null, at, at, by,
+                        t.previousEventId.isEmpty() ? null : QVariant(t.previousEventId)});
             m_changed.insert({l.locationId, l.skuId}, t.after);
             detail
                 << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);

@@ -125,10 +125,11 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
     for (const OpenLine& l : std::as_const(lines)) {
         const QString name = u"h%1"_s.arg(l.lineNo);
         holds
-            << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3 "
+            << u"%1 AS (UPDATE positions SET reserved = reserved + %2, updated_at = %3, "
+               "prior_event_id = last_event_id, last_event_id = %7 "
                "WHERE location_id = %4 AND sku_id = %5 AND on_hand - reserved - safety_stock >= %2 "
                "RETURNING %6 AS line_no, %7::text AS event_id, location_id, sku_id, %2::bigint AS quantity, "
-               "on_hand, reserved, safety_stock)"_s.arg(
+               "on_hand, reserved, safety_stock, prior_event_id)"_s.arg(
                    name, number(l.quantity), at, number(l.locationId), number(l.skuId), number(l.lineNo),
                    text(reserveEventId(orderId, l.lineNo, l.locationId)));
         heldNames << u"SELECT * FROM "_s + name;
@@ -137,9 +138,9 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
         u"WITH "_s + holds.join(u", "_s) + u", held AS ("_s + heldNames.join(u" UNION ALL "_s) +
         u"), checked AS (SELECT ordo_require(count(*) = %1, %2) AS ok FROM held), "
         "e AS (INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
+        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
         "SELECT h.event_id, h.location_id, h.sku_id, 'reserve', h.quantity, h.on_hand, h.reserved, NULL, "
-        "%3, %3, %4 FROM held h, checked ORDER BY h.line_no) "
+        "%3, %3, %4, h.prior_event_id FROM held h, checked ORDER BY h.line_no) "
         "SELECT h.line_no, h.on_hand, h.reserved, h.safety_stock "
         "FROM checked LEFT JOIN held h ON true"_s.arg(number(lines.size()), text(shortInOneTrip), at, user);
 

@@ -57,7 +57,7 @@ void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const
         reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
         // One ledger row per reservation; its event id makes a second one impossible.
         writeLedger(reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, u"reserve"_s,
-                    l.quantity, t.after, QString(), actor, now);
+                    l.quantity, t.after, t.previousEventId, QString(), actor, now);
         lineLocation.bind(u":l"_s, l.locationId).bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo);
         if (linesAtOnce)
             lineLocation.bind(u":status"_s, routedCode);
@@ -115,11 +115,11 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
             u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
             "VALUES (%1, %2, %3, %4, %5, 'held', %6);"_s.arg(order, lineNo, location, sku, quantity, at);
         sql += u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
-               "reserved_after, reason, occurred_at, recorded_at, actor) VALUES (%1, %2, %3, 'reserve', %4, "
-               "%5, %6, "
-               "NULL, %7, %7, %8);"_s.arg(text(reserveEventId(orderId, l.lineNo, l.locationId)), location,
-                                          sku, quantity, QString::number(t.after.onHand),
-                                          QString::number(t.after.reserved), at, text(actor.user));
+               "reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) VALUES (%1, %2, %3, "
+               "'reserve', %4, %5, %6, NULL, %7, %7, %8, %9);"_s.arg(
+                   text(reserveEventId(orderId, l.lineNo, l.locationId)), location, sku, quantity,
+                   QString::number(t.after.onHand), QString::number(t.after.reserved), at, text(actor.user),
+                   t.previousEventId.isEmpty() ? u"NULL"_s : text(t.previousEventId));
         sql += u"UPDATE order_lines SET location_id = %1%2 WHERE order_id = %3 AND line_no = %4;"_s.arg(
             location, linesAtOnce ? u", status = "_s + routedCode : QString(), order, lineNo);
         m_changed.insert({l.locationId, l.skuId}, t.after);

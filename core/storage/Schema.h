@@ -14,6 +14,7 @@ void createVersion3(Database& db); // routing: rule sets, decisions (SchemaV3.cp
 void createVersion4(Database& db); // channel capture: source documents, SKU cross-reference (SchemaV4.cpp)
 void createVersion5(Database& db); // SKU tags, routing backorders (SchemaV5.cpp)
 void createVersion6(Database& db); // PostgreSQL: ordo_require, the in-statement check (SchemaV6.cpp)
+void createVersion7(Database& db); // each position's ledger as a chain of event ids (SchemaV7.cpp)
 }
 
 } // namespace ordo

@@ -10,9 +10,9 @@
 //                  (the practical limit: no ledger, no idempotency, no checks); and again at 10,000 per
 //                  transaction, the figure earlier runs compared against
 //   same_rows      no Ordo code either, but the rows Ordo writes: per event the position's UPDATE ... RETURNING
-//                  on_hand and its ledger row (with the ledger's unique event id and position indexes), as many
-//                  per transaction as --partial: what the ledger itself costs, with no lookups, checks or
-//                  batching
+//                  on_hand (moving its ledger chain on) and its ledger row (with the ledger's unique event id and
+//                  its link to the position's event before), as many per transaction as --partial: what the
+//                  ledger itself costs, with no lookups, checks or batching
 // and prints JSON with events/s for each and Ordo's rate as a fraction of the bare loop.
 //   bench_ingest [events] [autocommit_events] [cache_mib]
 // cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every measurement.
@@ -185,22 +185,25 @@ double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double&
     QSqlDatabase connection = db.connection();
     QSqlQuery update(connection);
     QSqlQuery insert(connection);
-    if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ?, updated_at = ? WHERE location_id = ? AND "
-                        "sku_id = ? RETURNING on_hand, reserved"_s) ||
+    if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ?, updated_at = ?, prior_event_id = "
+                        "last_event_id, last_event_id = ? WHERE location_id = ? AND sku_id = ? "
+                        "RETURNING on_hand, reserved, prior_event_id"_s) ||
         !insert.prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
-                        "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench')"_s))
+                        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
+                        "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench', ?)"_s))
         qFatal("prepare failed");
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     return timedInTransactions(connection, deltas.size(), batch, cpuSeconds, [&](qsizetype i) {
         const Delta& d = deltas.at(i);
+        const QString eventId = u"p%1"_s.arg(i);
         update.bindValue(0, d.quantity);
         update.bindValue(1, now);
-        update.bindValue(2, d.location);
-        update.bindValue(3, d.sku);
+        update.bindValue(2, eventId);
+        update.bindValue(3, d.location);
+        update.bindValue(4, d.sku);
         if (!update.exec() || !update.next())
             qFatal("update failed");
-        insert.bindValue(0, u"p%1"_s.arg(i));
+        insert.bindValue(0, eventId);
         insert.bindValue(1, d.location);
         insert.bindValue(2, d.sku);
         insert.bindValue(3, d.quantity);
@@ -208,6 +211,7 @@ double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double&
         insert.bindValue(5, update.value(1));
         insert.bindValue(6, now);
         insert.bindValue(7, now);
+        insert.bindValue(8, update.value(2));
         update.finish();
         if (!insert.exec())
             qFatal("insert failed");

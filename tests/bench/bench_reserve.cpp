@@ -163,13 +163,15 @@ double bareSameRows(const QString& path, double& cpuSeconds)
         if (!q.exec())
             throw Error::storage(u"bare: %1"_s.arg(q.lastError().text()));
     };
-    const auto hold = prepare(u"UPDATE positions SET reserved = reserved + ?, updated_at = ? WHERE location_id = ? "
-                              "AND sku_id = ? AND on_hand - reserved - safety_stock >= ? RETURNING on_hand, reserved"_s);
+    const auto hold = prepare(u"UPDATE positions SET reserved = reserved + ?, updated_at = ?, "
+                              "prior_event_id = last_event_id, last_event_id = ? WHERE location_id = ? "
+                              "AND sku_id = ? AND on_hand - reserved - safety_stock >= ? "
+                              "RETURNING on_hand, reserved, prior_event_id"_s);
     const auto reservation = prepare(u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
                                      "state, created_at) VALUES (?, ?, ?, ?, ?, 'held', ?)"_s);
     const auto ledger = prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) "
-                                "VALUES (?, ?, ?, 'reserve', ?, ?, ?, NULL, ?, ?, 'bench')"_s);
+                                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
+                                "previous_event_id) VALUES (?, ?, ?, 'reserve', ?, ?, ?, NULL, ?, ?, 'bench', ?)"_s);
     const auto line = prepare(u"UPDATE order_lines SET location_id = ?, status = 'routed' WHERE order_id = ? AND line_no = ?"_s);
     const auto order = prepare(u"UPDATE orders SET status = 'routed', held_from = NULL, status_changed_at = ? WHERE id = ?"_s);
     const auto audit = prepare(u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
@@ -182,14 +184,15 @@ double bareSameRows(const QString& path, double& cpuSeconds)
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const Line& l = lines.at(i);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        run(*hold, {l.quantity, now, location, l.sku, l.quantity});
+        const QString eventId = u"res:%1:%2:%3"_s.arg(l.order).arg(l.lineNo).arg(location);
+        run(*hold, {l.quantity, now, eventId, location, l.sku, l.quantity});
         if (!hold->next())
             throw Error::storage(u"bare: no stock"_s);
         const qint64 onHand = hold->value(0).toLongLong(), reserved = hold->value(1).toLongLong();
+        const QVariant previous = hold->value(2);
         hold->finish();
         run(*reservation, {l.order, l.lineNo, location, l.sku, l.quantity, now});
-        run(*ledger, {u"res:%1:%2:%3"_s.arg(l.order).arg(l.lineNo).arg(location), location, l.sku, l.quantity, onHand,
-                      reserved, now, now});
+        run(*ledger, {eventId, location, l.sku, l.quantity, onHand, reserved, now, now, previous});
         run(*line, {location, l.order, l.lineNo});
         if (i + 1 < lines.size() && lines.at(i + 1).order == l.order)
             continue;

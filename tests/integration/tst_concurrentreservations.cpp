@@ -3,6 +3,7 @@
 // order by order (on PostgreSQL each order held and committed in one round trip), meeting each other on every
 // order.
 #include "SampleWorld.h"
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 
 #include "Error.h"
@@ -31,7 +32,13 @@ class TestConcurrentReservations : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup() { m_test.reset(); }
+    void cleanup()
+    {
+        // Whatever a test wrote to the ledger, every position's chain still follows it.
+        const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
+        m_test.reset();
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
 
     void processesNeverOversell();
     void clientsReservingOrderByOrderNeverOversell();

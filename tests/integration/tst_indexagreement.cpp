@@ -8,6 +8,7 @@
 // Every 25 operations the other two ways of serving ATP are checked the same way for a random SKU: an index
 // loaded for that SKU alone (what `ordo atp` does), and an index built at the start, never told of a change,
 // and brought up to date for that SKU by refresh() (what the console does before answering).
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 
 #include "Error.h"
@@ -67,8 +68,11 @@ private slots:
     void init();
     void cleanup()
     {
+        // Whatever the operations wrote to the ledger, every position's chain still follows it.
+        const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_reference.reset(); // its prepared statement goes back to the connection before that closes
         m_test.reset();
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
     }
 
     void randomOperationsKeepIndexAndDatabaseEqual();

@@ -1,6 +1,7 @@
 // `ordo inventory apply`: the real executable, fed by a file or standard input, against SQLite and PostgreSQL;
 // the documented JSON report and exit codes (0 all applied/unchanged/duplicate, 3 anything rejected, 2 usage).
 #include "SampleWorld.h"
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 #include "storage/SqlQuery.h"
 
@@ -19,7 +20,13 @@ class TestInventoryCommand : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup() { m_test.reset(); }
+    void cleanup()
+    {
+        // Whatever a test wrote to the ledger, every position's chain still follows it.
+        const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
+        m_test.reset();
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
 
     void appliesFromStdinAndReplays();
     void atomicThenPartial();

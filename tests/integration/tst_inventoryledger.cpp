@@ -2,6 +2,7 @@
 // unchanged events never written, --full, all-or-nothing against --partial, and the write-through sink.
 #include "Error.h"
 #include "SampleWorld.h"
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 #include "inventory/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
@@ -70,7 +71,13 @@ class TestInventoryLedger : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup() { m_test.reset(); }
+    void cleanup()
+    {
+        // Whatever a test wrote to the ledger, every position's chain still follows it.
+        const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
+        m_test.reset();
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
 
     void appliesDeltasAndSnapshots();
     void replayChangesNothing();

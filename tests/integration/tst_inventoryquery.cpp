@@ -1,7 +1,11 @@
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 
+#include "LedgerChains.h"
+#include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
+#include "inventory/ReservationService.h"
+#include "orders/OrderCapture.h"
 #include "model/Sku.h"
 #include "storage/LocationRepository.h"
 #include "storage/PositionRepository.h"
@@ -32,6 +36,7 @@ private slots:
     void positionsCarryTheLocation();
     void positionsOfAnUnknownSku();
     void recentEventsNewestFirst();
+    void recentEventsFollowEveryWriter();
 
 private:
     QStringList codes(const QString& text, int limit = 50);
@@ -178,21 +183,26 @@ void TestInventoryQuery::recentEventsNewestFirst()
         qint64 quantity, onHand, reserved;
         QString reason, actor;
         int minutes;
+        QString previous; // the position's event before
     };
     const QList<Row> rows = {
-        {u"e-1"_s, east, sku1, u"snapshot"_s, 50, 50, 0, u"COUNT"_s, u"import"_s, 0},
-        {u"e-2"_s, east, sku1, u"delta"_s, -3, 47, 0, u"POS_SALE"_s, u"import"_s, 10},
-        {u"e-3"_s, nyc, sku1, u"delta"_s, 9, 9, 0, u"RECEIVED"_s, u"ana"_s, 15}, // another position
-        {u"e-4"_s, east, sku2, u"delta"_s, 4, 4, 0, u"RECEIVED"_s, u"ana"_s, 16}, // another SKU
-        {u"e-5"_s, east, sku1, u"reserve"_s, 2, 47, 2, QString(), u"system"_s, 20},
-        {u"e-6"_s, east, sku1, u"delta"_s, -1, 46, 2, u"DAMAGED: dropped"_s, u"ana"_s, 30},
+        {u"e-1"_s, east, sku1, u"snapshot"_s, 50, 50, 0, u"COUNT"_s, u"import"_s, 0, QString()},
+        {u"e-2"_s, east, sku1, u"delta"_s, -3, 47, 0, u"POS_SALE"_s, u"import"_s, 10, u"e-1"_s},
+        {u"e-3"_s, nyc, sku1, u"delta"_s, 9, 9, 0, u"RECEIVED"_s, u"ana"_s, 15, QString()}, // another position
+        {u"e-4"_s, east, sku2, u"delta"_s, 4, 4, 0, u"RECEIVED"_s, u"ana"_s, 16, QString()}, // another SKU
+        {u"e-5"_s, east, sku1, u"reserve"_s, 2, 47, 2, QString(), u"system"_s, 20, u"e-2"_s},
+        {u"e-6"_s, east, sku1, u"delta"_s, -1, 46, 2, u"DAMAGED: dropped"_s, u"ana"_s, 30, u"e-5"_s},
     };
     {
         Transaction tx(db);
-        for (const Row& r : rows)
+        PositionRepository positions(db);
+        positions.setOnHand(east, sku1, 46, 0);
+        positions.setOnHand(nyc, sku1, 9, 0);
+        positions.setOnHand(east, sku2, 4, 0);
+        for (const Row& r : rows) {
             SqlQuery(db, u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                         "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor) VALUES "
-                         "(:id, :loc, :sku, :kind, :q, :oh, :res, :reason, :at, :rec, :actor)"_s)
+                         "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
+                         "VALUES (:id, :loc, :sku, :kind, :q, :oh, :res, :reason, :at, :rec, :actor, :previous)"_s)
                 .bind(u":id"_s, r.id)
                 .bind(u":loc"_s, r.location)
                 .bind(u":sku"_s, r.sku)
@@ -204,9 +214,17 @@ void TestInventoryQuery::recentEventsNewestFirst()
                 .bind(u":at"_s, t0.addSecs(60LL * r.minutes).toMSecsSinceEpoch())
                 .bind(u":rec"_s, t0.addSecs(60LL * r.minutes + 1).toMSecsSinceEpoch())
                 .bind(u":actor"_s, r.actor)
+                .bind(u":previous"_s, r.previous.isNull() ? nullString() : QVariant(r.previous))
                 .exec();
+            SqlQuery(db, u"UPDATE positions SET last_event_id = :id WHERE location_id = :loc AND sku_id = :sku"_s)
+                .bind(u":id"_s, r.id)
+                .bind(u":loc"_s, r.location)
+                .bind(u":sku"_s, r.sku)
+                .exec();
+        }
         tx.commit();
     }
+    QVERIFY2(test::brokenLedgerChains(db).isEmpty(), qPrintable(test::brokenLedgerChains(db)));
     const QList<LedgerEntry> events = InventoryQuery(db).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 10);
     QStringList ids;
     for (const LedgerEntry& e : events)
@@ -229,6 +247,66 @@ void TestInventoryQuery::recentEventsNewestFirst()
     QCOMPARE(two.at(0).eventId, u"e-6"_s);
     QCOMPARE(two.at(1).eventId, u"e-5"_s);
     QVERIFY(InventoryQuery(db).recentEvents(u"VN-ACME"_s, u"SKU-1"_s, 10).isEmpty());
+}
+
+void TestInventoryQuery::recentEventsFollowEveryWriter()
+{
+    // Every writer of the ledger keeps the position's chain, and the recent events walk it: the inventory
+    // ledger (snapshot, delta), a single reservation (on PostgreSQL in one round trip), shipping, a grouped
+    // reservation and a release, mixed with events at other positions.
+    Database& db = m_test->db();
+    const Actor admin{u"ana"_s, Role::Admin};
+    auto apply = [&](const QString& id, const QString& location, InventoryEventKind kind, qint64 quantity) {
+        InventoryEvent e;
+        e.eventId = id;
+        e.locationCode = location;
+        e.skuCode = u"SKU-1"_s;
+        e.kind = kind;
+        e.quantity = quantity;
+        const ApplyReport report = InventoryLedger(db).apply({e}, ApplyOptions(), admin);
+        QCOMPARE(report.applied, 1);
+    };
+    apply(u"s-1"_s, u"DC-EAST"_s, InventoryEventKind::Snapshot, 40);
+    apply(u"d-1"_s, u"DC-EAST"_s, InventoryEventKind::Delta, -5);
+    apply(u"n-1"_s, u"ST-NYC"_s, InventoryEventKind::Delta, 3);
+    OrderCapture capture(db, Actor::system());
+    const qint64 first = capture.capture(test::sampleOrder(u"W-1"_s, {{u"SKU-1"_s, 2}})).orderId;
+    const qint64 second = capture.capture(test::sampleOrder(u"W-2"_s, {{u"SKU-1"_s, 4}})).orderId;
+    ReservationService reservations(db);
+    QVERIFY(reservations.reserve(first, admin).routed);
+    QCOMPARE(reservations.ship(first, admin), 1);
+    const QList<ReservationOutcome> grouped = reservations.reserveMany({second}, admin);
+    QCOMPARE(grouped.size(), 1);
+    QVERIFY(grouped.first().routed);
+    QCOMPARE(grouped.first().reserved.first().locationCode, u"DC-EAST"_s);
+    QCOMPARE(reservations.release(second, admin, u"customer cancelled"_s), 1);
+    apply(u"d-2"_s, u"DC-EAST"_s, InventoryEventKind::Delta, 1);
+
+    const QString east = QString::number(LocationRepository(db).idForCode(u"DC-EAST"_s).value());
+    const QString at = u":1:"_s + east;
+    const QStringList expected = {u"d-2"_s,
+                                  u"rel:%1%2"_s.arg(second).arg(at),
+                                  u"res:%1%2"_s.arg(second).arg(at),
+                                  u"ship:%1%2"_s.arg(first).arg(at),
+                                  u"res:%1%2"_s.arg(first).arg(at),
+                                  u"d-1"_s,
+                                  u"s-1"_s};
+    QStringList ids;
+    QList<qint64> onHand, reserved;
+    for (const LedgerEntry& e : InventoryQuery(db).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 50)) {
+        ids << e.eventId;
+        onHand << e.onHandAfter;
+        reserved << e.reservedAfter;
+    }
+    QCOMPARE(ids, expected);
+    QCOMPARE(onHand, (QList<qint64>{34, 33, 33, 33, 35, 35, 40}));
+    QCOMPARE(reserved, (QList<qint64>{0, 0, 4, 0, 2, 0, 0}));
+    const QList<LedgerEntry> three = InventoryQuery(db).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 3);
+    QCOMPARE(three.size(), 3);
+    QCOMPARE(three.last().eventId, expected.at(2));
+    QCOMPARE(InventoryQuery(db).recentEvents(u"ST-NYC"_s, u"SKU-1"_s, 50).size(), 1);
+    QVERIFY(InventoryQuery(db).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 0).isEmpty());
+    QVERIFY2(test::brokenLedgerChains(db).isEmpty(), qPrintable(test::brokenLedgerChains(db)));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryQuery)

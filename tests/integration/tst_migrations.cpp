@@ -1,7 +1,10 @@
 // An older database is brought forward on open, keeping its data; each step is all or nothing.
 #include "Error.h"
+#include "LedgerChains.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
+#include "inventory/InventoryLedger.h"
+#include "inventory/InventoryQuery.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/Migrations.h"
@@ -23,6 +26,7 @@ private slots:
     void stepsAreNumberedOneByOne();
     void versionOneDatabaseGainsVersionTwoAndKeepsItsOrders();
     void refusesToMigrateWhenToldNotTo();
+    void versionSixLedgerGainsItsChains();
 
 private:
     // Turns the fresh database back into what version 1 wrote.
@@ -46,7 +50,9 @@ bool TestMigrations::tableExists(Database& db, const QString& name) {
 void TestMigrations::downgradeToVersionOne() {
     Database& db = m_test->db();
     Transaction tx(db);
-    // Steps 6, 5, 4 and 3 first: their tables and functions, and the columns step 4 adds to orders and lines.
+    // Steps 7, 6, 5, 4 and 3 first: their tables and functions, and the columns steps 7 and 4 add.
+    for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
+        SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
     if (db.engine() == Engine::Postgres)
         SqlQuery::run(db, u"DROP FUNCTION ordo_require(boolean, text)"_s);
     for (const QString& table :
@@ -113,6 +119,52 @@ void TestMigrations::refusesToMigrateWhenToldNotTo() {
         QVERIFY2(e.message().contains(u"needs migrating"_s), qPrintable(e.message()));
     }
     QCOMPARE(m_test->db().schemaVersion(), 1);
+}
+
+void TestMigrations::versionSixLedgerGainsItsChains() {
+    // Step 7 links the events a version-6 ledger already holds, position by position in the order they were
+    // recorded: the same chains Ordo writes as it goes.
+    Database& db = m_test->db();
+    test::createSampleWorld(db);
+    QList<InventoryEvent> events;
+    const QStringList locations = {u"DC-EAST"_s, u"ST-NYC"_s};
+    for (int i = 0; i < 12; ++i) {
+        InventoryEvent e;
+        e.eventId = u"e-%1"_s.arg(i);
+        e.locationCode = locations.at(i % 2);
+        e.skuCode = u"SKU-%1"_s.arg(1 + i % 3);
+        e.quantity = 10 + i;
+        events << e;
+    }
+    QCOMPARE(InventoryLedger(db).apply(events, ApplyOptions(), Actor::system()).applied, 12);
+    const QString chains = u"SELECT event_id, previous_event_id FROM inventory_events ORDER BY event_id"_s;
+    const QList<QVariantList> written = SqlQuery::rows(db, chains);
+    QCOMPARE(written.size(), 12);
+    QCOMPARE(SqlQuery::rows(db, u"SELECT count(*) FROM inventory_events WHERE previous_event_id IS NULL"_s)
+                 .first()
+                 .first()
+                 .toLongLong(),
+             6); // the first event of each of the six positions
+
+    {
+        Transaction tx(db);
+        for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
+            SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
+        SqlQuery::run(db, u"ALTER TABLE inventory_events DROP COLUMN previous_event_id"_s);
+        SqlQuery::run(db, u"CREATE INDEX inventory_events_by_position ON inventory_events (location_id, sku_id, id)"_s);
+        SqlQuery::run(db, u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s);
+        tx.commit();
+    }
+    QCOMPARE(db.schemaVersion(), 6);
+
+    Database reopened = Database::open(m_test->url());
+    QCOMPARE(reopened.schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(SqlQuery::rows(reopened, chains), written);
+    QVERIFY2(test::brokenLedgerChains(reopened).isEmpty(), qPrintable(test::brokenLedgerChains(reopened)));
+    QStringList recent;
+    for (const LedgerEntry& e : InventoryQuery(reopened).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 10))
+        recent << e.eventId;
+    QCOMPARE(recent, (QStringList{u"e-6"_s, u"e-0"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

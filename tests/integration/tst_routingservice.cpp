@@ -8,6 +8,7 @@
 //   VN-ACME 1145.224 km  7.00 + 0.015 x 1145.224 = 24.178 -> 24.18
 #include "Error.h"
 #include "SampleWorld.h"
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
@@ -33,7 +34,13 @@ class TestRoutingService : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup() { m_test.reset(); }
+    void cleanup()
+    {
+        // Whatever a test wrote to the ledger, every position's chain still follows it.
+        const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
+        m_test.reset();
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
 
     void routesToTheCheapestLocationAndReserves();
     void unroutableOrderIsHeldWithTheReason();
