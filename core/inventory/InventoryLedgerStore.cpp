@@ -2,9 +2,9 @@
 
 #include "Error.h"
 #include "storage/Database.h"
+#include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
-#include "storage/PositionalStatement.h"
 
 #include <QMap>
 
@@ -13,28 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace ordo {
-
-namespace {
-
-// "?,?,?" for `count` parameters.
-QString parameters(qsizetype count)
-{
-    QString text;
-    text.reserve(count * 2);
-    for (qsizetype i = 0; i < count; ++i)
-        text += i == 0 ? u"?"_s : u",?"_s;
-    return text;
-}
-
-// Calls `body(from, to)` for consecutive ranges of at most `size` elements of a list of `count`.
-template<typename Body>
-void inChunks(qsizetype count, qsizetype size, Body body)
-{
-    for (qsizetype from = 0; from < count; from += size)
-        body(from, std::min(count, from + size));
-}
-
-} // namespace
 
 InventoryLedgerStore::InventoryLedgerStore(Database& db)
     : m_db(db)
@@ -56,39 +34,16 @@ QHash<QString, qint64> InventoryLedgerStore::locationIds()
     return ids;
 }
 
-template <typename Key, typename Row>
-void InventoryLedgerStore::lookUp(const QString& head, const QList<Key>& keys, const QString& tail,
-                                  const QVariant& first, Row row)
-{
-    if (keys.isEmpty())
-        return;
-    // Statements for 1, 2, 4, ... chunkSize keys: a few keys are not padded to a whole chunk (one event applied
-    // on its own binds a handful of parameters, not hundreds), and at most a few texts are kept prepared.
-    qsizetype size = 1;
-    while (size < keys.size() && size < chunkSize)
-        size *= 2;
-    const QString sql = head + u" IN ("_s + parameters(size) + u')' + tail;
-    const int offset = first.isValid() ? 1 : 0;
-    QList<QVariant> values(offset + size);
-    if (offset)
-        values[0] = first;
-    inChunks(keys.size(), size, [&](qsizetype from, qsizetype to) {
-        for (qsizetype i = 0; i < size; ++i)
-            values[offset + i] = QVariant::fromValue(keys.at(std::min(from + i, to - 1)));
-        runPositional(m_db, sql, values.constData(), values.size(), row);
-    });
-}
-
 void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids)
 {
-    lookUp(u"SELECT code, id FROM skus WHERE code"_s, codes, QString(), QVariant(),
+    lookUpKeys(m_db, u"SELECT code, id FROM skus WHERE code"_s, codes, QString(), QVariant(),
            [&](auto& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
 }
 
 QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& eventIds)
 {
     QSet<QString> found;
-    lookUp(u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(), QVariant(),
+    lookUpKeys(m_db, u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(), QVariant(),
            [&](auto& q) { found.insert(q.value(0).toString()); });
     return found;
 }
@@ -104,7 +59,7 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
         QList<qint64>& skus = it.value();
         std::sort(skus.begin(), skus.end()); // neighbouring keys share pages
         const qint64 location = it.key();
-        lookUp(u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+        lookUpKeys(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
                "WHERE location_id = ? AND sku_id"_s,
                skus, lockClause(), QVariant(location), [&](auto& q) {
                    positions.insert({location, q.value(0).toLongLong()},

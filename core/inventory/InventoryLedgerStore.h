@@ -36,17 +36,16 @@ struct StoredPosition {
     QString lastEventId;
 };
 
-// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (IN lists of chunkSize
-// parameters) and writes send many rows per statement (ledgerRowsPerStatement, positionRowsPerStatement). Every
-// statement has a fixed text with positional parameters, so it is prepared once per connection (StatementCache)
-// and each chunk costs binding and running it, never parsing SQL again. Runs inside the caller's Transaction. On
+// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (lookUpKeys) and writes
+// send many rows per statement (ledgerRowsPerStatement, positionRowsPerStatement). Every statement has a fixed
+// text with positional parameters, so it is prepared once per connection (StatementCache) and each chunk costs
+// binding and running it, never parsing SQL again. Runs inside the caller's Transaction. On
 // PostgreSQL the positions read are locked (FOR UPDATE) until the commit, so the figures written, computed from
 // them, cannot overwrite a concurrent change; SQLite's write transaction already excludes other writers.
 class InventoryLedgerStore {
 public:
     explicit InventoryLedgerStore(Database& db);
 
-    static constexpr int chunkSize = 512; // a power of two (see lookUp)
     static constexpr int ledgerRowsPerStatement = 50;    // x 12 parameters
     static constexpr int positionRowsPerStatement = 100; // x 7 parameters
 
@@ -67,12 +66,6 @@ public:
 
 private:
     QString lockClause() const;
-    // Runs `head` + "IN (?, ..., ?)" + `tail` over `keys` in chunks of up to chunkSize parameters (the last one
-    // padded with its last key, which an IN list ignores), after binding `first` (if valid) to the first parameter, and
-    // calls `row` for each result row.
-    template <typename Key, typename Row>
-    void lookUp(const QString& head, const QList<Key>& keys, const QString& tail, const QVariant& first, Row row);
-
     Database& m_db;
 };
 

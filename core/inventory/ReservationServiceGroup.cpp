@@ -6,6 +6,7 @@
 #include "demo/BulkInsert.h"
 #include "orders/OrderStateMachine.h"
 #include "storage/Database.h"
+#include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
 
@@ -40,7 +41,7 @@ qint64 freeUnits(const PositionFigures& f) {
 // What the group read of the positions of its SKUs, kept up to date as lines are placed and handed back.
 struct ReservationService::GroupStock {
     QHash<QPair<qint64, qint64>, PositionFigures> figures; // (location, SKU)
-    QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position
+    QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position, in code order
     QHash<QPair<qint64, qint64>, QString> lastEvents;      // (location, SKU) -> where its ledger chain ends
 };
 
@@ -64,65 +65,64 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     };
     QHash<qint64, Head> heads;
     QList<qint64> validated; // sorted
-    if (!sorted.isEmpty()) {
-        SqlQuery q(
-            m_db,
-            u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id IN (%1) "
-            "ORDER BY id"_s.arg(idList(sorted)) +
-                forUpdate);
-        q.exec();
-        while (q.next()) {
-            const qint64 id = q.value(0).toLongLong();
-            Head head{q.value(1).toString(), q.value(2).toString(),
-                      q.value(3).toString() == u"pickup"_s ? q.value(4).toLongLong() : 0};
-            if (head.status == orderStatusCode(OrderStatus::Validated))
-                validated << id;
-            heads.insert(id, std::move(head));
-        }
-    }
+    // Each read is a few kept statements over chunks of sorted keys (lookUpKeys), so PostgreSQL's row locks are
+    // still taken in one global order.
+    const QString validatedCode = orderStatusCode(OrderStatus::Validated);
+    lookUpKeys(m_db, u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id"_s, sorted,
+               u" ORDER BY id"_s + forUpdate, QVariant(), [&](auto& q) {
+                   const qint64 id = q.value(0).toLongLong();
+                   Head head{q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString() == u"pickup"_s ? q.value(4).toLongLong() : 0};
+                   if (head.status == validatedCode)
+                       validated << id;
+                   heads.insert(id, std::move(head));
+               });
 
     QHash<qint64, QList<OpenLine>> linesByOrder;
     QSet<QPair<qint64, int>> held; // (order, line) held by an earlier partial reservation
     QList<qint64> skus;
     GroupStock stock;
-    if (!validated.isEmpty()) {
-        const QString ids = idList(validated);
-        SqlQuery lines(
-            m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
-                  "WHERE order_id IN (%1) AND status <> 'cancelled' ORDER BY order_id, line_no"_s.arg(ids));
-        lines.exec();
-        QSet<qint64> seen;
-        while (lines.next()) {
-            const OpenLine line{lines.value(1).toInt(), lines.value(2).toLongLong(),
-                                lines.value(3).toString(), lines.value(4).toLongLong(),
-                                lines.value(5).toLongLong()};
-            linesByOrder[lines.value(0).toLongLong()].append(line);
-            if (line.skuId != 0 && !seen.contains(line.skuId)) {
-                seen.insert(line.skuId);
-                skus << line.skuId;
-            }
-        }
-        SqlQuery heldQuery(m_db, u"SELECT order_id, line_no FROM reservations WHERE order_id IN (%1) "
-                                 "AND state = 'held'"_s.arg(ids));
-        heldQuery.exec();
-        while (heldQuery.next())
-            held.insert({heldQuery.value(0).toLongLong(), heldQuery.value(1).toInt()});
-    }
+    QSet<qint64> seen;
+    lookUpKeys(m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
+                     "WHERE status <> 'cancelled' AND order_id"_s,
+               validated, u" ORDER BY order_id, line_no"_s, QVariant(), [&](auto& q) {
+                   const OpenLine line{q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toString(),
+                                       q.value(4).toLongLong(), q.value(5).toLongLong()};
+                   linesByOrder[q.value(0).toLongLong()].append(line);
+                   if (line.skuId != 0 && !seen.contains(line.skuId)) {
+                       seen.insert(line.skuId);
+                       skus << line.skuId;
+                   }
+               });
+    lookUpKeys(m_db, u"SELECT order_id, line_no FROM reservations WHERE state = 'held' AND order_id"_s, validated,
+               QString(), QVariant(),
+               [&](auto& q) { held.insert({q.value(0).toLongLong(), q.value(1).toInt()}); });
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
-        SqlQuery q(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
-                         "WHERE sku_id IN (%1) ORDER BY sku_id, location_id"_s.arg(idList(skus)) +
-                             forUpdate);
-        q.exec();
-        while (q.next()) {
-            const qint64 sku = q.value(0).toLongLong();
-            const qint64 location = q.value(1).toLongLong();
-            stock.figures.insert({location, sku},
-                                 {q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
-            stock.locationsBySku[sku].append(location);
-            if (!q.value(5).isNull())
-                stock.lastEvents.insert({location, sku}, q.value(5).toString());
-        }
+        lookUpKeys(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+                         "WHERE sku_id"_s,
+                   skus, u" ORDER BY sku_id, location_id"_s + forUpdate, QVariant(), [&](auto& q) {
+                       const qint64 sku = q.value(0).toLongLong();
+                       const qint64 location = q.value(1).toLongLong();
+                       stock.figures.insert({location, sku}, {q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                                              q.value(4).toLongLong()});
+                       stock.locationsBySku[sku].append(location);
+                       const QVariant last = q.value(5);
+                       if (!last.isNull())
+                           stock.lastEvents.insert({location, sku}, last.toString());
+                   });
+        // Each SKU's locations in code order, the order a line without a named location tries them in.
+        QSet<qint64> locations;
+        for (const QList<qint64>& ids : std::as_const(stock.locationsBySku))
+            for (qint64 id : ids)
+                locations.insert(id);
+        for (qint64 id : std::as_const(locations))
+            locationCode(id); // a location added since the cache was filled reloads it
+        QHash<qint64, int> rank;
+        for (const auto& [code, id] : std::as_const(m_locationsByCode))
+            rank.insert(id, int(rank.size()));
+        for (QList<qint64>& ids : stock.locationsBySku)
+            std::sort(ids.begin(), ids.end(), [&](qint64 a, qint64 b) { return rank.value(a) < rank.value(b); });
     }
 
     const bool mayRoute = OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed);
@@ -209,11 +209,8 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         if (fits(named))
             chosen = named;
     } else {
-        const QList<qint64> stocked = stock.locationsBySku.value(line.skuId);
-        for (qint64 id : stocked)
-            locationCode(id); // a location added since the cache was filled reloads it
-        for (const auto& [code, id] : std::as_const(m_locationsByCode))
-            if (stocked.contains(id) && fits(id)) {
+        for (qint64 id : stock.locationsBySku.value(line.skuId))
+            if (fits(id)) {
                 chosen = id;
                 break;
             }

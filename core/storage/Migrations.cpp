@@ -19,7 +19,7 @@ const QList<Migration>& Migrations::all()
         {4, u"channel source documents, order charges, SKU cross-reference"_s, &Schema::createVersion4},
         {5, u"SKU tags, routing backorders"_s, &Schema::createVersion5},
         {6, u"PostgreSQL: the in-statement check of one-round-trip commits"_s, &Schema::createVersion6},
-        {7, u"each position's ledger as a chain of event ids instead of an index"_s, &Schema::createVersion7},
+        {7, u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s, &Schema::createVersion7},
     };
     return steps;
 }

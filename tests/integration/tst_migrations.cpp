@@ -152,6 +152,7 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
             SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
         SqlQuery::run(db, u"ALTER TABLE inventory_events DROP COLUMN previous_event_id"_s);
         SqlQuery::run(db, u"CREATE INDEX inventory_events_by_position ON inventory_events (location_id, sku_id, id)"_s);
+        SqlQuery::run(db, u"CREATE INDEX reservations_by_position ON reservations (location_id, sku_id, state)"_s);
         SqlQuery::run(db, u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s);
         tx.commit();
     }
