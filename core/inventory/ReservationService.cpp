@@ -106,7 +106,8 @@ QString ReservationService::locationCode(qint64 locationId)
             m_locationsByCode.append({q.value(1).toString(), q.value(0).toLongLong()});
         }
     }
-    return m_locationCodes.value(locationId, u"#%1"_s.arg(locationId));
+    const auto code = m_locationCodes.constFind(locationId);
+    return code != m_locationCodes.cend() ? *code : u'#' + QString::number(locationId);
 }
 
 ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& actor, Mode mode)
@@ -159,7 +160,14 @@ SqlQuery& ReservationService::reserveStatement()
 
 QString ReservationService::reserveEventPrefix(qint64 orderId, int lineNo)
 {
-    return u"res:%1:%2:"_s.arg(orderId).arg(lineNo);
+    // Concatenated rather than QString::arg: built for every line of every group reserved.
+    return u"res:"_s + QString::number(orderId) + u':' + QString::number(lineNo) + u':';
+}
+
+QString ReservationService::heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode)
+{
+    return u"line "_s + QString::number(lineNo) + u": "_s + QString::number(quantity) + u" x "_s + skuCode +
+           u" at "_s + locationCode;
 }
 
 QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId)
@@ -333,7 +341,7 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
             const QString previous = first.value(4).toString();
             first.raw().finish();
             return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after, previous};
+                         after, previous, reserveEventId(orderId, line.lineNo, locationId)};
         }
         first.raw().finish();
         // Where the line could be covered now; the conditional UPDATE below is what decides.
@@ -353,7 +361,8 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
     SqlQuery& reserve = reserveStatement();
     for (qint64 locationId : std::as_const(tries)) {
         reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
-        reserve.bind(u":event"_s, reserveEventId(orderId, line.lineNo, locationId));
+        const QString eventId = reserveEventId(orderId, line.lineNo, locationId);
+        reserve.bind(u":event"_s, eventId);
         reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
         const bool affected = reserve.next(); // the returned row is the affected row
         if (affected) {
@@ -361,7 +370,7 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
             const QString previous = reserve.value(3).toString();
             reserve.raw().finish();
             return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after, previous};
+                         after, previous, eventId};
         }
         reserve.raw().finish();
     }

@@ -116,6 +116,7 @@ private:
         ReservedLine line;
         PositionFigures after;
         QString previousEventId; // where the position's ledger chain ended before this line (empty: nowhere)
+        QString eventId;         // its ledger event (reserveEventId); the grouped path names it in chainGroup
     };
     struct ClaimedOrder {
         QString number;
@@ -145,6 +146,8 @@ private:
     SqlQuery& reserveStatement();
     static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
     static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
+    // "line 2: 3 x SKU-1 at DC-EAST", what the reserve audit event lists per line held.
+    static QString heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode);
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
     std::optional<Taken> take(qint64 orderId, const OpenLine& line, qint64 namedLocation, qint64 now,
                               QString& shortage);

@@ -219,7 +219,7 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         PositionFigures& figures = stock.figures[{chosen, line.skuId}];
         figures.reserved += line.quantity;
         return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(chosen), chosen, line.quantity},
-                     figures, QString()}; // chainGroup links it once the group is placed
+                     figures, QString(), QString()}; // chainGroup names and links it once the group is placed
     }
 
     // Say what was free, so that a person can act.
@@ -250,7 +250,8 @@ void ReservationService::chainGroup(QList<std::pair<qint64, QList<Taken>>>& rout
         for (Taken& t : taken) {
             QString& last = stock.lastEvents[{t.line.locationId, t.line.skuId}];
             t.previousEventId = last;
-            last = reserveEventId(orderId, t.line.lineNo, t.line.locationId);
+            t.eventId = reserveEventId(orderId, t.line.lineNo, t.line.locationId);
+            last = t.eventId;
         }
 }
 
@@ -329,22 +330,25 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     const QString routedCode = orderStatusCode(OrderStatus::Routed);
     QList<qint64> orderIds;
     orderIds.reserve(routed.size());
-    QString lineLocations; // (order, line, location) rows of a VALUES list
+    const bool native = SqliteStatement::usable(m_db);
+    QString lineLocations; // PostgreSQL: (order, line, location) rows of a VALUES list
     for (const auto& [orderId, taken] : routed) {
         orderIds << orderId;
         QStringList detail;
         for (const Taken& t : taken) {
             const ReservedLine& l = t.line;
             reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
-            ledger.add({reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, reserveKind,
+            ledger.add({t.eventId, l.locationId, l.skuId, reserveKind,
                         l.quantity, t.after.onHand, t.after.reserved, null, at, at, by,
                         t.previousEventId.isEmpty() ? null : QVariant(t.previousEventId)});
             m_changed.insert({l.locationId, l.skuId}, t.after);
-            detail
-                << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
-            if (!lineLocations.isEmpty())
-                lineLocations += u',';
-            lineLocations += u"(%1,%2,%3)"_s.arg(orderId).arg(l.lineNo).arg(l.locationId);
+            detail << heldText(l.lineNo, l.quantity, l.skuCode, l.locationCode);
+            if (!native) {
+                if (!lineLocations.isEmpty())
+                    lineLocations += u',';
+                lineLocations += u'(' + QString::number(orderId) + u',' + QString::number(l.lineNo) + u',' +
+                                 QString::number(l.locationId) + u')';
+            }
         }
         if (!detail.isEmpty())
             audit.add({at, by, order, orderId, u"reserve"_s, null, null, null, detail.join(u"; "_s)});
@@ -354,21 +358,44 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     reservations.flush();
     ledger.flush();
     audit.flush();
-    // The lines taken move to Routed at the location they were reserved at, in one statement; an order that had
-    // lines held by an earlier call moves those too.
-    if (!lineLocations.isEmpty())
+    // The lines taken move to Routed at the location they were reserved at, and their orders with them; an
+    // order that had lines held by an earlier call moves those too. On SQLite, where a statement costs no round
+    // trip, one kept statement run per row (a large literal costs more to parse than the rows to update); on
+    // PostgreSQL one statement for all lines and one for all orders, each a round trip.
+    if (native) {
+        SqliteStatement line(m_db, u"UPDATE order_lines SET location_id = ?, status = ? "
+                                   "WHERE order_id = ? AND line_no = ?"_s);
+        line.bind(1, routedCode);
+        for (const auto& [orderId, taken] : routed)
+            for (const Taken& t : taken) {
+                line.bind(0, t.line.locationId);
+                line.bind(2, orderId);
+                line.bind(3, qint64(t.line.lineNo));
+                line.step();
+            }
+    } else if (!lineLocations.isEmpty()) {
         SqlQuery::run(m_db, u"UPDATE order_lines SET location_id = v.column3, status = '%1' FROM (VALUES %2) AS v "
                             "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
                                 routedCode, lineLocations));
+    }
     if (!withEarlierHolds.isEmpty())
         SqlQuery::run(m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s
                                 .arg(routedCode, idList(withEarlierHolds)));
-    const QString ids = idList(orderIds);
-    SqlQuery::run(
-        m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
-                  .arg(routedCode)
-                  .arg(now)
-                  .arg(ids));
+    if (native) {
+        SqliteStatement head(m_db, u"UPDATE orders SET status = ?, held_from = NULL, status_changed_at = ? "
+                                   "WHERE id = ?"_s);
+        head.bind(0, routedCode);
+        head.bind(1, now);
+        for (qint64 orderId : std::as_const(orderIds)) {
+            head.bind(2, orderId);
+            head.step();
+        }
+        return;
+    }
+    SqlQuery::run(m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
+                            .arg(routedCode)
+                            .arg(now)
+                            .arg(idList(orderIds)));
 }
 
 } // namespace ordo

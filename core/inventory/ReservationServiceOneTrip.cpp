@@ -103,8 +103,7 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
         reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(
             order, number(l.lineNo), number(l.locationId), number(l.skuId), number(l.quantity), at);
         locations << u"WHEN %1 THEN %2"_s.arg(number(l.lineNo), number(l.locationId));
-        detail << u"line %1: %2 x %3 at %4"_s.arg(number(l.lineNo), number(l.quantity), l.skuCode,
-                                                  locationCode(l.locationId));
+        detail << heldText(l.lineNo, l.quantity, l.skuCode, locationCode(l.locationId));
     }
     const QString records =
         u"WITH r AS (INSERT INTO reservations "

@@ -56,13 +56,13 @@ void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const
             .bind(u":s"_s, l.skuId);
         reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
         // One ledger row per reservation; its event id makes a second one impossible.
-        writeLedger(reserveEventId(orderId, l.lineNo, l.locationId), l.locationId, l.skuId, u"reserve"_s,
+        writeLedger(t.eventId, l.locationId, l.skuId, u"reserve"_s,
                     l.quantity, t.after, t.previousEventId, QString(), actor, now);
         lineLocation.bind(u":l"_s, l.locationId).bind(u":o"_s, orderId).bind(u":n"_s, l.lineNo);
         if (linesAtOnce)
             lineLocation.bind(u":status"_s, routedCode);
         lineLocation.exec();
-        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
+        detail << heldText(l.lineNo, l.quantity, l.skuCode, l.locationCode);
     }
     // The order's audit events in one statement: its transition (first when the order was claimed Routed
     // before its lines were taken) and what was reserved.
@@ -117,13 +117,13 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
         sql += u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
                "reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) VALUES (%1, %2, %3, "
                "'reserve', %4, %5, %6, NULL, %7, %7, %8, %9);"_s.arg(
-                   text(reserveEventId(orderId, l.lineNo, l.locationId)), location, sku, quantity,
+                   text(t.eventId), location, sku, quantity,
                    QString::number(t.after.onHand), QString::number(t.after.reserved), at, text(actor.user),
                    t.previousEventId.isEmpty() ? u"NULL"_s : text(t.previousEventId));
         sql += u"UPDATE order_lines SET location_id = %1%2 WHERE order_id = %3 AND line_no = %4;"_s.arg(
             location, linesAtOnce ? u", status = "_s + routedCode : QString(), order, lineNo);
         m_changed.insert({l.locationId, l.skuId}, t.after);
-        detail << u"line %1: %2 x %3 at %4"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode, l.locationCode);
+        detail << heldText(l.lineNo, l.quantity, l.skuCode, l.locationCode);
     }
     QStringList audits;
     const QString head = at + u", "_s + text(actor.user) + u", 'order', "_s + order;

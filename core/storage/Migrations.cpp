@@ -20,6 +20,7 @@ const QList<Migration>& Migrations::all()
         {5, u"SKU tags, routing backorders"_s, &Schema::createVersion5},
         {6, u"PostgreSQL: the in-statement check of one-round-trip commits"_s, &Schema::createVersion6},
         {7, u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s, &Schema::createVersion7},
+        {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
     };
     return steps;
 }

@@ -148,9 +148,12 @@ void SqliteStatement::bind(int index, const QString& value) {
     markBound(index);
     if (value.isNull()) // as QtSql binds it
         check(sqlite3_bind_null(m_statement, index + 1));
-    else
-        check(sqlite3_bind_text16(m_statement, index + 1, value.utf16(), int(value.size() * sizeof(char16_t)),
-                                  SQLITE_TRANSIENT));
+    else // as UTF-8, the database's encoding: Qt converts faster than SQLite's own UTF-16 translation
+        bindUtf8(index, value.toUtf8());
+}
+
+void SqliteStatement::bindUtf8(int index, const QByteArray& utf8) {
+    check(sqlite3_bind_text(m_statement, index + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
 }
 
 void SqliteStatement::bind(int index, const QVariant& value) {
@@ -216,9 +219,10 @@ qint64 SqliteStatement::int64(int column) const {
 }
 
 QString SqliteStatement::text(int column) const {
-    const void* text = sqlite3_column_text16(m_statement, column);
-    const int bytes = sqlite3_column_bytes16(m_statement, column);
-    return text ? QString(static_cast<const QChar*>(text), bytes / int(sizeof(char16_t))) : QString();
+    // UTF-8 as stored: read without SQLite translating it, converted by Qt.
+    const unsigned char* text = sqlite3_column_text(m_statement, column);
+    const int bytes = sqlite3_column_bytes(m_statement, column);
+    return text ? QString::fromUtf8(reinterpret_cast<const char*>(text), bytes) : QString();
 }
 
 QVariant SqliteStatement::value(int column) const {

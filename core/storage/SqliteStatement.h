@@ -58,6 +58,7 @@ private:
     void detach();
     [[noreturn]] void fail(int code, const QString& message) const;
     void check(int code) const; // the result of a bind
+    void bindUtf8(int index, const QByteArray& utf8);
     void markBound(int index);
 
     QString m_sql;

@@ -27,6 +27,8 @@ private slots:
     void versionOneDatabaseGainsVersionTwoAndKeepsItsOrders();
     void refusesToMigrateWhenToldNotTo();
     void versionSixLedgerGainsItsChains();
+    void ledgerAndReservationsKeepTheirChecks_data();
+    void ledgerAndReservationsKeepTheirChecks();
 
 private:
     // Turns the fresh database back into what version 1 wrote.
@@ -137,6 +139,13 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
         events << e;
     }
     QCOMPARE(InventoryLedger(db).apply(events, ApplyOptions(), Actor::system()).applied, 12);
+    const qint64 orderId = OrderCapture(db, Actor::system()).capture(test::sampleOrder(u"W-8"_s, {{u"SKU-1"_s, 1}})).orderId;
+    SqlQuery::run(db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
+                      "SELECT %1, 1, l.id, s.id, 1, 'held', 5 FROM locations l, skus s "
+                      "WHERE l.code = 'DC-EAST' AND s.code = 'SKU-1'"_s.arg(orderId));
+    const QString holds = u"SELECT order_id, line_no, quantity, state, created_at FROM reservations"_s;
+    const QList<QVariantList> held = SqlQuery::rows(db, holds);
+    QCOMPARE(held.size(), 1);
     const QString chains = u"SELECT event_id, previous_event_id FROM inventory_events ORDER BY event_id"_s;
     const QList<QVariantList> written = SqlQuery::rows(db, chains);
     QCOMPARE(written.size(), 12);
@@ -161,11 +170,50 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
     Database reopened = Database::open(m_test->url());
     QCOMPARE(reopened.schemaVersion(), Migrations::latestVersion());
     QCOMPARE(SqlQuery::rows(reopened, chains), written);
+    QCOMPARE(SqlQuery::rows(reopened, holds), held); // step 8 made SQLite's tables again with their rows
     QVERIFY2(test::brokenLedgerChains(reopened).isEmpty(), qPrintable(test::brokenLedgerChains(reopened)));
     QStringList recent;
     for (const LedgerEntry& e : InventoryQuery(reopened).recentEvents(u"DC-EAST"_s, u"SKU-1"_s, 10))
         recent << e.eventId;
     QCOMPARE(recent, (QStringList{u"e-6"_s, u"e-0"_s}));
+}
+
+void TestMigrations::ledgerAndReservationsKeepTheirChecks_data() {
+    QTest::addColumn<QString>("insert");
+    QTest::addColumn<bool>("accepted");
+    const QString event = u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
+                          "reserved_after, occurred_at, recorded_at, actor) VALUES ('x', 1, 1, '%1', 1, 1, 0, 0, 0, 'a')"_s;
+    const QString hold = u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+                         "created_at) SELECT id, 1, 1, 1, %1, '%2', 0 FROM orders"_s;
+    for (const QString& kind : {u"delta"_s, u"snapshot"_s, u"adjust"_s, u"reserve"_s, u"release"_s, u"ship"_s})
+        QTest::addRow("ledger kind %s", qPrintable(kind)) << event.arg(kind) << true;
+    QTest::newRow("ledger kind unknown") << event.arg(u"gift"_s) << false;
+    QTest::newRow("ledger kind in capitals") << event.arg(u"DELTA"_s) << false;
+    for (const QString& state : {u"held"_s, u"released"_s, u"shipped"_s})
+        QTest::addRow("reservation %s", qPrintable(state)) << hold.arg(u"1"_s, state) << true;
+    QTest::newRow("reservation state unknown") << hold.arg(u"1"_s, u"lost"_s) << false;
+    QTest::newRow("reservation of nothing") << hold.arg(u"0"_s, u"held"_s) << false;
+}
+
+void TestMigrations::ledgerAndReservationsKeepTheirChecks() {
+    // Whatever form the engine keeps its checks in (step 8 rewrote SQLite's), they allow exactly the values
+    // they allowed before.
+    QFETCH(QString, insert);
+    QFETCH(bool, accepted);
+    Database& db = m_test->db();
+    test::createSampleWorld(db);
+    OrderCapture(db, Actor::system()).capture(test::sampleOrder(u"W-9"_s, {{u"SKU-1"_s, 1}}));
+    Transaction tx(db);
+    bool ran = true;
+    try {
+        SqlQuery::run(db, insert);
+    } catch (const Error& e) {
+        ran = false;
+        QVERIFY2(e.message().contains(u"CHECK"_s, Qt::CaseInsensitive) ||
+                     e.message().contains(u"check constraint"_s, Qt::CaseInsensitive),
+                 qPrintable(e.message()));
+    }
+    QCOMPARE(ran, accepted);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
