@@ -5,6 +5,7 @@
 #include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
 
 #include <QMap>
 
@@ -55,9 +56,35 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
     QMap<qint64, QList<qint64>> byLocation;
     for (const PositionKey& key : keys)
         byLocation[key.first].append(key.second);
-    for (auto it = byLocation.begin(); it != byLocation.end(); ++it) {
-        QList<qint64>& skus = it.value();
+    for (QList<qint64>& skus : byLocation)
         std::sort(skus.begin(), skus.end()); // neighbouring keys share pages
+    readPositions(byLocation, positions);
+    if (m_db.engine() != Engine::Postgres)
+        return;
+    // PostgreSQL locks only rows that exist. Two units bringing the first events of one position would both find
+    // none, and the later would overwrite the earlier's figures and the end of its ledger chain. So the missing
+    // rows are made first, at zero (a concurrent unit's uncommitted row makes the INSERT wait for its outcome), and
+    // read under lock like the others. A position that then receives nothing keeps its row at zero.
+    QMap<qint64, QList<qint64>> missing;
+    RowWriter zeros(m_db, u"positions"_s,
+                    {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s},
+                    positionRowsPerStatement, u" ON CONFLICT (location_id, sku_id) DO NOTHING"_s);
+    const QVariant now(nowStoredTime()), zero(qint64(0));
+    for (auto it = byLocation.cbegin(); it != byLocation.cend(); ++it)
+        for (qint64 sku : it.value())
+            if (!positions.contains({it.key(), sku})) {
+                missing[it.key()].append(sku);
+                zeros.add({it.key(), sku, zero, zero, zero, now});
+            }
+    zeros.flush();
+    readPositions(missing, positions);
+}
+
+void InventoryLedgerStore::readPositions(const QMap<qint64, QList<qint64>>& skusByLocation,
+                                         QHash<PositionKey, StoredPosition>& positions)
+{
+    for (auto it = skusByLocation.cbegin(); it != skusByLocation.cend(); ++it) {
+        const QList<qint64>& skus = it.value();
         const qint64 location = it.key();
         lookUpKeys(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
                "WHERE location_id = ? AND sku_id"_s,

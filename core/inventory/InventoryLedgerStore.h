@@ -4,6 +4,7 @@
 #include "inventory/InventoryTypes.h"
 
 #include <QHash>
+#include <QMap>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -66,6 +67,9 @@ public:
 
 private:
     QString lockClause() const;
+    // Reads (and on PostgreSQL locks) the positions listed, SKU ids sorted within each location.
+    void readPositions(const QMap<qint64, QList<qint64>>& skusByLocation,
+                       QHash<PositionKey, StoredPosition>& positions);
     Database& m_db;
 };
 

@@ -121,8 +121,10 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         QHash<qint64, int> rank;
         for (const auto& [code, id] : std::as_const(m_locationsByCode))
             rank.insert(id, int(rank.size()));
+        const int unknown = int(rank.size()); // a position at a location not in the table sorts last
         for (QList<qint64>& ids : stock.locationsBySku)
-            std::sort(ids.begin(), ids.end(), [&](qint64 a, qint64 b) { return rank.value(a) < rank.value(b); });
+            std::sort(ids.begin(), ids.end(),
+                      [&](qint64 a, qint64 b) { return rank.value(a, unknown) < rank.value(b, unknown); });
     }
 
     const bool mayRoute = OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed);
@@ -209,8 +211,9 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         if (fits(named))
             chosen = named;
     } else {
+        // Only known locations, as the single path's JOIN on locations has it.
         for (qint64 id : stock.locationsBySku.value(line.skuId))
-            if (fits(id)) {
+            if (m_locationCodes.contains(id) && fits(id)) {
                 chosen = id;
                 break;
             }

@@ -6,14 +6,18 @@
 #include "TestDatabase.h"
 #include "inventory/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
+#include "inventory/InventoryQuery.h"
 #include "inventory/PositionSink.h"
 #include "storage/PositionRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
+#include <QScopeGuard>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <map>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace ordo;
@@ -91,6 +95,7 @@ private slots:
     void jsonLines();
     void sinkReceivesExactlyTheChangedPositions();
     void permissionIsChecked();
+    void concurrentFirstEventsOfAPositionAddUp();
 
 private:
     Database& db() { return m_test->db(); }
@@ -486,6 +491,58 @@ void TestInventoryLedger::permissionIsChecked()
         QCOMPARE(e.kind(), Error::Kind::Denied);
     }
     QCOMPARE(ledgerRows(), 0);
+}
+
+void TestInventoryLedger::concurrentFirstEventsOfAPositionAddUp()
+{
+    // Two clients bring the first events of one position (VN-ACME has no SKU-3 row yet) at once: neither may
+    // overwrite the other's figures or the end of the other's ledger chain.
+    if (db().engine() != Engine::Postgres)
+        QSKIP("SQLite lets one writer in at a time: no other client can write while a unit is open");
+    auto delta = [](const QString& id, qint64 quantity) {
+        InventoryEvent e;
+        e.eventId = id;
+        e.locationCode = u"VN-ACME"_s;
+        e.skuCode = u"SKU-3"_s;
+        e.quantity = quantity;
+        return e;
+    };
+    const Actor admin{u"admin"_s, Role::Admin};
+    Transaction first(db()); // the first client's unit stays open...
+    QCOMPARE(InventoryLedger(db()).apply({delta(u"a-1"_s, 5)}, ApplyOptions(), admin).applied, 1);
+    std::optional<ApplyReport> second;
+    QString error;
+    std::thread client([&] { // ...while the second client applies its own event
+        try {
+            Database connection = Database::open(m_test->url());
+            second = InventoryLedger(connection).apply({delta(u"b-1"_s, 7)}, ApplyOptions(), admin);
+        } catch (const Error& e) {
+            error = e.message();
+        }
+    });
+    const auto join = qScopeGuard([&] {
+        if (client.joinable()) {
+            QSqlQuery(db().connection()).exec(u"ROLLBACK"_s);
+            client.join();
+        }
+    });
+    Database observer = Database::open(m_test->url());
+    const auto waiting = [&] {
+        return SqlQuery(observer, u"SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND datname = current_database()"_s)
+            .scalar()
+            .toLongLong();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 20000); // the second client waits for the first's row
+    first.commit();
+    client.join();
+    QVERIFY2(second, qPrintable(error));
+    QCOMPARE(second->applied, 1);
+    QCOMPARE(figures(u"VN-ACME"_s, u"SKU-3"_s).onHand, 12);
+    QStringList recent;
+    for (const LedgerEntry& e : InventoryQuery(db()).recentEvents(u"VN-ACME"_s, u"SKU-3"_s, 10))
+        recent << u"%1 %2"_s.arg(e.eventId).arg(e.onHandAfter);
+    QCOMPARE(recent, (QStringList{u"b-1 12"_s, u"a-1 5"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryLedger)
