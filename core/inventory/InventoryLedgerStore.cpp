@@ -5,7 +5,6 @@
 #include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
-#include "storage/TimeCodec.h"
 
 #include <QMap>
 
@@ -62,21 +61,28 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
     if (m_db.engine() != Engine::Postgres)
         return;
     // PostgreSQL locks only rows that exist. Two units bringing the first events of one position would both find
-    // none, and the later would overwrite the earlier's figures and the end of its ledger chain. So the missing
-    // rows are made first, at zero (a concurrent unit's uncommitted row makes the INSERT wait for its outcome), and
-    // read under lock like the others. A position that then receives nothing keeps its row at zero.
+    // none, and the later would overwrite the earlier's figures and the end of its ledger chain. So each missing
+    // position is locked by name and read again: a unit that waited finds the row the other made, locked like
+    // the rest. The name is a transaction advisory lock on a hash of the key, taken in key order; a clash of
+    // hashes only makes one unit wait for another, and never meets the schema lock's key (location ids start at 1).
     QMap<qint64, QList<qint64>> missing;
-    RowWriter zeros(m_db, u"positions"_s,
-                    {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s},
-                    positionRowsPerStatement, u" ON CONFLICT (location_id, sku_id) DO NOTHING"_s);
-    const QVariant now(nowStoredTime()), zero(qint64(0));
+    QList<qint64> names;
     for (auto it = byLocation.cbegin(); it != byLocation.cend(); ++it)
         for (qint64 sku : it.value())
             if (!positions.contains({it.key(), sku})) {
                 missing[it.key()].append(sku);
-                zeros.add({it.key(), sku, zero, zero, zero, now});
+                names.append(qint64((quint64(it.key()) << 32) ^ quint64(sku)));
             }
-    zeros.flush();
+    if (missing.isEmpty())
+        return;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    QString values;
+    values.reserve(names.size() * 24);
+    for (qint64 name : std::as_const(names))
+        values += (values.isEmpty() ? u"("_s : u",("_s) + QString::number(name) + u')';
+    SqlQuery::rows(m_db, u"SELECT pg_advisory_xact_lock(v) FROM (SELECT v FROM (VALUES %1) AS k (v) ORDER BY v) AS s"_s
+                             .arg(values));
     readPositions(missing, positions);
 }
 

@@ -123,7 +123,7 @@ ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& acto
                 return *done;
         }
         Transaction tx(m_db);
-        ReservationOutcome outcome = reserveOne(orderId, actor, mode, false, now);
+        ReservationOutcome outcome = reserveOne(orderId, actor, mode, now);
         tx.commit();
         return outcome;
     });
@@ -186,7 +186,7 @@ QList<qint64> ReservationService::validatedOrderIds(int limit)
     return ids;
 }
 
-ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup,
+ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& actor, Mode mode,
                                                   qint64 now)
 {
     ReservationOutcome outcome;
@@ -195,7 +195,7 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     // One order on its own, all or nothing: move it to Routed in the statement that locks it, so that the
     // positions it then locks (hot rows under many clients) stay locked for as few statements as possible; a
     // shortage below rolls the move back with the rest.
-    const bool routeFirst = !inGroup && mode == Mode::Whole;
+    const bool routeFirst = mode == Mode::Whole;
     if (!OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed))
         throw Error::state(u"order %1 is validated and cannot move to routed"_s.arg(orderId));
     QString status;
@@ -216,10 +216,7 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         head.bind(u":id"_s, orderId).exec();
         if (!head.next()) {
             head.raw().finish();
-            if (!inGroup)
-                throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
-            outcome.refusal = u"there is no order with id %1"_s.arg(orderId);
-            return outcome;
+            throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
         }
         status = head.value(0).toString();
         outcome.orderNumber = head.value(1).toString();
@@ -230,10 +227,8 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     }
     if (status != orderStatusCode(OrderStatus::Validated)) {
         // Reserving is not repeated: a routed order already holds its stock.
-        outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber, status);
-        if (!inGroup)
-            throw Error::state(outcome.refusal);
-        return outcome;
+        throw Error::state(
+            u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber, status));
     }
 
     QSet<int> held; // lines held by an earlier partial reservation
@@ -257,13 +252,9 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         if (mode == Mode::Whole)
             break;
     }
-    if (!outcome.shortages.isEmpty() && mode == Mode::Whole) {
-        if (!inGroup) // the caller's Transaction rolls back what was taken
-            throw Error::state(u"order %1 cannot be reserved whole, nothing was held: %2"_s.arg(
-                outcome.orderNumber, outcome.shortages.join(u"; "_s)));
-        undo(taken, now);
-        return outcome;
-    }
+    if (!outcome.shortages.isEmpty() && mode == Mode::Whole) // the caller's Transaction rolls back what was taken
+        throw Error::state(u"order %1 cannot be reserved whole, nothing was held: %2"_s.arg(
+            outcome.orderNumber, outcome.shortages.join(u"; "_s)));
     std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
     const bool routed = outcome.shortages.isEmpty();
     record(orderId, taken, actor, now, routed ? (claimed ? RouteStep::LinesAndAudit : RouteStep::All) : RouteStep::None,
@@ -398,18 +389,6 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
     shortage = u"line %1: %2 x %3 cannot be covered at any location (free: %4)"_s.arg(line.lineNo).arg(line.quantity).arg(
         line.skuCode, where.isEmpty() ? u"no stock anywhere"_s : where.join(u", "_s));
     return std::nullopt;
-}
-
-void ReservationService::undo(const QList<Taken>& taken, qint64 now)
-{
-    // Newest first, so that a position taken by two lines ends its chain where it ended before the first.
-    SqlQuery& q = prepared(m_unreserve, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now, "
-                                        "last_event_id = :previous WHERE location_id = :l AND sku_id = :s"_s);
-    for (auto t = taken.crbegin(); t != taken.crend(); ++t) {
-        q.bind(u":q"_s, t->line.quantity).bind(u":now"_s, now).bind(u":l"_s, t->line.locationId);
-        q.bind(u":previous"_s, t->previousEventId.isEmpty() ? nullString() : QVariant(t->previousEventId));
-        q.bind(u":s"_s, t->line.skuId).exec();
-    }
 }
 
 void ReservationService::writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind,

@@ -148,10 +148,9 @@ private:
     static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
     // "line 2: 3 x SKU-1 at DC-EAST", what the reserve audit event lists per line held.
     static QString heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode);
-    ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, bool inGroup, qint64 now);
+    ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, qint64 now);
     std::optional<Taken> take(qint64 orderId, const OpenLine& line, qint64 namedLocation, qint64 now,
                               QString& shortage);
-    void undo(const QList<Taken>& taken, qint64 now);
     // What record() does besides holding the lines: nothing more, move the lines to Routed and write the
     // transition's audit event (the order itself was claimed Routed already), or all of it.
     enum class RouteStep { None, LinesAndAudit, All };
@@ -175,7 +174,7 @@ private:
     QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
     QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
     qint64 m_oneTripHolds = 0;
-    std::unique_ptr<SqlQuery> m_orderHead, m_openLines, m_candidates, m_reserve, m_reserveFirst, m_unreserve,
+    std::unique_ptr<SqlQuery> m_orderHead, m_openLines, m_candidates, m_reserve, m_reserveFirst,
         m_insertReservation, m_insertEvent, m_setLineLocation, m_setLineLocationStatus, m_setStatus, m_setLineStatus, m_release, m_ship,
         m_closeReservation, m_available;
 };
