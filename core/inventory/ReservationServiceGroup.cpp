@@ -99,9 +99,12 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
                [&](auto& q) { held.insert({q.value(0).toLongLong(), q.value(1).toInt()}); });
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
+        // The order matters only where rows are locked as they are read; SQLite would sort for nothing (each
+        // SKU's locations are put in code order below).
+        const QString lockInOrder = forUpdate.isEmpty() ? QString() : u" ORDER BY sku_id, location_id"_s + forUpdate;
         lookUpKeys(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
                          "WHERE sku_id"_s,
-                   skus, u" ORDER BY sku_id, location_id"_s + forUpdate, QVariant(), [&](auto& q) {
+                   skus, lockInOrder, QVariant(), [&](auto& q) {
                        const qint64 sku = q.value(0).toLongLong();
                        const qint64 location = q.value(1).toLongLong();
                        stock.figures.insert({location, sku}, {q.value(2).toLongLong(), q.value(3).toLongLong(),
@@ -263,43 +266,64 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
     // What the group takes from each position, summed: one row per position, so that the UPDATE below matches
     // each position once and its condition checks the group's whole claim on it.
     QMap<QPair<qint64, qint64>, qint64> claims; // (SKU, location) -> units, in the order the group locked them
-    const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
     for (const auto& [orderId, taken] : routed)
         for (const Taken& t : taken)
             claims[{t.line.skuId, t.line.locationId}] += t.line.quantity;
     if (claims.isEmpty())
         return;
-    QString values;
-    values.reserve(claims.size() * 24);
-    for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
-        if (!values.isEmpty())
-            values += u',';
-        values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) + u',' +
-                  QString::number(it.value()) + u',' +
-                  text(stock.lastEvents.value({it.key().second, it.key().first})) + u')';
-    }
-    // ARCHITECTURE.md decision 4, set at a time: every position is raised only where its free stock covers the
-    // group's claim, and each returned row is the proof for that position. The values are integers and the
-    // event id (a literal) the position's chain now ends with.
-    SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1, "
-                     "prior_event_id = positions.last_event_id, last_event_id = v.column4 "
-                     "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = v.column2 "
-                     "AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
-                     "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
-                         .arg(now)
-                         .arg(values));
-    q.exec();
+    // Each returned row is the proof for its position: its figures must be the ones the group placed against.
     qsizetype held = 0;
-    while (q.next()) {
-        const QPair<qint64, qint64> position{q.value(0).toLongLong(), q.value(1).toLongLong()};
-        const PositionFigures expected = stock.figures.value(position);
-        if (q.value(2).toLongLong() != expected.onHand || q.value(3).toLongLong() != expected.reserved)
+    const auto check = [&](qint64 location, qint64 sku, qint64 onHand, qint64 reserved) {
+        const PositionFigures expected = stock.figures.value({location, sku});
+        if (onHand != expected.onHand || reserved != expected.reserved)
             throw Error::storage(u"the stock of SKU %1 at %2 changed while a group of orders was reserved "
-                                 "(reserved %3, expected %4); nothing was reserved"_s.arg(position.second)
-                                     .arg(locationCode(position.first))
-                                     .arg(q.value(3).toLongLong())
+                                 "(reserved %3, expected %4); nothing was reserved"_s.arg(sku)
+                                     .arg(locationCode(location))
+                                     .arg(reserved)
                                      .arg(expected.reserved));
         ++held;
+    };
+    // ARCHITECTURE.md decision 4: every position is raised only where its free stock covers the group's claim,
+    // and its chain ends with the event chainGroup named last for it. On SQLite one kept statement per position
+    // (no round trip to save, and no large literal to parse); on PostgreSQL one statement over all of them.
+    if (SqliteStatement::usable(m_db)) {
+        SqliteStatement q(m_db, u"UPDATE positions SET reserved = reserved + ?, updated_at = ?, "
+                                "prior_event_id = last_event_id, last_event_id = ? "
+                                "WHERE location_id = ? AND sku_id = ? AND on_hand - reserved - safety_stock >= ? "
+                                "RETURNING on_hand, reserved"_s);
+        q.bind(1, now);
+        for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
+            const qint64 sku = it.key().first, location = it.key().second;
+            q.bind(0, it.value());
+            q.bind(2, stock.lastEvents.value({location, sku}));
+            q.bind(3, location);
+            q.bind(4, sku);
+            q.bind(5, it.value());
+            if (q.step())
+                check(location, sku, q.int64(0), q.int64(1));
+        }
+    } else {
+        const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
+        QString values;
+        values.reserve(claims.size() * 40);
+        for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
+            if (!values.isEmpty())
+                values += u',';
+            values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) + u',' +
+                      QString::number(it.value()) + u',' +
+                      text(stock.lastEvents.value({it.key().second, it.key().first})) + u')';
+        }
+        SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1, "
+                         "prior_event_id = positions.last_event_id, last_event_id = v.column4 "
+                         "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = "
+                         "v.column2 AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
+                         "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
+                             .arg(now)
+                             .arg(values));
+        q.exec();
+        while (q.next())
+            check(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                  q.value(3).toLongLong());
     }
     if (held != claims.size())
         throw Error::storage(u"%1 of the %2 positions a group of orders takes from no longer had the stock read "
