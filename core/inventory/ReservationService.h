@@ -134,8 +134,8 @@ private:
     std::optional<ReservationOutcome> reserveInOneTrip(qint64 orderId, const Actor& actor, qint64 now,
                                                        Transaction& tx);
     // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a
-    // few statements under locks taken in one global order, its lines placed in memory, one conditional UPDATE
-    // over every position it takes from, and the rows it leaves written with multi-row statements.
+    // few statements under locks taken in one global order, its lines placed in memory, a conditional UPDATE of
+    // the group's claim on each position it takes from, and the rows it leaves written with multi-row statements.
     QList<ReservationOutcome> reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now);
     std::optional<Taken> placeInGroup(const OpenLine& line, qint64 namedLocation, GroupStock& stock,
                                       QString& shortage);

@@ -1,6 +1,7 @@
 // ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. The group's
 // figures are read under its locks, each line is placed in memory, and then every position the group takes from is
-// held by one conditional UPDATE over all of them: each returned row is the proof that its stock was free.
+// held by a conditional UPDATE of the group's whole claim on it (one kept statement per position on SQLite, one
+// statement over all of them on PostgreSQL): each returned row is the proof that its stock was free.
 #include "ReservationService.h"
 #include "Error.h"
 #include "demo/BulkInsert.h"
