@@ -4,7 +4,7 @@
 #include "channels/FulfillmentJsonWriter.h"
 #include "channels/X12ControlNumbers.h"
 #include "orders/OrderRepository.h"
-#include "storage/AuditTrail.h"
+#include "orders/OrderTransitions.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
@@ -74,10 +74,11 @@ OutboundDocument OutboundDocuments::store(qint64 orderId, const QString& kind, c
         .bind(u":content"_s, content)
         .bind(u":at"_s, now);
     OutboundDocument d{q.scalar().toLongLong(), orderId, kind, controlNumber, content, fromStoredTime(now)};
-    AuditTrail(m_db).record(
-        {0, d.createdAt, m_actor.user, u"order"_s, orderId, u"document"_s, QString(), QString(), kind,
-         controlNumber.isEmpty() ? u"document %1"_s.arg(d.id)
-                                 : u"document %1, control number %2"_s.arg(d.id).arg(controlNumber)});
+    OrderTransitions(m_db).note(orderId, u"document"_s, kind,
+                                controlNumber.isEmpty()
+                                    ? u"document %1"_s.arg(d.id)
+                                    : u"document %1, control number %2"_s.arg(d.id).arg(controlNumber),
+                                m_actor, now);
     return d;
 }
 
@@ -160,8 +161,8 @@ void OutboundDocuments::orderShipped(qint64 orderId, const QList<int>& lineNos) 
         problem = e.message();
     }
     if (!problem.isEmpty())
-        AuditTrail(m_db).record({0, QDateTime::currentDateTimeUtc(), m_actor.user, u"order"_s, orderId,
-                                 u"document"_s, QString(), QString(), u"x12_856_failed"_s, problem});
+        OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_856_failed"_s, problem, m_actor,
+                                    nowStoredTime());
     tx.commit();
 }
 

@@ -1,6 +1,6 @@
 #include "DemoGenerator.h"
 
-#include "BulkInsert.h"
+#include "storage/BulkInsert.h"
 #include "CatalogGenerator.h"
 #include "DemoNetwork.h"
 #include "DemoOrderFactory.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BulkInsert.h"
+#include "storage/BulkInsert.h"
 #include "DemoOrderFactory.h"
 
 #include <vector>

@@ -2,8 +2,7 @@
 
 #include "Error.h"
 #include "inventory/PositionSink.h"
-#include "orders/OrderStateMachine.h"
-#include "storage/AuditTrail.h"
+#include "orders/OrderTransitions.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
@@ -52,7 +51,7 @@ PositionFigures figuresOf(SqlQuery& q)
 ReservationService::ReservationService(Database& db, PositionSink* sink)
     : m_db(db)
     , m_sink(sink)
-    , m_audit(std::make_unique<AuditTrail>(db))
+    , m_transitions(std::make_unique<OrderTransitions>(db))
 {
 }
 
@@ -196,39 +195,28 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     // positions it then locks (hot rows under many clients) stay locked for as few statements as possible; a
     // shortage below rolls the move back with the rest.
     const bool routeFirst = mode == Mode::Whole;
-    if (!OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed))
-        throw Error::state(u"order %1 is validated and cannot move to routed"_s.arg(orderId));
-    QString status;
+    std::optional<LockedOrder> order;
     bool claimed = false;
     if (routeFirst) {
-        if (const std::optional<ClaimedOrder> order = claimForRouting(orderId, now)) {
-            claimed = true;
-            status = orderStatusCode(OrderStatus::Validated);
-            outcome.orderNumber = order->number;
-            pickupLocation = order->pickupLocation;
-        }
+        order = m_transitions->claimRouted(orderId, actor, now);
+        claimed = order.has_value();
+        if (claimed)
+            order->status = OrderStatus::Validated; // as it was found
     }
-    if (status.isEmpty()) {
-        // Lock the order first (a no-op UPDATE takes the row lock on both engines) so that two processes never
-        // reserve one order twice: the second sees it Routed once the first commits. The same statement reads it.
-        SqlQuery& head = prepared(m_orderHead, u"UPDATE orders SET status = status WHERE id = :id "
-                                               "RETURNING status, order_number, delivery, pickup_location_id"_s);
-        head.bind(u":id"_s, orderId).exec();
-        if (!head.next()) {
-            head.raw().finish();
+    if (!order) {
+        // Lock the order first so that two processes never reserve one order twice: the second sees it Routed
+        // once the first commits. Not claimed above: not Validated (refused below), or Validated only since the
+        // claim looked (then it moves after its lines, as in Partial mode).
+        order = m_transitions->lock(orderId);
+        if (!order)
             throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
-        }
-        status = head.value(0).toString();
-        outcome.orderNumber = head.value(1).toString();
-        pickupLocation = head.value(2).toString() == u"pickup"_s ? head.value(3).toLongLong() : 0;
-        head.raw().finish();
-        // Not claimed above: not Validated (refused below), or Validated only since the claim looked (then it
-        // moves after its lines, as in Partial mode).
     }
-    if (status != orderStatusCode(OrderStatus::Validated)) {
+    outcome.orderNumber = order->orderNumber;
+    pickupLocation = order->pickupLocationId;
+    if (order->status != OrderStatus::Validated) {
         // Reserving is not repeated: a routed order already holds its stock.
-        throw Error::state(
-            u"order %1 is %2; only validated orders have stock reserved"_s.arg(outcome.orderNumber, status));
+        throw Error::state(u"order %1 is %2; only validated orders have stock reserved"_s.arg(
+            outcome.orderNumber, orderStatusCode(order->status)));
     }
 
     QSet<int> held; // lines held by an earlier partial reservation
@@ -263,20 +251,6 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         outcome.reserved << t.line;
     outcome.routed = routed;
     return outcome;
-}
-
-std::optional<ReservationService::ClaimedOrder> ReservationService::claimForRouting(qint64 orderId, qint64 now)
-{
-    SqlQuery claim(m_db, u"UPDATE orders SET status = :routed, held_from = NULL, status_changed_at = :at "
-                         "WHERE id = :id AND status = :validated RETURNING order_number, delivery, pickup_location_id"_s);
-    claim.bind(u":routed"_s, orderStatusCode(OrderStatus::Routed)).bind(u":at"_s, now).bind(u":id"_s, orderId);
-    claim.bind(u":validated"_s, orderStatusCode(OrderStatus::Validated)).exec();
-    std::optional<ClaimedOrder> order;
-    if (claim.next())
-        order = ClaimedOrder{claim.value(0).toString(),
-                             claim.value(1).toString() == u"pickup"_s ? claim.value(2).toLongLong() : 0};
-    claim.raw().finish();
-    return order;
 }
 
 QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held)
@@ -463,9 +437,8 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
         detail << u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId));
     }
     if (!detail.isEmpty())
-        m_audit->record({0, fromStoredTime(now), actor.user, u"order"_s, orderId,
-                         shipping ? u"ship-stock"_s : u"release-stock"_s, QString(), QString(), reason,
-                         detail.join(u"; "_s)});
+        m_transitions->note(orderId, shipping ? u"ship-stock"_s : u"release-stock"_s, reason, detail.join(u"; "_s),
+                            actor, now);
     tx.commit();
     return int(detail.size());
 }

@@ -14,8 +14,9 @@
 
 namespace ordo {
 
-class AuditTrail;
 class Database;
+class OrderTransitions;
+struct RoutedLines;
 class PositionSink;
 class SqlQuery;
 class Transaction;
@@ -118,13 +119,7 @@ private:
         QString previousEventId; // where the position's ledger chain ended before this line (empty: nowhere)
         QString eventId;         // its ledger event (reserveEventId); the grouped path names it in chainGroup
     };
-    struct ClaimedOrder {
-        QString number;
-        qint64 pickupLocation = 0; // a pickup order's location, 0: shipped
-    };
     struct GroupStock;
-    // Moves a Validated order to Routed in the statement that locks it; nothing when it is not Validated.
-    std::optional<ClaimedOrder> claimForRouting(qint64 orderId, qint64 now);
     // The order's lines that are not cancelled, in SKU order (the order positions are locked in); `held`
     // receives those held by an earlier partial reservation.
     QList<OpenLine> openLines(qint64 orderId, QSet<int>& held);
@@ -148,6 +143,8 @@ private:
     static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
     // "line 2: 3 x SKU-1 at DC-EAST", what the reserve audit event lists per line held.
     static QString heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode);
+    // The lines taken as OrderTransitions records them, with the reserve event's text.
+    static RoutedLines routedLines(qint64 orderId, const QList<Taken>& taken, bool earlierHolds);
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, qint64 now);
     std::optional<Taken> take(qint64 orderId, const OpenLine& line, qint64 namedLocation, qint64 now,
                               QString& shortage);
@@ -169,14 +166,13 @@ private:
 
     Database& m_db;
     PositionSink* m_sink;
-    std::unique_ptr<AuditTrail> m_audit; // keeps its prepared insert
+    std::unique_ptr<OrderTransitions> m_transitions; // the orders' moves, with their kept statements
     QHash<qint64, QString> m_locationCodes;
     QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
     QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
     qint64 m_oneTripHolds = 0;
-    std::unique_ptr<SqlQuery> m_orderHead, m_openLines, m_candidates, m_reserve, m_reserveFirst,
-        m_insertReservation, m_insertEvent, m_setLineLocation, m_setLineLocationStatus, m_setStatus, m_setLineStatus, m_release, m_ship,
-        m_closeReservation, m_available;
+    std::unique_ptr<SqlQuery> m_openLines, m_candidates, m_reserve, m_reserveFirst, m_insertReservation,
+        m_insertEvent, m_release, m_ship, m_closeReservation, m_available;
 };
 
 } // namespace ordo

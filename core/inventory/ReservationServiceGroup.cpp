@@ -4,8 +4,8 @@
 // statement over all of them on PostgreSQL): each returned row is the proof that its stock was free.
 #include "ReservationService.h"
 #include "Error.h"
-#include "demo/BulkInsert.h"
-#include "orders/OrderStateMachine.h"
+#include "storage/BulkInsert.h"
+#include "orders/OrderTransitions.h"
 #include "storage/Database.h"
 #include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
@@ -21,17 +21,6 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 namespace {
-
-QString idList(const QList<qint64>& ids) {
-    QString text;
-    text.reserve(ids.size() * 8);
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i > 0)
-            text += u',';
-        text += QString::number(ids.at(i));
-    }
-    return text;
-}
 
 qint64 freeUnits(const PositionFigures& f) {
     return f.onHand - f.reserved - f.safetyStock;
@@ -131,7 +120,6 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
                       [&](qint64 a, qint64 b) { return rank.value(a, unknown) < rank.value(b, unknown); });
     }
 
-    const bool mayRoute = OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed);
     QList<ReservationOutcome> outcomes;
     outcomes.reserve(group.size());
     QList<std::pair<qint64, QList<Taken>>> routed; // (order, lines taken), in group order
@@ -146,7 +134,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
             continue;
         }
         outcome.orderNumber = head->number;
-        if (head->status != orderStatusCode(OrderStatus::Validated) || !mayRoute) {
+        if (head->status != orderStatusCode(OrderStatus::Validated)) {
             outcome.refusal = u"order %1 is %2; only validated orders have stock reserved"_s.arg(
                 outcome.orderNumber, head->status);
             outcomes << outcome;
@@ -336,9 +324,9 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
                                      const QList<qint64>& withEarlierHolds, const Actor& actor, qint64 now) {
     if (routed.isEmpty())
         return;
-    // Each held line is one reservations row and one ledger row (its event id makes a second one impossible);
-    // each order has its reserve and transition audit events and moves to Routed with its open lines, which
-    // take the locations they were reserved at: a few multi-row statements for the whole group.
+    // Each held line is one reservations row and one ledger row (its event id makes a second one impossible),
+    // in a few multi-row statements for the whole group; then OrderTransitions moves the orders and their lines
+    // to Routed at the locations they were reserved at, with their audit events.
     RowWriter reservations(m_db, u"reservations"_s,
                            {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
                             u"state"_s, u"created_at"_s},
@@ -348,21 +336,12 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
                       u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s,
                       u"recorded_at"_s, u"actor"_s, u"previous_event_id"_s},
                      50);
-    RowWriter audit(m_db, u"audit_events"_s,
-                    {u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s,
-                     u"to_state"_s, u"reason"_s, u"detail"_s},
-                    50);
     const QVariant null = nullString();
-    const QVariant held(u"held"_s), reserveKind(u"reserve"_s), order(u"order"_s), by(actor.user), at(now);
-    const QString validatedCode = orderStatusCode(OrderStatus::Validated);
-    const QString routedCode = orderStatusCode(OrderStatus::Routed);
-    QList<qint64> orderIds;
-    orderIds.reserve(routed.size());
-    const bool native = SqliteStatement::usable(m_db);
-    QString lineLocations; // PostgreSQL: (order, line, location) rows of a VALUES list
+    const QVariant held(u"held"_s), reserveKind(u"reserve"_s), by(actor.user), at(now);
+    const QSet<qint64> earlier(withEarlierHolds.cbegin(), withEarlierHolds.cend());
+    QList<RoutedLines> orders;
+    orders.reserve(routed.size());
     for (const auto& [orderId, taken] : routed) {
-        orderIds << orderId;
-        QStringList detail;
         for (const Taken& t : taken) {
             const ReservedLine& l = t.line;
             reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
@@ -370,60 +349,12 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
                         l.quantity, t.after.onHand, t.after.reserved, null, at, at, by,
                         t.previousEventId.isEmpty() ? null : QVariant(t.previousEventId)});
             m_changed.insert({l.locationId, l.skuId}, t.after);
-            detail << heldText(l.lineNo, l.quantity, l.skuCode, l.locationCode);
-            if (!native) {
-                if (!lineLocations.isEmpty())
-                    lineLocations += u',';
-                lineLocations += u'(' + QString::number(orderId) + u',' + QString::number(l.lineNo) + u',' +
-                                 QString::number(l.locationId) + u')';
-            }
         }
-        if (!detail.isEmpty())
-            audit.add({at, by, order, orderId, u"reserve"_s, null, null, null, detail.join(u"; "_s)});
-        audit.add(
-            {at, by, order, orderId, u"transition"_s, validatedCode, routedCode, null, u"stock reserved"_s});
+        orders << routedLines(orderId, taken, earlier.contains(orderId));
     }
     reservations.flush();
     ledger.flush();
-    audit.flush();
-    // The lines taken move to Routed at the location they were reserved at, and their orders with them; an
-    // order that had lines held by an earlier call moves those too. On SQLite, where a statement costs no round
-    // trip, one kept statement run per row (a large literal costs more to parse than the rows to update); on
-    // PostgreSQL one statement for all lines and one for all orders, each a round trip.
-    if (native) {
-        SqliteStatement line(m_db, u"UPDATE order_lines SET location_id = ?, status = ? "
-                                   "WHERE order_id = ? AND line_no = ?"_s);
-        line.bind(1, routedCode);
-        for (const auto& [orderId, taken] : routed)
-            for (const Taken& t : taken) {
-                line.bind(0, t.line.locationId);
-                line.bind(2, orderId);
-                line.bind(3, qint64(t.line.lineNo));
-                line.step();
-            }
-    } else if (!lineLocations.isEmpty()) {
-        SqlQuery::run(m_db, u"UPDATE order_lines SET location_id = v.column3, status = '%1' FROM (VALUES %2) AS v "
-                            "WHERE order_lines.order_id = v.column1 AND order_lines.line_no = v.column2"_s.arg(
-                                routedCode, lineLocations));
-    }
-    if (!withEarlierHolds.isEmpty())
-        SqlQuery::run(m_db, u"UPDATE order_lines SET status = '%1' WHERE order_id IN (%2) AND status <> 'cancelled'"_s
-                                .arg(routedCode, idList(withEarlierHolds)));
-    if (native) {
-        SqliteStatement head(m_db, u"UPDATE orders SET status = ?, held_from = NULL, status_changed_at = ? "
-                                   "WHERE id = ?"_s);
-        head.bind(0, routedCode);
-        head.bind(1, now);
-        for (qint64 orderId : std::as_const(orderIds)) {
-            head.bind(2, orderId);
-            head.step();
-        }
-        return;
-    }
-    SqlQuery::run(m_db, u"UPDATE orders SET status = '%1', held_from = NULL, status_changed_at = %2 WHERE id IN (%3)"_s
-                            .arg(routedCode)
-                            .arg(now)
-                            .arg(idList(orderIds)));
+    m_transitions->recordRoutedGroup(orders, actor, now);
 }
 
 } // namespace ordo

@@ -18,8 +18,8 @@
 // says what was short.
 #include "Error.h"
 #include "ReservationService.h"
-#include "demo/BulkInsert.h"
-#include "orders/OrderStateMachine.h"
+#include "storage/BulkInsert.h"
+#include "orders/OrderTransitions.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
@@ -46,10 +46,6 @@ QString number(qint64 n) {
 
 std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 orderId, const Actor& actor,
                                                                        qint64 now, Transaction& tx) {
-    if (!OrderStateMachine::canMove(OrderStatus::Validated, OrderStatus::Routed))
-        return std::nullopt; // the ordinary way refuses it with the reason
-    const QString validated = text(orderStatusCode(OrderStatus::Validated));
-    const QString routed = text(orderStatusCode(OrderStatus::Routed));
     const QString at = number(now);
     const QString order = number(orderId);
 
@@ -59,17 +55,16 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
     // a plan kept since the reservations table was small, or a subquery correlated through the lines, reads
     // the whole table for them and grows slower with every order held.
     const QList<QVariantList> claimed = SqlQuery::rows(
-        m_db, u"WITH c AS (UPDATE orders SET status = %1, held_from = NULL, status_changed_at = %2 "
-              "WHERE id = %3 AND status = %4 RETURNING id, order_number, delivery, pickup_location_id) "
+        m_db, u"WITH c AS (%1) "
               "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, "
               "COALESCE(l.location_id, CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
               "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id "
               "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
               "ORDER BY k.code LIMIT 1)), "
-              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %3 "
+              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %2 "
               "AND r.line_no = l.line_no AND r.state = 'held') "
               "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
-              "ORDER BY l.sku_id, l.line_no"_s.arg(routed, at, order, validated));
+              "ORDER BY l.sku_id, l.line_no"_s.arg(m_transitions->claimRoutedSql(orderId, actor, now), order));
     QString orderNumber;
     QList<OpenLine> lines; // in SKU order, the order positions are locked in
     QSet<QPair<qint64, qint64>> positions;
@@ -92,30 +87,24 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
         locationCode(0); // loads the location codes the audit and the outcome name
 
     // Round trip 2, first statement: what the hold leaves that does not depend on the stock's figures. Every
-    // open line is one of those held: each moves with the order and records its location. The order was
-    // claimed Routed before its lines were taken: its transition first, then what was held.
+    // open line is one of those held: each moves with the order and records its location (OrderTransitions).
     QList<OpenLine> byNumber = lines;
     std::sort(byNumber.begin(), byNumber.end(),
               [](const OpenLine& a, const OpenLine& b) { return a.lineNo < b.lineNo; });
     const QString user = text(actor.user);
-    QStringList reservations, locations, detail;
+    QStringList reservations, detail;
+    RoutedLines routed{orderId, {}, {}, false};
     for (const OpenLine& l : std::as_const(byNumber)) {
         reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(
             order, number(l.lineNo), number(l.locationId), number(l.skuId), number(l.quantity), at);
-        locations << u"WHEN %1 THEN %2"_s.arg(number(l.lineNo), number(l.locationId));
+        routed.lineLocations.append({l.lineNo, l.locationId});
         detail << heldText(l.lineNo, l.quantity, l.skuCode, locationCode(l.locationId));
     }
-    const QString records =
-        u"WITH r AS (INSERT INTO reservations "
-        "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES %1), "
-        "l AS (UPDATE order_lines SET location_id = CASE line_no %2 END, status = %3 "
-        "WHERE order_id = %4 AND status <> 'cancelled') "
-        "INSERT INTO audit_events "
-        "(at, actor, entity, entity_id, action, from_state, to_state, reason, detail) VALUES "
-        "(%5, %6, 'order', %4, 'transition', %7, %3, NULL, 'stock reserved'), "
-        "(%5, %6, 'order', %4, 'reserve', NULL, NULL, NULL, %8)"_s.arg(
-            reservations.join(u", "_s), locations.join(u' '), routed, order, at, user, validated,
-            text(detail.join(u"; "_s)));
+    routed.heldDetail = detail.join(u"; "_s);
+    const QString records = u"WITH r AS (INSERT INTO reservations "
+                            "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES "_s +
+                            reservations.join(u", "_s) + u"), "_s +
+                            m_transitions->routedTailSql(routed, actor, now);
 
     // Second statement: the hold, one conditional UPDATE per line, and its ledger rows in line order, each
     // with its event id (reserveEventId, which makes a second one impossible). The final SELECT reads

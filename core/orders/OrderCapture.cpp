@@ -2,7 +2,7 @@
 
 #include "Error.h"
 #include "orders/OrderRepository.h"
-#include "storage/AuditTrail.h"
+#include "orders/OrderTransitions.h"
 #include "storage/Database.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
@@ -32,7 +32,7 @@ OrderCapture::OrderCapture(Database& db, const Actor& actor)
     , m_actor(actor)
     , m_validator(OrderValidator::fromDatabase(db))
     , m_repository(std::make_unique<OrderRepository>(db))
-    , m_audit(std::make_unique<AuditTrail>(db))
+    , m_transitions(std::make_unique<OrderTransitions>(db))
 {
     refresh();
 }
@@ -72,31 +72,10 @@ OrderCapture::Result OrderCapture::capture(Order order)
         line.status = reasons.isEmpty() ? OrderStatus::Validated : OrderStatus::Pending;
     const qint64 id = m_repository->insert(order, m_skuIds, m_locationIds);
     const qint64 now = nowStoredTime();
-    const QDateTime nowTime = fromStoredTime(now);
 
-    AuditTrail& audit = *m_audit;
-    audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"capture"_s, QString(),
-                  orderStatusCode(OrderStatus::Pending), QString(),
-                  u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size())});
-    if (reasons.isEmpty()) {
-        audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"transition"_s,
-                      orderStatusCode(OrderStatus::Pending), orderStatusCode(OrderStatus::Validated), QString(),
-                      u"passed validation"_s});
-    } else {
-        m_repository->setStatus(id, OrderStatus::Exception, OrderStatus::Pending, now);
-        QStringList codes;
-        for (const ExceptionReason& reason : reasons) {
-            m_repository->addHold(id, reason, m_actor.user, now);
-            codes << reason.code;
-        }
-        codes.removeDuplicates();
-        QStringList details;
-        for (const ExceptionReason& reason : reasons)
-            details << reason.detail;
-        audit.record({0, nowTime, m_actor.user, u"order"_s, id, u"exception"_s,
-                      orderStatusCode(OrderStatus::Pending), orderStatusCode(OrderStatus::Exception),
-                      codes.join(u','), details.join(u"; "_s)});
-    }
+    m_transitions->recordCapture(
+        id, u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size()), reasons,
+        m_actor, now);
     tx.commit();
     return {reasons.isEmpty() ? Outcome::Validated : Outcome::Held, id, reasons};
 }

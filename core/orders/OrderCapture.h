@@ -13,7 +13,7 @@ namespace ordo {
 
 class Database;
 class OrderRepository;
-class AuditTrail;
+class OrderTransitions;
 
 // Takes an order from any channel into Ordo: validates it, stores it as Pending, then moves it to Validated or
 // holds it in Exception with every reason that applies, writing the audit trail. Capturing the same channel
@@ -42,7 +42,7 @@ private:
     QHash<QString, qint64> m_skuIds;
     QHash<QString, qint64> m_locationIds;
     std::unique_ptr<OrderRepository> m_repository;
-    std::unique_ptr<AuditTrail> m_audit;
+    std::unique_ptr<OrderTransitions> m_transitions; // keeps its prepared statements
 };
 
 } // namespace ordo

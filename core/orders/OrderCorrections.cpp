@@ -4,9 +4,9 @@
 #include "channels/SkuCrossReference.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderSource.h"
+#include "orders/OrderTransitions.h"
 #include "orders/OrderValidator.h"
 #include "orders/SearchKeys.h"
-#include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
@@ -29,7 +29,7 @@ void require(const Actor& actor, const QString& what) {
 }
 
 // Before routing: a routed order's ship-to and lines are what its decision and reservations were made for.
-bool correctable(const OrderRepository::StateRow& s) {
+bool correctable(const LockedOrder& s) {
     if (s.status == OrderStatus::Pending || s.status == OrderStatus::Validated)
         return true;
     if (s.status != OrderStatus::Exception)
@@ -38,8 +38,8 @@ bool correctable(const OrderRepository::StateRow& s) {
     return from == OrderStatus::Pending || from == OrderStatus::Validated;
 }
 
-OrderRepository::StateRow lockCorrectable(OrderRepository& orders, qint64 orderId, const QString& what) {
-    const auto state = orders.lockState(orderId);
+LockedOrder lockCorrectable(OrderTransitions& transitions, qint64 orderId, const QString& what) {
+    const auto state = transitions.lock(orderId);
     if (!state)
         throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
     if (!correctable(*state)) {
@@ -127,8 +127,9 @@ struct Settled {
 };
 
 // Validates the order again after a correction (or none) and moves it as the class comment says.
-Settled settle(Database& db, OrderRepository& orders, qint64 id, const OrderRepository::StateRow& state,
+Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const LockedOrder& state,
                const Actor& actor, const QString& note) {
+    OrderRepository orders(db);
     const Order order = *orders.load(id);
     Settled s;
     CorrectionOutcome& out = s.outcome;
@@ -138,20 +139,16 @@ Settled settle(Database& db, OrderRepository& orders, qint64 id, const OrderRepo
     out.after = state.status;
     const QList<ExceptionReason> failures = OrderValidator::fromDatabase(db).validate(order);
     const qint64 now = nowStoredTime();
-    const QDateTime at = fromStoredTime(now);
-    AuditTrail audit(db);
     const QString exception = orderStatusCode(OrderStatus::Exception);
 
     if (state.status != OrderStatus::Exception) {
         if (failures.isEmpty())
             return s;
-        orders.setStatus(id, OrderStatus::Exception, OrderStatus::Pending, now);
-        orders.setLineStatus(id, OrderStatus::Pending);
-        for (const ExceptionReason& f : failures)
-            orders.addHold(id, f, actor.user, now);
-        audit.record({0, at, actor.user, u"order"_s, id, u"exception"_s, orderStatusCode(state.status),
-                      exception, codesOf(failures),
-                      u"fails validation after the correction: "_s + detailsOf(failures)});
+        transitions.addHolds(id, failures, actor, now);
+        transitions.apply({id, state.status, OrderStatus::Exception, TransitionCause::Correction,
+                           OrderStatus::Pending, OrderStatus::Pending, u"exception"_s, codesOf(failures),
+                           u"fails validation after the correction: "_s + detailsOf(failures)},
+                          actor, now);
         out.after = OrderStatus::Exception;
         out.held = true;
         out.remaining = failures;
@@ -166,13 +163,12 @@ Settled settle(Database& db, OrderRepository& orders, qint64 id, const OrderRepo
     const OrderStatus heldFrom = state.heldFrom.value_or(OrderStatus::Pending);
     if (failures.isEmpty() && kept.isEmpty()) {
         const OrderStatus target = OrderStatus::Validated; // from Pending or Validated alike
-        orders.setStatus(id, target, std::nullopt, now);
-        orders.setLineStatus(id, target);
-        orders.resolveHolds(id, actor.user, note.isEmpty() ? u"passes validation after a correction"_s : note,
-                            now);
-        audit.record({0, at, actor.user, u"order"_s, id, u"release"_s, exception, orderStatusCode(target),
-                      QString(),
-                      note.isEmpty() ? u"passes every enabled rule after the correction"_s : note});
+        transitions.resolveHolds(id, note.isEmpty() ? u"passes validation after a correction"_s : note, actor,
+                                 now);
+        transitions.apply({id, OrderStatus::Exception, target, TransitionCause::Correction, std::nullopt, target,
+                           u"release"_s, QString(),
+                           note.isEmpty() ? u"passes every enabled rule after the correction"_s : note},
+                          actor, now);
         out.after = target;
         out.released = true;
         s.changed = true;
@@ -180,31 +176,20 @@ Settled settle(Database& db, OrderRepository& orders, qint64 id, const OrderRepo
     }
     if (!sameReasons(validationHolds, failures)) {
         // Resolve the validation holds and raise what still applies, keeping the other holds open.
-        SqlQuery resolve(db,
-                         u"UPDATE order_holds SET resolved_at = :at, resolved_by = :by, resolution = :why "
-                         "WHERE order_id = :id AND resolved_at IS NULL AND code = :code"_s);
         QStringList resolvedCodes;
-        for (const ExceptionReason& r : std::as_const(validationHolds)) {
-            if (resolvedCodes.contains(r.code))
-                continue;
+        for (const ExceptionReason& r : std::as_const(validationHolds))
             resolvedCodes << r.code;
-            resolve.bind(u":at"_s, now)
-                .bind(u":by"_s, actor.user)
-                .bind(u":why"_s, u"validated again after a correction"_s)
-                .bind(u":id"_s, id)
-                .bind(u":code"_s, r.code);
-            resolve.exec();
-        }
-        for (const ExceptionReason& f : failures)
-            orders.addHold(id, f, actor.user, now);
-        if (!failures.isEmpty() && heldFrom != OrderStatus::Pending)
-            orders.setStatus(id, OrderStatus::Exception, OrderStatus::Pending,
-                             now); // to pass validation again
-        audit.record({0, at, actor.user, u"order"_s, id, u"revalidate"_s, exception, exception,
-                      codesOf(failures),
-                      u"hold reasons %1 -> %2%3"_s.arg(codesOf(validationHolds), codesOf(failures),
-                                                       failures.isEmpty() ? QString()
-                                                                          : u": "_s + detailsOf(failures))});
+        resolvedCodes.removeDuplicates();
+        transitions.resolveHolds(id, u"validated again after a correction"_s, actor, now, resolvedCodes);
+        transitions.addHolds(id, failures, actor, now);
+        const QString detail = u"hold reasons %1 -> %2%3"_s.arg(
+            codesOf(validationHolds), codesOf(failures), failures.isEmpty() ? QString() : u": "_s + detailsOf(failures));
+        if (!failures.isEmpty() && heldFrom != OrderStatus::Pending) // to pass validation again
+            transitions.apply({id, OrderStatus::Exception, OrderStatus::Exception, TransitionCause::Correction,
+                               OrderStatus::Pending, std::nullopt, u"revalidate"_s, codesOf(failures), detail},
+                              actor, now);
+        else
+            transitions.note(id, u"revalidate"_s, codesOf(failures), detail, actor, now, exception, exception);
         s.changed = true;
     }
     out.remaining = kept + failures;
@@ -219,7 +204,8 @@ CorrectionOutcome OrderCorrections::correctShipTo(qint64 orderId, const Address&
     Address next = cleaned(address);
     Transaction tx(m_db);
     OrderRepository orders(m_db);
-    const auto state = lockCorrectable(orders, orderId, u"its ship-to"_s);
+    OrderTransitions transitions(m_db);
+    const auto state = lockCorrectable(transitions, orderId, u"its ship-to"_s);
     const Order order = *orders.load(orderId);
     const Address& before = order.shipTo;
     // Coordinates belong to the place: kept while the postal code and country stay, else dropped unless
@@ -228,12 +214,11 @@ CorrectionOutcome OrderCorrections::correctShipTo(qint64 orderId, const Address&
         next.position = samePlaceKey(next) == samePlaceKey(before) ? before.position : std::nullopt;
     orders.setShipTo(orderId, next, SearchKeys::from(order.customerEmail, order.customerPhone, next.name));
     const qint64 now = nowStoredTime();
-    AuditTrail(m_db).record(
-        {0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"correct"_s, QString(), QString(),
-         u"ship_to"_s,
-         u"ship-to: %1 -> %2%3"_s.arg(describe(before), describe(next),
-                                      note.isEmpty() ? QString() : u"; note: "_s + note)});
-    const CorrectionOutcome outcome = settle(m_db, orders, orderId, state, actor, note).outcome;
+    transitions.note(orderId, u"correct"_s, u"ship_to"_s,
+                     u"ship-to: %1 -> %2%3"_s.arg(describe(before), describe(next),
+                                                  note.isEmpty() ? QString() : u"; note: "_s + note),
+                     actor, now);
+    const CorrectionOutcome outcome = settle(m_db, transitions, orderId, state, actor, note).outcome;
     tx.commit();
     return outcome;
 }
@@ -244,7 +229,8 @@ namespace {
 CorrectionOutcome mapLines(Database& db, qint64 orderId, const QList<int>& lineNos, const Sku& sku,
                            const Actor& actor, bool remember) {
     OrderRepository orders(db);
-    const auto state = lockCorrectable(orders, orderId, u"its lines"_s);
+    OrderTransitions transitions(db);
+    const auto state = lockCorrectable(transitions, orderId, u"its lines"_s);
     const Order order = *orders.load(orderId);
     const OrderSource source = OrderSource::read(db, orderId, order.orderNumber);
     const QList<UnknownLine> unknown = unknownLines(db, orderId, source);
@@ -253,7 +239,6 @@ CorrectionOutcome mapLines(Database& db, qint64 orderId, const QList<int>& lineN
             u"remember: order %1 was not imported from a channel document; there is no partner "
             "to remember the code for"_s.arg(order.orderNumber));
     SkuCrossReference xref(db);
-    AuditTrail audit(db);
     const qint64 now = nowStoredTime();
     for (int no : lineNos) {
         const auto line = std::find_if(unknown.cbegin(), unknown.cend(),
@@ -286,11 +271,11 @@ CorrectionOutcome mapLines(Database& db, qint64 orderId, const QList<int>& lineN
                 previous.isEmpty() ? u"none"_s : previous);
         }
         orders.setLineSku(orderId, no, sku.code, sku.id);
-        audit.record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"correct"_s, QString(),
-                      QString(), u"sku"_s,
-                      u"line %1 SKU: '%2' -> '%3'%4"_s.arg(no).arg(line->rawCode, sku.code, remembered)});
+        transitions.note(orderId, u"correct"_s, u"sku"_s,
+                         u"line %1 SKU: '%2' -> '%3'%4"_s.arg(no).arg(line->rawCode, sku.code, remembered), actor,
+                         now);
     }
-    return settle(db, orders, orderId, state, actor, u"SKU mapped to %1"_s.arg(sku.code)).outcome;
+    return settle(db, transitions, orderId, state, actor, u"SKU mapped to %1"_s.arg(sku.code)).outcome;
 }
 
 Sku catalogueSku(Database& db, const QString& skuCode) {
@@ -366,15 +351,14 @@ QList<BulkMapResult> OrderCorrections::mapUnknownSkuEverywhere(const QString& ra
 CorrectionOutcome OrderCorrections::revalidate(qint64 orderId, const Actor& actor) {
     require(actor, u"validate orders again"_s);
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockCorrectable(orders, orderId, u"its validation"_s);
-    const Settled s = settle(m_db, orders, orderId, state, actor, u"validated again"_s);
+    OrderTransitions transitions(m_db);
+    const auto state = lockCorrectable(transitions, orderId, u"its validation"_s);
+    const Settled s = settle(m_db, transitions, orderId, state, actor, u"validated again"_s);
     if (!s.changed)
-        AuditTrail(m_db).record(
-            {0, QDateTime::currentDateTimeUtc(), actor.user, u"order"_s, orderId, u"revalidate"_s,
-             orderStatusCode(state.status), orderStatusCode(state.status), codesOf(s.outcome.remaining),
-             s.outcome.remaining.isEmpty() ? u"passes every enabled rule"_s
-                                           : u"unchanged: "_s + detailsOf(s.outcome.remaining)});
+        transitions.note(orderId, u"revalidate"_s, codesOf(s.outcome.remaining),
+                         s.outcome.remaining.isEmpty() ? u"passes every enabled rule"_s
+                                                       : u"unchanged: "_s + detailsOf(s.outcome.remaining),
+                         actor, nowStoredTime(), orderStatusCode(state.status), orderStatusCode(state.status));
     tx.commit();
     return s.outcome;
 }
@@ -397,7 +381,7 @@ CorrectionContext OrderCorrections::context(qint64 orderId) const {
     const OrderSource source = OrderSource::read(m_db, orderId, order->orderNumber);
     c.partner = source.partner;
     c.unknownLines = unknownLines(m_db, orderId, source);
-    c.correctable = correctable({order->status, c.heldFrom});
+    c.correctable = correctable(LockedOrder{order->status, c.heldFrom, order->orderNumber, 0});
     return c;
 }
 

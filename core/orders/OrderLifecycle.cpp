@@ -5,8 +5,8 @@
 #include "inventory/ReservationService.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderStateMachine.h"
+#include "orders/OrderTransitions.h"
 #include "orders/OrderValidator.h"
-#include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
@@ -19,24 +19,25 @@ namespace ordo {
 
 namespace {
 
-Permission permissionFor(OrderStatus to)
+void require(const Actor& actor, TransitionCause cause, const QString& what)
 {
-    switch (to) {
-    case OrderStatus::Cancelled: return Permission::CancelOrders;
-    case OrderStatus::Exception: return Permission::ResolveExceptions;
-    default: return Permission::AdvanceOrders;
-    }
-}
-
-void require(const Actor& actor, Permission permission, const QString& what)
-{
-    if (!actor.may(permission))
+    if (!actor.may(OrderTransitions::permissionFor(cause)))
         throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
 }
 
-OrderRepository::StateRow lockedState(OrderRepository& orders, qint64 orderId)
+TransitionCause causeOf(OrderStatus to)
 {
-    const auto state = orders.lockState(orderId);
+    switch (to) {
+    case OrderStatus::Cancelled: return TransitionCause::Cancel;
+    case OrderStatus::Exception: return TransitionCause::Hold;
+    case OrderStatus::Validated: return TransitionCause::Routing; // handed back to routing
+    default: return TransitionCause::Fulfilment;
+    }
+}
+
+LockedOrder lockedState(OrderTransitions& transitions, qint64 orderId)
+{
+    const auto state = transitions.lock(orderId);
     if (!state)
         throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
     return *state;
@@ -56,19 +57,17 @@ void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& act
         raiseException(orderId, {ExceptionReason{reason.isEmpty() ? u"MANUAL_HOLD"_s : reason, detail}}, actor);
         return;
     }
-    require(actor, permissionFor(to), u"move orders to %1"_s.arg(orderStatusCode(to)));
+    require(actor, causeOf(to), u"move orders to %1"_s.arg(orderStatusCode(to)));
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockedState(orders, orderId);
+    OrderTransitions transitions(m_db);
+    const auto state = lockedState(transitions, orderId);
     if (state.status == OrderStatus::Exception)
         throw Error::state(u"order %1 is held in exception; release or cancel it first"_s.arg(orderId));
     if (!OrderStateMachine::canMove(state.status, to))
         throw Error::state(refusal(orderId, state.status, to));
     const qint64 now = nowStoredTime();
-    orders.setStatus(orderId, to, std::nullopt, now);
-    orders.setLineStatus(orderId, to);
-    AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"transition"_s,
-                             orderStatusCode(state.status), orderStatusCode(to), reason, detail});
+    transitions.apply({orderId, state.status, to, causeOf(to), std::nullopt, to, u"transition"_s, reason, detail},
+                      actor, now);
     // Shipping takes the held stock off the shelf: on hand and reserved fall together.
     ReservationService reservations(m_db, m_sink);
     if (to == OrderStatus::Shipped) {
@@ -85,46 +84,19 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
 {
     if (lineNos.isEmpty())
         throw Error::usage(u"name the lines to move"_s);
-    require(actor, permissionFor(to), u"move order lines to %1"_s.arg(orderStatusCode(to)));
+    require(actor, TransitionCause::Fulfilment, u"move order lines to %1"_s.arg(orderStatusCode(to)));
     if (progressRank(to) < 0)
         throw Error::state(u"lines move along the fulfilment path only; hold or cancel the whole order"_s);
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockedState(orders, orderId);
+    OrderTransitions transitions(m_db);
+    const auto state = lockedState(transitions, orderId);
     if (state.status == OrderStatus::Exception || isTerminal(state.status))
         throw Error::state(u"order %1 is %2; its lines cannot move"_s.arg(orderId).arg(orderStatusCode(state.status)));
-    const QList<OrderStatus> before = orders.lineStatuses(orderId);
-    for (int no : lineNos) {
-        if (no < 1 || no > before.size())
-            throw Error::notFound(u"order %1 has no line %2"_s.arg(orderId).arg(no));
-        const OrderStatus from = before.at(no - 1);
-        if (from == OrderStatus::Cancelled || OrderStateMachine::forwardStep(from) != to)
-            throw Error::state(u"line %1 of order %2 is %3 and cannot move to %4"_s.arg(no).arg(orderId).arg(
-                orderStatusCode(from), orderStatusCode(to)));
-    }
-    orders.setLineStatus(orderId, to, lineNos);
+    transitions.advanceLines(orderId, state.status, lineNos, to, actor, nowStoredTime());
     ReservationService reservations(m_db, m_sink);
     if (to == OrderStatus::Shipped) {
         reservations.ship(orderId, actor, lineNos);
         OutboundDocuments(m_db, actor).orderShipped(orderId, lineNos);
-    }
-
-    // The order stands where its least advanced open line stands.
-    OrderStatus derived = OrderStatus::Delivered;
-    for (OrderStatus s : orders.lineStatuses(orderId))
-        if (s != OrderStatus::Cancelled && progressRank(s) < progressRank(derived))
-            derived = s;
-    const qint64 now = nowStoredTime();
-    QStringList numbers;
-    for (int no : lineNos)
-        numbers << QString::number(no);
-    AuditTrail audit(m_db);
-    audit.record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"lines"_s, QString(),
-                  orderStatusCode(to), QString(), u"line(s) %1 moved to %2"_s.arg(numbers.join(u", "_s), orderStatusCode(to))});
-    if (derived != state.status) {
-        orders.setStatus(orderId, derived, std::nullopt, now);
-        audit.record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"transition"_s,
-                      orderStatusCode(state.status), orderStatusCode(derived), QString(), u"all open lines are %1"_s.arg(orderStatusCode(derived))});
     }
     tx.commit();
     if (m_db.transactionDepth() == 0)
@@ -135,39 +107,38 @@ void OrderLifecycle::raiseException(qint64 orderId, const QList<ExceptionReason>
 {
     if (reasons.isEmpty())
         throw Error::usage(u"an exception needs a reason"_s);
-    require(actor, Permission::ResolveExceptions, u"hold orders"_s);
+    require(actor, TransitionCause::Hold, u"hold orders"_s);
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockedState(orders, orderId);
+    OrderTransitions transitions(m_db);
+    const auto state = lockedState(transitions, orderId);
     if (!OrderStateMachine::canMove(state.status, OrderStatus::Exception))
         throw Error::state(refusal(orderId, state.status, OrderStatus::Exception));
     const qint64 now = nowStoredTime();
-    orders.setStatus(orderId, OrderStatus::Exception, state.status, now);
     QStringList codes, details;
     for (const ExceptionReason& reason : reasons) {
-        orders.addHold(orderId, reason, actor.user, now);
         codes << reason.code;
         details << reason.detail;
     }
     codes.removeDuplicates();
-    AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"exception"_s,
-                             orderStatusCode(state.status), orderStatusCode(OrderStatus::Exception),
-                             codes.join(u','), details.join(u"; "_s)});
+    transitions.addHolds(orderId, reasons, actor, now);
+    transitions.apply({orderId, state.status, OrderStatus::Exception, TransitionCause::Hold, state.status,
+                       std::nullopt, u"exception"_s, codes.join(u','), details.join(u"; "_s)},
+                      actor, now);
     tx.commit();
 }
 
 void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& note)
 {
-    require(actor, Permission::ResolveExceptions, u"release held orders"_s);
+    require(actor, TransitionCause::Release, u"release held orders"_s);
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockedState(orders, orderId);
+    OrderTransitions transitions(m_db);
+    const auto state = lockedState(transitions, orderId);
     if (state.status != OrderStatus::Exception)
         throw Error::state(u"order %1 is %2, not held in exception"_s.arg(orderId).arg(orderStatusCode(state.status)));
     OrderStatus target = state.heldFrom.value_or(OrderStatus::Pending);
     if (target == OrderStatus::Pending) {
         // Held at capture: it goes on only once it passes validation.
-        const auto order = orders.load(orderId);
+        const auto order = OrderRepository(m_db).load(orderId);
         const QList<ExceptionReason> failures = OrderValidator::fromDatabase(m_db).validate(*order);
         if (!failures.isEmpty()) {
             QStringList text;
@@ -178,34 +149,31 @@ void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& 
         target = OrderStatus::Validated;
     }
     const qint64 now = nowStoredTime();
-    orders.setStatus(orderId, target, std::nullopt, now);
-    orders.setLineStatus(orderId, target);
-    orders.resolveHolds(orderId, actor.user, note.isEmpty() ? u"released"_s : note, now);
-    AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"release"_s,
-                             orderStatusCode(OrderStatus::Exception), orderStatusCode(target), QString(), note});
+    transitions.resolveHolds(orderId, note.isEmpty() ? u"released"_s : note, actor, now);
+    transitions.apply({orderId, OrderStatus::Exception, target, TransitionCause::Release, std::nullopt, target,
+                       u"release"_s, QString(), note},
+                      actor, now);
     tx.commit();
 }
 
 void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note)
 {
-    require(actor, Permission::CancelOrders, u"cancel orders"_s);
+    require(actor, TransitionCause::Cancel, u"cancel orders"_s);
     if (reasonCode.trimmed().isEmpty())
         throw Error::usage(u"cancelling an order needs a reason code"_s);
     Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    const auto state = lockedState(orders, orderId);
+    OrderTransitions transitions(m_db);
+    const auto state = lockedState(transitions, orderId);
     // A held order can be cancelled unless it was held after it shipped.
     const OrderStatus effective = state.status == OrderStatus::Exception ? state.heldFrom.value_or(OrderStatus::Pending)
                                                                          : state.status;
     if (!OrderStateMachine::canMove(effective, OrderStatus::Cancelled))
         throw Error::state(refusal(orderId, state.status, OrderStatus::Cancelled));
     const qint64 now = nowStoredTime();
-    orders.setStatus(orderId, OrderStatus::Cancelled, std::nullopt, now);
-    orders.setLineStatus(orderId, OrderStatus::Cancelled);
-    orders.resolveHolds(orderId, actor.user, u"cancelled: "_s + reasonCode, now);
-    AuditTrail(m_db).record({0, fromStoredTime(now), actor.user, u"order"_s, orderId, u"cancel"_s,
-                             orderStatusCode(state.status), orderStatusCode(OrderStatus::Cancelled), reasonCode,
-                             note});
+    transitions.resolveHolds(orderId, u"cancelled: "_s + reasonCode, actor, now);
+    transitions.apply({orderId, state.status, OrderStatus::Cancelled, TransitionCause::Cancel, std::nullopt,
+                       OrderStatus::Cancelled, u"cancel"_s, reasonCode, note},
+                      actor, now);
     // A cancelled order gives its held stock back.
     ReservationService reservations(m_db, m_sink);
     reservations.release(orderId, actor, reasonCode);

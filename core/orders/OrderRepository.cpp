@@ -263,53 +263,6 @@ std::optional<Order> OrderRepository::load(qint64 id) const {
     return o;
 }
 
-std::optional<OrderRepository::StateRow> OrderRepository::lockState(qint64 id) {
-    // FOR UPDATE would be PostgreSQL-only; a no-op UPDATE takes the row lock on both engines (SQLite already
-    // holds the database write lock inside BEGIN IMMEDIATE) so that two consoles cannot move one order at
-    // once.
-    SqlQuery lock(m_db, u"UPDATE orders SET status = status WHERE id = :id"_s);
-    lock.bind(u":id"_s, id);
-    lock.exec();
-    SqlQuery q(m_db, u"SELECT status, held_from FROM orders WHERE id = :id"_s);
-    q.bind(u":id"_s, id);
-    q.exec();
-    if (!q.next())
-        return std::nullopt;
-    StateRow row{orderStatusFromCode(q.value(0).toString()).value_or(OrderStatus::Pending), std::nullopt};
-    if (!q.value(1).isNull())
-        row.heldFrom = orderStatusFromCode(q.value(1).toString());
-    return row;
-}
-
-void OrderRepository::setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom,
-                                qint64 atMs) {
-    SqlQuery q(m_db, u"UPDATE orders SET status = :status, held_from = :held, status_changed_at = :at "
-                     "WHERE id = :id"_s);
-    q.bind(u":status"_s, orderStatusCode(status))
-        .bind(u":held"_s, heldFrom ? QVariant(orderStatusCode(*heldFrom)) : nullString())
-        .bind(u":at"_s, atMs)
-        .bind(u":id"_s, id);
-    q.exec();
-}
-
-void OrderRepository::setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos) {
-    if (lineNos.isEmpty()) {
-        SqlQuery q(
-            m_db,
-            u"UPDATE order_lines SET status = :status WHERE order_id = :id AND status <> 'cancelled'"_s);
-        q.bind(u":status"_s, orderStatusCode(to)).bind(u":id"_s, id);
-        q.exec();
-        return;
-    }
-    SqlQuery q(m_db, u"UPDATE order_lines SET status = :status WHERE order_id = :id AND line_no = :no"_s);
-    for (int no : lineNos) {
-        q.bind(u":status"_s, orderStatusCode(to)).bind(u":id"_s, id).bind(u":no"_s, no);
-        q.exec();
-        if (q.rowsAffected() != 1)
-            throw Error::notFound(u"the order has no line %1"_s.arg(no));
-    }
-}
-
 QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const {
     SqlQuery q(m_db, u"SELECT status FROM order_lines WHERE order_id = :id ORDER BY line_no"_s);
     q.bind(u":id"_s, id);
@@ -331,11 +284,20 @@ void OrderRepository::addHold(qint64 id, const ExceptionReason& reason, const QS
     q.exec();
 }
 
-void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs) {
+void OrderRepository::resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs,
+                                   const QStringList& codes) {
     SqlQuery q(m_db, u"UPDATE order_holds SET resolved_at = :at, resolved_by = :by, resolution = :resolution "
-                     "WHERE order_id = :id AND resolved_at IS NULL"_s);
-    q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);
-    q.exec();
+                     "WHERE order_id = :id AND resolved_at IS NULL"_s +
+                         (codes.isEmpty() ? QString() : u" AND code = :code"_s));
+    if (codes.isEmpty()) {
+        q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);
+        q.exec();
+        return;
+    }
+    for (const QString& code : codes) {
+        q.bind(u":at"_s, atMs).bind(u":by"_s, actor).bind(u":resolution"_s, resolution).bind(u":id"_s, id);
+        q.bind(u":code"_s, code).exec();
+    }
 }
 
 void OrderRepository::setShipTo(qint64 id, const Address& a, const SearchKeys& keys) {

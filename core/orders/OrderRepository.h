@@ -3,6 +3,7 @@
 #include "model/Order.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -14,7 +15,7 @@ class SqlQuery;
 struct SearchKeys;
 
 // Orders and their lines as stored rows. Writes expect to run inside the caller's Transaction; the business
-// rules (state machine, audit) live in OrderLifecycle and OrderCapture, not here.
+// rules live in the services, and an order's status and audit events are written by OrderTransitions alone.
 class OrderRepository {
 public:
     explicit OrderRepository(Database& db);
@@ -27,22 +28,15 @@ public:
     std::optional<qint64> idForNumber(const QString& orderNumber);
     // The whole order with its lines and open exception reasons; nullopt when there is no such id.
     std::optional<Order> load(qint64 id) const;
-    // Status and the state the order was held from (for Exception).
-    struct StateRow {
-        OrderStatus status;
-        std::optional<OrderStatus> heldFrom;
-    };
-    std::optional<StateRow> lockState(qint64 id);
-    void setStatus(qint64 id, OrderStatus status, std::optional<OrderStatus> heldFrom, qint64 atMs);
-    // Moves lines to `to`: all open lines (not Cancelled) when lineNos is empty, else those numbered.
-    void setLineStatus(qint64 id, OrderStatus to, const QList<int>& lineNos = {});
     QList<OrderStatus> lineStatuses(qint64 id) const;
     void addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs);
     // Corrections (OrderCorrections): the ship-to with its search keys, and one line's SKU (skuId: null when
     // the code is not in the catalogue).
     void setShipTo(qint64 id, const Address& shipTo, const SearchKeys& keys);
     void setLineSku(qint64 id, int lineNo, const QString& skuCode, std::optional<qint64> skuId);
-    void resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs);
+    // Resolves the open holds (only those with the given codes when codes is not empty).
+    void resolveHolds(qint64 id, const QString& actor, const QString& resolution, qint64 atMs,
+                      const QStringList& codes = {});
 
 private:
     qint64 upsertCustomer(const Order& order, const SearchKeys& keys, qint64 now);

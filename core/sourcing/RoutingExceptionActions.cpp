@@ -9,7 +9,7 @@
 #include "orders/OrderLifecycle.h"
 #include "orders/OrderRepository.h"
 #include "sourcing/RoutingNetwork.h"
-#include "storage/AuditTrail.h"
+#include "orders/OrderTransitions.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
@@ -46,7 +46,7 @@ Order RoutingService::loadActionable(qint64 orderId, const QString& action) {
     if (order->status == OrderStatus::Validated)
         return *order;
     if (order->status == OrderStatus::Exception) {
-        const auto state = orders.lockState(orderId);
+        const auto state = OrderTransitions(m_db).lock(orderId);
         if (state && state->heldFrom == OrderStatus::Validated)
             return *order;
         throw Error::state(
@@ -220,9 +220,8 @@ RoutedOrder RoutingService::assignByHand(qint64 orderId, const QList<HandAssignm
         leaveQueue(m_db, order, m_actor, u"location chosen by hand: "_s + note.trimmed());
         order.status = OrderStatus::Validated;
         act(order, d, result, reservations);
-        AuditTrail(m_db).record({0, fromStoredTime(nowStoredTime()), m_actor.user, u"order"_s, order.id,
-                                 u"route_by_hand"_s, QString(), QString(), u"ROUTED_BY_HAND"_s,
-                                 note.trimmed() + u"; "_s + comparison});
+        OrderTransitions(m_db).note(order.id, u"route_by_hand"_s, u"ROUTED_BY_HAND"_s,
+                                    note.trimmed() + u"; "_s + comparison, m_actor, nowStoredTime());
         tx.commit();
     } catch (const StockMoved& shortage) {
         throw Error::state(
@@ -288,9 +287,8 @@ BackorderResult RoutingService::backorder(qint64 orderId, const QString& note) {
                         u"created_at = excluded.created_at"_s);
     mark.bind(u":o"_s, order.id).bind(u":actor"_s, m_actor.user).bind(u":note"_s, note.trimmed());
     mark.bind(u":expected"_s, result.summary).bind(u":now"_s, now).exec();
-    AuditTrail(m_db).record({0, fromStoredTime(now), m_actor.user, u"order"_s, order.id, u"backorder"_s,
-                             QString(), QString(), reasonCodeFor(RoutingOutcome::Backordered),
-                             note.trimmed() + u"; "_s + result.summary});
+    OrderTransitions(m_db).note(order.id, u"backorder"_s, reasonCodeFor(RoutingOutcome::Backordered),
+                                note.trimmed() + u"; "_s + result.summary, m_actor, now);
     tx.commit();
     return result;
 }

@@ -7,13 +7,13 @@
 #include "inventory/SegmentationRepository.h"
 #include "orders/OrderLifecycle.h"
 #include "orders/OrderRepository.h"
+#include "orders/OrderTransitions.h"
 #include "sourcing/DecisionRepository.h"
 #include "sourcing/InventoryIndexView.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RuleSetRepository.h"
 #include "sourcing/RunInventory.h"
-#include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/LocationRepository.h"
 #include "storage/SkuTags.h"
@@ -184,8 +184,7 @@ void RoutingService::act(const Order& order, const Decision& d, RoutedOrder& res
                          ReservationService& reservations) {
     DecisionRepository(m_db).store(d, m_actor.user);
     const qint64 now = nowStoredTime();
-    AuditTrail(m_db).record({0, fromStoredTime(now), m_actor.user, u"order"_s, order.id, u"route"_s,
-                             QString(), QString(), reasonCodeFor(d.outcome), decisionSummary(d)});
+    OrderTransitions(m_db).note(order.id, u"route"_s, reasonCodeFor(d.outcome), decisionSummary(d), m_actor, now);
     OrderLifecycle lifecycle(m_db);
     switch (d.outcome) {
     case RoutingOutcome::Routed:
@@ -466,12 +465,12 @@ RejectResult RoutingService::reject(qint64 orderId, const QString& locationCode,
                                   "VALUES (:o, :kind, :message, :now)"_s);
             notify.bind(u":o"_s, orderId).bind(u":kind"_s, kind).bind(u":message"_s, result.notification);
             notify.bind(u":now"_s, now).exec();
-            AuditTrail(m_db).record({0, fromStoredTime(now), m_actor.user, u"order"_s, orderId, u"reject"_s,
-                                     QString(), QString(), u"ROUTING_REJECTED"_s,
-                                     detail + u"; rerouted: "_s + decisionSummary(decision) +
-                                         u"; promise: "_s + result.promiseNote +
-                                         (result.promiseAtRisk ? u" (flagged)"_s : QString()) +
-                                         u"; customer notified ("_s + kind + u')'});
+            OrderTransitions(m_db).note(orderId, u"reject"_s, u"ROUTING_REJECTED"_s,
+                                        detail + u"; rerouted: "_s + decisionSummary(decision) +
+                                            u"; promise: "_s + result.promiseNote +
+                                            (result.promiseAtRisk ? u" (flagged)"_s : QString()) +
+                                            u"; customer notified ("_s + kind + u')',
+                                        m_actor, now);
             tx.commit();
         } catch (const StockMoved& moved) {
             if (attempt > 0)

@@ -1,5 +1,6 @@
 #include "AuditTrail.h"
 
+#include "Error.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
@@ -24,6 +25,8 @@ AuditTrail::~AuditTrail() = default;
 
 void AuditTrail::record(const AuditEvent& event)
 {
+    if (event.entity == u"order"_s)
+        throw Error::usage(u"an order's audit events are written by OrderTransitions, with its change of state"_s);
     if (!m_insert)
         m_insert = std::make_unique<SqlQuery>(m_db, u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
                      "reason, detail) VALUES (:at, :actor, :entity, :entity_id, :action, :from, :to, :reason, "

@@ -16,7 +16,7 @@
 // and prints JSON with events/s for each and Ordo's rate as a fraction of the bare loop.
 //   bench_ingest [events] [autocommit_events] [cache_mib]
 // cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every measurement.
-#include "demo/BulkInsert.h"
+#include "storage/BulkInsert.h"
 #include "inventory/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
 #include "storage/Database.h"

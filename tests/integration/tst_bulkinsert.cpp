@@ -3,7 +3,7 @@
 #include "TestDatabase.h"
 
 #include "Error.h"
-#include "demo/BulkInsert.h"
+#include "storage/BulkInsert.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
