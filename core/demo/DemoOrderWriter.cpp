@@ -2,6 +2,7 @@
 
 #include "orders/SearchKeys.h"
 #include "storage/SqlQuery.h"
+#include "storage/TimeCodec.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,10 +48,7 @@ DemoOrderWriter::DemoOrderWriter(Database& db, const QList<DemoSku>& catalog, co
               {u"id"_s, u"order_id"_s, u"code"_s, u"detail"_s, u"raised_at"_s, u"raised_by"_s, u"resolved_at"_s,
                u"resolved_by"_s, u"resolution"_s},
               BulkInsert::Send::OnFlush)
-    , m_audit(db, u"audit_events"_s,
-              {u"id"_s, u"at"_s, u"actor"_s, u"entity"_s, u"entity_id"_s, u"action"_s, u"from_state"_s,
-               u"to_state"_s, u"reason"_s, u"detail"_s},
-              BulkInsert::Send::OnFlush)
+    , m_history(db)
     , m_customerIds(size_t(customerPool), 0)
     , m_reserved(size_t(network.locations().size()) * size_t(catalog.size()), 0)
     , m_used(size_t(network.locations().size()) * size_t(catalog.size()), false)
@@ -103,8 +101,9 @@ void DemoOrderWriter::write(const DemoOrder& o)
                      h.resolvedAt > 0 ? QVariant(h.resolvedAt) : nullInt64(), textOrNull(h.resolvedBy),
                      textOrNull(h.resolution)});
     for (const StoryEvent& e : story.events)
-        m_audit.add({m_nextEventId++, e.at, e.actor, u"order"_s, orderId, e.action, stateOrNull(e.from),
-                     stateOrNull(e.to), textOrNull(e.reason), textOrNull(e.detail)});
+        m_history.recordPast(orderId, {0, fromStoredTime(e.at), e.actor, u"order"_s, orderId, e.action,
+                                       e.from ? orderStatusCode(*e.from) : QString(),
+                                       e.to ? orderStatusCode(*e.to) : QString(), e.reason, e.detail});
 }
 
 void DemoOrderWriter::flush()
@@ -115,7 +114,7 @@ void DemoOrderWriter::flush()
     m_orders.flush();
     m_lines.flush();
     m_holds.flush();
-    m_audit.flush();
+    m_history.flushPast();
 }
 
 } // namespace ordo

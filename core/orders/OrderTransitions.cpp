@@ -251,6 +251,25 @@ void OrderTransitions::resolveHolds(qint64 orderId, const QString& resolution, c
     m_changed.insert(orderId);
 }
 
+void OrderTransitions::recordPast(qint64 orderId, const AuditEvent& e)
+{
+    if (!m_past)
+        m_past = std::make_unique<BulkInsert>(m_db, u"audit_events"_s, auditColumns, BulkInsert::Send::OnFlush);
+    m_past->add({toStoredTime(e.at), e.actor, u"order"_s, orderId, e.action, textOrNull(e.fromState),
+                 textOrNull(e.toState), textOrNull(e.reason), textOrNull(e.detail)});
+}
+
+void OrderTransitions::flushPast()
+{
+    if (m_past)
+        m_past->flush();
+}
+
+qint64 OrderTransitions::pastEventsWritten() const
+{
+    return m_past ? m_past->rowsWritten() : 0;
+}
+
 // ---- Validated -> Routed, for the reservation paths ----
 
 std::optional<LockedOrder> OrderTransitions::claimRouted(qint64 orderId, const Actor& actor, qint64 atMs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Actor.h"
+#include "model/AuditEvent.h"
 #include "model/Order.h"
 
 #include <QList>
@@ -12,6 +13,7 @@
 
 namespace ordo {
 
+class BulkInsert;
 class Database;
 class OrderRepository;
 class SqlQuery;
@@ -117,6 +119,13 @@ public:
     QString routedScript(const RoutedLines& order, bool routed, bool moveOrder, const Actor& actor, qint64 atMs);
     QString routedTailSql(const RoutedLines& order, const Actor& actor, qint64 atMs);
 
+    // A generator of past orders (the demo) stores them as they stand and records their histories here, in bulk:
+    // each event with its own time (its entity is the order). flushPast() sends what is buffered; call it after
+    // the orders themselves are written.
+    void recordPast(qint64 orderId, const AuditEvent& event);
+    void flushPast();
+    qint64 pastEventsWritten() const;
+
     // The orders changed since the last call, and forgets them.
     QSet<qint64> takeChangedOrders() { return std::exchange(m_changed, {}); }
 
@@ -133,6 +142,7 @@ private:
     Database& m_db;
     std::unique_ptr<OrderRepository> m_orders;
     QSet<qint64> m_changed;
+    std::unique_ptr<BulkInsert> m_past;
     std::unique_ptr<SqlQuery> m_lock, m_lockForRouting, m_claim, m_status, m_lines, m_lineStatus, m_audit,
         m_routedStatus, m_lineLocation, m_lineLocationStatus;
 };
