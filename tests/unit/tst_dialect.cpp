@@ -109,6 +109,8 @@ void tst_Dialect::prefixBinding() {
     QFETCH(QString, prefix);
     QFETCH(QString, bound);
     QCOMPARE(Dialect(engine).prefixBinding(prefix), bound);
+    // Bound as text, never as NULL (which would match nothing), even for a null prefix.
+    QVERIFY(!Dialect(engine).prefixBinding(prefix).isNull());
 }
 
 void tst_Dialect::prefixUpperBound() {
