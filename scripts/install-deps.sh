@@ -7,7 +7,7 @@ PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-    postgresql clang libclang-rt-14-dev xvfb xauth libglpk-dev libsqlite3-dev
+    postgresql clang clang-format libclang-rt-14-dev xvfb xauth libglpk-dev libsqlite3-dev
 )
 # Unprivileged account that owns the throwaway PostgreSQL clusters of the tests (PostgreSQL refuses root).
 TEST_USER=ordo-test

@@ -108,7 +108,7 @@ struct Strategy {
     friend bool operator==(const Strategy&, const Strategy&) = default;
 };
 
-// The default cost model (documented in README): shipment cost = base fee of the shipping location's type +
+// The default cost model (docs/routing.md): shipment cost = base fee of the shipping location's type +
 // per-km rate x great-circle km to the ship-to coordinates. Rates are kept exactly in thousandths of a minor
 // unit per km (0.012 USD/km = 1200).
 struct LocationTypeCost {

@@ -7,7 +7,7 @@
 
 namespace ordo {
 
-// The public JSON shapes of `ordo orders --json` and `ordo order --json` (documented in README). Shared by the
+// The public JSON shapes of `ordo orders --json` and `ordo order --json` (docs/json.md). Shared by the
 // command line and the HTTP API so the two cannot drift apart.
 QJsonObject orderSummaryToJson(const OrderSummary& summary);
 QJsonObject orderDetailToJson(const OrderDetail& detail);

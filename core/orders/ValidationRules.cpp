@@ -104,7 +104,8 @@ void ValidationSettings::set(const QString& code, bool enabled, const QMap<QStri
     const ValidationRuleInfo* rule = info(code);
     if (!rule)
         throw Error::input(u"there is no validation rule %1"_s.arg(code));
-    Override& o = m_overrides[code];
+    // Checked on a copy: a refused setting leaves the rule as it was.
+    Override o = m_overrides.value(code, Override{rule->enabledByDefault, {}});
     o.enabled = enabled;
     for (auto p = params.cbegin(); p != params.cend(); ++p) {
         if (!rule->defaults.contains(p.key())) {
@@ -120,6 +121,7 @@ void ValidationSettings::set(const QString& code, bool enabled, const QMap<QStri
                 p.key(), code, p.value()));
         o.params.insert(p.key(), QString::number(v));
     }
+    m_overrides.insert(code, o);
 }
 
 ValidationSettings ValidationSettings::load(Database& db) {

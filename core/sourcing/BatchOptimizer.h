@@ -15,7 +15,7 @@ namespace ordo {
 class InventoryView;
 class RoutingNetwork;
 
-// Joint routing of many waiting orders when stock is scarce (README, "Routing runs: joint optimisation").
+// Joint routing of many waiting orders when stock is scarce (docs/routing.md, "Routing runs").
 //
 // Routing one order at a time (route() through a RunInventory) gives each order the cheapest assignment of
 // the stock the orders before it left, so an early order can take the only unit a later order could have used

@@ -6,7 +6,7 @@
 
 namespace ordo {
 
-// A routing Decision as JSON: the public shape of `ordo route --json` (documented in README) and the stored
+// A routing Decision as JSON: the public shape of `ordo route --json` (docs/routing.md) and the stored
 // decision record (routing_decisions.body). The fields come first:
 //   {"order_id", "outcome", "shipments":[{"location_id", "lines":[{"line","sku","quantity"}], "distance_km",
 //   "cost"}],

@@ -1,5 +1,5 @@
 // route(): strategies in order, each judged by its conditions, then its filters, then the search; a strategy
-// that applies but cannot route follows its fallback. See Router.h and README "Routing".
+// that applies but cannot route follows its fallback. See Router.h and docs/routing.md.
 #include "Router.h"
 
 #include "sourcing/AssignmentSearch.h"

@@ -7,7 +7,7 @@
 
 namespace ordo {
 
-// A rule set as JSON, the shape documented in README ("Routing rules"): what `ordo rules export|import` write
+// A rule set as JSON, the shape documented in docs/rules.md: what `ordo rules export|import` write
 // and read and what rule_sets.body stores. Money is a decimal string in the rule set's currency ("4.00"),
 // per-km rates too ("0.012" a km); codes are those of RuleSet.h, Location.h, Channel.h and Order.h.
 //

@@ -11,7 +11,7 @@ namespace ordo {
 
 class Database;
 
-// What a what-if replay reads from the database (README, "What-if simulation"): the orders placed in a window
+// What a what-if replay reads from the database (docs/routing.md): the orders placed in a window
 // and the stock as it stood when the window opened.
 //
 // Ordo keeps positions, not their history, so the stock at the start of the window is rebuilt from today's

@@ -10,7 +10,7 @@
 
 namespace ordo {
 
-// What `ordo simulate` reports (README, "What-if simulation"): the past orders of a window replayed under the
+// What `ordo simulate` reports (docs/routing.md): the past orders of a window replayed under the
 // draft rules, under the active rules and under the greedy baseline, and the orders whose routing the draft
 // would change.
 

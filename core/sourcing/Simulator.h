@@ -11,7 +11,7 @@ namespace ordo {
 class InventoryView;
 class RoutingNetwork;
 
-// What-if replay of past orders (README, "What-if simulation"). Pure: no database, nothing reserved.
+// What-if replay of past orders (docs/routing.md). Pure: no database, nothing reserved.
 //
 // The orders are routed one after the other, in the order given (the loader gives them by time), three times
 // over the same starting stock: under the draft rules, under the active rules, and by the greedy baseline

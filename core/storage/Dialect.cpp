@@ -36,8 +36,8 @@ QString Dialect::prefixMatch(const QString& column, const QString& placeholder) 
 
 QString Dialect::prefixBinding(const QString& prefix) const
 {
-    if (m_engine == Engine::Sqlite)
-        return prefix;
+    if (m_engine == Engine::Sqlite) // never a null string: that binds NULL, which matches nothing
+        return prefix.isNull() ? u""_s : prefix;
     QString escaped = prefix;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
     return escaped + u'%';

@@ -1,5 +1,5 @@
-// Joint optimisation against sequential routing when stock is scarce (README, "Routing runs: joint
-// optimisation").
+// Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
+// runs: joint optimisation").
 //
 // A generated network of 1,000 locations in the continental United States (100 DCs, 900 stores, every other
 // store ships), default rules (lowest total cost, split allowed, ship complete, hold). The orders (10,000 by

@@ -1,4 +1,4 @@
-// `ordo orders` and `ordo order`: their JSON is a public interface (README, "Command line"), so these tests
+// `ordo orders` and `ordo order`: their JSON is a public interface (docs/json.md), so these tests
 // run the real executable against a real database and check every documented field.
 #include "SampleWorld.h"
 #include "TestDatabase.h"
