@@ -1,7 +1,7 @@
 #include "Error.h"
 #include "ImportRunner.h"
 #include "channels/ImportService.h"
-#include "channels/OrderFormats.h"
+#include "formats/OrderFormats.h"
 #include "orders/OrderQuery.h"
 
 #include <QCoreApplication>

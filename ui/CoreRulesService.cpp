@@ -1,6 +1,6 @@
 #include "Error.h"
 #include "RulesService.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "sourcing/RuleSetRepository.h"
 #include "sourcing/SimulationData.h"
 #include "sourcing/Simulator.h"
@@ -55,7 +55,7 @@ public:
         const SimulationData data = SimulationData::load(db, from, to);
         if (!progress(2, 3))
             throw Error::state(u"the simulation was cancelled"_s);
-        const InventoryIndexView start(data.inventory);
+        const IndexStockLevels start(data.inventory);
         SimulationReport report = ordo::simulate(data.orders, draft, active, start, data.network);
         report.from = data.from;
         report.to = data.to;

@@ -1,8 +1,8 @@
 #include "Error.h"
 #include "ImportRunner.h"
-#include "channels/CsvFileKind.h"
+#include "formats/CsvFileKind.h"
 #include "channels/CsvImporter.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvReader.h"
 
 #include <QCoreApplication>
 #include <QFile>

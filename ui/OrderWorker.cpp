@@ -1,7 +1,7 @@
 #include "OrderWorker.h"
 
 #include "Error.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "sourcing/DecisionRepository.h"
 #include "storage/LocationRepository.h"
 

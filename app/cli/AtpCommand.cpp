@@ -1,7 +1,7 @@
 // `ordo atp`: available-to-promise of one SKU, with every location's figures.
 #include "CliSupport.h"
 #include "Commands.h"
-#include "channels/CsvFields.h"
+#include "formats/CsvFields.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/SegmentationRepository.h"
 #include "storage/Database.h"

@@ -2,7 +2,7 @@
 // `ordo inventory <segmentation subcommand>` is handed to runInventorySegmentationCommand.
 #include "CliSupport.h"
 #include "Commands.h"
-#include "inventory/InventoryFileReader.h"
+#include "formats/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
 #include "storage/Database.h"
 

@@ -1,7 +1,7 @@
 // `ordo inventory group|pool|policy|exclude|supply|config ...`: the segmentation of stock between channels.
 #include "CliSupport.h"
 #include "Commands.h"
-#include "channels/CsvFields.h"
+#include "formats/CsvFields.h"
 #include "inventory/SegmentationConfigReader.h"
 #include "inventory/SegmentationConfigWriter.h"
 #include "inventory/SegmentationRepository.h"

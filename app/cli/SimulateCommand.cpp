@@ -2,7 +2,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "model/Money.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "sourcing/RuleSetJson.h"
 #include "sourcing/RuleSetRepository.h"
 #include "sourcing/SimulationData.h"
@@ -151,7 +151,7 @@ int runSimulateCommand(const QStringList& arguments) {
         Database db = Database::open(databaseUrl(parser));
         const RuleSet active = RuleSetRepository(db).active();
         const SimulationData data = SimulationData::load(db, from, to);
-        const InventoryIndexView start(data.inventory);
+        const IndexStockLevels start(data.inventory);
         SimulationReport report = simulate(data.orders, draft, active, start, data.network);
         report.from = data.from;
         report.to = data.to;

@@ -2,8 +2,10 @@
 // `ordo skus tags import|list|set`: the tags the routing rules' "SKU tags" condition reads.
 #include "CliSupport.h"
 #include "Commands.h"
-#include "channels/SkuCrossReference.h"
+#include "channels/SkuCrossReferenceImport.h"
+#include "channels/SkuTagsImport.h"
 #include "storage/Database.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SkuTags.h"
 
 #include <QJsonArray>
@@ -58,7 +60,7 @@ int runImport(const QStringList& arguments) {
     }
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        const int rows = SkuCrossReference(db).importFile(parser.positionalArguments().first());
+        const int rows = SkuCrossReferenceImport(db).importFile(parser.positionalArguments().first());
         if (wantsJson(parser))
             printJson(QJsonObject{{u"imported"_s, rows}});
         else
@@ -112,7 +114,7 @@ int runTagsImport(const QStringList& arguments) {
     }
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        const int rows = SkuTags(db, commandLineActor()).importFile(parser.positionalArguments().first());
+        const int rows = SkuTagsImport(db, commandLineActor()).importFile(parser.positionalArguments().first());
         if (wantsJson(parser))
             printJson(QJsonObject{{u"skus"_s, rows}});
         else

@@ -1,9 +1,9 @@
 #include "CsvImporter.h"
 
 #include "Error.h"
-#include "channels/CsvMasterDataRows.h"
-#include "channels/CsvOrderAssembler.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvMasterDataRows.h"
+#include "formats/CsvOrderAssembler.h"
+#include "formats/CsvReader.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
 #include "storage/Database.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "channels/CsvFileKind.h"
-#include "channels/ImportReport.h"
+#include "formats/CsvFileKind.h"
+#include "formats/ImportReport.h"
 #include "model/Actor.h"
 
 #include <QStringList>

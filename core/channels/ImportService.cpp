@@ -3,7 +3,7 @@
 #include "Error.h"
 #include "channels/CsvImporter.h"
 #include "channels/OutboundDocuments.h"
-#include "channels/SkuCrossReference.h"
+#include "storage/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
 #include "storage/Database.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "channels/ImportReport.h"
-#include "channels/OrderFormats.h"
+#include "formats/ImportReport.h"
+#include "formats/OrderFormats.h"
 #include "model/Actor.h"
 
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "OutboundDocuments.h"
 
 #include "Error.h"
-#include "channels/FulfillmentJsonWriter.h"
+#include "formats/FulfillmentJsonWriter.h"
 #include "channels/X12ControlNumbers.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "channels/X12AcknowledgementWriter.h"
-#include "channels/X12ShipNoticeWriter.h"
+#include "formats/X12AcknowledgementWriter.h"
+#include "formats/X12ShipNoticeWriter.h"
 #include "model/Actor.h"
 
 #include <QDateTime>

@@ -107,7 +107,7 @@ public:
     const QString& locationCode(int location) const { return m_locations[size_t(location)].code; }
     const Location& location(int location) const { return m_locations[size_t(location)]; }
     // Every location of the channel's pool (for the delivery) with ATP > 0 for the SKU at atMs, as (dense location
-    // id, ATP) pairs appended to `out` after clearing it: what the router reads (InventoryIndexView). Implemented
+    // id, ATP) pairs appended to `out` after clearing it: what the router reads (IndexStockLevels). Implemented
     // in InventoryIndexStocked.cpp.
     void stockedLocations(int sku, int channelIndex, int delivery, qint64 atMs,
                           std::vector<std::pair<int, qint64>>& out) const;

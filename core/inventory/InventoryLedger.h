@@ -1,7 +1,7 @@
 #pragma once
 
-#include "channels/ImportReport.h"
-#include "inventory/InventoryEvent.h"
+#include "formats/ImportReport.h"
+#include "model/InventoryEvent.h"
 #include "model/Actor.h"
 #include "storage/Dialect.h"
 

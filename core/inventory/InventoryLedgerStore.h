@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/InventoryEvent.h"
+#include "model/InventoryEvent.h"
 #include "inventory/InventoryTypes.h"
 
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "SegmentationConfigReader.h"
 
 #include "Error.h"
-#include "channels/CsvFields.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvFields.h"
+#include "formats/CsvReader.h"
 #include "inventory/SegmentationRepository.h"
 #include "storage/Transaction.h"
 

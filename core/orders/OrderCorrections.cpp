@@ -1,7 +1,7 @@
 #include "OrderCorrections.h"
 
 #include "Error.h"
-#include "channels/SkuCrossReference.h"
+#include "storage/SkuCrossReference.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderSource.h"
 #include "orders/OrderTransitions.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "channels/ImportedOrder.h"
+#include "model/ImportedOrder.h"
 #include "model/Actor.h"
 #include "model/Order.h"
 

@@ -1,9 +1,9 @@
 #include "OrderSource.h"
 
 #include "Error.h"
-#include "channels/OrderFormats.h"
-#include "channels/SkuCrossReference.h"
-#include "channels/x12/X12PurchaseOrderMapper.h"
+#include "formats/OrderFormats.h"
+#include "storage/SkuCrossReference.h"
+#include "formats/x12/X12PurchaseOrderMapper.h"
 #include "storage/SqlQuery.h"
 
 using namespace Qt::StringLiterals;

@@ -2,7 +2,7 @@
 
 #include "model/Money.h"
 #include "sourcing/BatchModel.h"
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RunInventory.h"
 #include "sourcing/SequentialRouting.h"
@@ -42,7 +42,7 @@ struct OrderPlan {
 
 class ModelBuilder {
 public:
-    ModelBuilder(const RuleSet& rules, const InventoryView& inventory, const RoutingNetwork& network,
+    ModelBuilder(const RuleSet& rules, const StockLevels& inventory, const RoutingNetwork& network,
                  const RoutingContext& context)
         : m_rules(rules)
         , m_inventory(inventory)
@@ -121,7 +121,7 @@ private:
             QHash<int, qint64> atp;
             m_scratch.clear();
             m_inventory.stocked(sku, channel, delivery, m_context.nowMs, m_scratch);
-            for (const InventoryView::Stocked& s : m_scratch)
+            for (const StockLevels::Stocked& s : m_scratch)
                 atp.insert(s.location, s.available);
             it = m_stocked.insert(key, atp);
         }
@@ -129,12 +129,12 @@ private:
     }
 
     const RuleSet& m_rules;
-    const InventoryView& m_inventory;
+    const StockLevels& m_inventory;
     const RoutingNetwork& m_network;
     const RoutingContext& m_context;
     BatchModelInput m_input;
     QHash<qint64, QHash<int, qint64>> m_stocked;
-    std::vector<InventoryView::Stocked> m_scratch;
+    std::vector<StockLevels::Stocked> m_scratch;
 };
 
 // The line's location in a decision when one shipment carries all its units; -1 otherwise.
@@ -232,7 +232,7 @@ BatchFigures batchFigures(const QList<Order>& orders, const QList<Decision>& dec
     return f;
 }
 
-BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, const InventoryView& inventory,
+BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, const StockLevels& inventory,
                           const RoutingNetwork& network, const RoutingContext& context,
                           const BatchOptions& options) {
     BatchResult result;

@@ -12,7 +12,7 @@
 
 namespace ordo {
 
-class InventoryView;
+class StockLevels;
 class RoutingNetwork;
 
 // Joint routing of many waiting orders when stock is scarce (docs/routing.md, "Routing runs").
@@ -89,7 +89,7 @@ QString batchMethodCode(BatchResult::Method method); // "joint" | "sequential"
 // others left, so that their outcome (held, backordered, the next strategy) is the router's. When the joint
 // result would leave more units unfilled than sequential routing, or cost more for as many, the sequential
 // decisions are kept (method Sequential).
-BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, const InventoryView& inventory,
+BatchResult optimizeBatch(const QList<Order>& orders, const RuleSet& rules, const StockLevels& inventory,
                           const RoutingNetwork& network, const RoutingContext& context = {},
                           const BatchOptions& options = {});
 

@@ -67,7 +67,7 @@ void startProblem(Problem& p, const Order& order, const RuleSet& rules, const Ro
     p.minorPerMajor = std::pow(10.0, p.minorDigits);
 }
 
-void readOrderStock(const Order& order, const InventoryView& inventory, const RoutingContext& context,
+void readOrderStock(const Order& order, const StockLevels& inventory, const RoutingContext& context,
                     OrderStock& stock) {
     stock.lines.clear();
     stock.skuCount = 0;
@@ -138,7 +138,7 @@ void buildProblem(const OrderStock& stock, const Strategy& strategy, Problem& p)
     if (p.pickup && p.pickupLocation >= 0)
         candidateFor(p.pickupLocation);
     for (int s = 0; s < p.skuCount; ++s)
-        for (const InventoryView::Stocked& st : stock.bySlot[size_t(s)])
+        for (const StockLevels::Stocked& st : stock.bySlot[size_t(s)])
             if (st.location >= 0 && st.location < network.size())
                 p.available[size_t(candidateFor(st.location) * p.skuCount + s)] += st.available;
     for (const Candidate& c : p.candidates)

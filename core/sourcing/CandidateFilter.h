@@ -7,11 +7,11 @@
 
 namespace ordo::routing {
 
-// The stock of the lines' SKUs, read once per order: per SKU slot, every location holding it (InventoryView).
+// The stock of the lines' SKUs, read once per order: per SKU slot, every location holding it (StockLevels).
 struct OrderStock {
     std::vector<Line> lines; // the lines to route, with their SKU slots
     int skuCount = 0;
-    std::vector<std::vector<InventoryView::Stocked>> bySlot;
+    std::vector<std::vector<StockLevels::Stocked>> bySlot;
 };
 
 // The order-level part of a problem: order, rules, network, context, pickup location, currency.
@@ -20,7 +20,7 @@ void startProblem(Problem& problem, const Order& order, const RuleSet& rules, co
 
 // The lines to route (RoutingContext::lineNos, else every line not yet routed, shipped or cancelled) and the
 // stock of their SKUs for the order's channel and delivery at context.nowMs.
-void readOrderStock(const Order& order, const InventoryView& inventory, const RoutingContext& context,
+void readOrderStock(const Order& order, const StockLevels& inventory, const RoutingContext& context,
                     OrderStock& stock);
 
 // Fills `problem` for one strategy: the candidates are the locations holding any line's SKU (and the pickup

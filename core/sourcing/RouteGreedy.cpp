@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-Decision routeGreedy(const Order& order, const RuleSet& rules, const InventoryView& inventory,
+Decision routeGreedy(const Order& order, const RuleSet& rules, const StockLevels& inventory,
                      const RoutingNetwork& network, const RoutingContext& context) {
     using namespace routing;
     static const Strategy greedy = [] {

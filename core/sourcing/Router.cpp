@@ -32,7 +32,7 @@ void setUnfilled(const routing::Problem& p, Decision& d) {
 
 } // namespace
 
-Decision route(const Order& order, const RuleSet& rules, const InventoryView& inventory,
+Decision route(const Order& order, const RuleSet& rules, const StockLevels& inventory,
                const RoutingNetwork& network, const RoutingContext& context) {
     using namespace routing;
     Decision d;

@@ -9,7 +9,7 @@
 
 namespace ordo {
 
-class InventoryView;
+class StockLevels;
 class RoutingNetwork;
 
 // ARCHITECTURE.md decision 5: routing is a pure function of (order, active rules, inventory view, network). No
@@ -26,12 +26,12 @@ struct RoutingContext {
     QList<int> lineNos;               // route only these lines (reroute); empty: every open line
 };
 
-Decision route(const Order& order, const RuleSet& rules, const InventoryView& inventory,
+Decision route(const Order& order, const RuleSet& rules, const StockLevels& inventory,
                const RoutingNetwork& network, const RoutingContext& context = {});
 
 // The baseline of the simulation report: the nearest location that has the whole order, else the nearest
 // location for each line; cost from the rule set's cost model; no filters but ships/pickup and stock.
-Decision routeGreedy(const Order& order, const RuleSet& rules, const InventoryView& inventory,
+Decision routeGreedy(const Order& order, const RuleSet& rules, const StockLevels& inventory,
                      const RoutingNetwork& network, const RoutingContext& context = {});
 
 } // namespace ordo

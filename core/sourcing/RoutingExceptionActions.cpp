@@ -6,7 +6,7 @@
 #include "inventory/InventoryIndex.h"
 #include "inventory/ReservationService.h"
 #include "inventory/SegmentationRepository.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderRepository.h"
 #include "sourcing/RoutingNetwork.h"
 #include "orders/OrderTransitions.h"

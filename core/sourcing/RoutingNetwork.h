@@ -11,7 +11,7 @@
 namespace ordo {
 
 // The fulfilment network as the router sees it: every location with what the filters ask of it. Locations are
-// numbered 0..N-1 with the SAME dense ids as the InventoryView the router reads stock from (build both from one
+// numbered 0..N-1 with the SAME dense ids as the StockLevels the router reads stock from (build both from one
 // InventoryIndex, or both from the same ordered list), so the hot path never looks a code up.
 struct NetworkLocation {
     Location location;

@@ -7,7 +7,7 @@
 
 #include "model/Order.h"
 #include "model/RuleSet.h"
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 
 #include <QString>
 
@@ -30,7 +30,7 @@ inline constexpr double objectiveEpsilon = 1e-9;
 struct Line {
     int lineNo = 0;
     int orderIndex = 0; // index in Order::lines
-    int sku = -1;       // dense id in the InventoryView; -1: no stock anywhere
+    int sku = -1;       // dense id in the StockLevels; -1: no stock anywhere
     int skuSlot = 0;    // 0..skuCount-1: distinct SKUs of the lines routed
     qint64 quantity = 0;
 };

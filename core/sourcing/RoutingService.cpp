@@ -5,11 +5,11 @@
 #include "inventory/InventoryIndex.h"
 #include "inventory/ReservationService.h"
 #include "inventory/SegmentationRepository.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
 #include "sourcing/DecisionRepository.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RuleSetRepository.h"
@@ -34,7 +34,7 @@ using namespace routingsupport;
 struct RoutingService::Run {
     RuleSet rules;
     InventoryIndex index;
-    std::unique_ptr<InventoryIndexView> live;
+    std::unique_ptr<IndexStockLevels> live;
     std::unique_ptr<RunInventory> overlay; // what dry-run decisions of this run took
     RoutingNetwork network;
 };
@@ -52,7 +52,7 @@ RoutingService::Run& RoutingService::run()
     auto r = std::make_unique<Run>();
     r->rules = RuleSetRepository(m_db).active();
     r->index = InventoryIndex::load(m_db);
-    r->live = std::make_unique<InventoryIndexView>(r->index);
+    r->live = std::make_unique<IndexStockLevels>(r->index);
     r->overlay = std::make_unique<RunInventory>(*r->live);
     // Capacity left today: the daily capacity less the shipments decided since
     // midnight UTC.
@@ -79,7 +79,7 @@ const RuleSet& RoutingService::rules()
     return run().rules;
 }
 
-const InventoryView& RoutingService::inventory()
+const StockLevels& RoutingService::inventory()
 {
     return *run().overlay;
 }

@@ -17,7 +17,7 @@ namespace ordo {
 
 class Database;
 class InventoryIndex;
-class InventoryView;
+class StockLevels;
 class ReservationService;
 class RoutingNetwork;
 
@@ -139,7 +139,7 @@ public:
     // What a run routes against, loaded on first use: for a caller that decides
     // itself (the optimiser).
     const RuleSet& rules();
-    const InventoryView& inventory(); // live figures, plus what this run's dry-run decisions took
+    const StockLevels& inventory(); // live figures, plus what this run's dry-run decisions took
     RoutingNetwork& network();
     QList<qint64> pendingOrderIds(int limit = 0);
     // The Validated orders themselves, oldest first, as the router reads them.

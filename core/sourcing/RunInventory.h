@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 
 #include <cstdint>
 #include <unordered_map>
@@ -9,9 +9,9 @@ namespace ordo {
 
 // A routing run over several orders: the units each decision took, laid over another view so that the next
 // order sees what is left (nothing is reserved while the run decides). Holds a reference to the base view.
-class RunInventory final : public InventoryView {
+class RunInventory final : public StockLevels {
 public:
-    explicit RunInventory(const InventoryView& base)
+    explicit RunInventory(const StockLevels& base)
         : m_base(base) {}
 
     int skuIndex(const QString& skuCode) const override { return m_base.skuIndex(skuCode); }
@@ -28,7 +28,7 @@ private:
     static std::uint64_t key(int sku, int location) {
         return (std::uint64_t(std::uint32_t(sku)) << 32) | std::uint32_t(location);
     }
-    const InventoryView& m_base;
+    const StockLevels& m_base;
     std::unordered_map<std::uint64_t, qint64> m_taken;
 };
 

@@ -23,7 +23,7 @@ class RoutingNetwork;
 void takeDecision(const Decision& decision, RunInventory& run, RoutingNetwork& network);
 
 // route() or routeGreedy(), for a replay that runs either.
-using RouteFunction = std::function<Decision(const Order&, const RuleSet&, const InventoryView&,
+using RouteFunction = std::function<Decision(const Order&, const RuleSet&, const StockLevels&,
                                              const RoutingNetwork&, const RoutingContext&)>;
 
 } // namespace ordo

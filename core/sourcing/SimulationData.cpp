@@ -2,7 +2,7 @@
 
 #include "inventory/SegmentationRepository.h"
 #include "model/Actor.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "storage/SkuTags.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"

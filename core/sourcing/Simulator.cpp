@@ -1,6 +1,6 @@
 #include "Simulator.h"
 
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RunInventory.h"
@@ -12,7 +12,7 @@ namespace ordo {
 
 namespace {
 
-QList<Decision> replay(const QList<Order>& orders, const RuleSet& rules, const InventoryView& start,
+QList<Decision> replay(const QList<Order>& orders, const RuleSet& rules, const StockLevels& start,
                        const RoutingNetwork& network, const RouteFunction& router = {}) {
     RunInventory run(start);
     RoutingNetwork left = network;
@@ -38,7 +38,7 @@ QList<Decision> replay(const QList<Order>& orders, const RuleSet& rules, const I
 } // namespace
 
 SimulationReport simulate(const QList<Order>& orders, const RuleSet& draft, const RuleSet& active,
-                          const InventoryView& start, const RoutingNetwork& network) {
+                          const StockLevels& start, const RoutingNetwork& network) {
     SimulationReport report;
     report.currency = active.currency;
     report.orders = int(orders.size());

@@ -8,7 +8,7 @@
 
 namespace ordo {
 
-class InventoryView;
+class StockLevels;
 class RoutingNetwork;
 
 // What-if replay of past orders (docs/routing.md). Pure: no database, nothing reserved.
@@ -20,6 +20,6 @@ class RoutingNetwork;
 // limit, so it starts afresh from `network` whenever the replayed order falls on a new UTC day. Each order is
 // routed at its own time (RoutingContext::nowMs = orderedAt).
 SimulationReport simulate(const QList<Order>& orders, const RuleSet& draft, const RuleSet& active,
-                          const InventoryView& start, const RoutingNetwork& network);
+                          const StockLevels& start, const RoutingNetwork& network);
 
 } // namespace ordo

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 
 #include <QHash>
 #include <QList>
@@ -13,7 +13,7 @@ namespace ordo {
 // A plain in-memory view: a table of (SKU, location, available) fixed when it is built, for tests, the
 // simulation and benchmarks. Channel, delivery and time are not asked: the figures are already the ATP to
 // use.
-class SnapshotInventory final : public InventoryView {
+class SnapshotInventory final : public StockLevels {
 public:
     struct Row {
         QString skuCode;

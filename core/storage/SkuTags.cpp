@@ -1,7 +1,6 @@
 #include "SkuTags.h"
 
 #include "Error.h"
-#include "channels/CsvReader.h"
 #include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/SkuRepository.h"
@@ -9,7 +8,6 @@
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
 
-#include <QFile>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -21,7 +19,6 @@ namespace ordo {
 namespace {
 
 constexpr int maxTagLength = 40;
-constexpr int maxListedErrors = 20;
 
 void requireMasterData(const Actor& actor) {
     if (!actor.may(Permission::ManageMasterData))
@@ -81,79 +78,17 @@ void SkuTags::set(const QString& skuCode, const QStringList& tags) {
     tx.commit();
 }
 
-int SkuTags::importFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error::input(u"%1: cannot open the file: %2"_s.arg(path, file.errorString()));
-    return importCsv(file, path);
-}
-
-int SkuTags::importCsv(QIODevice& device, const QString& name) {
+void SkuTags::setEach(const QList<SkuTagList>& lists) {
     requireMasterData(m_actor);
-    CsvReader reader(device, name);
-    CsvRecord header;
-    if (!reader.next(header))
-        throw Error::input(u"%1: the file is empty"_s.arg(name));
-    int skuColumn = -1;
-    int tagsColumn = -1;
-    for (int i = 0; i < header.fields.size(); ++i) {
-        const QString column = header.fields[i].trimmed().toLower();
-        if (column == u"sku"_s)
-            skuColumn = i;
-        else if (column == u"tags"_s)
-            tagsColumn = i;
-    }
-    if (skuColumn < 0 || tagsColumn < 0)
-        throw Error::input(
-            u"%1: line %2: the header must name the columns sku and tags"_s.arg(name).arg(header.line));
-
-    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
-    struct Row {
-        QString sku;
-        QStringList tags;
-    };
-    QList<Row> rows;
-    QHash<QString, int> firstLine;
-    QStringList errors;
-    CsvRecord record;
-    while (reader.next(record)) {
-        const QString where = u"line %1"_s.arg(record.line);
-        if (record.fields.size() != header.fields.size()) {
-            errors << u"%1: %2 fields, the header has %3"_s.arg(where)
-                          .arg(record.fields.size())
-                          .arg(header.fields.size());
-            continue;
-        }
-        const QString sku = record.fields[skuColumn].trimmed();
-        if (!skuIds.contains(sku)) {
-            errors << u"%1: SKU '%2' is not in the catalogue"_s.arg(where, sku);
-            continue;
-        }
-        if (firstLine.contains(sku)) {
-            errors << u"%1: SKU %2 is already on line %3"_s.arg(where, sku).arg(firstLine.value(sku));
-            continue;
-        }
-        firstLine.insert(sku, record.line);
-        try {
-            rows << Row{sku, parse(record.fields[tagsColumn], where)};
-        } catch (const Error& e) {
-            errors << e.message();
-        }
-    }
-    if (!errors.isEmpty()) {
-        const qsizetype total = errors.size();
-        if (total > maxListedErrors) {
-            errors = errors.mid(0, maxListedErrors);
-            errors << u"... and %1 more"_s.arg(total - maxListedErrors);
-        }
-        throw Error::input(u"%1: %2 bad row(s), nothing was imported:\n  %3"_s.arg(name).arg(total).arg(
-            errors.join(u"\n  "_s)));
-    }
     Transaction tx(m_db);
-    for (const Row& row : std::as_const(rows))
-        write(skuIds.value(row.sku), row.sku, row.tags);
+    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+    for (const SkuTagList& list : lists) {
+        const auto id = skuIds.constFind(list.skuCode);
+        if (id == skuIds.cend())
+            throw Error::notFound(u"there is no SKU %1"_s.arg(list.skuCode));
+        write(*id, list.skuCode, list.tags);
+    }
     tx.commit();
-    return int(rows.size());
 }
 
 QHash<QString, QStringList> SkuTags::all() const {

@@ -3,14 +3,19 @@
 #include "model/Actor.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
-
-class QIODevice;
 
 namespace ordo {
 
 class Database;
+
+// The tags one SKU is to have.
+struct SkuTagList {
+    QString skuCode;
+    QStringList tags;
+};
 
 // Tags on SKUs (hazmat, oversize, fragile, preorder...), read by the routing strategies' "SKU tags"
 // condition. A tag is lower case: letters, digits, '-' and '_', at most 40 characters. Every change is
@@ -22,11 +27,9 @@ public:
     // Replaces the tags of one SKU (an empty list removes them). Error::notFound for an unknown SKU,
     // Error::input naming a malformed tag.
     void set(const QString& skuCode, const QStringList& tags);
-    // Imports a CSV file with the header sku,tags: tags separated by spaces or ';'. Each SKU named gets
-    // exactly the tags of its row. All or nothing: any bad row (unknown SKU, malformed tag, an SKU twice)
-    // refuses the whole file with Error::input listing every bad line. Returns the number of SKUs named.
-    int importCsv(QIODevice& device, const QString& name);
-    int importFile(const QString& path);
+    // Gives each SKU named exactly its tags (already parsed), all in one transaction: what a file of tags
+    // (channels/SkuTagsImport) brings. Error::notFound for an unknown SKU.
+    void setEach(const QList<SkuTagList>& lists);
 
     // SKU code -> its tags (sorted), only SKUs that have tags.
     QHash<QString, QStringList> all() const;

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Error.h"
 #include "StatementCache.h"
+#include "StatementError.h"
 
 #include <QSqlError>
 #include <QSqlRecord>
@@ -108,8 +109,7 @@ void SqlQuery::run(Database& db, const QString& sql)
             db.statementCache()->clear();
     QSqlQuery query(db.connection());
     if (!query.exec(sql))
-        throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(),
-                                                           query.lastError().text().trimmed(), sql.simplified()));
+        throw statementError(db, query, sql);
 }
 
 QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql)
@@ -117,8 +117,7 @@ QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql)
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        throw Error::storage(u"%1 failed: %2 [%3]"_s.arg(db.dialect().name(), query.lastError().text().trimmed(),
-                                                           sql.simplified().left(300)));
+        throw statementError(db, query, sql);
     return remainingRows(query);
 }
 
@@ -142,8 +141,7 @@ QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query)
 
 void SqlQuery::fail(const QString& what) const
 {
-    throw Error::storage(u"%1 could not %2 a statement: %3 [%4]"_s.arg(
-        m_db.dialect().name(), what, m_query->lastError().text().trimmed(), m_sql.simplified().left(300)));
+    throw statementError(m_db, *m_query, m_sql, what);
 }
 
 QVariant nullString()

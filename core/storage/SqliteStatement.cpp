@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "SqlQuery.h"
 #include "StatementCache.h"
+#include "StatementError.h"
 
 #include <QDateTime>
 #include <QSqlDriver>
@@ -242,8 +243,8 @@ QVariant SqliteStatement::value(int column) const {
 }
 
 void SqliteStatement::fail(int code, const QString& message) const {
-    throw Error::storage(u"SQLite could not run a statement: %1 (%2) [%3]"_s.arg(
-        message, QString::fromUtf8(sqlite3_errstr(code)), m_sql.simplified().left(300)));
+    throw statementError(u"SQLite"_s, u"%1 (%2)"_s.arg(message, QString::fromUtf8(sqlite3_errstr(code))), m_sql,
+                         u"run"_s);
 }
 
 } // namespace ordo

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Error.h"
 #include "SqlQuery.h"
+#include "StatementError.h"
 
 #include <QSqlError>
 
@@ -63,8 +64,7 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements)
     if (statements.isEmpty())
         throw Error::usage(u"commitWith needs at least one statement"_s);
     const auto failed = [&](const QSqlQuery& query, const QString& statement) {
-        return Error::storage(u"%1 failed: %2 [%3]"_s.arg(m_db.dialect().name(), query.lastError().text().trimmed(),
-                                                          statement.simplified().left(300)));
+        return statementError(m_db, query, statement);
     };
     QList<QVariantList> rows;
     if (m_db.engine() != Engine::Postgres) {

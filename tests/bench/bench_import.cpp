@@ -7,10 +7,10 @@
 // trail) takes as the bare row inserts.
 //   bench_import [orders]
 #include "Error.h"
-#include "channels/CsvFileKind.h"
+#include "formats/CsvFileKind.h"
 #include "channels/CsvImporter.h"
-#include "channels/CsvOrderAssembler.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvOrderAssembler.h"
+#include "formats/CsvReader.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"

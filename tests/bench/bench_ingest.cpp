@@ -17,7 +17,7 @@
 //   bench_ingest [events] [autocommit_events] [cache_mib]
 // cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every measurement.
 #include "storage/BulkInsert.h"
-#include "inventory/InventoryFileReader.h"
+#include "formats/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"

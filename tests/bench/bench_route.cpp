@@ -1,7 +1,7 @@
 // Routing decisions per second with the full explanation, and routing quality against the greedy baseline.
 //
 // World: 1,000 locations over the continental US (20 DCs, 20 3PLs, 10 dropship vendors, 950 stores, every
-// other store shipping parcels), 100,000 SKUs, stock in an InventoryIndex read through InventoryIndexView
+// other store shipping parcels), 100,000 SKUs, stock in an InventoryIndex read through IndexStockLevels
 // (the live path): each SKU at a DC with probability 60 %, a 3PL 30 %, a dropship vendor 5 %, a store 2 %.
 // Orders of 1 to 5 lines (uniform), SKUs drawn with a skew towards popular ones, 1 to 3 units a line, ship-to
 // anywhere in the box. The default rule set (lowest total cost, split allowed).
@@ -15,7 +15,7 @@
 //   bench_route [orders [skus [locations]]]
 #include "Error.h"
 #include "inventory/InventoryIndex.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "sourcing/Router.h"
 
 #include <QCoreApplication>
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
         const qint64 positions = index.positionCount();
         world = World{};
         const double buildSeconds = phase.elapsed() / 1000.0;
-        const InventoryIndexView view(index);
+        const IndexStockLevels view(index);
         const RoutingNetwork network = networkFromIndex(index);
         const RuleSet rules = RuleSet::defaults();
         const QList<Order> batch = orders(random, orderCount, skus);

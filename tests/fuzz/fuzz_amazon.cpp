@@ -1,6 +1,6 @@
 // libFuzzer target: the Amazon order reader.
 #include "Error.h"
-#include "channels/AmazonOrderReader.h"
+#include "formats/AmazonOrderReader.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the streaming CSV reader, fed in one piece.
 #include "Error.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvReader.h"
 
 #include <QBuffer>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the Shopify order reader.
 #include "Error.h"
-#include "channels/ShopifyOrderReader.h"
+#include "formats/ShopifyOrderReader.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the WooCommerce order reader.
 #include "Error.h"
-#include "channels/WooCommerceOrderReader.h"
+#include "formats/WooCommerceOrderReader.h"
 
 #include <cstdint>
 

@@ -1,8 +1,8 @@
 // libFuzzer target: the X12 850 reader, and the 855 and 856 written from what it read, read back again.
 #include "Error.h"
-#include "channels/X12AcknowledgementWriter.h"
-#include "channels/X12PurchaseOrderReader.h"
-#include "channels/X12ShipNoticeWriter.h"
+#include "formats/X12AcknowledgementWriter.h"
+#include "formats/X12PurchaseOrderReader.h"
+#include "formats/X12ShipNoticeWriter.h"
 
 #include <QTimeZone>
 

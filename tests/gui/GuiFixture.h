@@ -6,7 +6,7 @@
 #include "SampleWorld.h"
 #include "model/Actor.h"
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 

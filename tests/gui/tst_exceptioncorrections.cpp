@@ -9,8 +9,8 @@
 #include "SkuMatchModel.h"
 #include "TestDatabase.h"
 #include "channels/ImportService.h"
-#include "channels/OrderFormats.h"
-#include "channels/SkuCrossReference.h"
+#include "formats/OrderFormats.h"
+#include "storage/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 

@@ -6,7 +6,7 @@
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "channels/ImportService.h"
-#include "channels/SkuCrossReference.h"
+#include "channels/SkuCrossReferenceImport.h"
 #include "orders/OrderJson.h"
 #include "orders/OrderQuery.h"
 #include "orders/ValidationRules.h"
@@ -76,7 +76,7 @@ qint64 TestImportService::countOf(const QString& table) {
 }
 
 void TestImportService::loadCrossReference() {
-    QCOMPARE(SkuCrossReference(m_test->db()).importFile(fixture(u"sku_xref.csv"_s)), 5);
+    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(fixture(u"sku_xref.csv"_s)), 5);
 }
 
 void TestImportService::shopifyOrderIsStoredWithEveryField() {
@@ -345,7 +345,7 @@ void TestImportService::x12InterchangeIsRecognisedAndAcknowledged()
     QVERIFY(xref.open());
     xref.write("partner,qualifier,part_number,sku\nACMERETAIL,BP,ACM-7710,SKU-4\n");
     xref.close();
-    QCOMPARE(SkuCrossReference(m_test->db()).importFile(xref.fileName()), 1);
+    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(xref.fileName()), 1);
 
     const ImportReport report = import({test::testDataPath(u"x12/850-two-orders.x12"_s)});
     QCOMPARE(report.files.size(), 1);

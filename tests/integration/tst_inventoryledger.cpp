@@ -4,7 +4,7 @@
 #include "SampleWorld.h"
 #include "LedgerChains.h"
 #include "TestDatabase.h"
-#include "inventory/InventoryFileReader.h"
+#include "formats/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
 #include "inventory/PositionSink.h"

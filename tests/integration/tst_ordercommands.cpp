@@ -4,7 +4,7 @@
 #include "TestDatabase.h"
 
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 
 #include "Error.h"
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"

@@ -2,7 +2,7 @@
 #include "TestDatabase.h"
 
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"

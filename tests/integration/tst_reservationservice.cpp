@@ -6,7 +6,7 @@
 #include "inventory/PositionSink.h"
 #include "inventory/ReservationService.h"
 #include "orders/OrderCapture.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 #include "storage/AuditTrail.h"
 #include "storage/LocationRepository.h"

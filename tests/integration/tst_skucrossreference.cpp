@@ -5,7 +5,8 @@
 #include "SampleWorld.h"
 #include "TestData.h"
 #include "TestDatabase.h"
-#include "channels/SkuCrossReference.h"
+#include "channels/SkuCrossReferenceImport.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SqlQuery.h"
 
 #include <QBuffer>
@@ -44,13 +45,12 @@ int TestSkuCrossReference::importText(const QByteArray& csv) {
     QByteArray data = csv;
     QBuffer buffer(&data);
     buffer.open(QIODevice::ReadOnly);
-    return SkuCrossReference(m_test->db()).importCsv(buffer, u"xref.csv"_s);
+    return SkuCrossReferenceImport(m_test->db()).importCsv(buffer, u"xref.csv"_s);
 }
 
 void TestSkuCrossReference::importsAndLists() {
-    SkuCrossReference xref(m_test->db());
-    QCOMPARE(xref.importFile(test::testDataPath(u"channels/sku_xref.csv"_s)), 5);
-    const QList<SkuXrefEntry> all = xref.all();
+    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref.csv"_s)), 5);
+    const QList<SkuXrefEntry> all = SkuCrossReference(m_test->db()).all();
     QCOMPARE(all.size(), 5);
     // Ordered by partner, qualifier, part number; the UPC is kept without its leading zero.
     QCOMPARE(all[0], (SkuXrefEntry{u"*"_s, u"ASIN"_s, u"B0040WHKIY"_s, u"SKU-4"_s}));
@@ -60,7 +60,7 @@ void TestSkuCrossReference::importsAndLists() {
 
 void TestSkuCrossReference::badFileIsRefusedWholeWithEveryLine() {
     try {
-        SkuCrossReference(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref_bad.csv"_s));
+        SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref_bad.csv"_s));
         QFAIL("a bad file was taken");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::Input);

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
+#include "channels/SkuTagsImport.h"
 #include "orders/OrderCapture.h"
 #include "sourcing/RoutingService.h"
 #include "sourcing/RuleSetRepository.h"
@@ -56,7 +57,7 @@ int TestSkuTags::import(const QByteArray& csv) {
     QByteArray bytes = csv;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
-    return SkuTags(db(), m_admin).importCsv(buffer, u"tags.csv"_s);
+    return SkuTagsImport(db(), m_admin).importCsv(buffer, u"tags.csv"_s);
 }
 
 void TestSkuTags::setReplacesTheTagsAndAuditsTheChange() {

@@ -3,10 +3,10 @@
 // kind.
 #include "Error.h"
 #include "TestData.h"
-#include "channels/AmazonOrderReader.h"
-#include "channels/OrderFormats.h"
-#include "channels/ShopifyOrderReader.h"
-#include "channels/WooCommerceOrderReader.h"
+#include "formats/AmazonOrderReader.h"
+#include "formats/OrderFormats.h"
+#include "formats/ShopifyOrderReader.h"
+#include "formats/WooCommerceOrderReader.h"
 
 #include <QFile>
 #include <QTest>
@@ -308,6 +308,22 @@ void TestChannelReaders::malformed_data() {
     QTest::newRow("amazon missing getOrders payload")
         << u"amazon"_s << QByteArray(R"({"orders":{},"orderItems":[]})") << u"orders.payload"_s
         << u"is missing"_s;
+
+    // The readers share one document loop and one currency check: the document itself is "(top level)" in
+    // every reader, and a currency that is no ISO 4217 code is named the same way at each reader's field.
+    QTest::newRow("shopify no order at the top level")
+        << u"shopify"_s << QByteArray(R"({"shop":1})") << u"(top level)"_s << u"neither \"order\""_s;
+    QTest::newRow("amazon top level not an object")
+        << u"amazon"_s << QByteArray(R"([])") << u"(top level)"_s << u"expected an object"_s;
+    QTest::newRow("shopify bad currency")
+        << u"shopify"_s << shop("1", "\"1.00\"").replace(R"("currency":"USD")", R"("currency":"dollars")")
+        << u"order.currency"_s << u"'DOLLARS' is not an ISO 4217 currency code"_s;
+    QTest::newRow("woocommerce bad currency")
+        << u"woocommerce"_s << wc("1", "\"1.00\"").replace(R"("currency":"USD")", R"("currency":"usdx")")
+        << u"orders[0].currency"_s << u"'USDX' is not an ISO 4217 currency code"_s;
+    QTest::newRow("amazon bad currency")
+        << u"amazon"_s << az("1", "USD", "\"1.00\"").replace(R"("CurrencyCode":"USD")", R"("CurrencyCode":"Dollars")")
+        << u"orders.payload.Orders[0].OrderTotal.CurrencyCode"_s << u"'DOLLARS' is not an ISO 4217 currency code"_s;
 }
 
 void TestChannelReaders::malformed() {

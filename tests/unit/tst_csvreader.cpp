@@ -1,5 +1,5 @@
 #include "Error.h"
-#include "channels/CsvReader.h"
+#include "formats/CsvReader.h"
 
 #include <QBuffer>
 #include <QTest>

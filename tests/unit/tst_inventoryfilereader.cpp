@@ -1,6 +1,6 @@
 // InventoryFileReader: the three formats, bad rows with line and reason, files refused whole, snapshot ids.
 #include "Error.h"
-#include "inventory/InventoryFileReader.h"
+#include "formats/InventoryFileReader.h"
 
 #include <QTest>
 

@@ -566,7 +566,7 @@ private slots:
         // 1 left at DC-EAST: the next order of 9 goes to TP-MID.
         d = route(o, rules, run, network, {nowMs, {}, {}});
         QCOMPARE(shipmentsText(d.shipments), u"TP-MID:1"_s);
-        std::vector<InventoryView::Stocked> stocked;
+        std::vector<StockLevels::Stocked> stocked;
         run.stocked(inventory.skuIndex(u"SKU-A"_s), 0, 0, nowMs, stocked);
         QCOMPARE(stocked.front().location, int(DcEast));
         QCOMPARE(stocked.front().available, 1);

@@ -1,6 +1,6 @@
 #include "Error.h"
 #include "TestData.h"
-#include "channels/X12PurchaseOrderReader.h"
+#include "formats/X12PurchaseOrderReader.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "Error.h"
-#include "channels/x12/X12Tokenizer.h"
+#include "formats/x12/X12Tokenizer.h"
 
 #include <QTest>
 

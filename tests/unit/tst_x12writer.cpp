@@ -1,10 +1,10 @@
 #include "Error.h"
 #include "TestData.h"
-#include "channels/FulfillmentJsonWriter.h"
-#include "channels/X12AcknowledgementWriter.h"
-#include "channels/X12PurchaseOrderReader.h"
-#include "channels/X12ShipNoticeWriter.h"
-#include "channels/x12/X12Interchange.h"
+#include "formats/FulfillmentJsonWriter.h"
+#include "formats/X12AcknowledgementWriter.h"
+#include "formats/X12PurchaseOrderReader.h"
+#include "formats/X12ShipNoticeWriter.h"
+#include "formats/x12/X12Interchange.h"
 
 #include <QFile>
 #include <QJsonArray>

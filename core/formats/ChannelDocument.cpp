@@ -1,0 +1,52 @@
+#include "ChannelDocument.h"
+
+#include "model/Money.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo::ChannelDocument {
+
+namespace {
+
+ParseProblem problemOf(const QString& fileName, const JsonFieldError& e) {
+    return ParseProblem{fileName, e.where.isEmpty() ? u"(top level)"_s : e.where, e.reason};
+}
+
+} // namespace
+
+ParsedDocument read(const QString& format, const QByteArray& content, const QString& fileName,
+                    const std::function<QList<JsonNode>(const JsonNode& root)>& ordersOf,
+                    const std::function<ImportedOrder(const JsonNode& order)>& readOrder) {
+    const JsonNode root(ChannelJson::parse(content, fileName), QString());
+    ParsedDocument doc;
+    QList<JsonNode> orders;
+    try {
+        orders = ordersOf(root);
+    } catch (const JsonFieldError& e) {
+        doc.problems << problemOf(fileName, e);
+        return doc;
+    }
+    for (const JsonNode& node : std::as_const(orders)) {
+        try {
+            ImportedOrder imported = readOrder(node);
+            QByteArray kept = std::move(imported.source.content);
+            if (kept.isEmpty())
+                kept = ChannelJson::toText(node.value());
+            imported.source = SourceDocument{format, fileName, node.path().isEmpty() ? u"order"_s : node.path(),
+                                             std::move(kept)};
+            doc.orders << std::move(imported);
+        } catch (const JsonFieldError& e) {
+            doc.problems << problemOf(fileName, e);
+        }
+    }
+    return doc;
+}
+
+QString currency(const QString& code, const JsonNode& field) {
+    const QString upper = code.toUpper();
+    if (!isCurrencyCode(upper))
+        field.fail(u"'%1' is not an ISO 4217 currency code"_s.arg(upper));
+    return upper;
+}
+
+} // namespace ordo::ChannelDocument

@@ -1,0 +1,167 @@
+#include "SkuCrossReference.h"
+
+#include "Error.h"
+#include "storage/Database.h"
+#include "storage/SkuRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ordo {
+
+namespace {
+
+const QStringList numericQualifiers = {u"UP"_s, u"UK"_s, u"EN"_s, u"UA"_s, u"GTIN"_s};
+
+} // namespace
+
+SkuCrossReference::SkuCrossReference(Database& db)
+    : m_db(db) {}
+
+QString SkuCrossReference::normalisedQualifier(const QString& qualifier) {
+    return qualifier.trimmed().toUpper();
+}
+
+QString SkuCrossReference::normalisedNumber(const QString& qualifier, const QString& number) {
+    const QString n = number.trimmed();
+    if (!numericQualifiers.contains(normalisedQualifier(qualifier)))
+        return n;
+    qsizetype first = 0;
+    while (first < n.size() - 1 && n[first] == u'0')
+        ++first;
+    return n.mid(first);
+}
+
+QString SkuCrossReference::key(const QString& partner, const QString& qualifier, const QString& number) {
+    return partner + QChar(0x1F) + qualifier + QChar(0x1F) + number;
+}
+
+void SkuCrossReference::store(const QList<SkuXrefEntry>& entries) {
+    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+    Transaction tx(m_db);
+    SqlQuery upsert(
+        m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
+              "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
+              "DO UPDATE SET sku_id = excluded.sku_id"_s);
+    for (const SkuXrefEntry& entry : entries) {
+        upsert.bind(u":partner"_s, entry.partner)
+            .bind(u":qualifier"_s, entry.qualifier)
+            .bind(u":number"_s, entry.partNumber)
+            .bind(u":sku"_s, skuIds.value(entry.skuCode));
+        upsert.exec();
+    }
+    tx.commit();
+}
+
+QList<SkuXrefEntry> SkuCrossReference::all() const {
+    SqlQuery q(m_db, u"SELECT x.partner, x.qualifier, x.part_number, s.code FROM sku_xref x "
+                     "JOIN skus s ON s.id = x.sku_id ORDER BY x.partner, x.qualifier, x.part_number"_s);
+    q.exec();
+    QList<SkuXrefEntry> list;
+    while (q.next())
+        list << SkuXrefEntry{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString()};
+    return list;
+}
+
+void SkuCrossReference::load() {
+    m_skus.clear();
+    for (const SkuXrefEntry& e : all())
+        m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+    const QHash<QString, qint64> ids = SkuRepository(m_db).idsByCode();
+    m_catalogue = QSet<QString>(ids.keyBegin(), ids.keyEnd());
+    m_catalogueLoaded = true;
+}
+
+QString SkuCrossReference::partnerFor(const QString& partner, const QString& format) {
+    return partner.isEmpty() ? format : partner;
+}
+
+QString SkuCrossReference::remember(const SkuXrefEntry& entry) {
+    const SkuXrefEntry e{entry.partner.trimmed(), normalisedQualifier(entry.qualifier),
+                         normalisedNumber(entry.qualifier, entry.partNumber), entry.skuCode.trimmed()};
+    for (const auto& [field, value] :
+         {std::pair{u"partner"_s, e.partner}, std::pair{u"qualifier"_s, e.qualifier},
+          std::pair{u"part_number"_s, e.partNumber}, std::pair{u"sku"_s, e.skuCode}})
+        if (value.isEmpty())
+            throw Error::input(u"%1: a cross-reference row needs one"_s.arg(field));
+    const std::optional<Sku> sku = SkuRepository(m_db).findByCode(e.skuCode);
+    if (!sku)
+        throw Error::input(u"sku: '%1' is not in the catalogue"_s.arg(e.skuCode));
+    SqlQuery before(m_db, u"SELECT s.code FROM sku_xref x JOIN skus s ON s.id = x.sku_id WHERE x.partner = "
+                          ":partner AND x.qualifier = :qualifier AND x.part_number = :number"_s);
+    before.bind(u":partner"_s, e.partner).bind(u":qualifier"_s, e.qualifier).bind(u":number"_s, e.partNumber);
+    const QString previous = before.optionalScalar().value_or(QVariant()).toString();
+    SqlQuery upsert(
+        m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
+              "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
+              "DO UPDATE SET sku_id = excluded.sku_id"_s);
+    upsert.bind(u":partner"_s, e.partner)
+        .bind(u":qualifier"_s, e.qualifier)
+        .bind(u":number"_s, e.partNumber)
+        .bind(u":sku"_s, sku->id);
+    upsert.exec();
+    m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+    return previous;
+}
+
+std::optional<QString> SkuCrossReference::skuFor(const QString& partner, const PartNumber& part) const {
+    const QString qualifier = normalisedQualifier(part.qualifier);
+    const QString number = normalisedNumber(qualifier, part.number);
+    if (!partner.isEmpty()) {
+        if (const auto it = m_skus.constFind(key(partner, qualifier, number)); it != m_skus.cend())
+            return *it;
+    }
+    if (const auto it = m_skus.constFind(key(u"*"_s, qualifier, number)); it != m_skus.cend())
+        return *it;
+    return std::nullopt;
+}
+
+QStringList SkuCrossReference::resolve(ImportedOrder& imported, const QString& format) const {
+    QStringList unresolved;
+    const QString ownPartner = partnerFor(imported.partner, format);
+    for (OrderLine& line : imported.order.lines) {
+        // A code of ours stays; without the catalogue, only lines without a code are looked up.
+        const bool unknownCode =
+            !line.skuCode.isEmpty() && m_catalogueLoaded && !m_catalogue.contains(line.skuCode);
+        if (!line.skuCode.isEmpty() && !unknownCode)
+            continue;
+        QList<PartNumber> parts = imported.partNumbers.value(line.lineNo);
+        if (unknownCode)
+            parts.prepend(PartNumber{channelSkuQualifier, line.skuCode});
+        // The partner's own rows for every part number first, then the rows for every partner.
+        QString found;
+        for (const QString& partner : {ownPartner, u"*"_s}) {
+            if (partner.isEmpty())
+                continue;
+            for (const PartNumber& part : std::as_const(parts)) {
+                const QString k = key(partner, normalisedQualifier(part.qualifier),
+                                      normalisedNumber(part.qualifier, part.number));
+                if (const auto it = m_skus.constFind(k); it != m_skus.cend()) {
+                    found = *it;
+                    break;
+                }
+            }
+            if (!found.isEmpty())
+                break;
+        }
+        if (!found.isEmpty()) {
+            line.skuCode = found;
+            continue;
+        }
+        // An unknown code is reported by validation (UNKNOWN_SKU) under its own name.
+        if (unknownCode)
+            continue;
+        QStringList sent;
+        for (const PartNumber& part : std::as_const(parts))
+            sent << u"%1 '%2'"_s.arg(part.qualifier, part.number);
+        unresolved << u"line %1: no SKU for %2%3"_s.arg(line.lineNo)
+                          .arg(sent.isEmpty() ? u"a line without SKU or part number"_s : sent.join(u", "_s))
+                          .arg(imported.partner.isEmpty() ? QString()
+                                                          : u" from partner "_s + imported.partner);
+    }
+    return unresolved;
+}
+
+} // namespace ordo

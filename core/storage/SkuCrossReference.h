@@ -1,0 +1,79 @@
+#pragma once
+
+#include "model/ImportedOrder.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ordo {
+
+class Database;
+
+// One row of the cross-reference: a trading partner's part number for one of our SKUs.
+struct SkuXrefEntry {
+    QString partner;   // the partner's id (X12 ISA sender, "amazon"...), or "*" for every partner
+    QString qualifier; // BP buyer's part, VP vendor's part, UP UPC, EN EAN, ASIN, VARIANT, PRODUCT...
+    QString partNumber;
+    QString skuCode;
+    friend bool operator==(const SkuXrefEntry&, const SkuXrefEntry&) = default;
+};
+
+// Maps partners' part numbers to SKUs (table sku_xref). Matching rules, kept simple on purpose:
+//   - qualifiers are compared in upper case; part numbers exactly, except for UPC/EAN/GTIN qualifiers
+//     (UP, UK, EN, UA, GTIN), whose numbers are compared as digits without leading zeros, so a 12-digit UPC
+//     matches the same item written as a 14-digit GTIN;
+//   - a line's part numbers are tried in the order sent, first against the partner's own rows, then against
+//     the rows for every partner ("*"); the first match wins;
+//   - a line whose code is not in the catalogue is treated like a line without one, its code tried first as a
+//     part number with the qualifier SKU (the channel's own SKU code): a person who mapped a channel's
+//     unknown code once (OrderCorrections) does not map it again;
+//   - documents without a partner id (Shopify, WooCommerce) are filed under their format's name as partner.
+class SkuCrossReference {
+public:
+    explicit SkuCrossReference(Database& db);
+
+    // Adds the rows (normalised, their SKUs in the catalogue) in one transaction; a row for an existing
+    // (partner, qualifier, part number) replaces its SKU. What a cross-reference file brings
+    // (channels/SkuCrossReferenceImport).
+    void store(const QList<SkuXrefEntry>& entries);
+
+    QList<SkuXrefEntry> all() const;
+    // Reads the whole table, and the catalogue's codes, into memory for resolve(); call again after changing
+    // either.
+    void load();
+
+    // Adds or replaces one row inside the caller's transaction. Returns the SKU the row mapped to before
+    // (empty for a new row). Throws Error::input naming the field for an empty field or an unknown SKU.
+    QString remember(const SkuXrefEntry& entry);
+
+    std::optional<QString> skuFor(const QString& partner, const PartNumber& part) const;
+    // Gives every line of the order without an SKU the SKU its part numbers map to. Returns a message per
+    // line left without one ("line 2: no SKU for BP 'X-1', UP '012345678905' from partner ACME").
+    // `format` names the document's format: the partner of a document that names none.
+    QStringList resolve(ImportedOrder& imported, const QString& format = {}) const;
+
+    // The partner id rows for a document are filed under: its own, else its format's name.
+    static QString partnerFor(const QString& partner, const QString& format);
+    // The qualifier of a channel's own SKU code that is not in the catalogue.
+    static inline const QString channelSkuQualifier = QStringLiteral("SKU");
+
+    // The key under which a part number is compared (see the class comment).
+    static QString normalisedQualifier(const QString& qualifier);
+    static QString normalisedNumber(const QString& qualifier, const QString& number);
+    // One string for a (partner, qualifier, part number), compared as the table's unique key.
+    static QString key(const QString& partner, const QString& qualifier, const QString& number);
+
+private:
+
+    Database& m_db;
+    QHash<QString, QString> m_skus; // key -> SKU code
+    QSet<QString> m_catalogue;      // the SKU codes of the catalogue, when loaded
+    bool m_catalogueLoaded = false;
+};
+
+} // namespace ordo
