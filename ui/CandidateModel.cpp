@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
@@ -43,7 +45,40 @@ QString lineList(const QList<int>& lines) {
 } // namespace
 
 int CandidateModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_rows.size() + m_notConsideredRows.size());
+}
+
+int CandidateModel::notConsideredCount() const {
+    qsizetype count = 0;
+    for (const NotConsidered& group : m_notConsidered)
+        count += group.locations.size();
+    return int(count);
+}
+
+void CandidateModel::fillNotConsidered() {
+    m_notConsideredRows.clear();
+    for (const NotConsidered& group : std::as_const(m_notConsidered))
+        for (const QString& code : group.locations.codes())
+            m_notConsideredRows.append({code, group.reason});
+}
+
+void CandidateModel::setShowNotConsidered(bool show) {
+    if (show == m_showNotConsidered)
+        return;
+    m_showNotConsidered = show;
+    const int first = int(m_rows.size());
+    if (show) {
+        const int count = notConsideredCount();
+        if (count == 0)
+            return;
+        beginInsertRows({}, first, first + count - 1);
+        fillNotConsidered();
+        endInsertRows();
+    } else if (!m_notConsideredRows.isEmpty()) {
+        beginRemoveRows({}, first, first + int(m_notConsideredRows.size()) - 1);
+        m_notConsideredRows.clear();
+        endRemoveRows();
+    }
 }
 
 int CandidateModel::columnCount(const QModelIndex& parent) const {
@@ -57,6 +92,10 @@ void CandidateModel::clear() {
 void CandidateModel::setDecision(const Decision& decision) {
     beginResetModel();
     m_rows = decision.candidates;
+    m_notConsidered = decision.notConsidered;
+    m_notConsideredRows.clear();
+    if (m_showNotConsidered)
+        fillNotConsidered();
     m_currency = decision.currency;
     m_rowByCode.clear();
     for (int row = 0; row < m_rows.size(); ++row)
@@ -183,11 +222,63 @@ QVariant CandidateModel::toolTip(const CandidateLocation& candidate, const Colum
     return {};
 }
 
+QVariant CandidateModel::notConsideredData(const NotConsideredRow& row, const ColumnDef& column,
+                                           int role) const {
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column.kind == ColumnKind::Location)
+            return row.locationCode;
+        if (column.kind == ColumnKind::Eligible)
+            return tr("not considered: %1").arg(row.reason);
+        return u"–"_s;
+    case RawRole:
+        // Nothing was measured: the largest value, so that an ascending sort keeps these rows last.
+        switch (column.kind) {
+        case ColumnKind::Location:
+            return row.locationCode;
+        case ColumnKind::Eligible:
+            return false;
+        case ColumnKind::Filter:
+        case ColumnKind::Criterion:
+            return {};
+        case ColumnKind::TotalScore:
+        case ColumnKind::Distance:
+            return std::numeric_limits<double>::max();
+        case ColumnKind::Cost:
+            return std::numeric_limits<qint64>::max();
+        case ColumnKind::Lines:
+            return -1;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 was not considered: %2").arg(row.locationCode, row.reason);
+    case LocationCodeRole:
+        return row.locationCode;
+    case ChosenRole:
+    case EligibleRole:
+        return false;
+    case NotConsideredRole:
+        return row.reason;
+    case Qt::ForegroundRole:
+        return QBrush(QColor(0x9c, 0xa3, 0xaf));
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    return {};
+}
+
 QVariant CandidateModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CandidateLocation& candidate = m_rows.at(index.row());
     const ColumnDef& column = m_columns.at(index.column());
+    if (index.row() >= m_rows.size())
+        return notConsideredData(m_notConsideredRows.at(index.row() - m_rows.size()), column, role);
+    const CandidateLocation& candidate = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(candidate, column);
@@ -201,6 +292,8 @@ QVariant CandidateModel::data(const QModelIndex& index, int role) const {
         return candidate.chosen;
     case EligibleRole:
         return candidate.eligible;
+    case NotConsideredRole:
+        return QString();
     case PassedRole:
         if (column.kind == ColumnKind::Filter)
             if (const FilterVerdict* verdict = verdictFor(candidate, column.filter))

@@ -53,7 +53,8 @@ QString CostModelModel::formatScaled(qint64 value, int decimals, int minDecimals
 }
 
 int CostModelModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(std::size(rowTypes));
+    static_assert(std::size(rowTypes) == SplitPenaltyRow);
+    return parent.isValid() ? 0 : SplitPenaltyRow + 1;
 }
 
 int CostModelModel::columnCount(const QModelIndex& parent) const {
@@ -71,7 +72,7 @@ Qt::ItemFlags CostModelModel::flags(const QModelIndex& index) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == BaseFee || index.column() == PerKm)
+    if (index.column() == BaseFee || (index.column() == PerKm && index.row() != SplitPenaltyRow))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -79,6 +80,8 @@ Qt::ItemFlags CostModelModel::flags(const QModelIndex& index) const {
 QVariant CostModelModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (index.row() == SplitPenaltyRow)
+        return splitPenaltyData(index.column(), role);
     const LocationType type = rowTypes[index.row()];
     const LocationTypeCost& cost = m_costs.forType(type);
     switch (role) {
@@ -125,6 +128,16 @@ bool CostModelModel::setData(const QModelIndex& index, const QVariant& value, in
     if (role != Qt::EditRole ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
+    if (index.row() == SplitPenaltyRow) {
+        const std::optional<qint64> minor =
+            index.column() == BaseFee ? parseScaled(value.toString(), feeDecimals) : std::nullopt;
+        if (!minor)
+            return false;
+        m_costs.splitPenaltyMinor = *minor;
+        emit dataChanged(index, index);
+        emit edited();
+        return true;
+    }
     LocationTypeCost& cost = m_costs.byType[size_t(rowTypes[index.row()])];
     if (index.column() == BaseFee) {
         const std::optional<qint64> minor = parseScaled(value.toString(), feeDecimals);
@@ -142,6 +155,34 @@ bool CostModelModel::setData(const QModelIndex& index, const QVariant& value, in
     emit dataChanged(this->index(index.row(), BaseFee), this->index(index.row(), Example));
     emit edited();
     return true;
+}
+
+QVariant CostModelModel::splitPenaltyData(int column, int role) const {
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Type)
+            return tr("Split penalty");
+        if (column == BaseFee)
+            return tr("%1 %2 per extra shipment")
+                .arg(formatScaled(m_costs.splitPenaltyMinor, feeDecimals, 2), m_currency);
+        return QString();
+    case Qt::EditRole:
+        if (column == BaseFee)
+            return formatScaled(m_costs.splitPenaltyMinor, feeDecimals, 2);
+        break;
+    case RawRole:
+        if (column == Type)
+            return u"split_penalty"_s;
+        if (column == BaseFee)
+            return m_costs.splitPenaltyMinor;
+        break;
+    case Qt::ToolTipRole:
+        return tr("Charged for each shipment of an order after the first: the cost of a second parcel to the "
+                  "customer and the carrier. An order is split only when splitting saves more.");
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue((column == Type ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    }
+    return {};
 }
 
 QVariant CostModelModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -10,13 +10,15 @@ namespace ordo::ui {
 
 // The cost model of a rule set, editable per location type: base fee per shipment and rate per km, in the
 // rule set's currency. Values are kept exactly (minor units; thousandths of a minor unit per km) and typed as
-// decimals ("4.50", "0.012").
+// decimals ("4.50", "0.012"). A last row holds the split penalty, charged for each shipment of an order after
+// the first, in the base fee column (it has no rate per km).
 class CostModelModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     enum Column { Type, BaseFee, PerKm, Example, ColumnCount };
     enum Role { RawRole = Qt::UserRole };
+    static constexpr int SplitPenaltyRow = 4; // after dc, store, 3pl, dropship
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -38,6 +40,8 @@ signals:
     void edited();
 
 private:
+    QVariant splitPenaltyData(int column, int role) const;
+
     CostModel m_costs;
     QString m_currency;
 };

@@ -5,6 +5,7 @@
 #include "RoutingText.h"
 #include "ShipmentModel.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -105,6 +106,12 @@ RoutingPanel::RoutingPanel(QWidget* parent)
     m_candidateTable->setModel(m_candidateProxy);
     m_candidateTable->setSortingEnabled(true);
     candidatesLayout->addWidget(m_candidateTable);
+    m_showNotConsidered = new QCheckBox(tr("Show locations not considered"));
+    m_showNotConsidered->setObjectName(u"showNotConsidered"_s);
+    m_showNotConsidered->setToolTip(
+        tr("Add a greyed row for every other location of the network, with why the router did not consider it"));
+    connect(m_showNotConsidered, &QCheckBox::toggled, m_candidates, &CandidateModel::setShowNotConsidered);
+    candidatesLayout->addWidget(m_showNotConsidered);
     auto* hint = new QLabel(tr("Click a location to see why it was or was not chosen. Criteria show value → "
                                "weighted score; the lowest score wins."));
     hint->setWordWrap(true);
@@ -205,6 +212,11 @@ void RoutingPanel::showDecision(const std::optional<Decision>& decision) {
 
     m_shipments->setShipments(d.shipments, d.currency);
     m_candidates->setDecision(d);
+    const int notConsidered = m_candidates->notConsideredCount();
+    m_showNotConsidered->setText(notConsidered > 0
+                                     ? tr("Show the %1 locations not considered").arg(notConsidered)
+                                     : tr("Show locations not considered"));
+    m_showNotConsidered->setEnabled(notConsidered > 0);
     m_candidateTable->sortByColumn(-1, Qt::AscendingOrder); // the router's own order until the user sorts
     fitColumns(m_shipmentTable);
     m_shipmentTable->horizontalHeader()->setSectionResizeMode(ShipmentModel::Lines, QHeaderView::Stretch);
@@ -286,6 +298,12 @@ QString RoutingPanel::explanation(const CandidateLocation& candidate, const Deci
 void RoutingPanel::explainLocation(const QString& locationCode) {
     const int row = m_candidates->rowForLocation(locationCode);
     if (row < 0) {
+        for (const NotConsidered& group : std::as_const(m_decision.notConsidered))
+            if (group.locations.contains(locationCode)) {
+                m_why->setText(tr("<b>%1 was not considered</b>: %2.")
+                                   .arg(locationCode.toHtmlEscaped(), group.reason.toHtmlEscaped()));
+                return;
+            }
         m_why->setText(tr("%1 was not a candidate.").arg(locationCode.toHtmlEscaped()));
         return;
     }

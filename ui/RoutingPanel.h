@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -41,6 +42,7 @@ public:
     QTableView* candidateTable() const { return m_candidateTable; }
     QTableView* shipmentTable() const { return m_shipmentTable; }
     QLabel* whyLabel() const { return m_why; }
+    QCheckBox* notConsideredToggle() const { return m_showNotConsidered; }
 
 private:
     void fillStrategies(const Decision& decision);
@@ -55,6 +57,7 @@ private:
     QSortFilterProxyModel* m_candidateProxy = nullptr;
     ShipmentModel* m_shipments = nullptr;
     QTableView* m_candidateTable = nullptr;
+    QCheckBox* m_showNotConsidered = nullptr;
     QTableView* m_shipmentTable = nullptr;
     QLabel* m_why = nullptr;
     QTreeWidget* m_strategies = nullptr;

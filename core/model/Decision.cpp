@@ -30,4 +30,34 @@ std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code) {
     return std::nullopt;
 }
 
+LocationSet::LocationSet(QStringList codes)
+    : m_codes(std::move(codes)) {}
+
+LocationSet::LocationSet(QStringList universe, QBitArray members)
+    : m_codes(std::move(universe))
+    , m_members(std::move(members))
+    , m_bits(true) {
+    m_members.resize(m_codes.size());
+}
+
+QStringList LocationSet::codes() const {
+    if (!m_bits)
+        return m_codes;
+    QStringList out;
+    out.reserve(size());
+    for (qsizetype i = 0; i < m_codes.size(); ++i)
+        if (m_members.testBit(i))
+            out.append(m_codes.at(i));
+    return out;
+}
+
+qsizetype LocationSet::size() const {
+    return !m_bits ? m_codes.size() : m_members.count(true);
+}
+
+bool LocationSet::contains(const QString& code) const {
+    const qsizetype at = m_codes.indexOf(code);
+    return at >= 0 && (!m_bits || m_members.testBit(at));
+}
+
 } // namespace ordo

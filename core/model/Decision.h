@@ -2,8 +2,10 @@
 
 #include "RuleSet.h"
 
+#include <QBitArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -70,6 +72,36 @@ struct Shipment {
     friend bool operator==(const Shipment&, const Shipment&) = default;
 };
 
+// A set of location codes. A decision names most of a network's locations among those it did not consider, for
+// every order: so a set can also be kept as bits over a list of codes shared with the network (copying the
+// list is one reference count, not a thousand), and only spelled out when it is read.
+class LocationSet {
+public:
+    LocationSet() = default;
+    explicit LocationSet(QStringList codes); // exactly these, in this order
+    LocationSet(QStringList universe, QBitArray members); // the codes of `universe` whose bit is set
+
+    QStringList codes() const; // in the order given (the universe's order)
+    qsizetype size() const;
+    bool isEmpty() const { return size() == 0; }
+    bool contains(const QString& code) const;
+    friend bool operator==(const LocationSet& a, const LocationSet& b) { return a.codes() == b.codes(); }
+
+private:
+    QStringList m_codes;
+    QBitArray m_members; // with m_bits: which codes of m_codes are members
+    bool m_bits = false; // false: every code of m_codes is a member
+};
+
+// Locations of the network a decision did not list as candidates, with why (ARCHITECTURE.md decision 8): "has
+// none of the order's SKUs available", "does not ship parcels", ... Every location of the network is either a
+// listed candidate or in exactly one group.
+struct NotConsidered {
+    QString reason;
+    LocationSet locations;
+    friend bool operator==(const NotConsidered&, const NotConsidered&) = default;
+};
+
 // Why each strategy before the applied one did not route the order.
 struct StrategyTrace {
     QString name;
@@ -99,9 +131,10 @@ struct Decision {
     QList<ShipmentLine> unfilled; // units not assigned (backordered or unfillable)
     qint64 totalCostMinor = 0;
     QString currency;
-    double objective = 0.0; // the sum minimised
+    double objective = 0.0; // the sum minimised (criteria scores and the split penalty)
     bool exact = true;      // proven optimal (false: bounded search on a large order)
     QList<CandidateLocation> candidates;
+    QList<NotConsidered> notConsidered; // every other location of the network, grouped by reason
     std::optional<RunnerUp> runnerUp;
     qint64 decidedAtMs = 0; // UTC ms since the epoch
     friend bool operator==(const Decision&, const Decision&) = default;

@@ -78,6 +78,7 @@ CostModel CostModel::defaults() {
     model.byType[size_t(LocationType::ThirdPartyLogistics)] = {450, 1000};
     model.byType[size_t(LocationType::Store)] = {600, 1200};
     model.byType[size_t(LocationType::Dropship)] = {700, 1500};
+    model.splitPenaltyMinor = defaultSplitPenaltyMinor;
     return model;
 }
 

@@ -50,6 +50,8 @@ bool evaluate(const Problem& p, Assignment& a) {
         std::fill(demand, demand + p.skuCount, 0);
     }
     a.shipments = int(scratch.touched.size());
+    if (a.shipments > 1)
+        a.objective += p.splitPenalty * double(a.shipments - 1);
     if (!feasible)
         a.objective = std::numeric_limits<double>::infinity();
     return feasible;

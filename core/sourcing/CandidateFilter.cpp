@@ -116,6 +116,11 @@ void buildProblem(const OrderStock& stock, const Strategy& strategy, Problem& p)
     const LocationFilters& f = strategy.filters;
     p.strategy = &strategy;
     p.weights = weightsFor(strategy);
+    // A pickup is one handover; a negative total cost weight must not turn the penalty into a reward.
+    p.splitPenalty = p.pickup ? 0.0
+                              : std::max(0.0, p.weights.byCriterion[int(Criterion::TotalCost)]) *
+                                    double(std::max<qint64>(0, p.rules->costs.splitPenaltyMinor)) /
+                                    p.minorPerMajor;
     p.lines = stock.lines;
     p.skuCount = stock.skuCount;
     p.candidates.clear();

@@ -81,6 +81,15 @@ QJsonObject candidateToJson(const CandidateLocation& c, const QString& currency)
     };
 }
 
+QJsonArray notConsideredToJson(const QList<NotConsidered>& groups)
+{
+    QJsonArray a;
+    for (const NotConsidered& g : groups)
+        a.append(QJsonObject{{u"reason"_s, g.reason},
+                             {u"location_ids"_s, QJsonArray::fromStringList(g.locations.codes())}});
+    return a;
+}
+
 // Reading
 // --------------------------------------------------------------------------------------------------------
 
@@ -163,6 +172,24 @@ CandidateLocation readCandidate(const QJsonObject& o, const QString& p, const QS
     return c;
 }
 
+QList<NotConsidered> readNotConsidered(const QJsonValue& v)
+{
+    const QString path = u"not_considered"_s;
+    QList<NotConsidered> groups;
+    // Decisions stored before every location was accounted for have no such member.
+    if (v.isUndefined() || v.isNull())
+        return groups;
+    const QJsonArray a = array(v, path);
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString p = element(path, i);
+        const QJsonObject o = object(a.at(i), p);
+        groups << NotConsidered{string(o.value(u"reason"_s), member(p, u"reason"_s)),
+                                LocationSet(stringList(o.value(u"location_ids"_s), member(p, u"location_ids"_s),
+                                                       /*unique=*/false))};
+    }
+    return groups;
+}
+
 } // namespace
 
 namespace DecisionJson {
@@ -188,6 +215,7 @@ QJsonObject toJson(const Decision& d)
         {u"shipments"_s, shipmentsToJson(d.shipments, d.currency)},
         {u"total_cost"_s, money(d.totalCostMinor, d.currency)},
         {u"candidates"_s, candidates},
+        {u"not_considered"_s, notConsideredToJson(d.notConsidered)},
         {u"rule_version"_s, d.ruleVersion},
         {u"currency"_s, d.currency},
         {u"strategy"_s, d.strategy},
@@ -218,6 +246,7 @@ Decision fromJson(const QJsonObject& o)
         const QString p = element(u"candidates"_s, i);
         d.candidates << readCandidate(object(candidates.at(i), p), p, d.currency);
     }
+    d.notConsidered = readNotConsidered(o.value(u"not_considered"_s));
     d.ruleVersion =
         int(integer(o.value(u"rule_version"_s), u"rule_version"_s, 0, std::numeric_limits<int>::max()));
     d.strategy = string(o.value(u"strategy"_s), u"strategy"_s);

@@ -14,7 +14,9 @@ namespace ordo {
 //    "rule_version"}
 // (order_id is the order number, location_id the location code, money a decimal string in "currency"), then
 // the whole explanation: strategies tried, each candidate's filter verdicts and criterion values, the
-// runner-up... fromJson() reads back what toJson() wrote (derived fields such as "reasons" and "scores" are
+// runner-up... and "not_considered":[{"reason", "location_ids"}], every location of the network that is not a
+// listed candidate in one group with the reason (a decision stored without it reads as having none).
+// fromJson() reads back what toJson() wrote (derived fields such as "reasons" and "scores" are
 // not read).
 namespace DecisionJson {
 

@@ -3,7 +3,8 @@
 // partition of k blocks only each block's k cheapest feasible locations can matter: were a block given
 // another, one of its k cheapest is used by none of the other k - 1 blocks and would do at least as well. So
 // each block keeps a short list of its cheapest feasible locations (one more, for the runner-up) and the
-// partitions are searched depth first, cut off by the sum of the remaining blocks' cheapest scores.
+// partitions are searched depth first, cut off by the sum of the remaining blocks' cheapest scores. The split
+// penalty is the same for every assignment of a partition ((k - 1) x penalty), so neither argument changes.
 #include "sourcing/Criteria.h"
 #include "sourcing/SearchDetail.h"
 
@@ -95,7 +96,9 @@ public:
             for (int b = k - 1; b >= 0; --b)
                 m_bound[b] = m_bound[b + 1] + m_lists[m_blocks[b]][0].score;
             m_lines = lines;
-            descend(0, 0.0, result);
+            // The split penalty of a partition is known before any location is given: it starts the sum, so
+            // the bound cuts with it too.
+            descend(0, m_p.splitPenalty * double(k - 1), result);
         }
     }
 

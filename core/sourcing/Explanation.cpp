@@ -65,6 +65,81 @@ private:
     QList<QList<T>> m_known;
 };
 
+// Groups of the locations a decision does not list, in the order they are written. An ineligible location
+// goes to the group of the first filter it fails, in the order the console shows the filters.
+enum NotConsideredGroup {
+    UnlistedEligible,
+    FailsExcluded,
+    FailsRejected,
+    FailsType,
+    FailsGroup,
+    FailsShips,
+    FailsPickup,
+    FailsMaxDistance,
+    FailsCapacity,
+    FailsMinAtp,
+    FailsStock,
+    NoStock,
+    GroupCount
+};
+
+constexpr Filter filterOfGroup[GroupCount] = {
+    Filter(0),     FilterExcluded,  FilterRejected,   FilterType,  FilterGroup,    FilterShips,
+    FilterPickup, FilterMaxDistance, FilterCapacity, FilterMinAtp, FilterStock, Filter(0)};
+
+const QString& reasonOf(int group) {
+    static const QString reasons[GroupCount] = {
+        u"eligible, but scores worse than the %1 eligible locations listed"_s.arg(listedEligible),
+        u"excluded by the strategy"_s,
+        u"rejected a line of this order"_s,
+        u"not one of the strategy's location types"_s,
+        u"not in the strategy's location groups"_s,
+        u"does not ship parcels"_s,
+        u"does not hand over this order's pickup"_s,
+        u"beyond the strategy's maximum distance"_s,
+        u"no capacity left today"_s,
+        u"would keep less than the strategy's minimum stock"_s,
+        u"has some of the order's SKUs, too few units for any line"_s,
+        u"has none of the order's SKUs available"_s,
+    };
+    return reasons[group];
+}
+
+int groupOf(const Candidate& c) {
+    if (c.eligible())
+        return UnlistedEligible;
+    for (int g = FailsExcluded; g <= FailsStock; ++g)
+        if (c.failed & filterOfGroup[g])
+            return g;
+    return FailsStock;
+}
+
+// Every location of the network the decision does not list, grouped by why. The groups are bits over the
+// network's shared list of codes: nothing here copies a code, however many locations the network has.
+void listNotConsidered(const Problem& p, const std::vector<char>& listed, Decision& d) {
+    d.notConsidered.clear();
+    const QStringList& codes = p.network->codes();
+    const qsizetype n = codes.size();
+    QBitArray groups[GroupCount];
+    QBitArray none(n, true);
+    for (int c = 0; c < int(p.candidates.size()); ++c) {
+        const int location = p.candidates[size_t(c)].location;
+        if (location < 0 || location >= n)
+            continue;
+        none.clearBit(location);
+        if (listed[size_t(c)])
+            continue;
+        QBitArray& group = groups[groupOf(p.candidates[size_t(c)])];
+        if (group.isEmpty())
+            group.resize(n);
+        group.setBit(location);
+    }
+    groups[NoStock] = std::move(none);
+    for (int g = 0; g < GroupCount; ++g)
+        if (!groups[g].isEmpty() && (g != NoStock || groups[g].count(true) > 0))
+            d.notConsidered.append(NotConsidered{reasonOf(g), LocationSet(codes, std::move(groups[g]))});
+}
+
 } // namespace
 
 QString money(qint64 minor, const QString& currency) {
@@ -172,6 +247,9 @@ void explain(const Problem& p, const SearchResult& r, Decision& d) {
             why << u"%1 dearer"_s.arg(money(dearer, p.minorDigits));
         else if (dearer < 0)
             why << u"%1 cheaper"_s.arg(money(-dearer, p.minorDigits));
+        // A cheaper split loses to the penalty of its extra parcels: say so, or "cheaper" reads as a mistake.
+        if (more > 0 && p.splitPenalty > 0.0 && costOnly(p))
+            why << u"%1 split penalty"_s.arg(money(more * p.rules->costs.splitPenaltyMinor, p.minorDigits));
         const double worse = up.objective - best.objective;
         if (!costOnly(p) && std::abs(worse) > objectiveEpsilon)
             why << u"scores %1 worse"_s.arg(number(worse));
@@ -240,6 +318,11 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
     std::sort(order.begin(), chosenEnd, less);
     order.erase(ineligibleEnd, order.end());
     order.erase(eligibleEnd, firstIneligible);
+    thread_local std::vector<char> listed;
+    listed.assign(size_t(count), 0);
+    for (const int c : order)
+        listed[size_t(c)] = 1;
+    listNotConsidered(p, listed, d);
 
     const bool byCost = costOnly(p);
     const int lines = p.lineCount();

@@ -7,8 +7,11 @@ namespace ordo {
 RoutingNetwork::RoutingNetwork(std::vector<NetworkLocation> locations)
     : m_locations(std::move(locations)) {
     m_byCode.reserve(qsizetype(m_locations.size()));
-    for (int i = 0; i < int(m_locations.size()); ++i)
+    m_codes.reserve(qsizetype(m_locations.size()));
+    for (int i = 0; i < int(m_locations.size()); ++i) {
         m_byCode.insert(m_locations[size_t(i)].location.code, i);
+        m_codes.append(m_locations[size_t(i)].location.code);
+    }
 }
 
 void RoutingNetwork::useCapacity(int location, int shipments) {

@@ -80,10 +80,13 @@ struct Problem {
     double minorPerMajor = 100.0;
     int minorDigits = 2; // of the rule set's currency
     Weights weights;
+    // Score of each shipment beyond the first: the cost model's split penalty, weighted as total cost. The
+    // objective of an assignment of k shipments is the sum of their scores + (k - 1) x splitPenalty.
+    double splitPenalty = 0.0;
 
     std::vector<Line> lines;
     int skuCount = 0;
-    std::vector<Candidate> candidates;
+    std::vector<Candidate> candidates; // the network's locations holding a line's SKU, and the pickup location
     // [candidate * skuCount + slot]: ATP at the candidate, and what a shipment may take of it (ATP less the
     // strategy's minimum ATP after safety).
     std::vector<qint64> available;

@@ -111,6 +111,10 @@ QList<RuleSetProblem> checkRuleSet(const RuleSet& rules) {
             problems.append({-1, u"costs.%1.per_km"_s.arg(typeKey(type)),
                              u"Cost model, %1: the rate per km must not be negative"_s.arg(typeKey(type))});
     }
+    // A negative penalty would reward splitting: the router would cut orders into parcels to collect it.
+    if (rules.costs.splitPenaltyMinor < 0)
+        problems.append({-1, u"costs.split_penalty"_s,
+                         u"Cost model: the split penalty must not be negative"_s});
     if (rules.strategies.isEmpty())
         problems.append({-1, u"strategies"_s, u"Strategies: a rule set needs at least one strategy"_s});
     QSet<QString> names;

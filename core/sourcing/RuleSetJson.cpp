@@ -353,8 +353,13 @@ Strategy readStrategy(const QJsonObject& o, const QString& path, const QString& 
 CostModel readCosts(const QJsonObject& o, const QString& currency)
 {
     const QString path = u"costs"_s;
-    allowKeys(o, path, locationTypeCodes());
+    allowKeys(o, path, locationTypeCodes() << u"split_penalty"_s);
     CostModel costs = CostModel::defaults();
+    // A cost model without a split penalty was written before there was one: it keeps routing as it did.
+    costs.splitPenaltyMinor = 0;
+    if (present(o, u"split_penalty"_s))
+        costs.splitPenaltyMinor = moneyValue(o.value(u"split_penalty"_s), member(path, u"split_penalty"_s),
+                                             currency);
     const int digits = Money::minorDigits(currency);
     for (LocationType t : allLocationTypes) {
         const QString p = member(path, locationTypeCode(t));
@@ -430,6 +435,7 @@ QJsonObject toJson(const RuleSet& rules, bool withMetadata)
                      QJsonObject{{u"base_fee"_s, money(c.baseFeeMinor, rules.currency)},
                                  {u"per_km"_s, formatScaled(c.perKmMilliMinor, digits + 3, digits + 1)}});
     }
+    costs.insert(u"split_penalty"_s, money(rules.costs.splitPenaltyMinor, rules.currency));
     QJsonArray strategies;
     for (const Strategy& s : rules.strategies)
         strategies.append(strategyToJson(s, rules.currency));

@@ -1,4 +1,13 @@
-// Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
+// Routing quality in two comparisons, printed as one JSON object.
+//
+// 1. "split_penalty": the router against the nearest-location rule (routeGreedy) on bench_route's world
+// (RouteWorld.h: 1,000 locations, 100,000 SKUs) and its first 10,000 orders, each against the same stock,
+// with the default rule set at split penalties from 0 to 50.00, the cost model's default among them, in this run.
+// For each: % cost saved against greedy (orders both route in full), shipments per order, and the split rates
+// of both (share of those orders shipped in more than one parcel). "default" repeats the default penalty's
+// row and says whether the router splits no more often than greedy does.
+//
+// 2. Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
 // runs: joint optimisation").
 //
 // A generated network of 1,000 locations in the continental United States (100 DCs, 900 stores, every other
@@ -11,12 +20,16 @@
 // filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios of the
 // same run; the solver's time per batch and how many batches it proved optimal.
 //   bench_route_quality [orders [batch [time_limit_s [locations]]]]
+#include "RouteWorld.h"
 #include "sourcing/BatchOptimizer.h"
+#include "sourcing/InventoryIndexView.h"
+#include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/SnapshotInventory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -94,6 +107,76 @@ double ratio(double a, double b) {
     return b != 0 ? a / b : 0.0;
 }
 
+// Router against greedy at each penalty, over the same orders and stock (nothing taken).
+QJsonObject splitPenaltyComparison(int orderCount, int locationCount) {
+    constexpr int skuCount = 100'000;
+    std::mt19937_64 random(bench::seed);
+    bench::World world = bench::generate(random, skuCount, locationCount);
+    const InventoryIndex index(world.locations, world.skus, world.positions, Segmentation{});
+    world = bench::World{};
+    const InventoryIndexView view(index);
+    const RoutingNetwork network = networkFromIndex(index);
+    const QList<Order> orders = bench::orders(random, orderCount, skuCount);
+    const RoutingContext context{bench::nowMs, {}, {}};
+    const RuleSet defaults = RuleSet::defaults();
+
+    struct Greedy {
+        bool routed = false;
+        qint64 cost = 0;
+        qsizetype shipments = 0;
+    };
+    std::vector<Greedy> greedy;
+    greedy.reserve(size_t(orders.size()));
+    for (const Order& o : orders) {
+        const Decision g = routeGreedy(o, defaults, view, network, context);
+        greedy.push_back({g.outcome == RoutingOutcome::Routed, g.totalCostMinor, g.shipments.size()});
+    }
+
+    QJsonArray rows;
+    QJsonObject atDefault;
+    const QList<qint64> penalties{0, 500, 1000, 2000, 3000, CostModel::defaultSplitPenaltyMinor, 5000};
+    for (const qint64 penalty : penalties) {
+        RuleSet rules = defaults;
+        rules.costs.splitPenaltyMinor = penalty;
+        qint64 compared = 0, costRouter = 0, costGreedy = 0, shipmentsRouter = 0, shipmentsGreedy = 0;
+        qint64 splitsRouter = 0, splitsGreedy = 0;
+        for (qsizetype i = 0; i < orders.size(); ++i) {
+            const Decision d = route(orders[i], rules, view, network, context);
+            const Greedy& g = greedy[size_t(i)];
+            if (d.outcome != RoutingOutcome::Routed || !g.routed)
+                continue;
+            ++compared;
+            costRouter += d.totalCostMinor;
+            costGreedy += g.cost;
+            shipmentsRouter += d.shipments.size();
+            shipmentsGreedy += g.shipments;
+            splitsRouter += d.shipments.size() > 1 ? 1 : 0;
+            splitsGreedy += g.shipments > 1 ? 1 : 0;
+        }
+        const double n = double(std::max<qint64>(1, compared));
+        const QJsonObject row{
+            {u"split_penalty"_s, double(penalty) / 100.0},
+            {u"compared"_s, compared},
+            {u"router_total_cost"_s, double(costRouter) / 100.0},
+            {u"greedy_total_cost"_s, double(costGreedy) / 100.0},
+            {u"cost_saved_percent"_s, 100.0 * double(costGreedy - costRouter) / double(std::max<qint64>(1, costGreedy))},
+            {u"router_split_rate"_s, double(splitsRouter) / n},
+            {u"greedy_split_rate"_s, double(splitsGreedy) / n},
+            {u"router_shipments_per_order"_s, double(shipmentsRouter) / n},
+            {u"greedy_shipments_per_order"_s, double(shipmentsGreedy) / n},
+            {u"router_splits_no_more_than_greedy"_s, splitsRouter <= splitsGreedy},
+        };
+        rows.append(row);
+        if (penalty == CostModel::defaultSplitPenaltyMinor)
+            atDefault = row;
+    }
+    return QJsonObject{{u"orders"_s, orderCount},
+                       {u"locations"_s, locationCount},
+                       {u"skus"_s, skuCount},
+                       {u"default"_s, atDefault},
+                       {u"by_penalty"_s, rows}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -106,6 +189,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_route_quality [orders [batch [time_limit_s [locations]]]]\n");
         return 2;
     }
+    QElapsedTimer penaltyWall;
+    penaltyWall.start();
+    QJsonObject penaltyComparison = splitPenaltyComparison(orderCount, locationCount);
+    penaltyComparison.insert(u"wall_seconds"_s, penaltyWall.elapsed() / 1000.0);
+
     std::mt19937_64 random(seed);
     const RoutingNetwork network = generateNetwork(random, locationCount);
     std::vector<int> shipping;
@@ -168,6 +256,7 @@ int main(int argc, char** argv) {
     for (double s : solveSeconds)
         total += s;
     const QJsonObject out{
+        {u"split_penalty"_s, penaltyComparison},
         {u"benchmark"_s, u"route_quality_joint_vs_sequential"_s},
         {u"orders"_s, orderCount},
         {u"batch_size"_s, batchSize},

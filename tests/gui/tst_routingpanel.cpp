@@ -14,6 +14,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBrush>
+#include <QCheckBox>
+#include <QSignalSpy>
 #include <QDir>
 #include <QFont>
 #include <QLabel>
@@ -33,6 +36,8 @@ class TestRoutingPanel : public QObject {
 private slots:
     void candidateModelShowsEveryLocation();
     void candidateModelColumnsFollowTheDecision();
+    void candidateModelShowsLocationsNotConsidered();
+    void panelTogglesLocationsNotConsidered();
     void shipmentModelShowsTheChosenShipments();
     void panelExplainsAClickedLocation();
     void panelShowsTraceAndRunnerUp();
@@ -101,6 +106,93 @@ void TestRoutingPanel::candidateModelColumnsFollowTheDecision() {
     QCOMPARE(model.filterColumn(u"stock"_s), 5);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+namespace {
+
+// The sample decision, accounting for three more locations of the network.
+ordo::Decision decisionWithNotConsidered() {
+    ordo::Decision d = ordo::test::gui::sampleDecision();
+    d.notConsidered = {
+        {u"has none of the order's SKUs available"_s, ordo::LocationSet({u"ST-BOS"_s, u"ST-SEA"_s})},
+        {u"does not ship parcels"_s, ordo::LocationSet({u"ST-LA"_s})}};
+    return d;
+}
+
+} // namespace
+
+void TestRoutingPanel::candidateModelShowsLocationsNotConsidered() {
+    CandidateModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDecision(decisionWithNotConsidered());
+    // Hidden until asked for.
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.candidateCount(), 4);
+    QCOMPARE(model.notConsideredCount(), 3);
+    QCOMPARE(model.index(0, 0).data(CandidateModel::NotConsideredRole).toString(), QString());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setShowNotConsidered(true);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 4);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 6);
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.candidateCount(), 4);
+    const QStringList codes{u"ST-BOS"_s, u"ST-SEA"_s, u"ST-LA"_s};
+    const QStringList reasons{u"has none of the order's SKUs available"_s,
+                              u"has none of the order's SKUs available"_s, u"does not ship parcels"_s};
+    for (int i = 0; i < 3; ++i) {
+        const int row = 4 + i;
+        QCOMPARE(model.index(row, 0).data().toString(), codes.at(i));
+        QCOMPARE(model.index(row, 0).data(CandidateModel::LocationCodeRole).toString(), codes.at(i));
+        QCOMPARE(model.index(row, 0).data(CandidateModel::NotConsideredRole).toString(), reasons.at(i));
+        QCOMPARE(model.index(row, 1).data().toString(), u"not considered: "_s + reasons.at(i));
+        QCOMPARE(model.index(row, 0).data(Qt::ToolTipRole).toString(),
+                 u"%1 was not considered: %2"_s.arg(codes.at(i), reasons.at(i)));
+        QCOMPARE(model.index(row, 0).data(CandidateModel::ChosenRole).toBool(), false);
+        QCOMPARE(model.index(row, model.filterColumn(u"stock"_s)).data().toString(), u"–"_s);
+        // Greyed and in italics, like nothing the router weighed.
+        QCOMPARE(model.index(row, 0).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0x9c, 0xa3, 0xaf));
+        QVERIFY(model.index(row, 0).data(Qt::FontRole).value<QFont>().italic());
+    }
+    // Candidates keep their rows and lookups.
+    QCOMPARE(model.rowForLocation(u"DS-ACME"_s), 3);
+    QCOMPARE(model.rowForLocation(u"ST-LA"_s), -1);
+
+    // A new decision while shown: its own locations not considered, shown.
+    model.setDecision(ordo::test::gui::sampleDecision());
+    QCOMPARE(model.rowCount(), 4);
+    model.setDecision(decisionWithNotConsidered());
+    QCOMPARE(model.rowCount(), 7);
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setShowNotConsidered(false);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(3, 0).data().toString(), u"DS-ACME"_s);
+}
+
+void TestRoutingPanel::panelTogglesLocationsNotConsidered() {
+    RoutingPanel panel;
+    panel.showDecision(ordo::test::gui::sampleDecision());
+    QCheckBox* toggle = panel.notConsideredToggle();
+    QVERIFY(!toggle->isEnabled()); // nothing to show
+    panel.showDecision(decisionWithNotConsidered());
+    QVERIFY(toggle->isEnabled());
+    QCOMPARE(toggle->text(), u"Show the 3 locations not considered"_s);
+    QCOMPARE(panel.candidateTable()->model()->rowCount(), 4);
+    toggle->setChecked(true);
+    QCOMPARE(panel.candidateTable()->model()->rowCount(), 7);
+    // "Why not the store next door?" has an answer, shown or not.
+    panel.explainLocation(u"ST-LA"_s);
+    QCOMPARE(panel.whyLabel()->text(), u"<b>ST-LA was not considered</b>: does not ship parcels."_s);
+    toggle->setChecked(false);
+    QCOMPARE(panel.candidateTable()->model()->rowCount(), 4);
+    panel.explainLocation(u"ST-BOS"_s);
+    QVERIFY2(panel.whyLabel()->text().contains(u"has none of the order's SKUs available"_s),
+             qPrintable(panel.whyLabel()->text()));
+    panel.explainLocation(u"XX-NONE"_s);
+    QCOMPARE(panel.whyLabel()->text(), u"XX-NONE was not a candidate."_s);
 }
 
 void TestRoutingPanel::shipmentModelShowsTheChosenShipments() {

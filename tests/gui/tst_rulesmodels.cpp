@@ -125,7 +125,7 @@ void TestRulesModels::costModelEditsPerLocationType() {
     CostModelModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setCostModel(documentedCosts(), u"USD"_s);
-    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowCount(), 5); // four location types, then the split penalty
     // Rows: dc, store, 3pl, dropship. A store: 6.00 + 0.012/km; 500 km cost 12.00.
     QCOMPARE(model.index(1, CostModelModel::Type).data().toString(), u"Store"_s);
     QCOMPARE(model.index(1, CostModelModel::BaseFee).data().toString(), u"6.00 USD"_s);
@@ -143,6 +143,27 @@ void TestRulesModels::costModelEditsPerLocationType() {
     QCOMPARE(model.index(1, CostModelModel::Example).data().toString(), u"12.50 USD"_s);
     // 4.50 + 0.0125 x 500 = 10.75
     QCOMPARE(model.index(2, CostModelModel::Example).data().toString(), u"10.75 USD"_s);
+
+    // The split penalty: a fee per extra shipment, no rate per km.
+    const int penalty = CostModelModel::SplitPenaltyRow;
+    QCOMPARE(model.index(penalty, CostModelModel::Type).data().toString(), u"Split penalty"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::Type).data(CostModelModel::RawRole).toString(),
+             u"split_penalty"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(), u"0.00 USD per extra shipment"_s);
+    QVERIFY(!(model.flags(model.index(penalty, CostModelModel::PerKm)) & Qt::ItemIsEditable));
+    QSignalSpy edited(&model, &CostModelModel::edited);
+    QVERIFY(model.setData(model.index(penalty, CostModelModel::BaseFee), u"5"_s));
+    QCOMPARE(edited.size(), 1);
+    QCOMPARE(model.costModel().splitPenaltyMinor, 500);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data(Qt::EditRole).toString(), u"5.00"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(), u"5.00 USD per extra shipment"_s);
+    QVERIFY(!model.setData(model.index(penalty, CostModelModel::BaseFee), u"-1"_s));
+    QVERIFY(!model.setData(model.index(penalty, CostModelModel::PerKm), u"0.010"_s));
+    QCOMPARE(model.costModel().splitPenaltyMinor, 500);
+    QCOMPARE(edited.size(), 1);
+    model.setCostModel(ordo::CostModel::defaults(), u"USD"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data(CostModelModel::RawRole).toLongLong(),
+             ordo::CostModel::defaultSplitPenaltyMinor);
 }
 
 void TestRulesModels::strategyEditorRoundTrips() {

@@ -2,9 +2,11 @@
 
 // Small routing worlds for tests: a network from a list of locations (dense ids in list order) and orders.
 
+#include "model/Decision.h"
 #include "model/Order.h"
 #include "sourcing/RoutingNetwork.h"
 
+#include <QHash>
 #include <QString>
 
 #include <vector>
@@ -44,6 +46,26 @@ inline Order shipOrder(const QList<OrderLine>& lines, double latitude, double lo
     order.shipTo.position = GeoPoint{latitude, longitude};
     order.lines = lines;
     return order;
+}
+
+// Whether the decision accounts for every location of the network once: as a listed candidate or in exactly
+// one not-considered group, and for nothing else. Empty when it does; else what is wrong.
+inline QString partitionProblem(const Decision& d, const RoutingNetwork& network) {
+    QHash<QString, int> seen;
+    for (const CandidateLocation& c : d.candidates)
+        ++seen[c.locationCode];
+    for (const NotConsidered& g : d.notConsidered) {
+        if (g.reason.isEmpty() || g.locations.isEmpty())
+            return QStringLiteral("a group without a reason or a location");
+        for (const QString& code : g.locations.codes())
+            ++seen[code];
+    }
+    for (const QString& code : network.codes())
+        if (seen.value(code) != 1)
+            return QStringLiteral("%1 appears %2 times").arg(code).arg(seen.value(code));
+    if (seen.size() != network.size())
+        return QStringLiteral("%1 locations named, the network has %2").arg(seen.size()).arg(network.size());
+    return {};
 }
 
 } // namespace ordo::test

@@ -17,6 +17,8 @@ private slots:
     void issueShape();
     void roundTrip();
     void heldDecisionRoundTrips();
+    void notConsideredRoundTrips();
+    void decisionStoredBeforeNotConsideredLoads();
     void refusesWhatItCannotRead_data();
     void refusesWhatItCannotRead();
 };
@@ -135,6 +137,46 @@ void TestDecisionJson::heldDecisionRoundTrips()
     QVERIFY(DecisionJson::fromJson(o) == d);
 }
 
+void TestDecisionJson::notConsideredRoundTrips()
+{
+    Decision d = sampleDecision();
+    // One group kept as bits over a network's codes (as the router makes it), one as a plain list.
+    QBitArray bits(4);
+    bits.setBit(1);
+    bits.setBit(3);
+    d.notConsidered = {
+        NotConsidered{u"has none of the order's SKUs available"_s,
+                      LocationSet({u"DC-WEST"_s, u"ST-BOS"_s, u"ST-NYC"_s, u"ST-SEA"_s}, bits)},
+        NotConsidered{u"does not ship parcels"_s, LocationSet({u"ST-LA"_s})}};
+    QCOMPARE(d.notConsidered.at(0).locations.codes(), (QStringList{u"ST-BOS"_s, u"ST-SEA"_s}));
+    QCOMPARE(d.notConsidered.at(0).locations.size(), 2);
+    QVERIFY(!d.notConsidered.at(0).locations.contains(u"DC-WEST"_s));
+
+    const QJsonObject o = DecisionJson::toJson(d);
+    const QJsonArray groups = o.value(u"not_considered"_s).toArray();
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(groups.at(0).toObject().value(u"reason"_s).toString(), u"has none of the order's SKUs available"_s);
+    QCOMPARE(groups.at(0).toObject().value(u"location_ids"_s).toArray(),
+             (QJsonArray{u"ST-BOS"_s, u"ST-SEA"_s}));
+    QCOMPARE(groups.at(1).toObject().value(u"location_ids"_s).toArray(), QJsonArray{u"ST-LA"_s});
+
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    const Decision back = DecisionJson::fromJson(QJsonDocument::fromJson(text).object());
+    QVERIFY(back.notConsidered == d.notConsidered);
+    QVERIFY(back == d);
+}
+
+void TestDecisionJson::decisionStoredBeforeNotConsideredLoads()
+{
+    QJsonObject o = DecisionJson::toJson(sampleDecision());
+    QVERIFY(o.contains(u"not_considered"_s));
+    QCOMPARE(o.value(u"not_considered"_s).toArray().size(), 0);
+    o.remove(u"not_considered"_s);
+    const Decision back = DecisionJson::fromJson(o);
+    QVERIFY(back.notConsidered.isEmpty());
+    QVERIFY(back == sampleDecision());
+}
+
 void TestDecisionJson::refusesWhatItCannotRead_data()
 {
     QTest::addColumn<QString>("key");
@@ -147,6 +189,14 @@ void TestDecisionJson::refusesWhatItCannotRead_data()
                                << u"shipments[0].location_id: must be a string"_s;
     QTest::newRow("time") << u"decided_at"_s << QJsonValue(u"noon"_s)
                           << u"decided_at: must be an ISO 8601 time"_s;
+    QTest::newRow("not considered, location")
+        << u"not_considered"_s
+        << QJsonValue(QJsonArray{QJsonObject{{u"reason"_s, u"does not ship parcels"_s},
+                                             {u"location_ids"_s, QJsonArray{7}}}})
+        << u"not_considered[0].location_ids[0]: must be a string"_s;
+    QTest::newRow("not considered, reason")
+        << u"not_considered"_s << QJsonValue(QJsonArray{QJsonObject{{u"location_ids"_s, QJsonArray{}}}})
+        << u"not_considered[0].reason: must be a string"_s;
 }
 
 void TestDecisionJson::refusesWhatItCannotRead()

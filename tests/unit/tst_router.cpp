@@ -51,11 +51,20 @@ Order order(const QList<OrderLine>& lines) {
     return o;
 }
 
+// The costs in the table above are shipment costs alone: no split penalty (splitPenalty() adds one).
 RuleSet rulesWith(const Strategy& strategy) {
     RuleSet rules = RuleSet::defaults();
     rules.version = 7;
     rules.strategies = {strategy};
+    rules.costs.splitPenaltyMinor = 0;
     return rules;
+}
+
+QStringList groupReasons(const Decision& d) {
+    QStringList reasons;
+    for (const NotConsidered& g : d.notConsidered)
+        reasons << g.reason;
+    return reasons;
 }
 
 Strategy defaultStrategy() {
@@ -585,6 +594,140 @@ private slots:
         QCOMPARE(shipmentsText(d.shipments), u"DC-WEST:1"_s);
         network.useCapacity(DcWest); // no limit: unchanged
         QCOMPARE(network.at(DcWest).capacityLeft, -1);
+    }
+
+    void splitPenalty_data() {
+        QTest::addColumn<qint64>("penalty");
+        QTest::addColumn<QString>("shipments");
+        QTest::addColumn<qint64>("cost");
+        QTest::addColumn<double>("objective");
+        QTest::addColumn<QString>("runnerUpWhy");
+        // 3 A + 1 B: split DC-EAST 5.15 + ST-NYC 6.06 = 11.21 saves 11.26 on TP-MID alone (22.47).
+        QTest::newRow("no penalty: split") << qint64(0) << u"DC-EAST:1 ST-NYC:2"_s << qint64(1121) << 11.21
+                                           << u"1 fewer shipment(s), 11.26 dearer"_s;
+        QTest::newRow("5.00 < saving: still split") << qint64(500) << u"DC-EAST:1 ST-NYC:2"_s << qint64(1121)
+                                                    << 16.21 << u"1 fewer shipment(s), 11.26 dearer"_s;
+        QTest::newRow("11.25, a cent under the saving: split")
+            << qint64(1125) << u"DC-EAST:1 ST-NYC:2"_s << qint64(1121) << 22.46
+            << u"1 fewer shipment(s), 11.26 dearer"_s;
+        QTest::newRow("11.26, equal to the saving: a tie, fewer shipments win")
+            << qint64(1126) << u"TP-MID:1,2"_s << qint64(2247) << 22.47
+            << u"1 more shipment(s), 11.26 cheaper, 11.26 split penalty, ties on score; loses on shipments"_s;
+        QTest::newRow("20.00 > saving: kept whole")
+            << qint64(2000) << u"TP-MID:1,2"_s << qint64(2247) << 22.47
+            << u"1 more shipment(s), 11.26 cheaper, 20.00 split penalty"_s;
+        // The split now scores 51.21: the runner-up is DC-WEST alone (43.58).
+        QTest::newRow("the default, 40.00: kept whole")
+            << CostModel::defaultSplitPenaltyMinor << u"TP-MID:1,2"_s << qint64(2247) << 22.47
+            << u"21.11 dearer"_s;
+    }
+
+    void splitPenalty() {
+        QFETCH(qint64, penalty);
+        QFETCH(QString, shipments);
+        QFETCH(qint64, cost);
+        QFETCH(double, objective);
+        QFETCH(QString, runnerUpWhy);
+        RuleSet rules = rulesWith(defaultStrategy());
+        rules.costs.splitPenaltyMinor = penalty;
+        const RoutingNetwork network(locations());
+        const SnapshotInventory inventory = stock();
+        const Decision d = route(order({orderLine(1, u"SKU-A"_s, 3), orderLine(2, u"SKU-B"_s, 1)}), rules,
+                                 inventory, network, {nowMs, {}, {}});
+        QCOMPARE(d.outcome, RoutingOutcome::Routed);
+        QCOMPARE(shipmentsText(d.shipments), shipments);
+        // The penalty weighs in the choice; the decision's total cost stays what the shipments cost.
+        QCOMPARE(d.totalCostMinor, cost);
+        QVERIFY2(qAbs(d.objective - objective) < 1e-9, qPrintable(QString::number(d.objective, 'f', 4)));
+        QVERIFY(d.exact);
+        QVERIFY(d.runnerUp);
+        QCOMPARE(d.runnerUp->why, runnerUpWhy);
+    }
+
+    void splitPenaltyWeighsAsTotalCost_data() {
+        QTest::addColumn<double>("costWeight");
+        QTest::addColumn<QString>("shipments");
+        QTest::addColumn<double>("objective");
+        // Penalty 12.00, total cost x w + transit days x 1. Split: w x (11.21 + 12.00) + 1 + 1 day; TP-MID
+        // alone: w x 22.47 + 3 days. The split wins while w x 0.74 < 1.
+        QTest::newRow("total cost x 1: split") << 1.0 << u"DC-EAST:1 ST-NYC:2"_s << 23.21 + 2.0;
+        QTest::newRow("total cost x 3: the penalty weighs 3 x too, kept whole")
+            << 3.0 << u"TP-MID:1,2"_s << 3 * 22.47 + 3.0;
+        QTest::newRow("no total cost: no penalty") << 0.0 << u"DC-EAST:1 ST-NYC:2"_s << 2.0;
+    }
+
+    void splitPenaltyWeighsAsTotalCost() {
+        QFETCH(double, costWeight);
+        QFETCH(QString, shipments);
+        QFETCH(double, objective);
+        Strategy s = defaultStrategy();
+        s.ranking = {CriterionWeight{Criterion::TotalCost, costWeight},
+                     CriterionWeight{Criterion::TransitDays, 1.0}};
+        RuleSet rules = rulesWith(s);
+        rules.costs.splitPenaltyMinor = 1200;
+        const RoutingNetwork network(locations());
+        const SnapshotInventory inventory = stock();
+        const Decision d = route(order({orderLine(1, u"SKU-A"_s, 3), orderLine(2, u"SKU-B"_s, 1)}), rules,
+                                 inventory, network, {nowMs, {}, {}});
+        QCOMPARE(shipmentsText(d.shipments), shipments);
+        QVERIFY2(qAbs(d.objective - objective) < 1e-9, qPrintable(QString::number(d.objective, 'f', 4)));
+    }
+
+    void notConsidered() {
+        // 20 DCs and 20 stores on a line west of New York; SKU-A everywhere but the last 4 stores. The
+        // strategy takes DCs only: the cheapest DC ships, 15 other DCs are listed and 4 are not; 5 of the 16
+        // stores with stock are listed (the nearest ineligible), 11 are not; 4 stores hold no SKU-A.
+        std::vector<NetworkLocation> world;
+        QList<SnapshotInventory::Row> rows;
+        for (int i = 0; i < 40; ++i) {
+            const bool dc = i < 20;
+            world.push_back(networkLocation(u"%1-%2"_s.arg(dc ? u"DC"_s : u"ST"_s).arg(i, 2, 10, QChar(u'0')),
+                                            dc ? LocationType::Dc : LocationType::Store, 40.7,
+                                            -74.5 - 0.5 * (i % 20), dc || i % 2 == 0));
+            if (i < 36)
+                rows.append({u"SKU-A"_s, i, 5});
+        }
+        const RoutingNetwork network(world);
+        const SnapshotInventory inventory(rows);
+        Strategy s = defaultStrategy();
+        s.filters.types = {LocationType::Dc};
+        const Decision d =
+            route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(s), inventory, network, {nowMs, {}, {}});
+        QCOMPARE(shipmentsText(d.shipments), u"DC-00:1"_s);
+        QCOMPARE(d.candidates.size(), 1 + 15 + 5);
+        QCOMPARE(groupReasons(d), (QStringList{u"eligible, but scores worse than the 15 eligible locations listed"_s,
+                                               u"not one of the strategy's location types"_s,
+                                               u"has none of the order's SKUs available"_s}));
+        QCOMPARE(d.notConsidered.at(0).locations.codes(),
+                 (QStringList{u"DC-16"_s, u"DC-17"_s, u"DC-18"_s, u"DC-19"_s}));
+        QCOMPARE(d.notConsidered.at(1).locations.size(), 11);
+        QVERIFY(d.notConsidered.at(1).locations.contains(u"ST-35"_s));
+        QVERIFY(!d.notConsidered.at(1).locations.contains(u"ST-20"_s)); // the nearest store is listed
+        QCOMPARE(d.notConsidered.at(2).locations.codes(),
+                 (QStringList{u"ST-36"_s, u"ST-37"_s, u"ST-38"_s, u"ST-39"_s}));
+        QCOMPARE(partitionProblem(d, network), QString());
+
+        // Every location holds SKU-A, none is left out: nothing to account for beyond the candidates.
+        const Decision small = route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(defaultStrategy()),
+                                     stock(), RoutingNetwork(locations()), {nowMs, {}, {}});
+        QVERIFY(small.notConsidered.isEmpty());
+        // SKU-C only at DC-WEST: the others hold none of it.
+        const RoutingNetwork five(locations());
+        const Decision c = route(order({orderLine(1, u"SKU-C"_s, 1)}), rulesWith(defaultStrategy()), stock(),
+                                 five, {nowMs, {}, {}});
+        QCOMPARE(groupReasons(c), QStringList{u"has none of the order's SKUs available"_s});
+        QCOMPARE(c.notConsidered.first().locations.codes(),
+                 (QStringList{u"DC-EAST"_s, u"ST-BOS"_s, u"ST-NYC"_s, u"TP-MID"_s}));
+        QCOMPARE(partitionProblem(c, five), QString());
+        // No strategy applies: every location, with that reason.
+        Strategy web = defaultStrategy();
+        web.when.channels = {Channel::Pos};
+        const Decision none = route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(web), stock(), five,
+                                    {nowMs, {}, {}});
+        QCOMPARE(none.outcome, RoutingOutcome::Unfillable);
+        QCOMPARE(groupReasons(none), QStringList{u"no strategy applies to the order"_s});
+        QCOMPARE(none.notConsidered.first().locations.size(), 5);
+        QCOMPARE(partitionProblem(none, five), QString());
     }
 
     void greedyBaseline() {

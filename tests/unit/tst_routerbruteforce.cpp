@@ -2,7 +2,8 @@
 // locations, random types, coordinates, ship flags and stock, SKUs repeated across lines) the objective and
 // the number of shipments of the decision equal the best of every line -> location assignment, computed here
 // independently of the router's code; with "ship available", the most lines filled first. And on orders of 6
-// to 12 lines the bounded search is never dearer than routeGreedy().
+// to 12 lines the bounded search is never dearer than routeGreedy(). With a split penalty, the enumeration
+// charges it for every shipment beyond the first (weighted as total cost), and the search stays exact.
 #include "RoutingWorld.h"
 #include "sourcing/Router.h"
 #include "sourcing/SnapshotInventory.h"
@@ -61,8 +62,9 @@ struct Weights {
 
 // Every assignment of lines to shipping locations (each line to one location holding its units alone),
 // checked for the stock of lines sharing a SKU at one location, the shipments limited to maxShipments (0:
-// none).
+// none); each shipment beyond the first costs the rule set's split penalty, weighted as total cost.
 Best bruteForce(const Case& c, const RuleSet& rules, const Weights& w, int maxShipments, bool shipAvailable) {
+    const double penalty = w.cost * double(rules.costs.splitPenaltyMinor) / 100.0;
     const int n = int(c.order.lines.size());
     const int L = int(c.locations.size());
     QList<QString> skuCodes;
@@ -114,8 +116,8 @@ Best bruteForce(const Case& c, const RuleSet& rules, const Weights& w, int maxSh
             used[size_t(l * S + s)] += c.order.lines[i].quantity;
             fits = used[size_t(l * S + s)] <= stock[size_t(l * S + s)];
             if (lineCount[size_t(l)]++ == 0) {
+                objective += shipmentScore[size_t(l)] + (shipments > 0 ? penalty : 0.0);
                 ++shipments;
-                objective += shipmentScore[size_t(l)];
             }
         }
         // More lines filled first, then the objective, then fewer shipments.
@@ -151,10 +153,19 @@ private slots:
         QTest::addColumn<bool>("mixedCriteria");
         QTest::addColumn<bool>("limitShipments");
         QTest::addColumn<bool>("shipAvailable");
-        QTest::newRow("total cost") << quint64(1) << 2500 << false << false << false;
-        QTest::newRow("total cost, at most 1-3 shipments") << quint64(2) << 1000 << false << true << false;
-        QTest::newRow("mixed weights") << quint64(3) << 1000 << true << false << false;
-        QTest::newRow("ship available") << quint64(4) << 1000 << false << false << true;
+        QTest::addColumn<qint64>("splitPenaltyMinor"); // -1: a random penalty from 0.00 to 19.99 per case
+        QTest::newRow("total cost") << quint64(1) << 2500 << false << false << false << qint64(0);
+        QTest::newRow("total cost, at most 1-3 shipments")
+            << quint64(2) << 1000 << false << true << false << qint64(0);
+        QTest::newRow("mixed weights") << quint64(3) << 1000 << true << false << false << qint64(0);
+        QTest::newRow("ship available") << quint64(4) << 1000 << false << false << true << qint64(0);
+        QTest::newRow("split penalty 5.00") << quint64(5) << 2500 << false << false << false << qint64(500);
+        QTest::newRow("random split penalty, at most 1-3 shipments")
+            << quint64(6) << 1000 << false << true << false << qint64(-1);
+        QTest::newRow("random split penalty, mixed weights")
+            << quint64(7) << 1000 << true << false << false << qint64(-1);
+        QTest::newRow("random split penalty, ship available")
+            << quint64(8) << 1000 << false << false << true << qint64(-1);
     }
 
     void matchesExhaustiveEnumeration() {
@@ -163,6 +174,7 @@ private slots:
         QFETCH(bool, mixedCriteria);
         QFETCH(bool, limitShipments);
         QFETCH(bool, shipAvailable);
+        QFETCH(qint64, splitPenaltyMinor);
         std::mt19937_64 random(seed);
         int routed = 0;
         int split = 0;
@@ -174,6 +186,8 @@ private slots:
             const int skus = 1 + int(random() % 4);
             const Case c = randomCase(random, lines, locations, skus, 10 + int(random() % 40));
             RuleSet rules = RuleSet::defaults();
+            rules.costs.splitPenaltyMinor =
+                splitPenaltyMinor >= 0 ? splitPenaltyMinor : qint64(random() % 2000);
             Strategy& s = rules.strategies.first();
             Weights w;
             if (mixedCriteria) {
@@ -194,6 +208,8 @@ private slots:
             const Best best = bruteForce(c, rules, w, maxShipments, shipAvailable);
             const QString where =
                 u"case %1 (seed %2): %3 lines, %4 locations"_s.arg(k).arg(seed).arg(lines).arg(locations);
+            const QString partition = partitionProblem(d, network);
+            QVERIFY2(partition.isEmpty(), qPrintable(where + u": "_s + partition));
             if (!best.found) {
                 QVERIFY2(d.outcome == RoutingOutcome::Held, qPrintable(where));
                 ++held;
@@ -210,20 +226,28 @@ private slots:
                 int(d.shipments.size()) == best.shipments,
                 qPrintable(where + u": %1 shipments, best %2"_s.arg(d.shipments.size()).arg(best.shipments)));
             if (!mixedCriteria)
-                QCOMPARE(double(d.totalCostMinor) / 100.0, d.objective);
+                QCOMPARE(double(d.totalCostMinor + rules.costs.splitPenaltyMinor * (best.shipments - 1)) / 100.0,
+                         d.objective);
             ++routed;
             partial += complete ? 0 : 1;
             split += d.shipments.size() > 1 ? 1 : 0;
         }
         // The cases exercise what they should: most route, some split, some cannot be routed.
         QVERIFY(routed > cases / 2);
-        QVERIFY(split > cases / 20);
+        QVERIFY(split > (splitPenaltyMinor == 0 ? cases / 20 : cases / 100));
         QVERIFY(held > 0);
         QVERIFY(shipAvailable ? partial > cases / 20 : partial == 0);
         qInfo("%d cases: %d routed (%d split, %d partial), %d held", cases, routed, split, partial, held);
     }
 
+    void boundedSearchNeverWorseThanGreedy_data() {
+        QTest::addColumn<qint64>("splitPenaltyMinor");
+        QTest::newRow("no split penalty: never dearer") << qint64(0);
+        QTest::newRow("split penalty 5.00: never worse, penalty counted") << qint64(500);
+    }
+
     void boundedSearchNeverWorseThanGreedy() {
+        QFETCH(qint64, splitPenaltyMinor);
         std::mt19937_64 random(7);
         int compared = 0;
         int better = 0;
@@ -231,7 +255,8 @@ private slots:
             const int lines = 6 + int(random() % 7);
             const Case c = randomCase(random, lines, 5 + int(random() % 60), 2 + int(random() % 8),
                                       30 + int(random() % 50));
-            const RuleSet rules = RuleSet::defaults();
+            RuleSet rules = RuleSet::defaults();
+            rules.costs.splitPenaltyMinor = splitPenaltyMinor;
             const RoutingNetwork network(c.locations);
             const SnapshotInventory inventory(c.stock);
             const Decision greedy = routeGreedy(c.order, rules, inventory, network);
@@ -241,11 +266,14 @@ private slots:
             const QString where = u"case %1: %2 lines"_s.arg(k).arg(lines);
             QVERIFY2(d.outcome == RoutingOutcome::Routed, qPrintable(where));
             QVERIFY2(!d.exact, qPrintable(where));
-            QVERIFY2(
-                d.totalCostMinor <= greedy.totalCostMinor,
-                qPrintable(where + u": %1 > greedy %2"_s.arg(d.totalCostMinor).arg(greedy.totalCostMinor)));
+            // Cost and split penalty, as the router weighs them.
+            const qint64 charged = d.totalCostMinor + splitPenaltyMinor * (d.shipments.size() - 1);
+            const qint64 greedyCharged =
+                greedy.totalCostMinor + splitPenaltyMinor * (greedy.shipments.size() - 1);
+            QVERIFY2(charged <= greedyCharged,
+                     qPrintable(where + u": %1 > greedy %2"_s.arg(charged).arg(greedyCharged)));
             ++compared;
-            better += d.totalCostMinor < greedy.totalCostMinor ? 1 : 0;
+            better += charged < greedyCharged ? 1 : 0;
         }
         QVERIFY(compared > 100);
         QVERIFY(better > compared / 4);

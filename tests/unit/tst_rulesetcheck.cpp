@@ -88,6 +88,9 @@ void TestRuleSetCheck::namesTheField_data() {
     QTest::newRow("negative fee") << Edit([](RuleSet& r) { r.costs.byType[1].baseFeeMinor = -1; }) << -1
                                   << u"costs.store.base_fee"_s
                                   << u"Cost model, store: the base fee must not be negative"_s;
+    QTest::newRow("negative split penalty")
+        << Edit([](RuleSet& r) { r.costs.splitPenaltyMinor = -100; }) << -1 << u"costs.split_penalty"_s
+        << u"Cost model: the split penalty must not be negative"_s;
     QTest::newRow("currency") << Edit([](RuleSet& r) { r.currency = u"usd"_s; }) << -1 << u"currency"_s
                               << u"Cost model: currency 'usd' is not a three-letter ISO code such as USD"_s;
 }

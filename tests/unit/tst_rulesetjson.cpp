@@ -1,6 +1,7 @@
 // Rule sets as JSON (core/sourcing/RuleSetJson.h): a rich rule set survives the round trip; the documented
 // shape of money and rates; every kind of mistake is refused with the JSON path that names it.
 #include "Error.h"
+#include "model/Money.h"
 #include "sourcing/RuleSetJson.h"
 
 #include <QJsonArray>
@@ -17,6 +18,8 @@ private slots:
     void richRuleSetRoundTrips();
     void writesMoneyAndRatesAsDecimalStrings();
     void minimalDocumentTakesTheDefaults();
+    void splitPenalty_data();
+    void splitPenalty();
     void ratesAreExact_data();
     void ratesAreExact();
     void refusesBadDocuments_data();
@@ -147,6 +150,33 @@ void TestRuleSetJson::minimalDocumentTakesTheDefaults()
     expected.name = u"Only"_s;
     QVERIFY(rules.strategies.at(0) == expected);
     QVERIFY(rules.stateLimitHours.isEmpty());
+}
+
+void TestRuleSetJson::splitPenalty_data()
+{
+    QTest::addColumn<QByteArray>("costs"); // the "costs" member, or nothing
+    QTest::addColumn<qint64>("penaltyMinor");
+    QTest::newRow("no cost model: every default, the penalty too")
+        << QByteArray() << CostModel::defaultSplitPenaltyMinor;
+    // Every stored rule set writes its cost model; one without a penalty was stored before there was one and
+    // keeps routing as it did then.
+    QTest::newRow("cost model stored before the penalty: none") << QByteArray("{\"dc\": {}}") << qint64(0);
+    QTest::newRow("given") << QByteArray("{\"split_penalty\": \"7.50\"}") << qint64(750);
+    QTest::newRow("given as zero") << QByteArray("{\"split_penalty\": \"0\"}") << qint64(0);
+}
+
+void TestRuleSetJson::splitPenalty()
+{
+    QFETCH(QByteArray, costs);
+    QFETCH(qint64, penaltyMinor);
+    const QByteArray doc = "{" + (costs.isEmpty() ? QByteArray() : "\"costs\": " + costs + ", ") +
+                           "\"strategies\": [{\"name\": \"A\"}]}";
+    const RuleSet rules = RuleSetJson::fromBytes(doc);
+    QCOMPARE(rules.costs.splitPenaltyMinor, penaltyMinor);
+    const QJsonObject written = RuleSetJson::toJson(rules).value(u"costs"_s).toObject();
+    const Money penalty{penaltyMinor, u"USD"_s};
+    QCOMPARE(written.value(u"split_penalty"_s).toString(), penalty.toDecimalString());
+    QVERIFY(RuleSetJson::fromJson(RuleSetJson::toJson(rules)).costs == rules.costs);
 }
 
 void TestRuleSetJson::ratesAreExact_data()
@@ -280,6 +310,9 @@ void TestRuleSetJson::refusesBadDocuments_data()
     QTest::newRow("negative rate")
         << QByteArray("{\"costs\": {\"dc\": {\"per_km\": \"-0.01\"}}, \"strategies\": [{\"name\": \"A\"}]}")
         << u"costs.dc.per_km: must be a rate of zero or more"_s;
+    QTest::newRow("negative split penalty")
+        << QByteArray("{\"costs\": {\"split_penalty\": \"-1.00\"}, \"strategies\": [{\"name\": \"A\"}]}")
+        << u"costs.split_penalty: must be an amount of zero or more in USD"_s;
     QTest::newRow("unknown cost type")
         << QByteArray("{\"costs\": {\"warehouse\": {}}, \"strategies\": [{\"name\": \"A\"}]}")
         << u"costs.warehouse: unknown key"_s;
