@@ -156,6 +156,7 @@ public:
     qint64 decisions() const { return m_decisionCount; }
 
 private:
+    static constexpr int flushEvery = 1000;
     struct Waiting {
         DemoOrder order;
         bool settled = false;
@@ -193,7 +194,10 @@ private:
             write(it->second.order);
             m_waiting.erase(it);
             ++m_next;
-            if (++m_inTransaction == std::max(1, m_options.ordersPerTransaction)) {
+            ++m_inTransaction;
+            if (m_inTransaction % flushEvery == 0)
+                flush(); // the decisions waiting for their orders' rows are large: keep few in memory
+            if (m_inTransaction == std::max(1, m_options.ordersPerTransaction)) {
                 commit();
                 m_tx.emplace(m_db);
                 m_inTransaction = 0;

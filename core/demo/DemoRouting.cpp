@@ -22,12 +22,9 @@ DemoRouting::DemoRouting(const DemoNetwork& network, const QList<DemoSku>& catal
     : m_network(network)
     , m_catalog(catalog)
     , m_rules(rules)
-    , m_stock(stock)
-{
-}
+    , m_stock(stock) {}
 
-RoutingNetwork DemoRouting::networkOf(bool limited) const
-{
+RoutingNetwork DemoRouting::networkOf(bool limited) const {
     // Dense ids are the network's indexes, as in DemoStock.
     std::vector<NetworkLocation> locations;
     locations.reserve(size_t(m_network.locations().size()));
@@ -40,8 +37,7 @@ RoutingNetwork DemoRouting::networkOf(bool limited) const
     return RoutingNetwork(std::move(locations));
 }
 
-Order DemoRouting::toOrder(const DemoOrder& o) const
-{
+Order DemoRouting::toOrder(const DemoOrder& o) const {
     Order order;
     order.id = o.index + 1;
     order.orderNumber = o.orderNumber;
@@ -75,8 +71,7 @@ Order DemoRouting::toOrder(const DemoOrder& o) const
     return order;
 }
 
-void DemoRouting::expedite(const DemoOrder& order, qint64 at)
-{
+void DemoRouting::expedite(const DemoOrder& order, qint64 at) {
     for (const DemoLine& line : order.lines) {
         const int vendor = m_catalog.at(line.sku).vendor;
         const int location = order.delivery == DeliveryMethod::Pickup ? order.pickupLocation
@@ -85,7 +80,8 @@ void DemoRouting::expedite(const DemoOrder& order, qint64 at)
         const qint64 free = m_stock.available(location, line.sku);
         if (free >= line.quantity)
             continue;
-        const qint64 quantity = line.quantity - free + std::max<qint64>(2, m_stock.usualLevel(location, line.sku) / 2);
+        const qint64 quantity =
+            line.quantity - free + std::max<qint64>(2, m_stock.usualLevel(location, line.sku) / 2);
         const bool store = m_network.locations().at(location).location.type == LocationType::Store;
         m_stock.receive(at, location, line.sku, quantity,
                         store ? u"RECEIVED: transfer for pickup order %1"_s.arg(order.orderNumber)
@@ -94,8 +90,7 @@ void DemoRouting::expedite(const DemoOrder& order, qint64 at)
     }
 }
 
-Decision DemoRouting::route(const DemoOrder& demoOrder, qint64 at)
-{
+Decision DemoRouting::route(const DemoOrder& demoOrder, qint64 at) {
     m_stock.advanceTo(at);
     if (at / Day != m_day) {
         m_day = at / Day;
@@ -128,8 +123,7 @@ Decision DemoRouting::route(const DemoOrder& demoOrder, qint64 at)
     return d;
 }
 
-QList<int> DemoRouting::locationsOf(const DemoOrder& order, const Decision& decision) const
-{
+QList<int> DemoRouting::locationsOf(const DemoOrder& order, const Decision& decision) const {
     QHash<int, int> byLine;
     for (const Shipment& s : decision.shipments) {
         const int location = m_today.indexOf(s.locationCode);
@@ -147,8 +141,7 @@ QList<int> DemoRouting::locationsOf(const DemoOrder& order, const Decision& deci
     return locations;
 }
 
-QString DemoRouting::note(const Decision& d)
-{
+QString DemoRouting::note(const Decision& d) {
     return u"rules v%1, strategy \"%2\", %3"_s.arg(d.ruleVersion)
         .arg(d.strategy, Money{d.totalCostMinor, d.currency.isEmpty() ? u"USD"_s : d.currency}.toString());
 }

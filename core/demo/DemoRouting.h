@@ -19,8 +19,8 @@ class DemoStock;
 // somebody would have; the decision kept is the one that routed it.
 class DemoRouting {
 public:
-    DemoRouting(const DemoNetwork& network, const QList<DemoSku>& catalog, const QList<DemoRuleVersion>& rules,
-                DemoStock& stock);
+    DemoRouting(const DemoNetwork& network, const QList<DemoSku>& catalog,
+                const QList<DemoRuleVersion>& rules, DemoStock& stock);
 
     // Routes the order at `at` (the order's index + 1 is its id) and reserves its lines. The decision is
     // routed; its shipments name every line. Throws Error::state if no way of routing it is found.

@@ -17,8 +17,7 @@ namespace {
 constexpr qint64 Hour = 3600 * 1000LL;
 constexpr qint64 Day = 24 * Hour;
 
-Strategy storePickup()
-{
+Strategy storePickup() {
     Strategy s;
     s.name = u"Store pickup"_s;
     s.when.delivery = DeliveryMethod::Pickup;
@@ -29,8 +28,7 @@ Strategy storePickup()
     return s;
 }
 
-Strategy marketplaceFromDcs()
-{
+Strategy marketplaceFromDcs() {
     Strategy s;
     s.name = u"Marketplace from distribution centres"_s;
     s.when.channels = {Channel::Marketplace};
@@ -42,22 +40,21 @@ Strategy marketplaceFromDcs()
     return s;
 }
 
-Strategy highValueFromDcs()
-{
+Strategy highValueFromDcs() {
     Strategy s;
     s.name = u"High-value orders from distribution centres"_s;
     s.when.delivery = DeliveryMethod::Ship;
     s.when.minOrderValueMinor = DemoRules::highValueMinor;
     s.filters.types = {LocationType::Dc, LocationType::Dropship};
-    s.ranking = {CriterionWeight{Criterion::TotalCost, 1.0}, CriterionWeight{Criterion::FewestShipments, 3.0}};
+    s.ranking = {CriterionWeight{Criterion::TotalCost, 1.0},
+                 CriterionWeight{Criterion::FewestShipments, 3.0}};
     s.split = SplitPolicy{SplitPolicy::Mode::Split, 2, SplitPolicy::Shortage::ShipComplete};
     s.fallback = Fallback{Fallback::Action::NextStrategy, 0};
     return s;
 }
 
 // The default strategy of RuleSet::defaults(), at most two parcels; with ship-from-store or without.
-Strategy lowestCost(const RuleSet& base, bool fromStores)
-{
+Strategy lowestCost(const RuleSet& base, bool fromStores) {
     Strategy s = base.strategies.isEmpty() ? Strategy{} : base.strategies.first();
     s.name = fromStores ? u"Lowest total cost, ship from store"_s : u"Lowest total cost"_s;
     s.filters.types = {LocationType::Dc, LocationType::Dropship};
@@ -69,18 +66,17 @@ Strategy lowestCost(const RuleSet& base, bool fromStores)
     return s;
 }
 
-RuleSet version(const QList<Strategy>& strategies)
-{
+RuleSet version(const QList<Strategy>& strategies) {
     RuleSet rules = RuleSet::defaults();
     rules.strategies = strategies;
-    rules.stateLimitHours = {{OrderStatus::Validated, 4}, {OrderStatus::Routed, 24}, {OrderStatus::Exception, 48}};
+    rules.stateLimitHours = {
+        {OrderStatus::Validated, 4}, {OrderStatus::Routed, 24}, {OrderStatus::Exception, 48}};
     return rules;
 }
 
 } // namespace
 
-QList<DemoRuleVersion> DemoRules::history(qint64 firstOrderAt, qint64 now)
-{
+QList<DemoRuleVersion> DemoRules::history(qint64 firstOrderAt, qint64 now) {
     const RuleSet base = RuleSet::defaults();
     const qint64 span = std::max<qint64>(Day, now - firstOrderAt);
     // Published at 15:00 UTC (mid-morning in the US) on their day.
@@ -109,8 +105,7 @@ QList<DemoRuleVersion> DemoRules::history(qint64 firstOrderAt, qint64 now)
     return history;
 }
 
-const DemoRuleVersion& DemoRules::inForce(const QList<DemoRuleVersion>& history, qint64 at)
-{
+const DemoRuleVersion& DemoRules::inForce(const QList<DemoRuleVersion>& history, qint64 at) {
     qsizetype found = 0;
     for (qsizetype i = 0; i < history.size(); ++i)
         if (history.at(i).publishedAt <= at)
@@ -118,16 +113,16 @@ const DemoRuleVersion& DemoRules::inForce(const QList<DemoRuleVersion>& history,
     return history.at(found);
 }
 
-void DemoRules::publish(Database& db, const QList<DemoRuleVersion>& history)
-{
+void DemoRules::publish(Database& db, const QList<DemoRuleVersion>& history) {
     RuleSetRepository repository(db);
     const Actor actor{u"admin"_s, Role::Admin}; // the schema's administrator: only an admin edits the rules
     for (const DemoRuleVersion& v : history) {
         const QDateTime published = QDateTime::fromMSecsSinceEpoch(v.publishedAt, Qt::UTC);
         const RuleSet draft = repository.saveDraft(v.rules, actor, v.comment, published.addSecs(-3 * 3600));
         if (draft.version != v.rules.version)
-            throw Error::state(u"the demo's rule set version %1 was stored as version %2"_s.arg(v.rules.version)
-                                   .arg(draft.version));
+            throw Error::state(
+                u"the demo's rule set version %1 was stored as version %2"_s.arg(v.rules.version)
+                    .arg(draft.version));
         repository.publish(draft.version, actor, v.publishComment, published);
     }
 }

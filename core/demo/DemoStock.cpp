@@ -17,8 +17,7 @@ constexpr qint64 Hour = 3600 * 1000LL;
 constexpr qint64 Day = 24 * Hour;
 constexpr quint64 stockStream = 5;
 
-void insertSorted(std::vector<int>& list, int value)
-{
+void insertSorted(std::vector<int>& list, int value) {
     const auto it = std::lower_bound(list.begin(), list.end(), value);
     if (it == list.end() || *it != value)
         list.insert(it, value);
@@ -37,15 +36,13 @@ DemoStock::DemoStock(Database& db, const DemoNetwork& network, const QList<DemoS
     , m_ledger(db, u"inventory_events"_s,
                {u"id"_s, u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
                 u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s,
-                u"actor"_s, u"previous_event_id"_s})
-{
+                u"actor"_s, u"previous_event_id"_s}) {
     m_skuByCode.reserve(catalog.size());
     for (int s = 0; s < catalog.size(); ++s)
         m_skuByCode.insert(catalog.at(s).code, s);
 }
 
-void DemoStock::ensure(int location, int sku)
-{
+void DemoStock::ensure(int location, int sku) {
     Cell& c = cell(location, sku);
     if (c.exists)
         return;
@@ -54,8 +51,7 @@ void DemoStock::ensure(int location, int sku)
     insertSorted(m_skusAt[size_t(location)], sku);
 }
 
-void DemoStock::open(qint64 at, qint64 until)
-{
+void DemoStock::open(qint64 at, qint64 until) {
     m_clock = at;
     double maxPopularity = 0.0;
     for (const DemoSku& s : m_catalog)
@@ -116,14 +112,12 @@ void DemoStock::open(qint64 at, qint64 until)
     }
 }
 
-void DemoStock::schedule(Pending p)
-{
+void DemoStock::schedule(Pending p) {
     p.seq = ++m_seq;
     m_pending.push(p);
 }
 
-void DemoStock::advanceTo(qint64 at)
-{
+void DemoStock::advanceTo(qint64 at) {
     while (!m_pending.empty() && m_pending.top().at <= at) {
         const Pending p = m_pending.top();
         m_pending.pop();
@@ -133,11 +127,14 @@ void DemoStock::advanceTo(qint64 at)
     m_clock = std::max(m_clock, at);
 }
 
-void DemoStock::apply(const Pending& p)
-{
+void DemoStock::apply(const Pending& p) {
     switch (p.kind) {
-    case Kind::Delivery: deliver(p.at, p.location); break;
-    case Kind::Count: count(p.at, p.location); break;
+    case Kind::Delivery:
+        deliver(p.at, p.location);
+        break;
+    case Kind::Count:
+        count(p.at, p.location);
+        break;
     case Kind::Ship: {
         Cell& c = cell(p.location, p.sku);
         c.onHand -= p.quantity;
@@ -156,8 +153,7 @@ void DemoStock::apply(const Pending& p)
     }
 }
 
-void DemoStock::deliver(qint64 at, int location)
-{
+void DemoStock::deliver(qint64 at, int location) {
     const LocationType type = m_network.locations().at(location).location.type;
     const qint64 pack = type == LocationType::Store ? 1 : 6;
     QString reason;
@@ -176,13 +172,12 @@ void DemoStock::deliver(qint64 at, int location)
             any = true;
         }
         c.onHand += quantity;
-        record(at, location, sku, u"demo:rcv:%1:%2"_s.arg(m_receipts).arg(sku + 1), u"delta"_s, quantity, reason,
-               u"import"_s);
+        record(at, location, sku, u"demo:rcv:%1:%2"_s.arg(m_receipts).arg(sku + 1), u"delta"_s, quantity,
+               reason, u"import"_s);
     }
 }
 
-void DemoStock::count(qint64 at, int location)
-{
+void DemoStock::count(qint64 at, int location) {
     const std::vector<int>& skus = m_skusAt[size_t(location)];
     if (skus.empty())
         return;
@@ -216,29 +211,26 @@ void DemoStock::count(qint64 at, int location)
     }
 }
 
-void DemoStock::reserve(qint64 at, int location, int sku, qint64 quantity, qint64 orderId, int lineNo)
-{
+void DemoStock::reserve(qint64 at, int location, int sku, qint64 quantity, qint64 orderId, int lineNo) {
     advanceTo(at);
     ensure(location, sku);
     Cell& c = cell(location, sku);
     c.reserved += quantity;
-    record(std::max(at, m_clock), location, sku,
-           u"res:%1:%2:%3"_s.arg(orderId).arg(lineNo).arg(location + 1), u"reserve"_s, quantity, QString(),
-           u"system"_s);
+    record(std::max(at, m_clock), location, sku, u"res:%1:%2:%3"_s.arg(orderId).arg(lineNo).arg(location + 1),
+           u"reserve"_s, quantity, QString(), u"system"_s);
 }
 
-void DemoStock::scheduleShipment(qint64 at, int location, int sku, qint64 quantity, qint64 orderId, int lineNo)
-{
+void DemoStock::scheduleShipment(qint64 at, int location, int sku, qint64 quantity, qint64 orderId,
+                                 int lineNo) {
     schedule({at, 0, Kind::Ship, location, sku, quantity, orderId, lineNo});
 }
 
-void DemoStock::scheduleRelease(qint64 at, int location, int sku, qint64 quantity, qint64 orderId, int lineNo)
-{
+void DemoStock::scheduleRelease(qint64 at, int location, int sku, qint64 quantity, qint64 orderId,
+                                int lineNo) {
     schedule({at, 0, Kind::Release, location, sku, quantity, orderId, lineNo});
 }
 
-void DemoStock::receive(qint64 at, int location, int sku, qint64 quantity, const QString& reason)
-{
+void DemoStock::receive(qint64 at, int location, int sku, qint64 quantity, const QString& reason) {
     advanceTo(at);
     ensure(location, sku);
     Cell& c = cell(location, sku);
@@ -250,20 +242,17 @@ void DemoStock::receive(qint64 at, int location, int sku, qint64 quantity, const
            quantity, reason, u"import"_s);
 }
 
-qint64 DemoStock::available(int location, int sku) const
-{
+qint64 DemoStock::available(int location, int sku) const {
     const Cell& c = cell(location, sku);
     return c.exists ? std::max<qint64>(0, c.onHand - c.reserved - c.safety) : 0;
 }
 
-qint64 DemoStock::usualLevel(int location, int sku) const
-{
+qint64 DemoStock::usualLevel(int location, int sku) const {
     return cell(location, sku).usual;
 }
 
 void DemoStock::record(qint64 at, int location, int sku, const QString& eventId, const QString& kind,
-                       qint64 quantity, const QString& reason, const QString& actor)
-{
+                       qint64 quantity, const QString& reason, const QString& actor) {
     Cell& c = cell(location, sku);
     m_ledger.add({m_nextEventId++, eventId, qint64(location) + 1, qint64(sku) + 1, kind, quantity, c.onHand,
                   c.reserved, reason.isEmpty() ? nullString() : QVariant(reason), at, at, actor,
@@ -273,8 +262,7 @@ void DemoStock::record(qint64 at, int location, int sku, const QString& eventId,
     c.updatedAt = at;
 }
 
-qint64 DemoStock::writePositions(Database& db)
-{
+qint64 DemoStock::writePositions(Database& db) {
     BulkInsert positions(db, u"positions"_s,
                          {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s,
                           u"updated_at"_s, u"last_event_id"_s, u"prior_event_id"_s});
@@ -289,22 +277,21 @@ qint64 DemoStock::writePositions(Database& db)
     return positions.rowsWritten();
 }
 
-qint64 DemoStock::reservedTotal() const
-{
+qint64 DemoStock::reservedTotal() const {
     qint64 total = 0;
     for (const Cell& c : m_cells)
         total += c.reserved;
     return total;
 }
 
-void DemoStock::stocked(int sku, int, int delivery, qint64, std::vector<Stocked>& out) const
-{
+void DemoStock::stocked(int sku, int, int delivery, qint64, std::vector<Stocked>& out) const {
     out.clear();
     if (sku < 0 || size_t(sku) >= m_skuCount)
         return;
     for (int l : m_locationsOfSku[size_t(sku)]) {
         const Location& location = m_network.locations().at(l).location;
-        if ((delivery == InventoryIndex::Pickup && !location.pickup) || (delivery == InventoryIndex::Ship && !location.ships))
+        if ((delivery == InventoryIndex::Pickup && !location.pickup) ||
+            (delivery == InventoryIndex::Ship && !location.ships))
             continue;
         const qint64 free = available(l, sku);
         if (free > 0)

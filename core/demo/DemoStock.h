@@ -9,8 +9,8 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <queue>
+
 #include <vector>
 
 namespace ordo {
@@ -19,11 +19,11 @@ class Database;
 
 // The demo's stock as it moves through the 90 days, in time order, and its ledger. It opens with a count of
 // every position, takes weekly deliveries (each position back to its usual level once it falls below two
-// fifths of it), daily cycle counts and damage write-offs, and the reservations, shipments and releases of the
-// orders: every change is a row of inventory_events exactly as InventoryLedger and ReservationService write
-// them (kinds snapshot, delta, reserve, ship, release; each event linked to the position's event before it),
-// with explicit ids in the order the changes happened. The router reads it as its InventoryView while the
-// history is made, so each order is routed on the stock of its moment. Rows go out in the caller's
+// fifths of it), daily cycle counts and damage write-offs, and the reservations, shipments and releases of
+// the orders: every change is a row of inventory_events exactly as InventoryLedger and ReservationService
+// write them (kinds snapshot, delta, reserve, ship, release; each event linked to the position's event before
+// it), with explicit ids in the order the changes happened. The router reads it as its InventoryView while
+// the history is made, so each order is routed on the stock of its moment. Rows go out in the caller's
 // Transaction; call flush() before committing and writePositions() at the end.
 class DemoStock final : public InventoryView {
 public:
@@ -31,8 +31,8 @@ public:
 
     // Opening counts at `at`; deliveries and counts are scheduled from then up to `until`.
     void open(qint64 at, qint64 until);
-    // Applies in time order everything scheduled up to `at`. Time never goes back: `at` before an earlier call
-    // applies nothing.
+    // Applies in time order everything scheduled up to `at`. Time never goes back: `at` before an earlier
+    // call applies nothing.
     void advanceTo(qint64 at);
 
     void reserve(qint64 at, int location, int sku, qint64 quantity, qint64 orderId, int lineNo);
@@ -52,7 +52,8 @@ public:
     qint64 reservedTotal() const;
 
     int skuIndex(const QString& skuCode) const override { return m_skuByCode.value(skuCode, -1); }
-    void stocked(int sku, int channelIndex, int delivery, qint64 atMs, std::vector<Stocked>& out) const override;
+    void stocked(int sku, int channelIndex, int delivery, qint64 atMs,
+                 std::vector<Stocked>& out) const override;
 
 private:
     struct Cell {
@@ -79,15 +80,17 @@ private:
     };
 
     Cell& cell(int location, int sku) { return m_cells[size_t(location) * m_skuCount + size_t(sku)]; }
-    const Cell& cell(int location, int sku) const { return m_cells[size_t(location) * m_skuCount + size_t(sku)]; }
+    const Cell& cell(int location, int sku) const {
+        return m_cells[size_t(location) * m_skuCount + size_t(sku)];
+    }
     void ensure(int location, int sku);
     void schedule(Pending p);
     void apply(const Pending& p);
     void deliver(qint64 at, int location);
     void count(qint64 at, int location);
     // One ledger row; the cell's figures must already be the ones after the event.
-    void record(qint64 at, int location, int sku, const QString& eventId, const QString& kind, qint64 quantity,
-                const QString& reason, const QString& actor);
+    void record(qint64 at, int location, int sku, const QString& eventId, const QString& kind,
+                qint64 quantity, const QString& reason, const QString& actor);
 
     const DemoNetwork& m_network;
     const QList<DemoSku>& m_catalog;
