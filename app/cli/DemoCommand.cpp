@@ -45,6 +45,9 @@ QJsonObject toJson(const DemoSummary& s, const QString& database)
             {u"customers"_s, s.customers},
             {u"holds"_s, s.holds},
             {u"auditEvents"_s, s.auditEvents},
+            {u"routingDecisions"_s, s.decisions},
+            {u"ledgerEvents"_s, s.ledgerEvents},
+            {u"ruleSetVersions"_s, s.ruleSetVersions},
             {u"skus"_s, s.skus},
             {u"positions"_s, s.positions},
             {u"users"_s, s.users},
@@ -72,6 +75,10 @@ void printText(const DemoSummary& s, const QString& database)
              .arg(s.orders)
              .arg(s.lines);
     o << u"  holds       %1\n  audit       %2 events\n"_s.arg(s.holds).arg(s.auditEvents);
+    o << u"  routing     %1 decisions under %2 rule-set versions\n  ledger      %3 stock events\n"_s
+             .arg(s.decisions)
+             .arg(s.ruleSetVersions)
+             .arg(s.ledgerEvents);
     o << u"\n  by state\n"_s;
     for (const auto& [status, n] : s.ordersByStatus)
         o << u"    "_s << orderStatusCode(status).leftJustified(12) << QString::number(n).rightJustified(10) << u'\n';

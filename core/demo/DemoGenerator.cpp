@@ -6,9 +6,13 @@
 #include "DemoOrderFactory.h"
 #include "DemoOrderWriter.h"
 #include "DemoRandom.h"
+#include "DemoRouting.h"
+#include "DemoRules.h"
 #include "DemoSchedule.h"
+#include "DemoStock.h"
 #include "Error.h"
 #include "UsPlaces.h"
+#include "sourcing/DecisionRepository.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -16,7 +20,10 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <queue>
 
 using namespace Qt::StringLiterals;
 
@@ -29,8 +36,9 @@ enum Stream : quint64 {
     CatalogStream = 2,
     ScheduleStream = 3,
     OrderStream = 4,
-    StockStream = 5
 };
+
+constexpr qint64 Day = 24 * 3600 * 1000LL;
 
 // Children before parents, so that SQLite's row-by-row DELETE never trips a foreign key.
 const QStringList demoTables = {u"sku_tags"_s,
@@ -43,6 +51,7 @@ const QStringList demoTables = {u"sku_tags"_s,
                                 u"routing_rejections"_s,
                                 u"routing_shipments"_s,
                                 u"routing_decisions"_s,
+                                u"rule_sets"_s,
                                 u"reservations"_s,
                                 u"inventory_events"_s,
                                 u"future_supply"_s,
@@ -90,55 +99,165 @@ void writeMasterData(Database& db, const DemoNetwork& network, const QList<DemoS
     skus.flush();
 }
 
-qint64 writePositions(Database& db, DemoRandom& random, const DemoNetwork& network,
-                      const QList<DemoSku>& catalog, const DemoOrderWriter& orders, qint64 now) {
-    BulkInsert positions(
-        db, u"positions"_s,
-        {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s});
-    double maxPopularity = 0.0;
-    for (const DemoSku& s : catalog)
-        maxPopularity = std::max(maxPopularity, s.popularity);
-    const size_t skuCount = size_t(catalog.size());
-    for (qsizetype l = 0; l < network.locations().size(); ++l) {
-        const LocationType type = network.locations().at(l).location.type;
-        const int vendor = int(network.vendors().indexOf(int(l)));
-        for (size_t s = 0; s < skuCount; ++s) {
-            const DemoSku& sku = catalog.at(qsizetype(s));
-            const double pop = std::sqrt(sku.popularity / maxPopularity);
-            const size_t cell = size_t(l) * skuCount + s;
-            const bool used = orders.used()[cell];
-            const double roll = random.uniform();
-            qint64 onHand = 0, safety = 0;
-            bool stocked = used;
-            switch (type) {
-            case LocationType::Dc:
-            case LocationType::ThirdPartyLogistics:
-                stocked = stocked || (sku.vendor < 0 && roll < 0.93);
-                onHand =
-                    random.chance(0.04) ? 0 : random.between(5, 60) + qint64(600.0 * pop * random.uniform());
-                safety = random.between(0, 8);
-                break;
-            case LocationType::Store:
-                stocked = stocked || (sku.vendor < 0 && !sku.bulky && roll < 0.06 + 0.5 * pop);
-                onHand = random.chance(0.08) ? 0 : random.between(1, 14);
-                safety = random.between(0, 2);
-                break;
-            case LocationType::Dropship:
-                stocked = stocked || sku.vendor == vendor;
-                onHand = random.between(10, 300);
-                break;
+// The history's moving parts: orders are made in the order they come in, routed in the order their stories
+// route them (a held order is routed after orders that came in later), and written in the order they came
+// in, each with its reservations and routing decision, `chunk` orders per transaction.
+class Timeline {
+public:
+    Timeline(Database& db, const DemoOptions& options, DemoOrderFactory& factory, DemoOrderWriter& writer,
+             DemoStock& stock, DemoRouting& routing)
+        : m_db(db)
+        , m_options(options)
+        , m_factory(factory)
+        , m_writer(writer)
+        , m_stock(stock)
+        , m_routing(routing)
+        , m_decisions(db)
+        , m_reservations(db, u"reservations"_s,
+                         {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s, u"state"_s,
+                          u"created_at"_s, u"closed_at"_s},
+                         BulkInsert::Send::OnFlush)
+        , m_byStatus(std::size(allOrderStatuses), 0)
+        , m_byChannel(std::size(allChannels), 0)
+    {
+        m_tx.emplace(m_db);
+    }
+
+    // A new order, in the order they come in.
+    void add(DemoOrder order)
+    {
+        routeDue(order.orderedAt);
+        const qint64 index = order.index;
+        const bool routed = order.story.routed;
+        if (routed)
+            m_due.push({order.story.routedAt, index});
+        m_waiting.emplace(index, Waiting{std::move(order), !routed});
+        writeReady();
+    }
+
+    // Routes what is left, writes every order and brings the stock up to `now`; the last transaction stays open.
+    void finish(qint64 now)
+    {
+        routeDue(std::numeric_limits<qint64>::max());
+        writeReady();
+        m_stock.advanceTo(now);
+        flush();
+    }
+
+    void commit()
+    {
+        flush();
+        m_tx->commit();
+        m_tx.reset();
+    }
+
+    const QList<qint64>& byStatus() const { return m_byStatus; }
+    const QList<qint64>& byChannel() const { return m_byChannel; }
+    qint64 decisions() const { return m_decisionCount; }
+
+private:
+    static constexpr int flushEvery = 1000;
+    struct Waiting {
+        DemoOrder order;
+        bool settled = false;
+    };
+    struct Due {
+        qint64 at = 0;
+        qint64 index = 0;
+        bool operator>(const Due& o) const { return at != o.at ? at > o.at : index > o.index; }
+    };
+
+    void routeDue(qint64 until)
+    {
+        while (!m_due.empty() && m_due.top().at <= until) {
+            const Due due = m_due.top();
+            m_due.pop();
+            Waiting& w = m_waiting.at(due.index);
+            DemoOrder& o = w.order;
+            Decision decision = m_routing.route(o, due.at);
+            m_factory.settle(o, m_routing.locationsOf(o, decision), DemoRouting::note(decision));
+            const qint64 id = o.index + 1;
+            for (const DemoLine& line : std::as_const(o.lines)) {
+                if (o.story.status == OrderStatus::Cancelled)
+                    m_stock.scheduleRelease(o.story.cancelledAt, line.location, line.sku, line.quantity, id, line.lineNo);
+                else if (const qint64 shipped = o.story.shippedAt.at(size_t(line.group)); shipped > 0)
+                    m_stock.scheduleShipment(shipped, line.location, line.sku, line.quantity, id, line.lineNo);
             }
-            if (!stocked)
-                continue;
-            const qint64 reserved = orders.reserved()[cell];
-            onHand = std::max(onHand, reserved + random.between(0, 3));
-            positions.add({qint64(l) + 1, qint64(s) + 1, onHand, reserved, safety,
-                           now - random.between(0, 3 * 24 * 3600 * 1000LL)});
+            o.decision = std::move(decision);
+            w.settled = true;
         }
     }
-    positions.flush();
-    return positions.rowsWritten();
-}
+
+    void writeReady()
+    {
+        for (auto it = m_waiting.find(m_next); it != m_waiting.end() && it->second.settled; it = m_waiting.find(m_next)) {
+            write(it->second.order);
+            m_waiting.erase(it);
+            ++m_next;
+            ++m_inTransaction;
+            if (m_inTransaction % flushEvery == 0)
+                flush(); // the decisions waiting for their orders' rows are large: keep few in memory
+            if (m_inTransaction == std::max(1, m_options.ordersPerTransaction)) {
+                commit();
+                m_tx.emplace(m_db);
+                m_inTransaction = 0;
+                if (m_options.progress)
+                    m_options.progress(m_next, m_options.orders);
+            }
+        }
+    }
+
+    void write(DemoOrder& o)
+    {
+        m_writer.write(o);
+        ++m_byStatus[qsizetype(o.story.status)];
+        ++m_byChannel[qsizetype(o.channel)];
+        if (!o.decision)
+            return;
+        const qint64 id = o.index + 1;
+        for (const DemoLine& line : std::as_const(o.lines)) {
+            if (line.location < 0)
+                continue;
+            const qint64 shipped = o.story.shippedAt.at(size_t(line.group));
+            const bool cancelled = o.story.status == OrderStatus::Cancelled;
+            const QString state = cancelled ? u"released"_s : shipped > 0 ? u"shipped"_s : u"held"_s;
+            const QVariant closed = cancelled ? QVariant(o.story.cancelledAt) : shipped > 0 ? QVariant(shipped) : nullInt64();
+            m_reservations.add({id, line.lineNo, qint64(line.location) + 1, qint64(line.sku) + 1, line.quantity, state,
+                                o.story.routedAt, closed});
+        }
+        m_pendingDecisions.append(std::move(*o.decision));
+        o.decision.reset();
+    }
+
+    void flush()
+    {
+        m_writer.flush();
+        m_reservations.flush();
+        for (const Decision& d : std::as_const(m_pendingDecisions))
+            m_decisions.store(d, u"system"_s);
+        m_decisionCount += m_pendingDecisions.size();
+        m_pendingDecisions.clear();
+        m_stock.flush();
+    }
+
+    Database& m_db;
+    const DemoOptions& m_options;
+    DemoOrderFactory& m_factory;
+    DemoOrderWriter& m_writer;
+    DemoStock& m_stock;
+    DemoRouting& m_routing;
+    DecisionRepository m_decisions;
+    BulkInsert m_reservations;
+    std::optional<Transaction> m_tx;
+    std::priority_queue<Due, std::vector<Due>, std::greater<Due>> m_due;
+    std::map<qint64, Waiting> m_waiting;
+    QList<Decision> m_pendingDecisions;
+    qint64 m_next = 0;
+    int m_inTransaction = 0;
+    qint64 m_decisionCount = 0;
+    QList<qint64> m_byStatus;
+    QList<qint64> m_byChannel;
+};
 
 } // namespace
 
@@ -220,64 +339,50 @@ DemoSummary DemoGenerator::run(const DemoOptions& options) {
 
     DemoRandom scheduleRandom = DemoRandom::derived(options.seed, 0, ScheduleStream);
     const QList<DemoSlot> schedule = DemoSchedule::make(scheduleRandom, options.orders, now, historyDays);
+    const qint64 firstOrderAt = schedule.isEmpty() ? now : schedule.first().orderedAt;
+    const QList<DemoRuleVersion> rules = DemoRules::history(firstOrderAt, now);
 
     const int customerPool = int(std::max<qint64>(20, options.orders * 55 / 100));
     DemoOrderFactory factory(options.seed, places, network, catalog, customerPool);
     DemoOrderWriter writer(m_db, catalog, network, customerPool + customerPool / 200 + 10);
+    DemoStock stock(m_db, network, catalog, options.seed);
+    DemoRouting routing(network, catalog, rules, stock);
     DemoRandom orderRandom = DemoRandom::derived(options.seed, 0, OrderStream);
-    QList<qint64> byStatus(std::size(allOrderStatuses), 0);
-    QList<qint64> byChannel(std::size(allChannels), 0);
-    const qint64 total = schedule.size();
-    const int chunk = std::max(1, options.ordersPerTransaction);
-    for (qint64 first = 0; first < total; first += chunk) {
-        Transaction tx(m_db);
-        const qint64 last = std::min(total, first + chunk);
-        for (qint64 i = first; i < last; ++i) {
-            const DemoSlot& slot = schedule.at(i);
-            const DemoOrder order =
-                factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now, slot.forced);
-            writer.write(order);
-            ++byStatus[qsizetype(order.story.status)];
-            ++byChannel[qsizetype(order.channel)];
-        }
-        writer.flush();
-        tx.commit();
-        if (options.progress)
-            options.progress(last, total);
+    Timeline timeline(m_db, options, factory, writer, stock, routing);
+    stock.open(firstOrderAt - 3 * Day, now);
+    for (qint64 i = 0; i < schedule.size(); ++i) {
+        const DemoSlot& slot = schedule.at(i);
+        timeline.add(factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now, slot.forced));
     }
-    {
-        Transaction tx(m_db);
-        DemoRandom stockRandom = DemoRandom::derived(options.seed, 0, StockStream);
-        summary.positions = writePositions(m_db, stockRandom, network, catalog, writer, now);
-        // Stock reserved on positions is backed by one held reservation per open routed line, exactly as the
-        // ReservationService would have recorded it, so cancelling or shipping a demo order gives it back.
-        SqlQuery::run(
-            m_db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
-                  "created_at) SELECT l.order_id, l.line_no, l.location_id, l.sku_id, l.quantity, 'held', "
-                  "o.status_changed_at FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                  "WHERE l.status IN ('routed', 'released', 'picking', 'packed') "
-                  "AND l.location_id IS NOT NULL AND l.sku_id IS NOT NULL"_s);
-        for (const QString& table : {u"locations"_s, u"skus"_s, u"customers"_s, u"orders"_s, u"order_lines"_s,
-                                     u"order_holds"_s, u"audit_events"_s})
-            BulkInsert::syncIdentity(m_db, table);
-        tx.commit();
-    }
+    timeline.finish(now);
+    summary.positions = stock.writePositions(m_db);
+    for (const QString& table : {u"locations"_s, u"skus"_s, u"customers"_s, u"orders"_s, u"order_lines"_s,
+                                 u"order_holds"_s, u"audit_events"_s, u"inventory_events"_s})
+        BulkInsert::syncIdentity(m_db, table);
+    // After the orders' audit events, whose ids the demo gives itself: the repository's take the next ones.
+    DemoRules::publish(m_db, rules);
+    timeline.commit();
+    if (options.progress)
+        options.progress(schedule.size(), schedule.size());
     SqlQuery::run(m_db, u"ANALYZE"_s); // fresh statistics for the query planner after a bulk load
 
     summary.orders = writer.orders();
     summary.lines = writer.lines();
     summary.customers = writer.customers();
     summary.holds = writer.holds();
-    summary.auditEvents = writer.auditEvents();
+    summary.decisions = timeline.decisions();
+    summary.ledgerEvents = stock.ledgerEvents();
+    summary.ruleSetVersions = rules.size();
+    summary.auditEvents = countRows(m_db, u"audit_events"_s); // the orders' and the rule sets'
     summary.skus = catalog.size();
     summary.users = network.users().size();
     summary.locationsByType = {{u"dc"_s, network.dcs().size()},
                                {u"store"_s, network.stores().size()},
                                {u"dropship"_s, network.vendors().size()}};
     for (OrderStatus s : allOrderStatuses)
-        summary.ordersByStatus.append({s, byStatus.at(qsizetype(s))});
+        summary.ordersByStatus.append({s, timeline.byStatus().at(qsizetype(s))});
     for (Channel c : allChannels)
-        summary.ordersByChannel.append({c, byChannel.at(qsizetype(c))});
+        summary.ordersByChannel.append({c, timeline.byChannel().at(qsizetype(c))});
     summary.elapsedMs = timer.elapsed();
     return summary;
 }

@@ -33,6 +33,9 @@ struct DemoSummary {
     qint64 customers = 0;
     qint64 holds = 0;
     qint64 auditEvents = 0;
+    qint64 decisions = 0;       // routing decisions stored, one per order routed
+    qint64 ledgerEvents = 0;    // inventory_events rows
+    qint64 ruleSetVersions = 0; // published one after the other; the last is active
     qint64 positions = 0;
     qint64 skus = 0;
     qint64 users = 0;
@@ -47,6 +50,12 @@ struct DemoSummary {
 // every state with their audit trail, holds, line assignments, stock positions and capacities. The same seed
 // and "now" give the same data. Rows go in with multi-row INSERTs, one transaction per
 // ordersPerTransaction orders, so a million orders take minutes on SQLite and PostgreSQL alike.
+//
+// The part of the history that the console explains is made by the real services: a routing rule set with two
+// earlier versions (DemoRules, stored through RuleSetRepository), every order past Validated routed by the
+// router under the version in force at its moment on the stock of that moment (DemoRouting), its decision
+// stored through DecisionRepository, and a stock ledger of opening counts, deliveries, counts, reservations,
+// shipments and releases whose positions end where their events add up to (DemoStock).
 class DemoGenerator {
 public:
     explicit DemoGenerator(Database& db)

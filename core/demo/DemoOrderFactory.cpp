@@ -1,6 +1,7 @@
 #include "DemoOrderFactory.h"
 
 #include "DemoRandom.h"
+#include "Error.h"
 #include "StoryGenerator.h"
 
 #include <QCryptographicHash>
@@ -14,6 +15,7 @@ namespace ordo {
 namespace {
 
 constexpr quint64 customerStream = 11;
+constexpr quint64 storyStream = 12;
 
 quint64 emailKey(const QString& email)
 {
@@ -119,61 +121,67 @@ int DemoOrderFactory::pickSku(DemoRandom& random, bool ownStockOnly, int vendor,
     return sku;
 }
 
-void DemoOrderFactory::route(DemoRandom& random, DemoOrder& order, int placeIndex, int homeStore, bool allowSplit,
-                             StoryInput& story)
+DemoRandom DemoOrderFactory::storyRandom(qint64 index) const
 {
-    const QList<int>& dcs = m_network.dcsByDistance(placeIndex);
-    const int nearStore = m_network.nearestStore(placeIndex);
-    const double storeKm = distanceKm(order.person.position, m_network.locations().at(nearStore).location.position);
-    int primary = dcs.first();
-    if (order.delivery == DeliveryMethod::Pickup) {
-        primary = homeStore;
-    } else {
-        const double roll = random.uniform();
-        if (order.channel == Channel::Pos && roll < 0.4)
-            primary = homeStore; // endless aisle: shipped from the store's own stock
-        else if (roll < 0.10 && storeKm < 150.0)
-            primary = nearStore; // ship from store
-        else if (roll > 0.92 && dcs.size() > 1)
-            primary = dcs.at(1); // the nearest DC is busy
-    }
-    int other = -1;
-    for (DemoLine& line : order.lines) {
-        const int vendor = m_catalog.at(line.sku).vendor;
-        line.location = vendor >= 0 ? m_network.vendors().at(vendor) : primary;
-    }
-    // Own stock and a vendor's products on one order: two shipments.
-    const auto vendorLine = std::find_if(order.lines.cbegin(), order.lines.cend(),
-                                         [&](const DemoLine& l) { return l.location != primary; });
-    if (vendorLine != order.lines.cend()) {
-        other = vendorLine->location;
-        if (std::all_of(order.lines.cbegin(), order.lines.cend(), [&](const DemoLine& l) { return l.location == other; })) {
-            primary = other;
-            other = -1;
+    return DemoRandom::derived(m_seed, quint64(index), storyStream);
+}
+
+void DemoOrderFactory::assign(DemoOrder& order, const QList<int>& locations) const
+{
+    StoryInput& story = order.input;
+    std::array<int, 2> groupLocation{-1, -1};
+    for (qsizetype i = 0; i < order.lines.size(); ++i) {
+        const int location = locations.at(i);
+        DemoLine& line = order.lines[i];
+        line.location = location;
+        if (groupLocation[0] < 0 || groupLocation[0] == location) {
+            groupLocation[0] = location;
+            line.group = 0;
+        } else {
+            // A third parcel is told as part of the second: the story knows two groups of lines.
+            if (groupLocation[1] < 0)
+                groupLocation[1] = location;
+            line.group = 1;
         }
-    } else if (allowSplit && order.delivery == DeliveryMethod::Ship && order.lines.size() >= 2 && random.chance(0.07)) {
-        // Not all of it in stock at one place: the last lines come from elsewhere.
-        other = primary == dcs.first() ? (dcs.size() > 1 && random.chance(0.6) ? dcs.at(1) : nearStore) : dcs.first();
-        for (qsizetype i = order.lines.size() - (order.lines.size() + 2) / 3; i < order.lines.size(); ++i)
-            order.lines[i].location = other;
     }
-    const std::array<int, 2> groupLocation{primary, other};
-    story.groupCount = other >= 0 ? 2 : 1;
+    story.groupCount = groupLocation[1] >= 0 ? 2 : 1;
+    story.lineNos = {};
+    story.locationCode = {};
+    story.staff = {};
     for (int g = 0; g < story.groupCount; ++g) {
-        const DemoLocation& loc = m_network.locations().at(groupLocation.at(g));
-        story.locationCode[g] = loc.location.code;
-        story.staff[g] = loc.staff;
-        story.site[g] = loc.location.type == LocationType::Store      ? StoryInput::Site::Store
-                        : loc.location.type == LocationType::Dropship ? StoryInput::Site::Vendor
-                                                                      : StoryInput::Site::Dc;
+        const DemoLocation& loc = m_network.locations().at(groupLocation.at(size_t(g)));
+        story.locationCode[size_t(g)] = loc.location.code;
+        story.staff[size_t(g)] = loc.staff;
+        story.site[size_t(g)] = loc.location.type == LocationType::Store      ? StoryInput::Site::Store
+                                : loc.location.type == LocationType::Dropship ? StoryInput::Site::Vendor
+                                                                              : StoryInput::Site::Dc;
+    }
+    for (const DemoLine& line : std::as_const(order.lines))
+        story.lineNos[size_t(line.group)] << line.lineNo;
+    const double km =
+        distanceKm(order.person.position, m_network.locations().at(groupLocation[0]).location.position);
+    story.transitDays = std::min(6, 1 + int(km / 700.0) + (order.slowCarrier ? 1 : 0)
+                                        + (story.site[0] == StoryInput::Site::Vendor ? 2 : 0));
+}
+
+void DemoOrderFactory::settle(DemoOrder& order, const QList<int>& locations, const QString& note) const
+{
+    if (!locations.isEmpty()) {
+        assign(order, locations);
+        order.input.routingNote = note;
+        DemoRandom random = storyRandom(order.index);
+        const qint64 routedAt = order.story.routedAt;
+        order.story = StoryGenerator::tell(random, order.input);
+        if (order.story.routedAt != routedAt)
+            throw Error::state(u"the story of demo order %1 routes it at %2, not at %3 as first told"_s.arg(
+                order.orderNumber, QString::number(order.story.routedAt), QString::number(routedAt)));
     }
     for (DemoLine& line : order.lines) {
-        line.group = line.location == primary ? 0 : 1;
-        story.lineNos[line.group] << line.lineNo;
+        line.status = order.story.lineStatus(line.group);
+        const bool routed = order.story.routed && progressRank(line.status) != 0 && progressRank(line.status) != 1;
+        if (!routed || locations.isEmpty())
+            line.location = -1;
     }
-    const double km = distanceKm(order.person.position, m_network.locations().at(primary).location.position);
-    story.transitDays = std::min(6, 1 + int(km / 700.0) + (random.chance(0.3) ? 1 : 0)
-                                        + (story.site[0] == StoryInput::Site::Vendor ? 2 : 0));
 }
 
 DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel channel, qint64 orderedAt,
@@ -246,7 +254,7 @@ DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel chann
         order.requestedAt = orderedAt + random.between(3, 10) * 24 * 3600 * 1000LL;
     order.priority = b2b ? (random.chance(0.2) ? 1 : 0) : random.chance(0.01) ? 2 : random.chance(0.08) ? 1 : 0;
 
-    StoryInput in;
+    StoryInput& in = order.input;
     in.channel = channel;
     in.delivery = delivery;
     in.orderedAt = orderedAt;
@@ -255,20 +263,29 @@ DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel chann
     in.forced = forced;
     in.customerService = m_network.customerService();
     in.managers = m_network.managers();
-    route(random, order, placeIndex, store, !forced, in);
+    order.slowCarrier = random.chance(0.3);
+    const QList<int>& dcs = m_network.dcsByDistance(placeIndex);
+    order.nearestDc = dcs.first();
     if (channel == Channel::Pos)
         in.captureActor = m_network.locations().at(store).staff.at(random.between(0, 1));
     else if (channel == Channel::Phone)
         in.captureActor = in.customerService.at(random.between(0, in.customerService.size() - 1));
     else
         in.captureActor = u"import"_s;
-    order.story = StoryGenerator::tell(random, in);
-    for (DemoLine& line : order.lines) {
-        line.status = order.story.lineStatus(line.group);
-        const bool routed = order.story.routed && progressRank(line.status) != 0 && progressRank(line.status) != 1;
-        if (!routed)
-            line.location = -1;
+    // Provisionally: the pickup store, or the nearest DC and the vendors of drop-ship lines. Only the moment
+    // of routing is taken from this telling.
+    QList<int> provisional;
+    for (const DemoLine& line : std::as_const(order.lines)) {
+        const int lineVendor = m_catalog.at(line.sku).vendor;
+        provisional << (delivery == DeliveryMethod::Pickup ? store
+                        : lineVendor >= 0                  ? m_network.vendors().at(lineVendor)
+                                                           : order.nearestDc);
     }
+    assign(order, provisional);
+    DemoRandom storyRandomness = storyRandom(index);
+    order.story = StoryGenerator::tell(storyRandomness, in);
+    if (!order.story.routed)
+        settle(order, {}, {});
     return order;
 }
 

@@ -52,6 +52,8 @@ struct StoryInput {
     std::array<QList<int>, 2> lineNos;
     QStringList customerService;
     QStringList managers;
+    // How the router decided, added to the routed event ("rules v2, strategy ..."); empty: nothing added.
+    QString routingNote;
     // Makes the order end in this state (used so that even a small demo shows every state).
     std::optional<OrderStatus> forced;
 };
@@ -64,6 +66,12 @@ struct OrderStory {
     qint64 statusChangedAt = 0;
     std::array<OrderStatus, 2> groupStatus{OrderStatus::Pending, OrderStatus::Pending};
     bool routed = false; // lines were assigned to locations at some point
+    // When the order was routed (0: never). It depends only on the order's own randomness and time, never on
+    // where it is routed to, so a story told once to learn the moment and told again with the router's
+    // assignment routes at the same moment.
+    qint64 routedAt = 0;
+    qint64 cancelledAt = 0;              // 0: not cancelled
+    std::array<qint64, 2> shippedAt{};   // per group; 0: not shipped
     QList<StoryEvent> events;
     QList<StoryHold> holds;
 

@@ -129,8 +129,9 @@ private:
     void move(qint64 at, int toRank, int group);
     QString actorFor(int rank, int group);
     QString detailFor(int rank, int group);
-    void walkSingle(const Disruption& d);
-    void walkSplit();
+    void walkSingle(const Disruption& d, int lastRank);
+    void walkSplit(int fromRank);
+    void squeezeForced(int f);
 
     DemoRandom& m_r;
     const StoryInput& m_in;
@@ -181,6 +182,8 @@ void Teller::record(qint64 at, const QString& actor, const QString& action, std:
                   std::optional<OrderStatus> to, const QString& reason, const QString& detail)
 {
     m_s.events.append({at, actor, action, from, to, reason, detail});
+    if (to == OrderStatus::Cancelled)
+        m_s.cancelledAt = at;
     if (action != u"lines"_s && to) {
         m_s.status = *to;
         m_s.statusChangedAt = at;
@@ -200,11 +203,14 @@ QString Teller::detailFor(int rank, int group)
 {
     switch (rank) {
     case 1: return u"passed validation"_s;
-    case 2:
+    case 2: {
+        const QString note = m_in.routingNote.isEmpty() ? QString() : u" ("_s + m_in.routingNote + u')';
         if (m_in.groupCount == 2)
             return u"split: lines %1 at %2, lines %3 at %4"_s.arg(lineList(m_in.lineNos[0]), m_in.locationCode[0],
-                                                                lineList(m_in.lineNos[1]), m_in.locationCode[1]);
-        return u"routed to %1"_s.arg(m_in.locationCode[0]);
+                                                                lineList(m_in.lineNos[1]), m_in.locationCode[1])
+                   + note;
+        return u"routed to %1"_s.arg(m_in.locationCode[0]) + note;
+    }
     case 3:
         if (m_in.groupCount == 2)
             return u"released to %1 and %2"_s.arg(m_in.locationCode[0], m_in.locationCode[1]);
@@ -221,17 +227,22 @@ QString Teller::detailFor(int rank, int group)
 
 void Teller::move(qint64 at, int toRank, int group)
 {
-    if (toRank == 2)
+    if (toRank == 2) {
         m_s.routed = true;
+        m_s.routedAt = at;
+    }
+    if (toRank == 6)
+        m_s.shippedAt = {at, at};
     record(at, actorFor(toRank, group), u"transition"_s, m_s.status, statusAt(toRank), {}, detailFor(toRank, group));
 }
 
-void Teller::walkSingle(const Disruption& d)
+// Walks the order as one: up to lastRank (Delivered; Routed for a split order, whose lines move on apart after).
+void Teller::walkSingle(const Disruption& d, int lastRank)
 {
     auto& T = m_t[0];
     int rank = 0;
     bool raised = false;
-    for (int k = 1; k <= Delivered; ++k) {
+    for (int k = 1; k <= lastRank; ++k) {
         if (d.kind == Disruption::Kind::Cancel && k <= 6 && d.cancelAt < T[k]) {
             if (d.cancelAt <= m_in.now) {
                 const Cancellation c = cancellation(m_r);
@@ -271,8 +282,9 @@ void Teller::walkSingle(const Disruption& d)
             const int target = d.heldRank == 0 ? 1 : d.heldRank;
             record(d.resolveAt, actor, u"release"_s, OrderStatus::Exception, statusAt(target), {}, why.resolution);
             const qint64 shift = d.resolveAt - d.raiseAt + Min;
-            for (int j = target + 1; j <= Delivered; ++j)
-                T[j] = T[j] >= Never ? Never : T[j] + shift;
+            for (auto& times : m_t)
+                for (int j = target + 1; j <= Delivered; ++j)
+                    times[j] = times[j] >= Never ? Never : times[j] + shift;
             rank = target;
             raised = true;
             if (d.heldRank == 0)
@@ -287,9 +299,9 @@ void Teller::walkSingle(const Disruption& d)
     }
 }
 
-void Teller::walkSplit()
+void Teller::walkSplit(int fromRank)
 {
-    for (int k = 1; k <= 3; ++k) {
+    for (int k = fromRank + 1; k <= 3; ++k) {
         if (m_t[0][k] > m_in.now) {
             m_s.groupStatus = {m_s.status, m_s.status};
             return;
@@ -312,6 +324,8 @@ void Teller::walkSplit()
     std::array<int, 2> rank{3, 3};
     for (const Step& step : std::as_const(steps)) {
         rank[step.group] = step.rank;
+        if (step.rank == 6)
+            m_s.shippedAt[size_t(step.group)] = step.at;
         const QString actor = actorFor(step.rank, step.group);
         record(step.at, actor, u"lines"_s, {}, statusAt(step.rank), {},
              u"line(s) %1 moved to %2"_s.arg(lineList(m_in.lineNos[step.group]), orderStatusCode(statusAt(step.rank))));
@@ -321,6 +335,36 @@ void Teller::walkSplit()
                  u"all open lines are %1"_s.arg(orderStatusCode(statusAt(least))));
     }
     m_s.groupStatus = {statusAt(rank[0]), statusAt(rank[1])};
+}
+
+// Fits the steps up to the forced state f before `now`. The steps up to release are fitted on their own, so that
+// when the order is routed does not depend on how long the steps after it take at the location it is routed to.
+void Teller::squeezeForced(int f)
+{
+    auto& T = m_t[0];
+    const qint64 from = m_s.capturedAt;
+    const qint64 span = m_in.now - from;
+    const auto squeeze = [&](int first, int last, qint64 base, qint64 limit) {
+        const double factor = double(limit - base) / double(T[last] - base);
+        for (int k = first; k <= last; ++k)
+            T[k] = base + qint64(double(T[k] - base) * factor);
+    };
+    if (f <= 3) {
+        if (T[f] > m_in.now)
+            squeeze(1, f, from, from + qint64(double(span) * 0.9));
+    } else {
+        const qint64 middle = from + qint64(double(span) * 0.45);
+        if (T[3] > middle) {
+            const qint64 before = T[3];
+            squeeze(1, 3, from, middle);
+            for (int k = 4; k <= f; ++k)
+                T[k] -= before - T[3];
+        }
+        if (T[f] > m_in.now)
+            squeeze(4, f, T[3], from + qint64(double(span) * 0.9));
+    }
+    for (int k = f + 1; k <= Delivered; ++k)
+        T[k] = Never;
 }
 
 OrderStory Teller::run()
@@ -343,21 +387,15 @@ OrderStory Teller::run()
     const double roll = m_r.uniform();
     const double u1 = m_r.uniform(), u2 = m_r.uniform();
     if (m_in.forced && progressRank(*m_in.forced) >= 0) {
-        const int f = progressRank(*m_in.forced);
-        if (T[f] > m_in.now) {
-            const double factor = double(m_in.now - m_s.capturedAt) * 0.9 / double(T[f] - m_s.capturedAt);
-            for (int k = 1; k <= f; ++k)
-                T[k] = m_s.capturedAt + qint64(double(T[k] - m_s.capturedAt) * factor);
-        }
-        for (int k = f + 1; k <= Delivered; ++k)
-            T[k] = Never;
-    } else if (m_in.forced == OrderStatus::Cancelled || (!m_in.forced && !split && roll < StoryGenerator::cancelShare)) {
+        squeezeForced(progressRank(*m_in.forced));
+    } else if (m_in.forced == OrderStatus::Cancelled || (!m_in.forced && roll < StoryGenerator::cancelShare)) {
         d.kind = Disruption::Kind::Cancel;
-        const qint64 latest = std::min(T[6], m_in.now);
+        // Before release at the latest: the moment of routing must not depend on the steps after it.
+        const qint64 latest = std::min(T[3], m_in.now);
         d.cancelAt = m_in.forced ? m_s.capturedAt + qint64(double(latest - m_s.capturedAt) * (0.05 + 0.9 * u1))
                                : m_s.capturedAt + span(m_r, 2 * Min, 20 * Hour);
     } else if (m_in.forced == OrderStatus::Exception
-               || (!m_in.forced && !split && roll < StoryGenerator::cancelShare + StoryGenerator::exceptionShare)) {
+               || (!m_in.forced && roll < StoryGenerator::cancelShare + StoryGenerator::exceptionShare)) {
         d.kind = Disruption::Kind::Exception;
         if (m_in.forced) {
             int natural = 0;
@@ -384,9 +422,21 @@ OrderStory Teller::run()
     record(m_s.capturedAt, m_in.captureActor, u"capture"_s, {}, OrderStatus::Pending, {},
          u"captured from %1, %2 line(s)"_s.arg(channelCode(m_in.channel)).arg(m_in.lineCount));
     if (split) {
-        walkSplit();
+        // The lines of a split order move on apart once routed, with no hold or cancellation after that; one
+        // before routing happens as to any order (the order is not split yet).
+        const bool beforeRouting = (d.kind == Disruption::Kind::Cancel && d.cancelAt < T[2])
+                                   || (d.kind == Disruption::Kind::Exception && d.heldRank <= 1);
+        if (!beforeRouting) {
+            walkSplit(0);
+        } else {
+            walkSingle(d, 2);
+            if (m_s.status == OrderStatus::Routed)
+                walkSplit(2);
+            else
+                m_s.groupStatus = {m_s.status, m_s.status};
+        }
     } else {
-        walkSingle(d);
+        walkSingle(d, Delivered);
         m_s.groupStatus = {m_s.status, m_s.status};
     }
     return m_s;

@@ -63,11 +63,12 @@ RuleSet ruleSetFrom(const SqlQuery& q)
 
 } // namespace
 
-RuleSet RuleSetRepository::saveDraft(const RuleSet& rules, const Actor& actor, const QString& comment)
+RuleSet RuleSetRepository::saveDraft(const RuleSet& rules, const Actor& actor, const QString& comment,
+                                     const QDateTime& at)
 {
     requireEditor(actor);
     Transaction tx(m_db);
-    const qint64 now = nowStoredTime();
+    const qint64 now = at.isValid() ? toStoredTime(at) : nowStoredTime();
     SqlQuery next(m_db, u"SELECT COALESCE(MAX(version), 0) + 1 FROM rule_sets"_s);
     RuleSet stored = rules;
     stored.version = next.scalar().toInt();
@@ -126,7 +127,7 @@ RuleSet RuleSetRepository::active() const
     return ruleSetFrom(q);
 }
 
-RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QString& comment)
+RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QString& comment, const QDateTime& at)
 {
     requireEditor(actor);
     if (comment.trimmed().isEmpty())
@@ -145,7 +146,7 @@ RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QStrin
     if (current != u"draft"_s)
         throw Error::state(
             u"rule set version %1 is %2; only a draft can be published"_s.arg(version).arg(current));
-    const qint64 now = nowStoredTime();
+    const qint64 now = at.isValid() ? toStoredTime(at) : nowStoredTime();
     AuditTrail audit(m_db);
     SqlQuery previous(m_db, u"SELECT id, version FROM rule_sets WHERE state = 'active'"_s);
     previous.exec();

@@ -1,12 +1,20 @@
 // DemoGenerator on both engines: the world has what was asked for, every channel and state, audit trails
 // that walk the state machine step by step, consistent totals, holds and search keys; the same seed gives
-// the same data, another seed other data; a database that is not empty is refused unless replacing.
+// the same data, another seed other data; a database that is not empty is refused unless replacing. The
+// history is the real services': every routed order has the router's decision for the lines where they are,
+// under the rule-set version in force when it was routed, three versions published one after the other, and a
+// stock ledger whose chains hold and add up to the positions, which the in-memory index reads alike.
+#include "LedgerChains.h"
 #include "TestDatabase.h"
 
 #include "Error.h"
 #include "demo/DemoGenerator.h"
+#include "inventory/InventoryIndex.h"
+#include "inventory/InventoryQuery.h"
 #include "orders/OrderStateMachine.h"
 #include "orders/SearchKeys.h"
+#include "sourcing/DecisionRepository.h"
+#include "sourcing/RuleSetRepository.h"
 #include "storage/SqlQuery.h"
 
 #include <QCryptographicHash>
@@ -30,6 +38,10 @@ private slots:
     void ordersAreConsistent();
     void stockCoversRoutedLines();
     void idsContinueAfterTheDemo();
+    void routedOrdersCarryTheirDecisions();
+    void rulesHaveAHistory();
+    void ledgerAddsUpToThePositions();
+    void indexAgreesWithTheDatabase();
     void sameSeedSameData();
     void refusesNonEmptyDatabase();
 
@@ -268,6 +280,213 @@ void TestDemoGenerator::idsContinueAfterTheDemo()
     SqlQuery l(db(), u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
                      "VALUES ('ST-NEW', 'New store', 'store', 40.0, -75.0, 1, 1, 100) RETURNING id"_s);
     QCOMPARE(l.scalar().toLongLong(), 36);
+}
+
+void TestDemoGenerator::routedOrdersCarryTheirDecisions()
+{
+    // Every order past Validated, and every order with a line at a location (routed, then cancelled or held),
+    // has exactly one decision; nothing else has one.
+    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE (o.status IN ('routed', 'released', 'picking', 'packed', "
+                   "'shipped', 'delivered') OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND "
+                   "l.location_id IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM routing_decisions d WHERE d.order_id = "
+                   "o.id)"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM routing_decisions d WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE "
+                   "l.order_id = d.order_id AND l.location_id IS NOT NULL)"_s),
+             0);
+    QCOMPARE(count(u"SELECT count(*) FROM (SELECT order_id FROM routing_decisions GROUP BY order_id HAVING count(*) > 1) s"_s), 0);
+    const qint64 decisions = count(u"SELECT count(*) FROM routing_decisions"_s);
+    QCOMPARE(decisions, m_summary.decisions);
+    QVERIFY2(decisions > 400, qPrintable(QString::number(decisions)));
+
+    // When each version came into force.
+    QList<QPair<qint64, int>> published;
+    SqlQuery v(db(), u"SELECT published_at, version FROM rule_sets ORDER BY published_at"_s);
+    v.exec();
+    while (v.next())
+        published.append({v.value(0).toLongLong(), v.value(1).toInt()});
+    QCOMPARE(published.size(), 3);
+    const auto versionAt = [&](qint64 at) {
+        int version = 0;
+        for (const auto& [time, number] : std::as_const(published))
+            if (time <= at)
+                version = number;
+        return version;
+    };
+
+    // Each decision: routed, explained, at the moment the audit trail routes the order, under the version in
+    // force then, and it chose exactly the locations the lines stand at.
+    QHash<qint64, QHash<int, QString>> lineLocations;
+    SqlQuery l(db(), u"SELECT l.order_id, l.line_no, c.code FROM order_lines l JOIN locations c ON c.id = l.location_id"_s);
+    l.exec();
+    while (l.next())
+        lineLocations[l.value(0).toLongLong()].insert(l.value(1).toInt(), l.value(2).toString());
+    QHash<qint64, qint64> routedAt;
+    SqlQuery a(db(), u"SELECT entity_id, at FROM audit_events WHERE entity = 'order' AND action = 'transition' AND "
+                     "to_state = 'routed'"_s);
+    a.exec();
+    while (a.next())
+        routedAt.insert(a.value(0).toLongLong(), a.value(1).toLongLong());
+    QList<qint64> orderIds;
+    SqlQuery d(db(), u"SELECT order_id FROM routing_decisions ORDER BY order_id"_s);
+    d.exec();
+    while (d.next())
+        orderIds << d.value(0).toLongLong();
+    const DecisionRepository repository(db());
+    QSet<int> versions;
+    QSet<QString> strategies;
+    int withRunnerUp = 0;
+    for (qint64 id : std::as_const(orderIds)) {
+        const std::optional<Decision> decision = repository.latest(id);
+        QVERIFY(decision);
+        QCOMPARE(decision->outcome, RoutingOutcome::Routed);
+        QVERIFY(!decision->candidates.isEmpty());
+        QVERIFY(!decision->strategies.isEmpty());
+        QVERIFY2(routedAt.contains(id), qPrintable(u"order %1 has no routed event"_s.arg(id)));
+        QCOMPARE(decision->decidedAtMs, routedAt.value(id));
+        QCOMPARE(decision->ruleVersion, versionAt(decision->decidedAtMs));
+        QHash<int, QString> chosen;
+        for (const Shipment& s : decision->shipments)
+            for (const ShipmentLine& line : s.lines)
+                chosen.insert(line.lineNo, s.locationCode);
+        QCOMPARE(chosen, lineLocations.value(id));
+        versions.insert(decision->ruleVersion);
+        strategies.insert(decision->strategy);
+        withRunnerUp += decision->runnerUp.has_value();
+    }
+    // Orders were routed under every version, by every strategy of them.
+    QCOMPARE(versions, (QSet<int>{1, 2, 3}));
+    QVERIFY2(strategies.size() >= 4, qPrintable(QStringList(strategies.cbegin(), strategies.cend()).join(u", "_s)));
+    QVERIFY(withRunnerUp > 0);
+}
+
+void TestDemoGenerator::rulesHaveAHistory()
+{
+    const RuleSetRepository repository(db());
+    const QList<RuleSetVersion> history = repository.list();
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0).version, 3);
+    QCOMPARE(history.at(0).state, RuleSetState::Active);
+    QCOMPARE(history.at(1).state, RuleSetState::Archived);
+    QCOMPARE(history.at(2).state, RuleSetState::Archived);
+    const QDateTime now = options(7).now;
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        QVERIFY(history.at(i).publishedAt.isValid());
+        QVERIFY(history.at(i).publishedAt < now);
+        QVERIFY(history.at(i).createdAt < history.at(i).publishedAt);
+        if (i > 0)
+            QVERIFY(history.at(i).publishedAt < history.at(i - 1).publishedAt); // newest first
+    }
+    // The first version is in force before the first order comes in.
+    QVERIFY(history.at(2).publishedAt.toMSecsSinceEpoch() < count(u"SELECT min(ordered_at) FROM orders"_s));
+    const RuleSet active = repository.active();
+    QCOMPARE(active.version, 3);
+    QStringList names;
+    for (const Strategy& s : active.strategies)
+        names << s.name;
+    QCOMPARE(names, (QStringList{u"Store pickup"_s, u"Marketplace from distribution centres"_s,
+                                 u"High-value orders from distribution centres"_s,
+                                 u"Lowest total cost, ship from store"_s}));
+    QVERIFY(active.strategies.last().filters.types.contains(LocationType::Store));
+    QVERIFY(!repository.load(1)->strategies.last().filters.types.contains(LocationType::Store));
+    // Saved and published through the repository: each step in the audit trail.
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'publish'"_s), 3);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'archive'"_s), 2);
+}
+
+void TestDemoGenerator::ledgerAddsUpToThePositions()
+{
+    const QString broken = test::brokenLedgerChains(db());
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events"_s), m_summary.ledgerEvents);
+
+    // Walked in the order they were recorded, the events of each position give its figures after each of them
+    // and at the end. A snapshot sets on hand, a delta adds to it, reserve / release move reserved, a shipment
+    // takes from both.
+    struct Figures {
+        qint64 onHand = 0;
+        qint64 reserved = 0;
+    };
+    QHash<QPair<qint64, qint64>, Figures> walked;
+    QHash<QString, qint64> kinds;
+    qint64 receipts = 0, adjustments = 0, lastAt = 0;
+    SqlQuery e(db(), u"SELECT location_id, sku_id, kind, quantity, on_hand_after, reserved_after, reason, occurred_at "
+                     "FROM inventory_events ORDER BY id"_s);
+    e.exec();
+    while (e.next()) {
+        Figures& f = walked[{e.value(0).toLongLong(), e.value(1).toLongLong()}];
+        const QString kind = e.value(2).toString();
+        const qint64 q = e.value(3).toLongLong();
+        if (kind == u"snapshot"_s)
+            f.onHand = q;
+        else if (kind == u"delta"_s)
+            f.onHand += q;
+        else if (kind == u"reserve"_s)
+            f.reserved += q;
+        else if (kind == u"release"_s)
+            f.reserved -= q;
+        else if (kind == u"ship"_s)
+            f.onHand -= q, f.reserved -= q;
+        else
+            QFAIL(qPrintable(u"unexpected kind "_s + kind));
+        QCOMPARE(e.value(4).toLongLong(), f.onHand);
+        QCOMPARE(e.value(5).toLongLong(), f.reserved);
+        QVERIFY(f.onHand >= f.reserved);
+        ++kinds[kind];
+        const QString reason = e.value(6).toString();
+        receipts += kind == u"delta"_s && reason.startsWith(u"RECEIVED"_s);
+        adjustments += kind == u"delta"_s && !reason.startsWith(u"RECEIVED"_s);
+        // Recorded in the order they happened.
+        QVERIFY(e.value(7).toLongLong() >= lastAt);
+        lastAt = e.value(7).toLongLong();
+    }
+    QVERIFY(lastAt <= options(7).now.toMSecsSinceEpoch());
+    int positions = 0;
+    SqlQuery p(db(), u"SELECT location_id, sku_id, on_hand, reserved FROM positions"_s);
+    p.exec();
+    while (p.next()) {
+        const Figures f = walked.value({p.value(0).toLongLong(), p.value(1).toLongLong()});
+        QCOMPARE(p.value(2).toLongLong(), f.onHand);
+        QCOMPARE(p.value(3).toLongLong(), f.reserved);
+        ++positions;
+    }
+    QCOMPARE(positions, m_summary.positions);
+    QVERIFY(kinds.value(u"snapshot"_s) > 1000); // opening counts
+    QVERIFY(kinds.value(u"reserve"_s) > 500);
+    QVERIFY(kinds.value(u"ship"_s) > 400);     // sales
+    QVERIFY(kinds.value(u"release"_s) > 0);    // cancelled after routing
+    QVERIFY(receipts > 0);
+    QVERIFY(adjustments > 50);
+
+    // The busiest position shows its recent events, newest first.
+    SqlQuery busy(db(), u"SELECT l.code, s.code FROM inventory_events e JOIN locations l ON l.id = e.location_id "
+                        "JOIN skus s ON s.id = e.sku_id GROUP BY l.code, s.code ORDER BY count(*) DESC, l.code, s.code "
+                        "LIMIT 1"_s);
+    busy.exec();
+    QVERIFY(busy.next());
+    const QList<LedgerEntry> recent = InventoryQuery(db()).recentEvents(busy.value(0).toString(), busy.value(1).toString(), 10);
+    QCOMPARE(recent.size(), 10);
+    for (qsizetype i = 1; i < recent.size(); ++i)
+        QVERIFY(recent.at(i).occurredAt <= recent.at(i - 1).occurredAt);
+}
+
+void TestDemoGenerator::indexAgreesWithTheDatabase()
+{
+    const InventoryIndex index = InventoryIndex::load(db());
+    QCOMPARE(index.positionCount(), m_summary.positions);
+    SqlQuery q(db(), u"SELECT location_id, sku_id, on_hand, reserved, safety_stock FROM positions"_s);
+    q.exec();
+    int checked = 0;
+    while (q.next()) {
+        const int sku = index.skuIdForDatabaseId(q.value(1).toLongLong());
+        const int location = index.locationIdForDatabaseId(q.value(0).toLongLong());
+        QVERIFY(sku >= 0 && location >= 0);
+        QCOMPARE(index.figures(sku, location),
+                 std::optional<PositionFigures>(
+                     PositionFigures{q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()}));
+        ++checked;
+    }
+    QCOMPARE(checked, m_summary.positions);
 }
 
 QByteArray TestDemoGenerator::digest(Database& db)

@@ -20,6 +20,7 @@ private slots:
     void oldOrdersAreDelivered();
     void newOrdersAreEarly();
     void splitOrdersMoveLinesApart();
+    void routingMomentIgnoresTheAssignment();
 
 private:
     static StoryInput input(qint64 ageMs, Channel channel, DeliveryMethod delivery, int groups);
@@ -199,6 +200,36 @@ void TestStoryGenerator::splitOrdersMoveLinesApart()
         apart = story.groupStatus[0] != story.groupStatus[1];
     }
     QVERIFY(apart);
+}
+
+void TestStoryGenerator::routingMomentIgnoresTheAssignment()
+{
+    // The demo tells a story once to learn when the order is routed, routes it then, and tells it again with
+    // the router's choice: the moment must not move, whatever the choice, forced states included.
+    const QList<qint64> ages = {90 * 1000, 3 * minute, 30 * minute, 5 * hour, 2 * day, 9 * day, 60 * day};
+    int routed = 0, moved = 0;
+    for (quint64 seed = 1; seed <= 150; ++seed)
+        for (qint64 age : ages)
+            for (int forced = -1; forced < int(std::size(allOrderStatuses)); forced += (seed % 10 == 0 ? 1 : 100)) {
+                StoryInput one = input(age, Channel::Web, DeliveryMethod::Ship, 1);
+                if (forced >= 0)
+                    one.forced = allOrderStatuses[forced];
+                StoryInput two = input(age, Channel::Web, DeliveryMethod::Ship, 2);
+                two.forced = one.forced;
+                two.site = {StoryInput::Site::Store, StoryInput::Site::Vendor};
+                two.transitDays = 6;
+                two.routingNote = u"rules v2"_s;
+                DemoRandom a(seed), b(seed);
+                const OrderStory first = StoryGenerator::tell(a, one);
+                const OrderStory second = StoryGenerator::tell(b, two);
+                verifyLegal(second, two);
+                QCOMPARE(second.routedAt, first.routedAt);
+                QCOMPARE(second.routed, first.routed);
+                routed += first.routed;
+                moved += second.status != first.status;
+            }
+    QVERIFY(routed > 500);
+    QVERIFY(moved > 0); // what follows routing does differ
 }
 
 QTEST_GUILESS_MAIN(TestStoryGenerator)
