@@ -1,10 +1,10 @@
 #pragma once
 
-#include "BulkInsert.h"
+#include "storage/BulkInsert.h"
 #include "CatalogGenerator.h"
 #include "DemoNetwork.h"
 #include "DemoRandom.h"
-#include "sourcing/InventoryView.h"
+#include "sourcing/StockLevels.h"
 
 #include <QHash>
 #include <QList>
@@ -22,10 +22,10 @@ class Database;
 // fifths of it), daily cycle counts and damage write-offs, and the reservations, shipments and releases of
 // the orders: every change is a row of inventory_events exactly as InventoryLedger and ReservationService
 // write them (kinds snapshot, delta, reserve, ship, release; each event linked to the position's event before
-// it), with explicit ids in the order the changes happened. The router reads it as its InventoryView while
+// it), with explicit ids in the order the changes happened. The router reads it as its StockLevels while
 // the history is made, so each order is routed on the stock of its moment. Rows go out in the caller's
 // Transaction; call flush() before committing and writePositions() at the end.
-class DemoStock final : public InventoryView {
+class DemoStock final : public StockLevels {
 public:
     DemoStock(Database& db, const DemoNetwork& network, const QList<DemoSku>& catalog, quint64 seed);
 

@@ -22,7 +22,7 @@
 //   bench_route_quality [orders [batch [time_limit_s [locations]]]]
 #include "RouteWorld.h"
 #include "sourcing/BatchOptimizer.h"
-#include "sourcing/InventoryIndexView.h"
+#include "sourcing/IndexStockLevels.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/SnapshotInventory.h"
@@ -114,7 +114,7 @@ QJsonObject splitPenaltyComparison(int orderCount, int locationCount) {
     bench::World world = bench::generate(random, skuCount, locationCount);
     const InventoryIndex index(world.locations, world.skus, world.positions, Segmentation{});
     world = bench::World{};
-    const InventoryIndexView view(index);
+    const IndexStockLevels view(index);
     const RoutingNetwork network = networkFromIndex(index);
     const QList<Order> orders = bench::orders(random, orderCount, skuCount);
     const RoutingContext context{bench::nowMs, {}, {}};
