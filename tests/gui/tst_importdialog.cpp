@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "ImportDialog.h"
 #include "ImportRunner.h"
 #include "MainWindow.h"
@@ -30,8 +31,8 @@ class TestImportDialog : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
     void previewsEachFile();
     void importsAndShowsCountsPerFile();
     void aProblemShowsWhereItIs();
@@ -51,7 +52,7 @@ private:
     ordo::Actor m_admin{u"alex"_s, ordo::Role::Admin};
 };
 
-void TestImportDialog::initTestCase() {
+void TestImportDialog::init() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_importdialog"_s);
@@ -64,7 +65,7 @@ void TestImportDialog::initTestCase() {
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
 }
 
-void TestImportDialog::cleanupTestCase() {
+void TestImportDialog::cleanup() {
     m_dialog.reset();
     m_backend.reset();
     m_database.reset();
@@ -218,10 +219,7 @@ void TestImportDialog::importsChannelDocuments()
 }
 
 void TestImportDialog::savesScreenshot() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     QTest::qWait(50);
     QVERIFY(m_dialog->grab().save(dir + u"/import-dialog.png"_s));
 }

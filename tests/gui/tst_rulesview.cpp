@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "CostModelModel.h"
 #include "CriteriaWeightModel.h"
 #include "GuiFixture.h"
@@ -47,8 +48,8 @@ class TestRulesView : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
 
     void showsTheActiveRuleSetReadOnly();
     void newDraftEditsAWeightAndSavesIt();
@@ -74,7 +75,7 @@ private:
     QString m_strategyName;
 };
 
-void TestRulesView::initTestCase() {
+void TestRulesView::init() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_rulesview"_s);
@@ -111,7 +112,7 @@ void TestRulesView::initTestCase() {
     QVERIFY(loaded.count() > 0 || loaded.wait(10000));
 }
 
-void TestRulesView::cleanupTestCase() {
+void TestRulesView::cleanup() {
     m_view.reset();
     m_backend.reset();
     m_database.reset();
@@ -309,10 +310,7 @@ void TestRulesView::onlyAdminsSeeTheRulesEntry() {
 }
 
 void TestRulesView::savesScreenshots() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     m_view->tabs()->setCurrentIndex(RulesView::SimulationTab);
     QTest::qWait(50);
     QVERIFY(m_view->grab().save(dir + u"/rules-simulation.png"_s));
