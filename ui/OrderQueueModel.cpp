@@ -161,6 +161,7 @@ void OrderQueueModel::reload()
 void OrderQueueModel::requestPage()
 {
     m_pagePending = true;
+    m_pageStale = false;
     m_pendingOffset = rowCount();
     m_backend->fetchPage(m_generation, m_filter, *serverSort(m_sortColumn), m_sortOrder == Qt::DescendingOrder,
                          m_pendingOffset, pageSize);
@@ -170,6 +171,11 @@ void OrderQueueModel::applyPage(quint64 generation, int offset, const QList<Orde
 {
     if (generation != m_generation || !m_pagePending || offset != m_pendingOffset)
         return; // an answer to a question this model no longer asks
+    if (m_pageStale) {
+        // Rows went in or out above the offset it was asked at: it would skip or repeat orders. Ask again.
+        requestPage();
+        return;
+    }
     // Still "pending" while rows go in, so that views reacting to the insertion do not ask for the same page.
     appendRows(rows); // an order that moved up while paging is not shown twice
     m_pagePending = false;
@@ -210,6 +216,12 @@ void OrderQueueModel::queueSizeChanged(int delta, bool unloadedChanged)
     }
     m_totalCount += delta;
     emit totalCountChanged(m_totalCount);
+}
+
+void OrderQueueModel::loadedRowsShifted()
+{
+    if (m_pagePending)
+        m_pageStale = true;
 }
 
 void OrderQueueModel::applyCount(quint64 generation, qint64 count)

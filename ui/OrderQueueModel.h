@@ -56,6 +56,7 @@ protected:
     bool comesBefore(const OrderSummary& a, const OrderSummary& b) const override;
     bool holdsWholeQueue() const override { return m_endReached; }
     void queueSizeChanged(int delta, bool unloadedChanged) override;
+    void loadedRowsShifted() override;
 
 private:
     void reload();
@@ -67,6 +68,7 @@ private:
     quint64 m_generation = 0;
     qint64 m_totalCount = -1;
     bool m_pagePending = false;
+    bool m_pageStale = false; // rows went in or out since the pending page was asked for
     int m_pendingOffset = 0;
     bool m_endReached = false;
 };

@@ -111,6 +111,7 @@ void OrderRowsModel::applyOrders(quint64 ticket, const QList<qint64>& asked, con
             m_rowById.remove(id);
             reindexFrom(row);
             endRemoveRows();
+            loadedRowsShifted();
             --delta;
             continue;
         }
@@ -124,6 +125,7 @@ void OrderRowsModel::applyOrders(quint64 ticket, const QList<qint64>& asked, con
             m_rows.insert(at, order);
             reindexFrom(at);
             endInsertRows();
+            loadedRowsShifted();
             continue;
         }
         const int at = insertionRow(order, row);
@@ -139,6 +141,7 @@ void OrderRowsModel::applyOrders(quint64 ticket, const QList<qint64>& asked, con
             m_rowById.remove(id);
             reindexFrom(row);
             endRemoveRows();
+            loadedRowsShifted();
             continue;
         }
         beginMoveRows({}, row, row, {}, at > row ? at + 1 : at);

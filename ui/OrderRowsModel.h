@@ -54,6 +54,9 @@ protected:
     virtual bool holdsWholeQueue() const = 0;
     // Called after ordersChanged() inserted (+1) or removed (-1) rows, for a model that counts its queue.
     virtual void queueSizeChanged(int delta, bool unloadedChanged);
+    // Called after ordersChanged() inserted or removed a row among those loaded: a page asked for before then
+    // was asked at an offset that no longer holds.
+    virtual void loadedRowsShifted() {}
 
     // Replaces every row (a reset), dropping duplicate ids and the answers of earlier ordersChanged().
     void resetRows(const QList<OrderSummary>& rows);

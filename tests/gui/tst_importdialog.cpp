@@ -42,6 +42,10 @@ private slots:
     void savesScreenshot();
 
 private:
+    // Lists the test files in the dialog and waits for their previews (each slot starts from an empty dialog).
+    void addTestFiles();
+    // Adds them and imports them, as the Import button does.
+    void importTestFiles();
     static QString fixture(const QString& name) { return ordo::test::testDataPath(u"csv/"_s + name); }
     int rowOf(const QString& fileName) const;
     const ordo::ui::ImportFileOutcome* outcome(const QString& fileName) const;
@@ -86,7 +90,7 @@ const ordo::ui::ImportFileOutcome* TestImportDialog::outcome(const QString& file
     return nullptr;
 }
 
-void TestImportDialog::previewsEachFile() {
+void TestImportDialog::addTestFiles() {
     QSignalSpy previewed(m_dialog.get(), &ImportDialog::previewed);
     // Orders before the master data they need: the import puts master data first.
     const QStringList files = {fixture(u"orders.csv"_s),    fixture(u"orders_invalid.csv"_s),
@@ -96,6 +100,17 @@ void TestImportDialog::previewsEachFile() {
     m_dialog->addFiles({fixture(u"orders.csv"_s)}); // the same file twice is listed once
     QCOMPARE(m_dialog->files().size(), 6);
     QTRY_COMPARE(previewed.count(), 6);
+}
+
+void TestImportDialog::importTestFiles() {
+    addTestFiles();
+    QSignalSpy imported(m_dialog.get(), &ImportDialog::imported);
+    m_dialog->startImport();
+    QVERIFY(imported.wait(20000));
+}
+
+void TestImportDialog::previewsEachFile() {
+    addTestFiles();
     QTableWidget* table = m_dialog->fileTable();
     const int orders = rowOf(u"orders.csv"_s);
     QCOMPARE(table->item(orders, 1)->text(), u"csv (orders)"_s);
@@ -110,6 +125,7 @@ void TestImportDialog::previewsEachFile() {
 }
 
 void TestImportDialog::importsAndShowsCountsPerFile() {
+    addTestFiles();
     QSignalSpy imported(m_dialog.get(), &ImportDialog::imported);
     m_dialog->startImport();
     QVERIFY(m_dialog->isBusy());
@@ -151,6 +167,7 @@ void TestImportDialog::importsAndShowsCountsPerFile() {
 }
 
 void TestImportDialog::aProblemShowsWhereItIs() {
+    importTestFiles();
     QTreeWidget* tree = m_dialog->resultTree();
     QTreeWidgetItem* invalidItem = tree->topLevelItem(5);
     QTreeWidgetItem* noId = nullptr;
@@ -220,6 +237,7 @@ void TestImportDialog::importsChannelDocuments()
 
 void TestImportDialog::savesScreenshot() {
     const QString dir = ordo::test::gui::screenshotDir();
+    importTestFiles();
     QTest::qWait(50);
     QVERIFY(m_dialog->grab().save(dir + u"/import-dialog.png"_s));
 }

@@ -442,12 +442,13 @@ void TestOrderQueueModel::pagingGoesOnAfterAChange()
     const qint64 total = m_model->totalCount();
     hold(3);
     hold(150);
+    // The model tester asks for the next page as soon as rows go (fetchMore in its checks): that page is asked
+    // at an offset the removals then move, and must be asked again rather than skip two orders.
     changed({idOf(3), idOf(150)});
     QTRY_COMPARE(m_model->totalCount(), total - 2);
     while (m_model->canFetchMore({}) || m_model->isLoading()) {
         m_model->fetchMore({});
         QTRY_VERIFY(!m_model->isLoading());
-        qDebug() << "rows" << m_model->rowCount();
     }
     // Every order of the filter once, none skipped and none twice.
     QCOMPARE(m_model->rowCount(), total - 2);

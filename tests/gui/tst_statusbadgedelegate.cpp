@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "OrderDetailPanel.h"
 #include "OrderQueueModel.h"
 #include "OrdersView.h"
 #include "Screenshots.h"
