@@ -128,10 +128,12 @@ OrdersView::OrdersView(OrderBackend* backend, const Actor& actor, QWidget* paren
     fitSectionToSamples(header, OrderQueueModel::Channel, channels);
     fitSectionToSamples(header, OrderQueueModel::Customer, {u"Alexandra Montgomery"_s});
     fitSectionToSamples(header, OrderQueueModel::Email, {u"alexandra.montgomery@example.com"_s});
+    fitSectionToSamples(header, OrderQueueModel::Total, {formatMoney(9999999, u"USD"_s)});
     fitSectionToSamples(header, OrderQueueModel::Lines, {formatCount(999)});
     fitSectionToSamples(header, OrderQueueModel::Delivery,
                         {deliveryName(DeliveryMethod::Ship), deliveryName(DeliveryMethod::Pickup)});
-    header->setSectionResizeMode(OrderQueueModel::Total, QHeaderView::Stretch);
+    // The e-mail gives way when the window is narrow, not the total.
+    header->setSectionResizeMode(OrderQueueModel::Email, QHeaderView::Stretch);
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_table->setSortingEnabled(true);
     m_splitter->addWidget(m_table);

@@ -44,6 +44,8 @@ private slots:
     void sizeHintFitsTheText();
     void queueTitlesFit_data() { languages(); }
     void queueTitlesFit();
+    void queueValuesFit_data() { languages(); }
+    void queueValuesFit();
     void savesScreenshots_data() { languages(); }
     void savesScreenshots();
 
@@ -177,6 +179,22 @@ void TestStatusBadgeDelegate::queueTitlesFit()
     m_window->showView(MainWindow::View::Exceptions);
     QTRY_VERIFY(!m_window->exceptionsView()->model()->isLoading());
     check(m_window->exceptionsView()->table());
+}
+
+void TestStatusBadgeDelegate::queueValuesFit()
+{
+    // Every value on the first page shows whole, the total too; only the e-mail gives way to a narrow window.
+    openConsole();
+    QTableView* table = ordersTable();
+    const QFontMetrics metrics = table->fontMetrics();
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        for (int column = 0; column < OrderQueueModel::ColumnCount; ++column) {
+            if (column == OrderQueueModel::Email || column == OrderQueueModel::Status)
+                continue; // the badges: badgeFitsEveryStatus
+            const QString text = table->model()->index(row, column).data().toString();
+            QVERIFY2(metrics.horizontalAdvance(text) + 8 <= table->columnWidth(column),
+                     qPrintable(u"%1 in a column of %2 px"_s.arg(text).arg(table->columnWidth(column))));
+        }
 }
 
 void TestStatusBadgeDelegate::savesScreenshots()
