@@ -3,23 +3,21 @@
 #include "Format.h"
 #include "OrderBackend.h"
 
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
 
 ExceptionQueueModel::ExceptionQueueModel(OrderBackend* backend, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_backend(backend)
+    : OrderRowsModel(backend, parent)
     , m_now(QDateTime::currentDateTimeUtc())
 {
     connect(m_backend, &OrderBackend::pageReady, this, &ExceptionQueueModel::applyPage);
     connect(m_backend, &OrderBackend::requestFailed, this, &ExceptionQueueModel::applyFailure);
     refresh();
-}
-
-int ExceptionQueueModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int ExceptionQueueModel::columnCount(const QModelIndex& parent) const
@@ -31,7 +29,14 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const OrderSummary& order = m_rows.at(index.row());
+    const OrderSummary& order = summary(index.row());
+    if (index.column() == Channel && (role == Qt::DisplayRole || role == RawRole))
+        return channelCell(order, role);
+    if (index.column() == Total)
+        if (const QVariant total = totalCell(order, role); total.isValid())
+            return total;
+    if (const QVariant common = commonRole(order, role); common.isValid())
+        return common;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -39,9 +44,7 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
         case Reason: return order.exceptionCode;
         case Detail: return order.exceptionDetail;
         case Age: return formatAge(order.statusChangedAt, m_now);
-        case Channel: return channelName(order.channel);
         case Customer: return order.customerName;
-        case Total: return formatMoney(order.totalMinor, order.currency);
         }
         break;
     case RawRole:
@@ -50,13 +53,9 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
         case Reason: return order.exceptionCode;
         case Detail: return order.exceptionDetail;
         case Age: return order.statusChangedAt.isValid() ? order.statusChangedAt.secsTo(m_now) : qint64(0);
-        case Channel: return channelCode(order.channel);
         case Customer: return order.customerName;
-        case Total: return order.totalMinor;
         }
         break;
-    case IdRole: return order.id;
-    case StatusRole: return int(order.status);
     case Qt::ToolTipRole:
         if (index.column() == Detail || index.column() == Reason)
             return order.exceptionDetail;
@@ -64,7 +63,7 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
             return tr("In Exception since %1").arg(formatDateTime(order.statusChangedAt));
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Total || index.column() == Age)
+        if (index.column() == Age)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }
@@ -95,8 +94,8 @@ void ExceptionQueueModel::setNow(const QDateTime& now)
 {
     m_now = now;
     m_fixedNow = true;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, Age), index(int(m_rows.size()) - 1, Age), {Qt::DisplayRole, RawRole});
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole, RawRole});
 }
 
 void ExceptionQueueModel::refresh()
@@ -108,12 +107,38 @@ void ExceptionQueueModel::refresh()
     requestPage();
 }
 
-void ExceptionQueueModel::requestPage()
+OrderFilter ExceptionQueueModel::rowFilter() const
 {
     OrderFilter filter;
     filter.status = OrderStatus::Exception;
-    // Oldest first: the order that waited longest is the first to look at.
-    m_backend->fetchPage(m_generation, filter, OrderSort::OrderedAt, false, int(m_incoming.size()), pageSize);
+    return filter;
+}
+
+bool ExceptionQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const
+{
+    // Longest held first: the order that has waited longest is the first to look at.
+    return std::tie(a.statusChangedAt, a.id) < std::tie(b.statusChangedAt, b.id);
+}
+
+void ExceptionQueueModel::queueSizeChanged(int, bool)
+{
+    emit countChanged(rowCount());
+}
+
+void ExceptionQueueModel::ordersChanged(const QList<qint64>& orderIds)
+{
+    // Rows read now could be older than the list being loaded: they are read again once it is in.
+    if (m_loading)
+        m_changedWhileLoading.append(orderIds);
+    else
+        OrderRowsModel::ordersChanged(orderIds);
+}
+
+void ExceptionQueueModel::requestPage()
+{
+    // Pages in the order of capture (stable while paging); the rows are put in the order held once all are in.
+    m_backend->fetchPage(m_generation, rowFilter(), OrderSort::OrderedAt, false, int(m_incoming.size()),
+                         pageSize);
 }
 
 void ExceptionQueueModel::applyPage(quint64 generation, int offset, const QList<OrderSummary>& rows)
@@ -125,21 +150,16 @@ void ExceptionQueueModel::applyPage(quint64 generation, int offset, const QList<
         requestPage();
         return;
     }
-    beginResetModel();
-    m_rows.clear();
-    m_rowById.clear();
-    for (const OrderSummary& row : std::as_const(m_incoming)) {
-        if (m_rowById.contains(row.id))
-            continue;
-        m_rowById.insert(row.id, int(m_rows.size()));
-        m_rows.append(row);
-    }
-    m_incoming.clear();
+    std::stable_sort(m_incoming.begin(), m_incoming.end(),
+                     [this](const OrderSummary& a, const OrderSummary& b) { return comesBefore(a, b); });
     if (!m_fixedNow)
         m_now = QDateTime::currentDateTimeUtc();
     m_loading = false;
-    endResetModel();
-    emit loaded(int(m_rows.size()));
+    resetRows(m_incoming);
+    m_incoming.clear();
+    emit loaded(rowCount());
+    if (!m_changedWhileLoading.isEmpty())
+        OrderRowsModel::ordersChanged(std::exchange(m_changedWhileLoading, {}));
 }
 
 void ExceptionQueueModel::applyFailure(quint64 generation, const QString& error)
@@ -148,6 +168,8 @@ void ExceptionQueueModel::applyFailure(quint64 generation, const QString& error)
         return;
     m_loading = false;
     m_incoming.clear();
+    if (!m_changedWhileLoading.isEmpty())
+        OrderRowsModel::ordersChanged(std::exchange(m_changedWhileLoading, {}));
     emit loadFailed(error);
 }
 

@@ -1,6 +1,7 @@
 #include "ExceptionsView.h"
 
 #include "CancelOrderDialog.h"
+#include "ColumnFit.h"
 #include "ChooseLocationDialog.h"
 #include "ExceptionCorrections.h"
 #include "ExceptionQueueModel.h"
@@ -20,6 +21,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -100,14 +103,16 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const auto widthFor = [&](const QString& sample) { return metrics.horizontalAdvance(sample) + 28; };
-    header->resizeSection(ExceptionQueueModel::Number, widthFor(u"SO-0000000000"_s));
-    header->resizeSection(ExceptionQueueModel::Reason, widthFor(u"UNKNOWN_PICKUP_LOCATION"_s));
-    header->resizeSection(ExceptionQueueModel::Age, widthFor(u"000 min"_s));
-    header->resizeSection(ExceptionQueueModel::Channel, widthFor(u"Marketplace"_s));
-    header->resizeSection(ExceptionQueueModel::Customer, widthFor(u"Alexandra Montgomery"_s));
-    header->resizeSection(ExceptionQueueModel::Total, widthFor(u"000,000.00 USD"_s));
+    // Each column fits its translated title and a typical value.
+    fitSectionToSamples(header, ExceptionQueueModel::Number, {u"SO-0000000000"_s});
+    fitSectionToSamples(header, ExceptionQueueModel::Reason, {u"UNKNOWN_PICKUP_LOCATION"_s});
+    fitSectionToSamples(header, ExceptionQueueModel::Age, {u"000 min"_s});
+    QStringList channels;
+    for (Channel channel : allChannels)
+        channels << channelName(channel);
+    fitSectionToSamples(header, ExceptionQueueModel::Channel, channels);
+    fitSectionToSamples(header, ExceptionQueueModel::Customer, {u"Alexandra Montgomery"_s});
+    fitSectionToSamples(header, ExceptionQueueModel::Total, {formatMoney(99999999, u"USD"_s)});
     header->setSectionResizeMode(ExceptionQueueModel::Detail, QHeaderView::Stretch);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ExceptionQueueModel::Age, Qt::DescendingOrder);
@@ -130,27 +135,38 @@ ExceptionsView::ExceptionsView(OrderBackend* backend, const Actor& actor, QWidge
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ExceptionsView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ExceptionsView::updateActions);
-    connect(m_model, &ExceptionQueueModel::loaded, this, [this](int count) {
-        m_count->setText(count == 0   ? tr("No orders are on hold.")
-                         : count == 1 ? tr("1 order on hold")
-                                      : tr("%1 orders on hold").arg(formatCount(count)));
-        emit countChanged(count);
-        fillReasons();
-    });
+    connect(m_model, &ExceptionQueueModel::loaded, this, &ExceptionsView::showCount);
+    connect(m_model, &ExceptionQueueModel::countChanged, this, &ExceptionsView::showCount);
+    // A held order's reason can change in place (a correction that leaves it held for something else).
+    connect(m_model, &ExceptionQueueModel::ordersUpdated, this, [this] { fillReasons(); });
     connect(m_reasonFilter, &QComboBox::activated, this,
             [this](int index) { showReason(m_reasonFilter->itemData(index).toString()); });
     connect(m_model, &ExceptionQueueModel::loadFailed, this, &ExceptionsView::statusMessage);
     connect(m_backend, &OrderBackend::actionFinished, this, &ExceptionsView::onActionFinished);
     connect(m_corrections, &ExceptionCorrections::statusMessage, this, &ExceptionsView::statusMessage);
-    connect(m_corrections, &ExceptionCorrections::orderChanged, this, &ExceptionsView::orderChanged);
+    connect(m_corrections, &ExceptionCorrections::orderChanged, this, [this](qint64 orderId) {
+        m_model->ordersChanged({orderId});
+        emit orderChanged(orderId);
+    });
     connect(m_corrections, &ExceptionCorrections::failed, this, &ExceptionsView::actionFailed);
-    connect(m_corrections, &ExceptionCorrections::finished, this, &ExceptionsView::refresh);
     m_count->setText(tr("Loading…"));
     updateActions();
 }
 
 void ExceptionsView::refresh() {
     m_model->refresh();
+}
+
+void ExceptionsView::ordersChanged(const QList<qint64>& orderIds) {
+    m_model->ordersChanged(orderIds);
+}
+
+void ExceptionsView::showCount(int count) {
+    m_count->setText(count == 0   ? tr("No orders are on hold.")
+                     : count == 1 ? tr("1 order on hold")
+                                  : tr("%1 orders on hold").arg(formatCount(count)));
+    emit countChanged(count);
+    fillReasons();
 }
 
 qint64 ExceptionsView::currentOrderId() const {
@@ -374,9 +390,10 @@ void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QStr
         emit actionFailed(error);
         m_errors.append(tr("%1: %2").arg(number, error));
     }
+    m_changed.append(orderId);
     emit orderChanged(orderId);
     if (!m_pendingTickets.isEmpty())
-        return; // a bulk action: one refresh and one message when the last order is done
+        return; // a bulk action: one update and one message when the last order is done
     updateActions();
     if (!m_errors.isEmpty()) {
         const QString title = m_errors.size() == 1 ? tr("Order %1 was not changed").arg(number)
@@ -388,7 +405,8 @@ void ExceptionsView::onActionFinished(quint64 ticket, qint64 orderId, const QStr
         box->open();
         m_errors.clear();
     }
-    refresh();
+    // Only the rows of the orders acted on: those that left the queue go, the others show what they are now.
+    m_model->ordersChanged(std::exchange(m_changed, {}));
 }
 
 } // namespace ordo::ui

@@ -30,6 +30,8 @@ public:
     ExceptionsView(OrderBackend* backend, const Actor& actor, QWidget* parent = nullptr);
 
     void refresh();
+    // These orders changed elsewhere (the order detail, another view): their rows alone are read again.
+    void ordersChanged(const QList<qint64>& orderIds);
     // The actions behind the buttons, without their dialogs. Each runs in the backend's thread; the queue
     // refreshes when it is done and a failure is shown in a message box.
     void release(qint64 orderId, const QString& note);
@@ -63,7 +65,7 @@ signals:
     void statusMessage(const QString& message);
     void openOrderRequested(qint64 orderId);
     void countChanged(int count);
-    // An action changed an order: other views showing it should refresh.
+    // An action changed an order: other views showing it update its row.
     void orderChanged(qint64 orderId);
     void actionFailed(const QString& error);
 
@@ -77,6 +79,7 @@ private:
     void onProposal(quint64 ticket, qint64 orderId, const ordo::Decision& proposal, const QString& error);
     void updateActions();
     void fillReasons();
+    void showCount(int count);
 
     OrderBackend* m_backend;
     Actor m_actor;
@@ -97,6 +100,7 @@ private:
     QSet<quint64> m_pendingTickets;
     QString m_lastMessage; // what the routing action that just finished did
     QStringList m_errors; // of the actions still running, shown together when the last one finishes
+    QList<qint64> m_changed; // orders the running actions touched, updated together when the last one finishes
 };
 
 } // namespace ordo::ui

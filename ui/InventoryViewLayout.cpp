@@ -52,9 +52,11 @@ void InventoryView::buildLayout()
     m_matchCount->setWordWrap(true);
     m_matchTable = makeTable(u"skuMatches"_s);
     m_matchTable->setModel(m_matches);
+    // The code column fits the longest code found: codes of one product differ only at the end (size, colour), so
+    // a cut code is no code. Were the pane too narrow, the middle goes, not the distinguishing end.
+    m_matchTable->horizontalHeader()->setSectionResizeMode(SkuMatchModel::Code, QHeaderView::ResizeToContents);
     m_matchTable->horizontalHeader()->setSectionResizeMode(SkuMatchModel::Name, QHeaderView::Stretch);
-    m_matchTable->horizontalHeader()->resizeSection(SkuMatchModel::Code,
-                                                    m_matchTable->fontMetrics().horizontalAdvance(u"SKU-0000000"_s));
+    m_matchTable->setTextElideMode(Qt::ElideMiddle);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);

@@ -42,7 +42,7 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
     setWindowIcon(QIcon(u":/ordo/icons/ordo.svg"_s));
     m_backend->open(m_database.url);
 
-    m_orders = new OrdersView(m_backend);
+    m_orders = new OrdersView(m_backend, m_actor);
     m_exceptions = new ExceptionsView(m_backend, m_actor);
     m_inventory = new InventoryView(m_backend, m_actor);
     m_stack = new QStackedWidget;
@@ -93,7 +93,13 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
         showView(View::Orders);
         m_orders->openOrder(orderId);
     });
-    connect(m_exceptions, &ExceptionsView::orderChanged, m_orders, &OrdersView::refresh);
+    // An action on an order updates that order's row in each queue; nothing is loaded again.
+    connect(m_exceptions, &ExceptionsView::orderChanged, this, [this](qint64 orderId) {
+        m_orders->ordersChanged({orderId});
+    });
+    connect(m_orders, &OrdersView::orderChanged, this, [this](qint64 orderId) {
+        m_exceptions->ordersChanged({orderId});
+    });
     connect(m_backend, &OrderBackend::opened, this, [this](const QString& url, const QString& error) {
         if (!error.isEmpty())
             QMessageBox::critical(this, tr("Cannot open the database"),

@@ -17,6 +17,7 @@ OrderBackend::OrderBackend(QObject* parent)
     connect(m_worker, &OrderWorker::opened, this, &OrderBackend::opened);
     connect(m_worker, &OrderWorker::pageReady, this, &OrderBackend::pageReady);
     connect(m_worker, &OrderWorker::countReady, this, &OrderBackend::countReady);
+    connect(m_worker, &OrderWorker::ordersReady, this, &OrderBackend::ordersReady);
     connect(m_worker, &OrderWorker::detailReady, this, &OrderBackend::detailReady);
     connect(m_worker, &OrderWorker::locationsReady, this, &OrderBackend::locationsReady);
     connect(m_worker, &OrderWorker::decisionReady, this, &OrderBackend::decisionReady);
@@ -56,6 +57,10 @@ void OrderBackend::fetchCount(quint64 generation, const OrderFilter& filter) {
     post([=, w = m_worker] { w->fetchCount(generation, filter); });
 }
 
+void OrderBackend::fetchOrders(quint64 generation, const OrderFilter& filter, const QList<qint64>& orderIds) {
+    post([=, w = m_worker] { w->fetchOrders(generation, filter, orderIds); });
+}
+
 void OrderBackend::fetchDetail(quint64 generation, qint64 orderId) {
     post([=, w = m_worker] { w->fetchDetail(generation, orderId); });
 }
@@ -78,6 +83,12 @@ quint64 OrderBackend::cancel(qint64 orderId, const Actor& actor, const QString& 
                              const QString& note) {
     const quint64 ticket = nextGeneration();
     post([=, w = m_worker] { w->cancel(ticket, orderId, actor, reasonCode, note); });
+    return ticket;
+}
+
+quint64 OrderBackend::hold(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note) {
+    const quint64 ticket = nextGeneration();
+    post([=, w = m_worker] { w->hold(ticket, orderId, actor, reasonCode, note); });
     return ticket;
 }
 

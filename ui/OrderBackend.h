@@ -36,6 +36,9 @@ public:
     void fetchPage(quint64 generation, const OrderFilter& filter, OrderSort sort, bool descending, int offset,
                    int limit);
     void fetchCount(quint64 generation, const OrderFilter& filter);
+    // Those of `orderIds` that match `filter` now, answered by ordersReady: a queue's way to update the rows
+    // of the orders that changed instead of loading its pages again.
+    void fetchOrders(quint64 generation, const OrderFilter& filter, const QList<qint64>& orderIds);
     void fetchDetail(quint64 generation, qint64 orderId);
     void fetchLocations(quint64 generation);
     // The latest routing decision stored with the order (none: never routed).
@@ -43,6 +46,8 @@ public:
     // Lifecycle actions; each returns the ticket its actionFinished answer will carry.
     quint64 release(qint64 orderId, const Actor& actor, const QString& note);
     quint64 cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
+    // Holds the order in Exception for `reasonCode` (a person's hold, from the order detail).
+    quint64 hold(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
 
     // Runs `job` in the database thread with its connection, then `done` on the GUI thread with the error
     // message (empty on success). For views whose work is not about orders (InventoryBackend): they share
@@ -54,6 +59,7 @@ signals:
     void opened(const QString& url, const QString& error);
     void pageReady(quint64 generation, int offset, const QList<ordo::OrderSummary>& rows);
     void countReady(quint64 generation, qint64 count);
+    void ordersReady(quint64 generation, const QList<qint64>& asked, const QList<ordo::OrderSummary>& rows);
     void detailReady(quint64 generation, const ordo::OrderDetail& detail);
     void locationsReady(quint64 generation, const QStringList& codes);
     void decisionReady(quint64 generation, qint64 orderId, const std::optional<ordo::Decision>& decision);

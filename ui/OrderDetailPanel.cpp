@@ -1,6 +1,7 @@
 #include "OrderDetailPanel.h"
 
 #include "Format.h"
+#include "OrderActions.h"
 #include "RoutingPanel.h"
 #include "StatusBadgeDelegate.h"
 
@@ -51,6 +52,7 @@ OrderDetailPanel::OrderDetailPanel(QWidget* parent)
 
     // Header: number, status badge, close.
     auto* header = new QHBoxLayout;
+    m_header = header;
     m_number = selectableLabel(u"orderNumberLabel"_s);
     QFont big = m_number->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);
@@ -180,9 +182,18 @@ QLabel* OrderDetailPanel::addFact(int column, const QString& caption, const QStr
     return value;
 }
 
+void OrderDetailPanel::setActions(OrderActions* actions) {
+    m_actions = actions;
+    m_header->insertWidget(m_header->count() - 1, actions); // before Close
+    if (m_orderId == 0)
+        actions->clear();
+}
+
 void OrderDetailPanel::showLoading(const QString& orderNumber) {
     m_number->setText(orderNumber);
     m_message->setText(tr("Loading…"));
+    if (m_actions)
+        m_actions->clear(); // until the detail of the order asked for arrives
 }
 
 void OrderDetailPanel::showError(const QString& message) {
@@ -216,6 +227,8 @@ void OrderDetailPanel::showDetail(const OrderDetail& detail) {
     m_exceptions->setText(tr("Held: %1").arg(reasons.join(u"<br>"_s)));
     m_exceptions->setVisible(order.status == OrderStatus::Exception && !reasons.isEmpty());
 
+    if (m_actions)
+        m_actions->setOrder(order);
     fillLines(order);
     fillParties(detail);
     fillTimeline(detail.events);

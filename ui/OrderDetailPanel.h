@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QSplitter;
 class QTableWidget;
@@ -14,11 +15,13 @@ class QTreeWidget;
 
 namespace ordo::ui {
 
+class OrderActions;
 class RoutingPanel;
 
 // One order's whole story: header, lines with their own state and location, customer and ship-to, and the
-// audit timeline on the Overview tab; the latest routing decision, explained, on the Routing tab. Read-only;
-// it shows what it is given.
+// audit timeline on the Overview tab; the latest routing decision, explained, on the Routing tab. It shows what
+// it is given; the actions on the order (OrderActions, set by the view that knows the database and the user)
+// sit in its header.
 class OrderDetailPanel : public QWidget {
     Q_OBJECT
 
@@ -34,6 +37,9 @@ public:
     QSplitter* bodySplitter() const { return m_body; }
     QTabWidget* tabs() const { return m_tabs; }
     RoutingPanel* routingPanel() const { return m_routing; }
+    // Puts the action buttons in the header; they follow the order shown.
+    void setActions(OrderActions* actions);
+    OrderActions* actions() const { return m_actions; }
 
     enum { StatusRole = Qt::UserRole + 1 };
 
@@ -47,6 +53,8 @@ private:
     void fillTimeline(const QList<AuditEvent>& events);
 
     qint64 m_orderId = 0;
+    OrderActions* m_actions = nullptr;
+    QHBoxLayout* m_header = nullptr;
     qint64 m_decisionOrderId = 0;
     QLabel* m_number = nullptr;
     QLabel* m_badge = nullptr;

@@ -3,6 +3,8 @@
 #include "Format.h"
 #include "OrderBackend.h"
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
@@ -24,18 +26,12 @@ std::optional<OrderSort> serverSort(int column)
 } // namespace
 
 OrderQueueModel::OrderQueueModel(OrderBackend* backend, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_backend(backend)
+    : OrderRowsModel(backend, parent)
 {
     connect(m_backend, &OrderBackend::pageReady, this, &OrderQueueModel::applyPage);
     connect(m_backend, &OrderBackend::countReady, this, &OrderQueueModel::applyCount);
     connect(m_backend, &OrderBackend::requestFailed, this, &OrderQueueModel::applyFailure);
     reload();
-}
-
-int OrderQueueModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int OrderQueueModel::columnCount(const QModelIndex& parent) const
@@ -47,19 +43,24 @@ QVariant OrderQueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const OrderSummary& order = m_rows.at(index.row());
+    const OrderSummary& order = summary(index.row());
+    if (index.column() == Channel && (role == Qt::DisplayRole || role == RawRole))
+        return channelCell(order, role);
+    if (index.column() == Total)
+        if (const QVariant total = totalCell(order, role); total.isValid())
+            return total;
+    if (const QVariant common = commonRole(order, role); common.isValid())
+        return common;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Number: return order.orderNumber;
         case Placed: return formatDateTime(order.orderedAt);
         case Status: return statusName(order.status);
-        case Channel: return channelName(order.channel);
         case Customer: return order.customerName;
         case Email: return order.customerEmail;
         case Lines: return formatCount(order.lineCount);
         case Delivery: return deliveryName(order.delivery);
-        case Total: return formatMoney(order.totalMinor, order.currency);
         }
         break;
     case RawRole:
@@ -67,18 +68,14 @@ QVariant OrderQueueModel::data(const QModelIndex& index, int role) const
         case Number: return order.orderNumber;
         case Placed: return order.orderedAt;
         case Status: return int(order.status);
-        case Channel: return channelCode(order.channel);
         case Customer: return order.customerName;
         case Email: return order.customerEmail;
         case Lines: return order.lineCount;
         case Delivery: return deliveryMethodCode(order.delivery);
-        case Total: return order.totalMinor;
         }
         break;
-    case IdRole: return order.id;
-    case StatusRole: return int(order.status);
     case Qt::TextAlignmentRole:
-        if (index.column() == Total || index.column() == Lines)
+        if (index.column() == Lines)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -149,13 +146,10 @@ void OrderQueueModel::refresh()
 
 void OrderQueueModel::reload()
 {
-    beginResetModel();
     m_generation = OrderBackend::nextGeneration();
-    m_rows.clear();
-    m_rowById.clear();
     m_pagePending = false;
     m_endReached = false;
-    endResetModel();
+    resetRows({});
     if (m_totalCount != -1) {
         m_totalCount = -1;
         emit totalCountChanged(m_totalCount);
@@ -167,7 +161,8 @@ void OrderQueueModel::reload()
 void OrderQueueModel::requestPage()
 {
     m_pagePending = true;
-    m_pendingOffset = int(m_rows.size());
+    m_pageStale = false;
+    m_pendingOffset = rowCount();
     m_backend->fetchPage(m_generation, m_filter, *serverSort(m_sortColumn), m_sortOrder == Qt::DescendingOrder,
                          m_pendingOffset, pageSize);
 }
@@ -176,24 +171,57 @@ void OrderQueueModel::applyPage(quint64 generation, int offset, const QList<Orde
 {
     if (generation != m_generation || !m_pagePending || offset != m_pendingOffset)
         return; // an answer to a question this model no longer asks
-    // Still "pending" while rows go in, so that views reacting to the insertion do not ask for the same page.
-    QList<OrderSummary> fresh;
-    fresh.reserve(rows.size());
-    for (const OrderSummary& row : rows)
-        if (!m_rowById.contains(row.id)) // an order that moved up while paging is not shown twice
-            fresh.append(row);
-    if (!fresh.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (const OrderSummary& row : std::as_const(fresh)) {
-            m_rowById.insert(row.id, int(m_rows.size()));
-            m_rows.append(row);
-        }
-        endInsertRows();
+    if (m_pageStale) {
+        // Rows went in or out above the offset it was asked at: it would skip or repeat orders. Ask again.
+        requestPage();
+        return;
     }
+    // Still "pending" while rows go in, so that views reacting to the insertion do not ask for the same page.
+    appendRows(rows); // an order that moved up while paging is not shown twice
     m_pagePending = false;
     m_endReached = rows.size() < pageSize;
-    emit pageLoaded(int(m_rows.size()));
+    emit pageLoaded(rowCount());
+}
+
+bool OrderQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const
+{
+    // The database's ORDER BY (OrderQuery), each key in the same direction.
+    const OrderSummary& x = m_sortOrder == Qt::DescendingOrder ? b : a;
+    const OrderSummary& y = m_sortOrder == Qt::DescendingOrder ? a : b;
+    switch (*serverSort(m_sortColumn)) {
+    case OrderSort::OrderedAt:
+        return std::tie(x.orderedAt, x.id) < std::tie(y.orderedAt, y.id);
+    case OrderSort::OrderNumber:
+        return std::tie(x.orderNumber, x.id) < std::tie(y.orderNumber, y.id);
+    case OrderSort::Status: {
+        const QString xs = orderStatusCode(x.status), ys = orderStatusCode(y.status);
+        return std::tie(xs, x.orderedAt, x.id) < std::tie(ys, y.orderedAt, y.id);
+    }
+    case OrderSort::Channel: {
+        const QString xc = channelCode(x.channel), yc = channelCode(y.channel);
+        return std::tie(xc, x.orderedAt, x.id) < std::tie(yc, y.orderedAt, y.id);
+    }
+    case OrderSort::Total:
+        return std::tie(x.totalMinor, x.id) < std::tie(y.totalMinor, y.id);
+    }
+    return x.id < y.id;
+}
+
+void OrderQueueModel::queueSizeChanged(int delta, bool unloadedChanged)
+{
+    if (unloadedChanged || m_totalCount < 0) {
+        // An order outside the loaded rows entered or left the filter: ask again (one indexed count).
+        m_backend->fetchCount(m_generation, m_filter);
+        return;
+    }
+    m_totalCount += delta;
+    emit totalCountChanged(m_totalCount);
+}
+
+void OrderQueueModel::loadedRowsShifted()
+{
+    if (m_pagePending)
+        m_pageStale = true;
 }
 
 void OrderQueueModel::applyCount(quint64 generation, qint64 count)

@@ -1,10 +1,6 @@
 #pragma once
 
-#include "orders/OrderQuery.h"
-
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
+#include "OrderRowsModel.h"
 
 namespace ordo::ui {
 
@@ -13,21 +9,16 @@ class OrderBackend;
 // The order queue over the whole database: filtered and sorted by the server, loaded in pages as the view
 // scrolls (canFetchMore/fetchMore), so that a million orders stay responsive. Queries run in the backend's
 // thread; every change of filter or sort starts a new generation and answers for older ones are dropped.
-class OrderQueueModel : public QAbstractTableModel {
+// One order's change (ordersChanged) updates, inserts or removes its row alone.
+class OrderQueueModel : public OrderRowsModel {
     Q_OBJECT
 
 public:
     enum Column { Number, Placed, Status, Channel, Customer, Email, Lines, Delivery, Total, ColumnCount };
-    enum Role {
-        RawRole = Qt::UserRole, // the sortable value behind the text
-        IdRole,                 // the order's database id
-        StatusRole,             // the OrderStatus as int, for the badge delegate
-    };
     static constexpr int pageSize = 200;
 
     explicit OrderQueueModel(OrderBackend* backend, QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -48,8 +39,6 @@ public:
     qint64 totalCount() const { return m_totalCount; } // -1 until counted
     bool isLoading() const { return m_pagePending; }
     quint64 generation() const { return m_generation; }
-    const OrderSummary& summary(int row) const { return m_rows.at(row); }
-    int rowForId(qint64 orderId) const { return m_rowById.value(orderId, -1); }
 
 public slots:
     // Answers from the backend; those for another generation are ignored.
@@ -62,19 +51,24 @@ signals:
     void pageLoaded(int rowsNow);
     void loadFailed(const QString& error);
 
+protected:
+    OrderFilter rowFilter() const override { return m_filter; }
+    bool comesBefore(const OrderSummary& a, const OrderSummary& b) const override;
+    bool holdsWholeQueue() const override { return m_endReached; }
+    void queueSizeChanged(int delta, bool unloadedChanged) override;
+    void loadedRowsShifted() override;
+
 private:
     void reload();
     void requestPage();
 
-    OrderBackend* m_backend;
     OrderFilter m_filter;
     int m_sortColumn = Placed;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     quint64 m_generation = 0;
-    QList<OrderSummary> m_rows;
-    QHash<qint64, int> m_rowById;
     qint64 m_totalCount = -1;
     bool m_pagePending = false;
+    bool m_pageStale = false; // rows went in or out since the pending page was asked for
     int m_pendingOffset = 0;
     bool m_endReached = false;
 };

@@ -66,6 +66,15 @@ void OrderWorker::fetchCount(quint64 generation, const OrderFilter& filter) {
         emit requestFailed(generation, error);
 }
 
+void OrderWorker::fetchOrders(quint64 generation, const OrderFilter& filter, const QList<qint64>& orderIds) {
+    QList<OrderSummary> rows;
+    const QString error = guarded([&](Database& db) { rows = OrderQuery(db).summaries(filter, orderIds); });
+    if (error.isEmpty())
+        emit ordersReady(generation, orderIds, rows);
+    else
+        emit requestFailed(generation, error);
+}
+
 void OrderWorker::fetchDetail(quint64 generation, qint64 orderId) {
     std::optional<OrderDetail> detail;
     QString error = guarded([&](Database& db) { detail = OrderQuery(db).detail(orderId); });
@@ -108,6 +117,13 @@ void OrderWorker::cancel(quint64 ticket, qint64 orderId, const Actor& actor, con
                          const QString& note) {
     const QString error =
         guarded([&](Database& db) { OrderLifecycle(db).cancel(orderId, actor, reasonCode, note); });
+    emit actionFinished(ticket, orderId, error);
+}
+
+void OrderWorker::hold(quint64 ticket, qint64 orderId, const Actor& actor, const QString& reasonCode,
+                       const QString& note) {
+    const QString error = guarded(
+        [&](Database& db) { OrderLifecycle(db).raiseException(orderId, {ExceptionReason{reasonCode, note}}, actor); });
     emit actionFinished(ticket, orderId, error);
 }
 

@@ -1,6 +1,8 @@
 #include "OrdersView.h"
 
+#include "ColumnFit.h"
 #include "Format.h"
+#include "OrderActions.h"
 #include "OrderBackend.h"
 #include "OrderDetailPanel.h"
 #include "OrderQueueModel.h"
@@ -39,7 +41,7 @@ QDateEdit* dateFilter(const QString& objectName) {
 
 } // namespace
 
-OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
+OrdersView::OrdersView(OrderBackend* backend, const Actor& actor, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
     , m_model(new OrderQueueModel(backend, this)) {
@@ -115,22 +117,30 @@ OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const auto widthFor = [&](const QString& sample) { return metrics.horizontalAdvance(sample) + 28; };
-    header->resizeSection(OrderQueueModel::Number, widthFor(u"SO-0000000000"_s));
-    header->resizeSection(OrderQueueModel::Placed, widthFor(u"0000-00-00 00:00"_s));
-    header->resizeSection(OrderQueueModel::Status, widthFor(u"Validated"_s) + 12);
-    header->resizeSection(OrderQueueModel::Channel, widthFor(u"Marketplace"_s));
-    header->resizeSection(OrderQueueModel::Customer, widthFor(u"Alexandra Montgomery"_s));
-    header->resizeSection(OrderQueueModel::Email, widthFor(u"alexandra.montgomery@example.com"_s));
-    header->resizeSection(OrderQueueModel::Lines, widthFor(u"Lines"_s));
-    header->resizeSection(OrderQueueModel::Delivery, widthFor(u"Delivery"_s));
-    header->setSectionResizeMode(OrderQueueModel::Total, QHeaderView::Stretch);
+    // Each column fits its translated title and a typical value; the status column fits every state's badge.
+    fitSectionToSamples(header, OrderQueueModel::Number, {u"SO-0000000000"_s});
+    fitSectionToSamples(header, OrderQueueModel::Placed,
+                        {formatDateTime(QDateTime(QDate(2000, 12, 30), QTime(23, 59), Qt::UTC))});
+    fitSection(header, OrderQueueModel::Status, StatusBadgeDelegate::statusColumnWidth(m_table->fontMetrics()));
+    QStringList channels;
+    for (Channel channel : allChannels)
+        channels << channelName(channel);
+    fitSectionToSamples(header, OrderQueueModel::Channel, channels);
+    fitSectionToSamples(header, OrderQueueModel::Customer, {u"Alexandra Montgomery"_s});
+    fitSectionToSamples(header, OrderQueueModel::Email, {u"alexandra.montgomery@example.com"_s});
+    fitSectionToSamples(header, OrderQueueModel::Total, {formatMoney(9999999, u"USD"_s)});
+    fitSectionToSamples(header, OrderQueueModel::Lines, {formatCount(999)});
+    fitSectionToSamples(header, OrderQueueModel::Delivery,
+                        {deliveryName(DeliveryMethod::Ship), deliveryName(DeliveryMethod::Pickup)});
+    // The e-mail gives way when the window is narrow, not the total.
+    header->setSectionResizeMode(OrderQueueModel::Email, QHeaderView::Stretch);
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_table->setSortingEnabled(true);
     m_splitter->addWidget(m_table);
 
     m_detail = new OrderDetailPanel;
+    m_actions = new OrderActions(backend, actor);
+    m_detail->setActions(m_actions);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 5);
@@ -157,6 +167,11 @@ OrdersView::OrdersView(OrderBackend* backend, QWidget* parent)
                     openRow(current.row());
             });
     connect(m_detail, &OrderDetailPanel::closeRequested, this, &OrdersView::closeDetail);
+    connect(m_actions, &OrderActions::statusMessage, this, &OrdersView::statusMessage);
+    connect(m_actions, &OrderActions::orderChanged, this, [this](qint64 orderId) {
+        ordersChanged({orderId});
+        emit orderChanged(orderId);
+    });
     connect(m_model, &OrderQueueModel::totalCountChanged, this, &OrdersView::updateCount);
     connect(m_model, &OrderQueueModel::pageLoaded, this, &OrdersView::onPageLoaded);
     connect(m_model, &OrderQueueModel::modelReset, this, &OrdersView::updateCount);
@@ -229,6 +244,12 @@ void OrdersView::search(const QString& text) {
 void OrdersView::refresh() {
     m_model->refresh();
     if (m_detail->isVisible() && m_detail->orderId() != 0)
+        openOrder(m_detail->orderId());
+}
+
+void OrdersView::ordersChanged(const QList<qint64>& orderIds) {
+    m_model->ordersChanged(orderIds);
+    if (m_detail->isVisible() && m_detail->orderId() != 0 && orderIds.contains(m_detail->orderId()))
         openOrder(m_detail->orderId());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Actor.h"
 #include "orders/OrderQuery.h"
 
 #include <QWidget>
@@ -13,6 +14,7 @@ class QToolButton;
 
 namespace ordo::ui {
 
+class OrderActions;
 class OrderBackend;
 class OrderDetailPanel;
 class OrderQueueModel;
@@ -22,24 +24,31 @@ class OrdersView : public QWidget {
     Q_OBJECT
 
 public:
-    explicit OrdersView(OrderBackend* backend, QWidget* parent = nullptr);
+    // `actor`: who acts through the order detail's buttons.
+    OrdersView(OrderBackend* backend, const Actor& actor, QWidget* parent = nullptr);
 
     // Shows every order matching `text` (number, e-mail, phone or name); a unique hit is opened.
     void search(const QString& text);
     void openOrder(qint64 orderId);
     void closeDetail();
     void refresh();
+    // These orders changed (an action here or elsewhere): their rows alone are read again, and the detail if
+    // it shows one of them.
+    void ordersChanged(const QList<qint64>& orderIds);
     // Reloads what depends on the database (location codes) and the queue, after another database was opened.
     void reloadAll();
 
     OrderQueueModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     OrderDetailPanel* detailPanel() const { return m_detail; }
+    OrderActions* actions() const { return m_actions; }
     QSplitter* splitter() const { return m_splitter; }
     QLabel* countLabel() const { return m_count; }
 
 signals:
     void statusMessage(const QString& message);
+    // An action from the order detail changed this order: other views showing it update its row.
+    void orderChanged(qint64 orderId);
 
 private:
     void applyFilters();
@@ -60,6 +69,7 @@ private:
     QTableView* m_table = nullptr;
     QSplitter* m_splitter = nullptr;
     OrderDetailPanel* m_detail = nullptr;
+    OrderActions* m_actions = nullptr;
     QString m_searchText;
     bool m_openUniqueHit = false;
     bool m_updatingFilters = false;

@@ -3,6 +3,7 @@
 #include "Format.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPainter>
 
 namespace ordo::ui {
@@ -57,11 +58,25 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->restore();
 }
 
+int StatusBadgeDelegate::badgeCellWidth(const QFontMetrics& metrics, const QString& text)
+{
+    // As paint() lays the badge out: text, its slack, padding inside the badge, margin around it.
+    return metrics.horizontalAdvance(text) + 2 + 2 * horizontalPadding + 2 * margin;
+}
+
+int StatusBadgeDelegate::statusColumnWidth(const QFontMetrics& metrics)
+{
+    int width = 0;
+    for (OrderStatus status : allOrderStatuses)
+        width = qMax(width, badgeCellWidth(metrics, statusName(status)));
+    return width;
+}
+
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics metrics(option.font);
-    size.setWidth(metrics.horizontalAdvance(index.data().toString()) + 2 + 2 * horizontalPadding + 2 * margin);
+    size.setWidth(badgeCellWidth(metrics, index.data().toString()));
     size.setHeight(qMax(size.height(), metrics.height() + 8));
     return size;
 }

@@ -15,6 +15,12 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
+    // The width of a cell whose badge shows `text` whole, in `metrics` (the view's font).
+    static int badgeCellWidth(const QFontMetrics& metrics, const QString& text);
+    // The widest of every order state's name in the current language: a status column this wide never
+    // elides a badge.
+    static int statusColumnWidth(const QFontMetrics& metrics);
+
 private:
     int m_statusRole;
 };

@@ -102,25 +102,17 @@ QString orderByFor(OrderSort sort, bool descending) {
     return {};
 }
 
-} // namespace
+const QString summaryColumns =
+    u"SELECT o.id, o.order_number, o.channel, o.status, o.ordered_at, o.status_changed_at, "
+    "o.customer_email, COALESCE(o.customer_name, o.ship_name), o.total_minor, o.currency, "
+    "o.line_count, o.delivery, "
+    "(SELECT h.code FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
+    "ORDER BY h.id LIMIT 1), "
+    "(SELECT h.detail FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
+    "ORDER BY h.id LIMIT 1) "
+    "FROM orders o"_s;
 
-QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
-                                     int limit) const {
-    const Where where = whereFor(m_db, filter);
-    SqlQuery q(m_db, u"SELECT o.id, o.order_number, o.channel, o.status, o.ordered_at, o.status_changed_at, "
-                     "o.customer_email, COALESCE(o.customer_name, o.ship_name), o.total_minor, o.currency, "
-                     "o.line_count, o.delivery, "
-                     "(SELECT h.code FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
-                     "ORDER BY h.id LIMIT 1), "
-                     "(SELECT h.detail FROM order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL "
-                     "ORDER BY h.id LIMIT 1) "
-                     "FROM orders o"_s +
-                         where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
-    where.bindTo(q);
-    q.bind(u":limit"_s, qMax(0, limit)).bind(u":offset"_s, qMax(0, offset));
-    q.exec();
-    QList<OrderSummary> rows;
-    rows.reserve(limit);
+void readSummaries(SqlQuery& q, QList<OrderSummary>& rows) {
     while (q.next()) {
         OrderSummary s;
         s.id = q.value(0).toLongLong();
@@ -138,6 +130,42 @@ QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, 
         s.exceptionCode = q.value(12).toString();
         s.exceptionDetail = q.value(13).toString();
         rows << s;
+    }
+}
+
+} // namespace
+
+QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
+                                     int limit) const {
+    const Where where = whereFor(m_db, filter);
+    SqlQuery q(m_db, summaryColumns + where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
+    where.bindTo(q);
+    q.bind(u":limit"_s, qMax(0, limit)).bind(u":offset"_s, qMax(0, offset));
+    q.exec();
+    QList<OrderSummary> rows;
+    rows.reserve(limit);
+    readSummaries(q, rows);
+    return rows;
+}
+
+QList<OrderSummary> OrderQuery::summaries(const OrderFilter& filter, const QList<qint64>& orderIds) const {
+    QList<OrderSummary> rows;
+    const Where where = whereFor(m_db, filter);
+    // A bounded number of placeholders per statement, so that the statement text repeats and stays cached.
+    constexpr qsizetype chunk = 64;
+    for (qsizetype start = 0; start < orderIds.size(); start += chunk) {
+        const QList<qint64> ids = orderIds.mid(start, chunk);
+        QStringList names;
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            names << u":id%1"_s.arg(i);
+        const QString idCondition = u"o.id IN ("_s + names.join(u", "_s) + u")"_s;
+        SqlQuery q(m_db, summaryColumns + (where.sql.isEmpty() ? u" WHERE "_s : where.sql + u" AND "_s) +
+                             idCondition);
+        where.bindTo(q);
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            q.bind(names.at(i), ids.at(i));
+        q.exec();
+        readSummaries(q, rows);
     }
     return rows;
 }

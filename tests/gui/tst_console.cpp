@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "WidgetLookup.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
@@ -36,8 +37,8 @@ class TestConsole : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
 
     void showsDatabaseAndUser();
     void showsTheQueueWithItsCount();
@@ -70,7 +71,7 @@ private:
     ordo::Actor m_actor{u"ana"_s, ordo::Role::CustomerService};
 };
 
-void TestConsole::initTestCase()
+void TestConsole::init()
 {
     QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway place
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
@@ -86,7 +87,7 @@ void TestConsole::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestConsole::cleanupTestCase()
+void TestConsole::cleanup()
 {
     m_window.reset();
     m_database.reset();
@@ -240,10 +241,7 @@ void TestConsole::cancelsAHeldOrder()
 void TestConsole::savesScreenshots()
 {
     // Pictures of each view for people to look at: ORDO_SCREENSHOT_DIR=/tmp/ordo-shots.
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     m_window->resize(1400, 900);
     m_window->showView(MainWindow::View::Orders);
     m_window->ordersView()->closeDetail();

@@ -2,6 +2,7 @@
 #include "GuiFixture.h"
 #include "OrderBackend.h"
 #include "TestDatabase.h"
+#include "orders/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 
 #include <QAbstractItemModelTester>
@@ -19,10 +20,8 @@ class TestExceptionQueueModel : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void init();
     void cleanup();
-    void cleanupTestCase();
 
     void loadsTheWholeQueue();
     void showsReasonAndAge_data();
@@ -31,6 +30,10 @@ private slots:
     void dropsStaleAnswers();
     void refreshAfterAnAction();
     void releaseThatStillFailsIsRefused();
+    void keepsTheOrderOfTimeHeld();
+    void heldOrderEntersAsOneRow();
+    void releasedOrderLeavesAsOneRow();
+    void changesWhileLoadingWaitForTheList();
 
 private:
     qint64 idOf(const QString& number) const;
@@ -41,17 +44,14 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TestExceptionQueueModel::initTestCase()
+// Every slot has its own database and model: what one slot changes, no other sees.
+void TestExceptionQueueModel::init()
 {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
     m_backend = std::make_unique<OrderBackend>();
     m_backend->open(m_database->url());
-}
-
-void TestExceptionQueueModel::init()
-{
     m_model = std::make_unique<ExceptionQueueModel>(m_backend.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
                                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -62,10 +62,6 @@ void TestExceptionQueueModel::cleanup()
 {
     m_tester.reset();
     m_model.reset();
-}
-
-void TestExceptionQueueModel::cleanupTestCase()
-{
     m_backend.reset();
     m_database.reset();
 }
@@ -183,6 +179,82 @@ void TestExceptionQueueModel::releaseThatStillFailsIsRefused()
     const QString error = finished.first().at(2).toString();
     QVERIFY2(error.contains(u"UNKNOWN_SKU"_s), qPrintable(error));
     QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->order.status, ordo::OrderStatus::Exception);
+}
+
+void TestExceptionQueueModel::keepsTheOrderOfTimeHeld()
+{
+    // Longest held first, whatever the order of capture.
+    for (int row = 1; row < m_model->rowCount(); ++row) {
+        const ordo::OrderSummary& before = m_model->summary(row - 1);
+        const ordo::OrderSummary& after = m_model->summary(row);
+        QVERIFY2(before.statusChangedAt < after.statusChangedAt ||
+                     (before.statusChangedAt == after.statusChangedAt && before.id < after.id),
+                 qPrintable(u"row %1"_s.arg(row)));
+    }
+    // The view's default, the Age column descending, is the same order.
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    proxy.setSortRole(ExceptionQueueModel::RawRole);
+    proxy.sort(ExceptionQueueModel::Age, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(ExceptionQueueModel::IdRole).toLongLong(), m_model->summary(0).id);
+}
+
+void TestExceptionQueueModel::heldOrderEntersAsOneRow()
+{
+    const qint64 id = idOf(ordo::test::gui::orderNumber(6));
+    QTest::qWait(5); // held after every other order, to the millisecond
+    ordo::OrderLifecycle(m_database->db())
+        .raiseException(id, {{u"MANUAL_HOLD"_s, u"customer called"_s}}, {u"ops"_s, ordo::Role::Manager});
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy counted(m_model.get(), &ExceptionQueueModel::countChanged);
+    QSignalSpy updated(m_model.get(), &ExceptionQueueModel::ordersUpdated);
+    m_model->ordersChanged({id});
+    QVERIFY(updated.wait());
+    QCOMPARE(inserted.size(), 1);
+    const int last = ordo::test::gui::heldCount(); // held last: the end of the queue
+    QCOMPARE(inserted.first().at(1).toInt(), last);
+    QCOMPARE(inserted.first().at(2).toInt(), last);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(m_model->rowForId(id), last);
+    QCOMPARE(m_model->index(last, ExceptionQueueModel::Reason).data().toString(), u"MANUAL_HOLD"_s);
+    QCOMPARE(counted.size(), 1);
+    QCOMPARE(counted.first().at(0).toInt(), ordo::test::gui::heldCount() + 1);
+}
+
+void TestExceptionQueueModel::releasedOrderLeavesAsOneRow()
+{
+    const qint64 id = idOf(ordo::test::gui::orderNumber(65)); // held for the address check
+    const int row = m_model->rowForId(id);
+    QVERIFY(row >= 0);
+    ordo::OrderLifecycle(m_database->db()).release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy data(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy updated(m_model.get(), &ExceptionQueueModel::ordersUpdated);
+    m_model->ordersChanged({id});
+    QVERIFY(updated.wait());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), row);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(data.size(), 0);
+    QCOMPARE(m_model->rowForId(id), -1);
+    QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount() - 1);
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        QCOMPARE(m_model->rowForId(m_model->summary(r).id), r);
+}
+
+void TestExceptionQueueModel::changesWhileLoadingWaitForTheList()
+{
+    const qint64 id = idOf(ordo::test::gui::orderNumber(65));
+    ordo::OrderLifecycle(m_database->db()).release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
+    m_model->refresh();
+    m_model->ordersChanged({id}); // asked while the new list loads: applied to the new list
+    QSignalSpy updated(m_model.get(), &ExceptionQueueModel::ordersUpdated);
+    QVERIFY(updated.wait());
+    QVERIFY(!m_model->isLoading());
+    QCOMPARE(m_model->rowForId(id), -1);
+    QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount() - 1);
 }
 
 QTEST_MAIN(TestExceptionQueueModel)

@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "GuiFixture.h"
@@ -29,8 +30,8 @@ class TestExceptionsView : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
     void groupsByReason();
     void approvesSeveralOrdersAtOnce();
     void bulkCancelRecordsTheReason();
@@ -54,7 +55,7 @@ private:
     std::unique_ptr<ExceptionsView> m_view;
 };
 
-void TestExceptionsView::initTestCase() {
+void TestExceptionsView::init() {
     QStandardPaths::setTestModeEnabled(true);
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
@@ -69,7 +70,7 @@ void TestExceptionsView::initTestCase() {
     QCOMPARE(m_view->model()->rowCount(), fixture::heldCount());
 }
 
-void TestExceptionsView::cleanupTestCase() {
+void TestExceptionsView::cleanup() {
     m_view.reset();
     m_backend.reset();
     m_database.reset();
@@ -167,10 +168,7 @@ void TestExceptionsView::bulkFailuresAreShownOnce() {
 }
 
 void TestExceptionsView::savesScreenshot() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     m_view->showReason({});
     QTest::qWait(50);
     QVERIFY(m_view->grab().save(dir + u"/exceptions-grouped.png"_s));

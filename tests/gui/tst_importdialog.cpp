@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "ImportDialog.h"
 #include "ImportRunner.h"
 #include "MainWindow.h"
@@ -30,8 +31,8 @@ class TestImportDialog : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
     void previewsEachFile();
     void importsAndShowsCountsPerFile();
     void aProblemShowsWhereItIs();
@@ -41,6 +42,10 @@ private slots:
     void savesScreenshot();
 
 private:
+    // Lists the test files in the dialog and waits for their previews (each slot starts from an empty dialog).
+    void addTestFiles();
+    // Adds them and imports them, as the Import button does.
+    void importTestFiles();
     static QString fixture(const QString& name) { return ordo::test::testDataPath(u"csv/"_s + name); }
     int rowOf(const QString& fileName) const;
     const ordo::ui::ImportFileOutcome* outcome(const QString& fileName) const;
@@ -51,7 +56,7 @@ private:
     ordo::Actor m_admin{u"alex"_s, ordo::Role::Admin};
 };
 
-void TestImportDialog::initTestCase() {
+void TestImportDialog::init() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_importdialog"_s);
@@ -64,7 +69,7 @@ void TestImportDialog::initTestCase() {
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
 }
 
-void TestImportDialog::cleanupTestCase() {
+void TestImportDialog::cleanup() {
     m_dialog.reset();
     m_backend.reset();
     m_database.reset();
@@ -85,7 +90,7 @@ const ordo::ui::ImportFileOutcome* TestImportDialog::outcome(const QString& file
     return nullptr;
 }
 
-void TestImportDialog::previewsEachFile() {
+void TestImportDialog::addTestFiles() {
     QSignalSpy previewed(m_dialog.get(), &ImportDialog::previewed);
     // Orders before the master data they need: the import puts master data first.
     const QStringList files = {fixture(u"orders.csv"_s),    fixture(u"orders_invalid.csv"_s),
@@ -95,6 +100,17 @@ void TestImportDialog::previewsEachFile() {
     m_dialog->addFiles({fixture(u"orders.csv"_s)}); // the same file twice is listed once
     QCOMPARE(m_dialog->files().size(), 6);
     QTRY_COMPARE(previewed.count(), 6);
+}
+
+void TestImportDialog::importTestFiles() {
+    addTestFiles();
+    QSignalSpy imported(m_dialog.get(), &ImportDialog::imported);
+    m_dialog->startImport();
+    QVERIFY(imported.wait(20000));
+}
+
+void TestImportDialog::previewsEachFile() {
+    addTestFiles();
     QTableWidget* table = m_dialog->fileTable();
     const int orders = rowOf(u"orders.csv"_s);
     QCOMPARE(table->item(orders, 1)->text(), u"csv (orders)"_s);
@@ -109,6 +125,7 @@ void TestImportDialog::previewsEachFile() {
 }
 
 void TestImportDialog::importsAndShowsCountsPerFile() {
+    addTestFiles();
     QSignalSpy imported(m_dialog.get(), &ImportDialog::imported);
     m_dialog->startImport();
     QVERIFY(m_dialog->isBusy());
@@ -150,6 +167,7 @@ void TestImportDialog::importsAndShowsCountsPerFile() {
 }
 
 void TestImportDialog::aProblemShowsWhereItIs() {
+    importTestFiles();
     QTreeWidget* tree = m_dialog->resultTree();
     QTreeWidgetItem* invalidItem = tree->topLevelItem(5);
     QTreeWidgetItem* noId = nullptr;
@@ -218,10 +236,8 @@ void TestImportDialog::importsChannelDocuments()
 }
 
 void TestImportDialog::savesScreenshot() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
+    importTestFiles();
     QTest::qWait(50);
     QVERIFY(m_dialog->grab().save(dir + u"/import-dialog.png"_s));
 }

@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "AdjustStockDialog.h"
 #include "AtpBreakdownModel.h"
 #include "ChannelAtpModel.h"
@@ -14,6 +15,7 @@
 #include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
 #include "inventory/SegmentationRepository.h"
+#include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
 
 #include <QAbstractItemModelTester>
@@ -50,12 +52,13 @@ class TestInventoryView : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
 
     void navigatesWithCtrl3();
     void typingListsMatchesWithoutOpening();
     void scanningACodeOpensTheSku();
+    void matchesShowWholeCodes();
     void positionsAndAtpEqualTheCore();
     void highlightsLowStock();
     void channelComputationIsShown();
@@ -89,7 +92,7 @@ void TestInventoryView::applyEvents(const QList<InventoryEvent>& events)
     QCOMPARE(report.rejected, 0);
 }
 
-void TestInventoryView::initTestCase()
+void TestInventoryView::init()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
@@ -137,7 +140,7 @@ void TestInventoryView::initTestCase()
             model, QAbstractItemModelTester::FailureReportingMode::QtTest));
 }
 
-void TestInventoryView::cleanupTestCase()
+void TestInventoryView::cleanup()
 {
     m_testers.clear();
     m_window.reset();
@@ -202,6 +205,40 @@ void TestInventoryView::scanningACodeOpensTheSku()
     QCOMPARE(view()->currentSku(), u"SKU-1"_s);
     QCOMPARE(m_window->findChild<QLabel*>(u"skuTitle"_s)->text(), u"SKU-1 — Sample item 1"_s);
     QCOMPARE(search->selectedText(), u"sku-1"_s); // the next scan replaces it
+}
+
+void TestInventoryView::matchesShowWholeCodes()
+{
+    // Fifteen variants of one product: their codes differ only at the end.
+    SkuRepository skus(m_database->db());
+    QStringList codes;
+    for (const QString& colour : {u"BLK"_s, u"NVY"_s, u"OLV"_s})
+        for (const QString& size : {u"XS"_s, u"S"_s, u"M"_s, u"L"_s, u"XL"_s}) {
+            codes << u"AP-00392-%1-%2"_s.arg(colour, size);
+            skus.upsert(Sku{0, codes.last(), u"Field jacket, %1 %2"_s.arg(colour, size), 900, {12900, u"USD"_s}});
+        }
+    m_window->showView(MainWindow::View::Inventory);
+    QLineEdit* search = view()->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, u"AP-00392"_s);
+    QTRY_COMPARE(view()->matchModel()->rowCount(), 15);
+    auto* matches = m_window->findChild<QTableView*>(u"skuMatches"_s);
+    QVERIFY(matches);
+    QTest::qWait(20); // the header sizes the column to its contents when it lays out
+    const QFontMetrics metrics = matches->fontMetrics();
+    const int width = matches->columnWidth(ui::SkuMatchModel::Code);
+    QStringList shown;
+    for (int row = 0; row < view()->matchModel()->rowCount(); ++row) {
+        const QString code = view()->matchModel()->index(row, ui::SkuMatchModel::Code).data().toString();
+        shown << code;
+        QVERIFY2(metrics.horizontalAdvance(code) < width,
+                 qPrintable(u"%1 needs %2 px, the column has %3"_s.arg(code).arg(metrics.horizontalAdvance(code)).arg(width)));
+    }
+    shown.sort();
+    codes.sort();
+    QCOMPARE(shown, codes);
+    QCOMPARE(matches->textElideMode(), Qt::ElideMiddle); // a narrow pane keeps the end that tells them apart
+    QVERIFY(ordo::test::gui::saveScreenshot(m_window.get(), u"inventory-sku-matches.png"_s));
 }
 
 void TestInventoryView::positionsAndAtpEqualTheCore()
@@ -404,10 +441,7 @@ void TestInventoryView::rolesThatMayNotChangeStockCannotAdjust()
 
 void TestInventoryView::savesScreenshot()
 {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     m_window->resize(1400, 900);
     m_window->showView(MainWindow::View::Inventory);
     view()->search(u"sku"_s); // several matches: listed, none opened
@@ -416,7 +450,7 @@ void TestInventoryView::savesScreenshot()
     QTRY_COMPARE(view()->currentSku(), u"SKU-1"_s);
     view()->selectLocation(u"DC-EAST"_s);
     view()->channelsTable()->setCurrentIndex(view()->channelModel()->index(0, 0));
-    QTRY_COMPARE(view()->ledgerModel()->rowCount(), 3);
+    QTRY_COMPARE(view()->ledgerModel()->rowCount(), 2); // the count and the receipt of the sample world
     QTest::qWait(100);
     QVERIFY(m_window->grab().save(dir + u"/inventory.png"_s));
 }

@@ -2,6 +2,8 @@
 #include "OrderBackend.h"
 #include "OrderQueueModel.h"
 #include "TestDatabase.h"
+#include "orders/OrderLifecycle.h"
+#include "orders/OrderQuery.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -17,10 +19,8 @@ class TestOrderQueueModel : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void init();
     void cleanup();
-    void cleanupTestCase();
 
     void loadsFirstPageAndCount();
     void fetchMoreLoadsPagesToTheEnd();
@@ -32,9 +32,20 @@ private slots:
     void dropsStaleAnswers();
     void newestFilterWins();
     void rawValuesAndIds();
+    void changeOfOneOrderUpdatesOnlyItsRow();
+    void orderLeavingTheFilterIsRemoved();
+    void orderEnteringTheFilterIsInserted();
+    void orderWhoseSortKeyChangedMoves();
+    void orderPastTheLoadedRowsWaitsForItsPage();
+    void pagingGoesOnAfterAChange();
 
 private:
     static void waitUntilLoaded(OrderQueueModel& model);
+    qint64 idOf(int i) const;
+    void hold(int i);
+    void release(int i);
+    // Tells the model that these orders changed and waits until their rows are up to date.
+    void changed(const QList<qint64>& ids);
 
     std::unique_ptr<ordo::test::TestDatabase> m_database;
     std::unique_ptr<OrderBackend> m_backend;
@@ -42,7 +53,8 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TestOrderQueueModel::initTestCase()
+// Every slot has its own database and model: what one slot changes, no other sees.
+void TestOrderQueueModel::init()
 {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
@@ -52,10 +64,6 @@ void TestOrderQueueModel::initTestCase()
     m_backend->open(m_database->url());
     QVERIFY(opened.wait());
     QCOMPARE(opened.first().at(1).toString(), QString());
-}
-
-void TestOrderQueueModel::init()
-{
     m_model = std::make_unique<OrderQueueModel>(m_backend.get());
     connect(m_model.get(), &OrderQueueModel::loadFailed, this,
             [](const QString& error) { qWarning("load failed: %s", qPrintable(error)); });
@@ -68,10 +76,6 @@ void TestOrderQueueModel::cleanup()
 {
     m_tester.reset();
     m_model.reset();
-}
-
-void TestOrderQueueModel::cleanupTestCase()
-{
     m_backend.reset();
     m_database.reset();
 }
@@ -266,6 +270,194 @@ void TestOrderQueueModel::rawValuesAndIds()
              int(first.status));
     QCOMPARE(m_model->index(0, OrderQueueModel::Placed).data(OrderQueueModel::RawRole).toDateTime(),
              first.orderedAt);
+}
+
+qint64 TestOrderQueueModel::idOf(int i) const
+{
+    return ordo::OrderQuery(m_database->db()).findId(ordo::test::gui::orderNumber(i)).value_or(0);
+}
+
+void TestOrderQueueModel::hold(int i)
+{
+    ordo::OrderLifecycle(m_database->db())
+        .raiseException(idOf(i), {{u"MANUAL_HOLD"_s, u"customer called"_s}}, {u"ops"_s, ordo::Role::Manager});
+}
+
+void TestOrderQueueModel::release(int i)
+{
+    ordo::OrderLifecycle(m_database->db()).release(idOf(i), {u"ops"_s, ordo::Role::Manager}, u"checked"_s);
+}
+
+void TestOrderQueueModel::changed(const QList<qint64>& ids)
+{
+    QSignalSpy updated(m_model.get(), &OrderQueueModel::ordersUpdated);
+    m_model->ordersChanged(ids);
+    QVERIFY(updated.wait());
+    QCOMPARE(updated.first().at(0).value<QList<qint64>>(), ids);
+    QVERIFY(!m_model->isUpdating());
+}
+
+void TestOrderQueueModel::changeOfOneOrderUpdatesOnlyItsRow()
+{
+    // Newest first: SO-10003 is row 3. Holding it changes its status, not its place.
+    QCOMPARE(m_model->rowForId(idOf(3)), 3);
+    QCOMPARE(m_model->summary(3).status, ordo::OrderStatus::Validated);
+    hold(3);
+    QSignalSpy data(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+    QSignalSpy counted(m_model.get(), &OrderQueueModel::totalCountChanged);
+    changed({idOf(3)});
+    QCOMPARE(data.size(), 1);
+    const auto topLeft = data.first().at(0).value<QModelIndex>();
+    const auto bottomRight = data.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 3);
+    QCOMPARE(bottomRight.row(), 3);
+    QCOMPARE(topLeft.column(), 0);
+    QCOMPARE(bottomRight.column(), int(OrderQueueModel::ColumnCount) - 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(moved.size(), 0);
+    QCOMPARE(counted.size(), 0);
+    QCOMPARE(m_model->rowCount(), OrderQueueModel::pageSize);
+    QCOMPARE(m_model->index(3, OrderQueueModel::Status).data(OrderQueueModel::StatusRole).toInt(),
+             int(ordo::OrderStatus::Exception));
+    QCOMPARE(m_model->index(3, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(3));
+    QCOMPARE(m_model->summary(3).exceptionCode, u"MANUAL_HOLD"_s);
+
+    // Two changed orders that are not neighbours: one signal each, for their rows.
+    hold(10);
+    hold(12);
+    data.clear();
+    changed({idOf(12), idOf(10)});
+    QCOMPARE(data.size(), 2);
+    QCOMPARE(data.at(0).at(0).value<QModelIndex>().row(), 10);
+    QCOMPARE(data.at(0).at(1).value<QModelIndex>().row(), 10);
+    QCOMPARE(data.at(1).at(0).value<QModelIndex>().row(), 12);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestOrderQueueModel::orderLeavingTheFilterIsRemoved()
+{
+    ordo::OrderFilter validated;
+    validated.status = ordo::OrderStatus::Validated;
+    m_model->setFilter(validated);
+    waitUntilLoaded(*m_model);
+    const qint64 total = m_model->totalCount();
+    const qint64 id = idOf(3);
+    const int row = m_model->rowForId(id);
+    QVERIFY(row >= 0);
+    const qint64 next = m_model->summary(row + 1).id;
+    hold(3);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy data(m_model.get(), &QAbstractItemModel::dataChanged);
+    changed({id});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), row);
+    QCOMPARE(removed.first().at(2).toInt(), row);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(data.size(), 0);
+    QCOMPARE(m_model->rowForId(id), -1);
+    QCOMPARE(m_model->rowForId(next), row); // the map follows the rows below
+    QCOMPARE(m_model->totalCount(), total - 1);
+}
+
+void TestOrderQueueModel::orderEnteringTheFilterIsInserted()
+{
+    ordo::OrderFilter held;
+    held.status = ordo::OrderStatus::Exception;
+    m_model->setFilter(held);
+    waitUntilLoaded(*m_model);
+    QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount()); // the whole queue: one short page
+    hold(6); // between SO-10005 (held) and SO-10025 (held), newest first
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    changed({idOf(6)});
+    QCOMPARE(inserted.size(), 1);
+    const int row = inserted.first().at(1).toInt();
+    QCOMPARE(inserted.first().at(2).toInt(), row);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(m_model->rowForId(idOf(6)), row);
+    QCOMPARE(m_model->index(row, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(6));
+    QCOMPARE(m_model->index(row - 1, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(5));
+    QCOMPARE(m_model->index(row + 1, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(25));
+    QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount() + 1);
+    QTRY_COMPARE(m_model->totalCount(), ordo::test::gui::heldCount() + 1);
+}
+
+void TestOrderQueueModel::orderWhoseSortKeyChangedMoves()
+{
+    // The channel of SO-10025 (75 orders, one page: the whole queue), by status ("exception" sorts before
+    // "validated"), then oldest first.
+    ordo::OrderFilter channel;
+    channel.channel = ordo::allChannels[25 % 6];
+    m_model->setFilter(channel);
+    m_model->sort(OrderQueueModel::Status, Qt::AscendingOrder);
+    waitUntilLoaded(*m_model);
+    QCOMPARE(m_model->rowCount(), ordo::test::gui::orderCount / 6);
+    QCOMPARE(m_model->summary(0).status, ordo::OrderStatus::Exception);
+    const int firstValidated = m_model->rowForId(idOf(439)); // the oldest order of the channel not held
+    QCOMPARE(firstValidated, 8); // after its eight held orders
+    release(25); // held for the address check: back to Validated
+    const int from = m_model->rowForId(idOf(25));
+    QVERIFY(from >= 0 && from < firstValidated);
+    QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy data(m_model.get(), &QAbstractItemModel::dataChanged);
+    changed({idOf(25)});
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(data.size(), 1);
+    const int to = m_model->rowForId(idOf(25));
+    QCOMPARE(data.first().at(0).value<QModelIndex>().row(), to);
+    QCOMPARE(m_model->summary(to).status, ordo::OrderStatus::Validated);
+    QCOMPARE(m_model->summary(to - 1).status, ordo::OrderStatus::Validated);
+    QCOMPARE(m_model->summary(to - 1).orderNumber, ordo::test::gui::orderNumber(31));
+    QCOMPARE(m_model->summary(to + 1).orderNumber, ordo::test::gui::orderNumber(19));
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->rowForId(m_model->summary(row).id), row);
+}
+
+void TestOrderQueueModel::orderPastTheLoadedRowsWaitsForItsPage()
+{
+    hold(420); // newest first by default: older than every row of the first page
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    changed({idOf(420)});
+    QCOMPARE(inserted.size(), 0); // a later page brings it
+    QCOMPARE(m_model->rowForId(idOf(420)), -1);
+    QCOMPARE(m_model->rowCount(), OrderQueueModel::pageSize);
+    QTRY_COMPARE(m_model->totalCount(), ordo::test::gui::orderCount);
+}
+
+void TestOrderQueueModel::pagingGoesOnAfterAChange()
+{
+    ordo::OrderFilter validated;
+    validated.status = ordo::OrderStatus::Validated;
+    m_model->setFilter(validated);
+    waitUntilLoaded(*m_model);
+    const qint64 total = m_model->totalCount();
+    hold(3);
+    hold(150);
+    // The model tester asks for the next page as soon as rows go (fetchMore in its checks): that page is asked
+    // at an offset the removals then move, and must be asked again rather than skip two orders.
+    changed({idOf(3), idOf(150)});
+    QTRY_COMPARE(m_model->totalCount(), total - 2);
+    while (m_model->canFetchMore({}) || m_model->isLoading()) {
+        m_model->fetchMore({});
+        QTRY_VERIFY(!m_model->isLoading());
+    }
+    // Every order of the filter once, none skipped and none twice.
+    QCOMPARE(m_model->rowCount(), total - 2);
+    QSet<qint64> ids;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        QCOMPARE(m_model->summary(row).status, ordo::OrderStatus::Validated);
+        ids.insert(m_model->summary(row).id);
+    }
+    QCOMPARE(ids.size(), m_model->rowCount());
 }
 
 QTEST_MAIN(TestOrderQueueModel)

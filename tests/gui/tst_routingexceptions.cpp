@@ -1,5 +1,6 @@
 // The Exceptions view's routing actions (route again, choose a location by hand, backorder) over the sample
 // world: DC-EAST 5.26, ST-NYC 6.01, VN-ACME 24.18 USD to the New York ship-to (see tst_routingservice).
+#include "Screenshots.h"
 #include "CandidateModel.h"
 #include "ChooseLocationDialog.h"
 #include "ExceptionQueueModel.h"
@@ -127,10 +128,7 @@ void TestRoutingExceptions::select(qint64 orderId) {
 }
 
 void TestRoutingExceptions::screenshot(QWidget* widget, const QString& name) {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 

@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "CandidateModel.h"
 #include "GuiFixture.h"
 #include "OrderBackend.h"
@@ -308,7 +309,7 @@ void TestRoutingPanel::ordersViewShowsTheStoredDecision() {
     }
     ordo::ui::OrderBackend backend;
     backend.open(database->url());
-    ordo::ui::OrdersView view(&backend);
+    ordo::ui::OrdersView view(&backend, ordo::Actor{u"ana"_s, ordo::Role::CustomerService});
     view.resize(1300, 900);
     view.show();
     view.openOrder(routed);
@@ -322,10 +323,7 @@ void TestRoutingPanel::ordersViewShowsTheStoredDecision() {
 }
 
 void TestRoutingPanel::savesScreenshot() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     ordo::ui::OrderDetailPanel detail;
     detail.resize(1300, 640);
     ordo::OrderDetail order;

@@ -1,3 +1,4 @@
+#include "Screenshots.h"
 #include "CostModelModel.h"
 #include "CriteriaWeightModel.h"
 #include "GuiFixture.h"
@@ -47,8 +48,8 @@ class TestRulesView : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
+    void init();
+    void cleanup();
 
     void showsTheActiveRuleSetReadOnly();
     void newDraftEditsAWeightAndSavesIt();
@@ -65,6 +66,11 @@ private:
         return ordo::test::gui::findWidget<T>(m_view.get(), name);
     }
     void setWeight(Criterion criterion, double weight);
+    // The story the slots build on, each from a fresh database: version 2 saved as a draft (the distance weighs
+    // 0.5, the distribution centres' base fee is 3.75)...
+    void saveADraft();
+    // ...then edited again (the fee 4.00) and published: the edits are saved as version 3, which is active.
+    void publishAnEditedDraft();
     ordo::RuleSetRepository repository() const { return ordo::RuleSetRepository(m_database->db()); }
 
     std::unique_ptr<ordo::test::TestDatabase> m_database;
@@ -74,7 +80,7 @@ private:
     QString m_strategyName;
 };
 
-void TestRulesView::initTestCase() {
+void TestRulesView::init() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_rulesview"_s);
@@ -111,7 +117,7 @@ void TestRulesView::initTestCase() {
     QVERIFY(loaded.count() > 0 || loaded.wait(10000));
 }
 
-void TestRulesView::cleanupTestCase() {
+void TestRulesView::cleanup() {
     m_view.reset();
     m_backend.reset();
     m_database.reset();
@@ -123,6 +129,29 @@ void TestRulesView::setWeight(Criterion criterion, double weight) {
     QVERIFY(
         model->setData(model->index(row, CriteriaWeightModel::Criterion), Qt::Checked, Qt::CheckStateRole));
     QVERIFY(model->setData(model->index(row, CriteriaWeightModel::Weight), weight, Qt::EditRole));
+}
+
+void TestRulesView::saveADraft() {
+    m_view->newDraft();
+    setWeight(Criterion::Distance, 0.5);
+    QVERIFY(m_view->costModel()->setData(m_view->costModel()->index(0, CostModelModel::BaseFee), u"3.75"_s));
+    QSignalSpy saved(m_view.get(), &RulesView::saved);
+    QSignalSpy loaded(m_view.get(), &RulesView::loaded);
+    m_view->saveDraft();
+    QVERIFY(saved.wait(10000));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    QVERIFY(!m_view->isDirty());
+}
+
+void TestRulesView::publishAnEditedDraft() {
+    saveADraft();
+    QVERIFY(m_view->costModel()->setData(m_view->costModel()->index(0, CostModelModel::BaseFee), u"4.00"_s));
+    QVERIFY(m_view->isDirty());
+    QSignalSpy published(m_view.get(), &RulesView::published);
+    QSignalSpy loaded(m_view.get(), &RulesView::loaded);
+    m_view->publish(u"Distance counts too"_s);
+    QVERIFY(published.wait(10000));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
 }
 
 void TestRulesView::showsTheActiveRuleSetReadOnly() {
@@ -166,6 +195,7 @@ void TestRulesView::newDraftEditsAWeightAndSavesIt() {
 }
 
 void TestRulesView::validationNamesTheField() {
+    saveADraft();
     auto* fallback = find<QComboBox>(u"fallbackAction"_s);
     fallback->setCurrentIndex(fallback->findData(int(ordo::Fallback::Action::NextStrategy)));
     find<QLineEdit>(u"strategyName"_s)->clear();
@@ -194,6 +224,7 @@ void TestRulesView::validationNamesTheField() {
 }
 
 void TestRulesView::strategiesAreAddedReorderedAndRemoved() {
+    saveADraft();
     m_view->addStrategy();
     QCOMPARE(m_view->strategyList()->count(), 2);
     QCOMPARE(m_view->strategyList()->currentRow(), 1);
@@ -254,6 +285,9 @@ void TestRulesView::simulationShowsTableChartAndChanges() {
 }
 
 void TestRulesView::publishMakesTheDraftActive() {
+    saveADraft();
+    // An edit since the save: publishing saves it first.
+    QVERIFY(m_view->costModel()->setData(m_view->costModel()->index(0, CostModelModel::BaseFee), u"4.00"_s));
     QSignalSpy published(m_view.get(), &RulesView::published);
     QSignalSpy loaded(m_view.get(), &RulesView::loaded);
     m_view->publish(u"Distance counts too"_s);
@@ -264,6 +298,7 @@ void TestRulesView::publishMakesTheDraftActive() {
     QCOMPARE(active.version, 3);
     QCOMPARE(active.state, RuleSetState::Active);
     QVERIFY(active.strategies.first().ranking.contains(ordo::CriterionWeight{Criterion::Distance, 0.5}));
+    QCOMPARE(active.costs.forType(ordo::LocationType::Dc).baseFeeMinor, 400);
     QCOMPARE(repository().load(1)->state, RuleSetState::Archived);
     QCOMPARE(find<QComboBox>(u"ruleSetCombo"_s)->currentText(), u"Version 3 — Active"_s);
     QVERIFY(find<QLineEdit>(u"strategyName"_s)->isReadOnly());
@@ -271,6 +306,7 @@ void TestRulesView::publishMakesTheDraftActive() {
 }
 
 void TestRulesView::historyShowsTheDifferences() {
+    publishAnEditedDraft();
     m_view->tabs()->setCurrentIndex(RulesView::HistoryTab);
     auto* history = find<QTableWidget>(u"historyTable"_s);
     QCOMPARE(history->rowCount(), 3);
@@ -291,6 +327,7 @@ void TestRulesView::historyShowsTheDifferences() {
 }
 
 void TestRulesView::onlyAdminsSeeTheRulesEntry() {
+    publishAnEditedDraft();
     using ordo::ui::MainWindow;
     const MainWindow::DatabaseInfo info{m_database->url(), m_database->db().displayName(), false};
     MainWindow manager(info, ordo::Actor{u"mia"_s, ordo::Role::Manager});
@@ -309,10 +346,7 @@ void TestRulesView::onlyAdminsSeeTheRulesEntry() {
 }
 
 void TestRulesView::savesScreenshots() {
-    const QString dir = qEnvironmentVariable("ORDO_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        QSKIP("set ORDO_SCREENSHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(dir));
+    const QString dir = ordo::test::gui::screenshotDir();
     m_view->tabs()->setCurrentIndex(RulesView::SimulationTab);
     QTest::qWait(50);
     QVERIFY(m_view->grab().save(dir + u"/rules-simulation.png"_s));

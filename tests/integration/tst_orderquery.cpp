@@ -27,6 +27,8 @@ private slots:
     void filters();
     void pagesAndSorts();
     void findsByNumberOrExternalId();
+    void summariesOfChosenOrders_data();
+    void summariesOfChosenOrders();
     void countsByStatus();
 
 private:
@@ -190,6 +192,48 @@ void TestOrderQuery::findsByNumberOrExternalId()
     QVERIFY(byNumber);
     QCOMPARE(byExternal, byNumber);
     QVERIFY(!query.findId(u"M-2"_s));
+}
+
+void TestOrderQuery::summariesOfChosenOrders_data()
+{
+    QTest::addColumn<QStringList>("asked");
+    QTest::addColumn<int>("channel"); // -1: any
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("one") << QStringList{u"M-200"_s} << -1 << QStringList{u"M-200"_s};
+    QTest::newRow("several") << QStringList{u"W-100"_s, u"P-300"_s, u"W-102"_s} << -1
+                             << QStringList{u"P-300"_s, u"W-100"_s, u"W-102"_s};
+    QTest::newRow("filter drops the others") << QStringList{u"W-100"_s, u"P-300"_s, u"W-102"_s}
+                                             << int(Channel::Web) << QStringList{u"W-100"_s, u"W-102"_s};
+    QTest::newRow("none in the filter") << QStringList{u"M-200"_s} << int(Channel::Pos) << QStringList{};
+    QTest::newRow("none asked") << QStringList{} << -1 << QStringList{};
+}
+
+void TestOrderQuery::summariesOfChosenOrders()
+{
+    QFETCH(QStringList, asked);
+    QFETCH(int, channel);
+    QFETCH(QStringList, expected);
+    OrderQuery query(m_test->db());
+    QList<qint64> ids;
+    for (const QString& number : asked)
+        ids << *query.findId(number);
+    ids << 999999; // an order that does not exist is left out, not an error
+    OrderFilter filter;
+    if (channel >= 0)
+        filter.channel = Channel(channel);
+    QStringList numbers;
+    for (const OrderSummary& s : query.summaries(filter, ids))
+        numbers << s.orderNumber;
+    numbers.sort();
+    QCOMPARE(numbers, expected);
+    // The same row as the queue's page shows.
+    if (expected.contains(u"M-200"_s)) {
+        const auto rows = query.summaries(filter, {*query.findId(u"M-200"_s)});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().lineCount, 2);
+        QCOMPARE(rows.first().totalMinor, 4000);
+        QCOMPARE(rows.first().customerName, u"Carla Smithers"_s);
+    }
 }
 
 void TestOrderQuery::countsByStatus()
