@@ -180,7 +180,8 @@ Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const Loc
         for (const ExceptionReason& r : std::as_const(validationHolds))
             resolvedCodes << r.code;
         resolvedCodes.removeDuplicates();
-        transitions.resolveHolds(id, u"validated again after a correction"_s, actor, now, resolvedCodes);
+        if (!resolvedCodes.isEmpty()) // no codes would resolve every hold, the manual ones too
+            transitions.resolveHolds(id, u"validated again after a correction"_s, actor, now, resolvedCodes);
         transitions.addHolds(id, failures, actor, now);
         const QString detail = u"hold reasons %1 -> %2%3"_s.arg(
             codesOf(validationHolds), codesOf(failures), failures.isEmpty() ? QString() : u": "_s + detailsOf(failures));

@@ -2,7 +2,7 @@
 #include "GuiFixture.h"
 #include "OrderBackend.h"
 #include "TestDatabase.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 
 #include <QAbstractItemModelTester>

@@ -2,7 +2,7 @@
 #include "OrderBackend.h"
 #include "OrderQueueModel.h"
 #include "TestDatabase.h"
-#include "orders/OrderLifecycle.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 
 #include <QAbstractItemModelTester>
