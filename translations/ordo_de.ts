@@ -350,6 +350,14 @@
         <source>Covers lines</source>
         <translation>Deckt Positionen</translation>
     </message>
+    <message>
+        <source>not considered: %1</source>
+        <translation>nicht berücksichtigt: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not considered: %2</source>
+        <translation>%1 wurde nicht berücksichtigt: %2</translation>
+    </message>
 </context>
 <context>
     <name>ordo::ui::ChannelAtpModel</name>
@@ -484,6 +492,18 @@
     <message>
         <source>A 500 km shipment</source>
         <translation>Eine Sendung über 500 km</translation>
+    </message>
+    <message>
+        <source>Split penalty</source>
+        <translation>Aufteilungszuschlag</translation>
+    </message>
+    <message>
+        <source>%1 %2 per extra shipment</source>
+        <translation>%1 %2 je zusätzlicher Sendung</translation>
+    </message>
+    <message>
+        <source>Charged for each shipment of an order after the first: the cost of a second parcel to the customer and the carrier. An order is split only when splitting saves more.</source>
+        <translation>Wird für jede Sendung eines Auftrags nach der ersten berechnet: die Kosten eines zweiten Pakets für Kunden und Versanddienstleister. Ein Auftrag wird nur aufgeteilt, wenn die Aufteilung mehr spart.</translation>
     </message>
 </context>
 <context>
@@ -933,6 +953,53 @@ Notiz:</translation>
     <message>
         <source>%1 d</source>
         <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>ordo::ui::HoldOrderDialog</name>
+    <message>
+        <source>Hold order %1</source>
+        <translation>Bestellung %1 anhalten</translation>
+    </message>
+    <message>
+        <source>Held by hand</source>
+        <translation>Von Hand angehalten</translation>
+    </message>
+    <message>
+        <source>Customer request</source>
+        <translation>Kundenwunsch</translation>
+    </message>
+    <message>
+        <source>Address to check</source>
+        <translation>Adresse prüfen</translation>
+    </message>
+    <message>
+        <source>Payment to review</source>
+        <translation>Zahlung prüfen</translation>
+    </message>
+    <message>
+        <source>Fraud suspected</source>
+        <translation>Betrugsverdacht</translation>
+    </message>
+    <message>
+        <source>What must be checked before the order goes on</source>
+        <translation>Was geprüft werden muss, bevor die Bestellung weitergeht</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Hold order</source>
+        <translation>Bestellung anhalten</translation>
+    </message>
+    <message>
+        <source>The order stops where it is and waits in the Exceptions queue.</source>
+        <translation>Die Bestellung bleibt stehen und wartet in der Ausnahmeliste.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1525,89 @@ Notiz:</translation>
     </message>
 </context>
 <context>
+    <name>ordo::ui::OrderActions</name>
+    <message>
+        <source>Route now</source>
+        <translation>Jetzt zuweisen</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>Anhalten…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Bestellung stornieren…</translation>
+    </message>
+    <message>
+        <source>Route the order now, on today&apos;s stock and rules</source>
+        <translation>Die Bestellung jetzt zuweisen, nach heutigem Bestand und heutigen Regeln</translation>
+    </message>
+    <message>
+        <source>Your role may not route orders</source>
+        <translation>Ihre Rolle darf keine Bestellungen zuweisen</translation>
+    </message>
+    <message>
+        <source>Stop the order where it is and put it in the Exceptions queue</source>
+        <translation>Die Bestellung anhalten und in die Ausnahmeliste stellen</translation>
+    </message>
+    <message>
+        <source>Your role may not hold orders</source>
+        <translation>Ihre Rolle darf keine Bestellungen anhalten</translation>
+    </message>
+    <message>
+        <source>Send the held order back to where it was held</source>
+        <translation>Die angehaltene Bestellung dorthin zurückschicken, wo sie angehalten wurde</translation>
+    </message>
+    <message>
+        <source>Your role may not release held orders</source>
+        <translation>Ihre Rolle darf angehaltene Bestellungen nicht freigeben</translation>
+    </message>
+    <message>
+        <source>Cancel the order with a reason</source>
+        <translation>Die Bestellung mit Grund stornieren</translation>
+    </message>
+    <message>
+        <source>Your role may not cancel orders</source>
+        <translation>Ihre Rolle darf keine Bestellungen stornieren</translation>
+    </message>
+    <message>
+        <source>routed from the order detail</source>
+        <translation>aus der Bestelldetailansicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Routing…</source>
+        <translation>Wird zugewiesen…</translation>
+    </message>
+    <message>
+        <source>Holding…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Releasing…</source>
+        <translation>Wird freigegeben…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird storniert…</translation>
+    </message>
+    <message>
+        <source>Order %1 updated.</source>
+        <translation>Bestellung %1 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Order %1 was not changed.</source>
+        <translation>Bestellung %1 wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Order %1 was not changed</source>
+        <translation>Bestellung %1 wurde nicht geändert</translation>
+    </message>
+</context>
+<context>
     <name>ordo::ui::OrderDetailPanel</name>
     <message>
         <source>Close</source>
@@ -1907,6 +2057,22 @@ Notiz:</translation>
     <message>
         <source>%1 was not a candidate.</source>
         <translation>%1 war kein Kandidat.</translation>
+    </message>
+    <message>
+        <source>Show locations not considered</source>
+        <translation>Nicht berücksichtigte Standorte anzeigen</translation>
+    </message>
+    <message>
+        <source>Add a greyed row for every other location of the network, with why the router did not consider it</source>
+        <translation>Für jeden weiteren Standort des Netzes eine graue Zeile anfügen, mit dem Grund, warum das Routing ihn nicht berücksichtigt hat</translation>
+    </message>
+    <message>
+        <source>Show the %1 locations not considered</source>
+        <translation>Die %1 nicht berücksichtigten Standorte anzeigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 was not considered&lt;/b&gt;: %2.</source>
+        <translation>&lt;b&gt;%1 wurde nicht berücksichtigt&lt;/b&gt;: %2.</translation>
     </message>
 </context>
 <context>
