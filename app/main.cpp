@@ -2,7 +2,6 @@
 // same core services; this file only decides which one starts.
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "storage/Database.h"
 
 #include <QCommandLineParser>
@@ -20,18 +19,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void setIdentity()
-{
+void setIdentity() {
     QCoreApplication::setOrganizationName(u"Ordo"_s);
     QCoreApplication::setApplicationName(u"ordo"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ORDO_VERSION));
 }
 
-void printUsage()
-{
+void printUsage() {
     using namespace ordo::cli;
-    out() << u"Usage: ordo [--db URL] [--user NAME]      open the operations console\n"
-             "       ordo <command> [options]            run a command (ordo <command> --help)\n\nCommands:\n"_s;
+    out()
+        << u"Usage: ordo [--db URL] [--user NAME]      open the operations console\n"
+           "       ordo <command> [options]            run a command (ordo <command> --help)\n\nCommands:\n"_s;
     qsizetype width = 0;
     for (const CommandInfo& c : commands())
         width = std::max(width, c.name.size());
@@ -41,8 +39,7 @@ void printUsage()
     out().flush();
 }
 
-int runCommand(int argc, char** argv)
-{
+int runCommand(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     setIdentity();
     const QStringList arguments = QCoreApplication::arguments();
@@ -67,8 +64,7 @@ int runCommand(int argc, char** argv)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     const bool console = argc < 2 || (argv[1][0] == '-' && qstrcmp(argv[1], "--help") != 0 &&
                                       qstrcmp(argv[1], "-h") != 0 && qstrcmp(argv[1], "--version") != 0);
     if (!console)

@@ -15,13 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
 
-QStringList AdjustStockDialog::reasonCodes()
-{
-    return {u"CYCLE_COUNT"_s, u"RECEIVED"_s, u"FOUND"_s, u"DAMAGED"_s, u"SHRINKAGE"_s, u"RETURNED"_s, u"OTHER"_s};
+QStringList AdjustStockDialog::reasonCodes() {
+    return {u"CYCLE_COUNT"_s, u"RECEIVED"_s, u"FOUND"_s, u"DAMAGED"_s,
+            u"SHRINKAGE"_s,   u"RETURNED"_s, u"OTHER"_s};
 }
 
 AdjustStockDialog::AdjustStockDialog(const QString& skuCode, const QString& skuName,
-                                     const QStringList& locationCodes, const QHash<QString, qint64>& onHandByLocation,
+                                     const QStringList& locationCodes,
+                                     const QHash<QString, qint64>& onHandByLocation,
                                      const QString& currentLocation, QWidget* parent)
     : QDialog(parent)
     , m_skuCode(skuCode)
@@ -30,8 +31,7 @@ AdjustStockDialog::AdjustStockDialog(const QString& skuCode, const QString& skuN
     , m_delta(new QSpinBox)
     , m_reason(new QComboBox)
     , m_note(new QLineEdit)
-    , m_preview(new QLabel)
-{
+    , m_preview(new QLabel) {
     setObjectName(u"adjustStockDialog"_s);
     setWindowTitle(tr("Adjust stock of %1").arg(skuCode));
     m_location->setObjectName(u"adjustLocation"_s);
@@ -44,7 +44,7 @@ AdjustStockDialog::AdjustStockDialog(const QString& skuCode, const QString& skuN
     m_delta->setValue(0);
     m_delta->setToolTip(tr("Units to add (positive) or to take away (negative)"));
     m_reason->setObjectName(u"adjustReason"_s);
-    const QStringList labels = {tr("Cycle count"), tr("Received"),  tr("Found"), tr("Damaged"),
+    const QStringList labels = {tr("Cycle count"), tr("Received"), tr("Found"), tr("Damaged"),
                                 tr("Shrinkage"),   tr("Returned"), tr("Other")};
     const QStringList codes = reasonCodes();
     for (int i = 0; i < codes.size(); ++i)
@@ -74,48 +74,42 @@ AdjustStockDialog::AdjustStockDialog(const QString& skuCode, const QString& skuN
     connect(m_delta, &QSpinBox::valueChanged, this, &AdjustStockDialog::updatePreview);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("The change is written to the stock ledger with your name and the reason.")));
+    layout->addWidget(
+        new QLabel(tr("The change is written to the stock ledger with your name and the reason.")));
     layout->addLayout(form);
     layout->addWidget(buttons);
     updatePreview();
     resize(460, 280);
 }
 
-StockAdjustment AdjustStockDialog::adjustment() const
-{
+StockAdjustment AdjustStockDialog::adjustment() const {
     return {m_location->currentText(), m_skuCode, m_delta->value(), m_reason->currentData().toString(),
             m_note->text().trimmed()};
 }
 
-void AdjustStockDialog::setLocation(const QString& locationCode)
-{
+void AdjustStockDialog::setLocation(const QString& locationCode) {
     m_location->setCurrentText(locationCode);
 }
 
-void AdjustStockDialog::setDelta(qint64 delta)
-{
+void AdjustStockDialog::setDelta(qint64 delta) {
     m_delta->setValue(int(delta));
 }
 
-void AdjustStockDialog::setReasonCode(const QString& code)
-{
+void AdjustStockDialog::setReasonCode(const QString& code) {
     m_reason->setCurrentIndex(m_reason->findData(code));
 }
 
-void AdjustStockDialog::setNote(const QString& note)
-{
+void AdjustStockDialog::setNote(const QString& note) {
     m_note->setText(note);
 }
 
-bool AdjustStockDialog::canAccept() const
-{
+bool AdjustStockDialog::canAccept() const {
     const qint64 onHand = m_onHand.value(m_location->currentText(), 0);
-    return !m_location->currentText().isEmpty() && m_delta->value() != 0 && onHand + m_delta->value() >= 0
-           && m_reason->currentIndex() >= 0;
+    return !m_location->currentText().isEmpty() && m_delta->value() != 0 && onHand + m_delta->value() >= 0 &&
+           m_reason->currentIndex() >= 0;
 }
 
-void AdjustStockDialog::updatePreview()
-{
+void AdjustStockDialog::updatePreview() {
     const qint64 onHand = m_onHand.value(m_location->currentText(), 0);
     const qint64 after = onHand + m_delta->value();
     if (m_delta->value() == 0)

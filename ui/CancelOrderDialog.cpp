@@ -12,21 +12,28 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::ui {
 
-QStringList CancelOrderDialog::reasonCodes()
-{
-    return {u"CUSTOMER_REQUEST"_s, u"OUT_OF_STOCK"_s,  u"FRAUD_SUSPECTED"_s, u"PAYMENT_FAILED"_s,
-            u"ADDRESS_INVALID"_s,  u"DUPLICATE_ORDER"_s, u"OTHER"_s};
+QStringList CancelOrderDialog::reasonCodes() {
+    return {u"CUSTOMER_REQUEST"_s,
+            u"OUT_OF_STOCK"_s,
+            u"FRAUD_SUSPECTED"_s,
+            u"PAYMENT_FAILED"_s,
+            u"ADDRESS_INVALID"_s,
+            u"DUPLICATE_ORDER"_s,
+            u"OTHER"_s};
 }
 
 CancelOrderDialog::CancelOrderDialog(const QString& orderNumber, QWidget* parent)
     : QDialog(parent)
     , m_reason(new QComboBox)
-    , m_note(new QPlainTextEdit)
-{
+    , m_note(new QPlainTextEdit) {
     setObjectName(u"cancelOrderDialog"_s);
     setWindowTitle(tr("Cancel order %1").arg(orderNumber));
-    const QStringList labels = {tr("Customer request"), tr("Out of stock"),     tr("Fraud suspected"),
-                                tr("Payment failed"),   tr("Address invalid"), tr("Duplicate order"),
+    const QStringList labels = {tr("Customer request"),
+                                tr("Out of stock"),
+                                tr("Fraud suspected"),
+                                tr("Payment failed"),
+                                tr("Address invalid"),
+                                tr("Duplicate order"),
                                 tr("Other")};
     const QStringList codes = reasonCodes();
     for (int i = 0; i < codes.size(); ++i)
@@ -50,13 +57,11 @@ CancelOrderDialog::CancelOrderDialog(const QString& orderNumber, QWidget* parent
     resize(480, 260);
 }
 
-QString CancelOrderDialog::reasonCode() const
-{
+QString CancelOrderDialog::reasonCode() const {
     return m_reason->currentData().toString();
 }
 
-QString CancelOrderDialog::note() const
-{
+QString CancelOrderDialog::note() const {
     return m_note->toPlainText().trimmed();
 }
 

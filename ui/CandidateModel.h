@@ -13,9 +13,9 @@ namespace ordo::ui {
 // there. The filter and criterion columns are those the decision used, in a stable order, so the table shows
 // exactly what the router looked at. The chosen locations are highlighted.
 //
-// On request (setShowNotConsidered) the rest of the network follows, greyed: one row per location the decision
-// did not consider, with the reason in the Eligible column ("has none of the order's SKUs available"), so
-// that every location of the network has an answer.
+// On request (setShowNotConsidered) the rest of the network follows, greyed: one row per location the
+// decision did not consider, with the reason in the Eligible column ("has none of the order's SKUs
+// available"), so that every location of the network has an answer.
 class CandidateModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -76,7 +76,7 @@ private:
 
     QList<ColumnDef> m_columns{ColumnDef(ColumnKind::Location)};
     QList<CandidateLocation> m_rows;
-    QList<NotConsidered> m_notConsidered;     // as the decision groups them
+    QList<NotConsidered> m_notConsidered;        // as the decision groups them
     QList<NotConsideredRow> m_notConsideredRows; // spelled out while shown
     bool m_showNotConsidered = false;
     QHash<QString, int> m_rowByCode;

@@ -7,9 +7,9 @@
 
 namespace ordo::ui {
 
-// Available-to-promise of one SKU per channel (InventoryIndex): the total, how many locations serve the channel,
-// what its buffer keeps back and the future supply it may promise. The tooltip of a row shows the computation
-// at each location; AtpBreakdownModel shows it as a table.
+// Available-to-promise of one SKU per channel (InventoryIndex): the total, how many locations serve the
+// channel, what its buffer keeps back and the future supply it may promise. The tooltip of a row shows the
+// computation at each location; AtpBreakdownModel shows it as a table.
 class ChannelAtpModel : public QAbstractTableModel {
     Q_OBJECT
 

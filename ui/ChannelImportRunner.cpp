@@ -19,10 +19,9 @@ struct ChannelImportText {
 
 constexpr int previewProblems = 3;
 
-// The channel format of a file by its content, or null for the generic CSV (and for files that cannot be read:
-// the CSV path reports why).
-const OrderFormat* formatOf(const QString& path, QByteArray* content = nullptr)
-{
+// The channel format of a file by its content, or null for the generic CSV (and for files that cannot be
+// read: the CSV path reports why).
+const OrderFormat* formatOf(const QString& path, QByteArray* content = nullptr) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return nullptr;
@@ -37,8 +36,7 @@ const OrderFormat* formatOf(const QString& path, QByteArray* content = nullptr)
 // master data first.
 class ChannelImportRunner : public ImportRunner {
 public:
-    ImportFilePreview preview(Database& db, const QString& path) override
-    {
+    ImportFilePreview preview(Database& db, const QString& path) override {
         QByteArray content;
         const OrderFormat* format = formatOf(path, &content);
         if (!format)
@@ -63,8 +61,7 @@ public:
     }
 
     QList<ImportFileOutcome> run(Database& db, const QStringList& paths, const Actor& actor,
-                                 const std::function<bool(int, int, const QString&)>& progress) override
-    {
+                                 const std::function<bool(int, int, const QString&)>& progress) override {
         QStringList csvPaths;
         QStringList channelPaths;
         for (const QString& path : paths)
@@ -94,8 +91,7 @@ public:
     }
 
 private:
-    static ImportFileOutcome outcomeOf(const QString& path, const ImportReport& report, OrderQuery& orders)
-    {
+    static ImportFileOutcome outcomeOf(const QString& path, const ImportReport& report, OrderQuery& orders) {
         ImportFileOutcome outcome;
         outcome.path = path;
         const ImportFileSummary summary = report.files.value(0);
@@ -126,8 +122,7 @@ private:
         return outcome;
     }
 
-    static ImportProblem problemOf(const ImportIssue& issue, bool error)
-    {
+    static ImportProblem problemOf(const ImportIssue& issue, bool error) {
         ImportProblem problem;
         problem.file = issue.file;
         problem.line = issue.line;
@@ -144,8 +139,7 @@ private:
 
 } // namespace
 
-std::shared_ptr<ImportRunner> makeChannelImportRunner()
-{
+std::shared_ptr<ImportRunner> makeChannelImportRunner() {
     return std::make_shared<ChannelImportRunner>();
 }
 

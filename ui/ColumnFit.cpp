@@ -3,8 +3,8 @@
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QHeaderView>
-#include <QStyle>
 #include <QStringList>
+#include <QStyle>
 #include <QStyleOptionHeader>
 
 namespace ordo::ui {

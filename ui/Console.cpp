@@ -20,8 +20,7 @@ struct ConsoleText {
     Q_DECLARE_TR_FUNCTIONS(ordo::ui::Console)
 };
 
-void installTranslator()
-{
+void installTranslator() {
     auto* translator = new QTranslator(qApp);
     if (translator->load(QLocale(), u"ordo"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(translator);
@@ -31,8 +30,7 @@ void installTranslator()
 
 } // namespace
 
-int runConsole(const ConsoleOptions& options)
-{
+int runConsole(const ConsoleOptions& options) {
     if (QCoreApplication::organizationName().isEmpty())
         QCoreApplication::setOrganizationName(u"Ordo"_s);
     if (QCoreApplication::applicationName().isEmpty())

@@ -1,7 +1,7 @@
 #include "Error.h"
 #include "ImportRunner.h"
-#include "formats/CsvFileKind.h"
 #include "channels/CsvImporter.h"
+#include "formats/CsvFileKind.h"
 #include "formats/CsvReader.h"
 
 #include <QCoreApplication>

@@ -13,20 +13,17 @@ namespace ordo::ui {
 
 ExceptionQueueModel::ExceptionQueueModel(OrderBackend* backend, QObject* parent)
     : OrderRowsModel(backend, parent)
-    , m_now(QDateTime::currentDateTimeUtc())
-{
+    , m_now(QDateTime::currentDateTimeUtc()) {
     connect(m_backend, &OrderBackend::pageReady, this, &ExceptionQueueModel::applyPage);
     connect(m_backend, &OrderBackend::requestFailed, this, &ExceptionQueueModel::applyFailure);
     refresh();
 }
 
-int ExceptionQueueModel::columnCount(const QModelIndex& parent) const
-{
+int ExceptionQueueModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
-{
+QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const OrderSummary& order = summary(index.row());
@@ -40,20 +37,30 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Number: return order.orderNumber;
-        case Reason: return order.exceptionCode;
-        case Detail: return order.exceptionDetail;
-        case Age: return formatAge(order.statusChangedAt, m_now);
-        case Customer: return order.customerName;
+        case Number:
+            return order.orderNumber;
+        case Reason:
+            return order.exceptionCode;
+        case Detail:
+            return order.exceptionDetail;
+        case Age:
+            return formatAge(order.statusChangedAt, m_now);
+        case Customer:
+            return order.customerName;
         }
         break;
     case RawRole:
         switch (index.column()) {
-        case Number: return order.orderNumber;
-        case Reason: return order.exceptionCode;
-        case Detail: return order.exceptionDetail;
-        case Age: return order.statusChangedAt.isValid() ? order.statusChangedAt.secsTo(m_now) : qint64(0);
-        case Customer: return order.customerName;
+        case Number:
+            return order.orderNumber;
+        case Reason:
+            return order.exceptionCode;
+        case Detail:
+            return order.exceptionDetail;
+        case Age:
+            return order.statusChangedAt.isValid() ? order.statusChangedAt.secsTo(m_now) : qint64(0);
+        case Customer:
+            return order.customerName;
         }
         break;
     case Qt::ToolTipRole:
@@ -70,8 +77,7 @@ QVariant ExceptionQueueModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant ExceptionQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant ExceptionQueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole && (section == Total || section == Age))
@@ -79,27 +85,32 @@ QVariant ExceptionQueueModel::headerData(int section, Qt::Orientation orientatio
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Number: return tr("Order");
-    case Reason: return tr("Reason");
-    case Detail: return tr("Detail");
-    case Age: return tr("Age");
-    case Channel: return tr("Channel");
-    case Customer: return tr("Customer");
-    case Total: return tr("Total");
+    case Number:
+        return tr("Order");
+    case Reason:
+        return tr("Reason");
+    case Detail:
+        return tr("Detail");
+    case Age:
+        return tr("Age");
+    case Channel:
+        return tr("Channel");
+    case Customer:
+        return tr("Customer");
+    case Total:
+        return tr("Total");
     }
     return {};
 }
 
-void ExceptionQueueModel::setNow(const QDateTime& now)
-{
+void ExceptionQueueModel::setNow(const QDateTime& now) {
     m_now = now;
     m_fixedNow = true;
     if (rowCount() > 0)
         emit dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole, RawRole});
 }
 
-void ExceptionQueueModel::refresh()
-{
+void ExceptionQueueModel::refresh() {
     // The rows on screen stay until the new list is complete, so that a refresh does not flicker.
     m_generation = OrderBackend::nextGeneration();
     m_incoming.clear();
@@ -107,26 +118,22 @@ void ExceptionQueueModel::refresh()
     requestPage();
 }
 
-OrderFilter ExceptionQueueModel::rowFilter() const
-{
+OrderFilter ExceptionQueueModel::rowFilter() const {
     OrderFilter filter;
     filter.status = OrderStatus::Exception;
     return filter;
 }
 
-bool ExceptionQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const
-{
+bool ExceptionQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const {
     // Longest held first: the order that has waited longest is the first to look at.
     return std::tie(a.statusChangedAt, a.id) < std::tie(b.statusChangedAt, b.id);
 }
 
-void ExceptionQueueModel::queueSizeChanged(int, bool)
-{
+void ExceptionQueueModel::queueSizeChanged(int, bool) {
     emit countChanged(rowCount());
 }
 
-void ExceptionQueueModel::ordersChanged(const QList<qint64>& orderIds)
-{
+void ExceptionQueueModel::ordersChanged(const QList<qint64>& orderIds) {
     // Rows read now could be older than the list being loaded: they are read again once it is in.
     if (m_loading)
         m_changedWhileLoading.append(orderIds);
@@ -134,15 +141,14 @@ void ExceptionQueueModel::ordersChanged(const QList<qint64>& orderIds)
         OrderRowsModel::ordersChanged(orderIds);
 }
 
-void ExceptionQueueModel::requestPage()
-{
-    // Pages in the order of capture (stable while paging); the rows are put in the order held once all are in.
+void ExceptionQueueModel::requestPage() {
+    // Pages in the order of capture (stable while paging); the rows are put in the order held once all are
+    // in.
     m_backend->fetchPage(m_generation, rowFilter(), OrderSort::OrderedAt, false, int(m_incoming.size()),
                          pageSize);
 }
 
-void ExceptionQueueModel::applyPage(quint64 generation, int offset, const QList<OrderSummary>& rows)
-{
+void ExceptionQueueModel::applyPage(quint64 generation, int offset, const QList<OrderSummary>& rows) {
     if (generation != m_generation || offset != m_incoming.size() || !m_loading)
         return;
     m_incoming.append(rows);
@@ -162,8 +168,7 @@ void ExceptionQueueModel::applyPage(quint64 generation, int offset, const QList<
         OrderRowsModel::ordersChanged(std::exchange(m_changedWhileLoading, {}));
 }
 
-void ExceptionQueueModel::applyFailure(quint64 generation, const QString& error)
-{
+void ExceptionQueueModel::applyFailure(quint64 generation, const QString& error) {
     if (generation != m_generation)
         return;
     m_loading = false;

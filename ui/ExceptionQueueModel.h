@@ -10,9 +10,9 @@ namespace ordo::ui {
 class OrderBackend;
 
 // Orders held in Exception, with the reason and how long they have been waiting. The queue is a working list
-// (hundreds, a few thousand at worst), so it is loaded whole, page by page in the backend's thread, kept in the
-// order of the time held (longest first) and sorted locally through a QSortFilterProxyModel on RawRole. An
-// order that is held or leaves the queue (ordersChanged) inserts or removes its row alone.
+// (hundreds, a few thousand at worst), so it is loaded whole, page by page in the backend's thread, kept in
+// the order of the time held (longest first) and sorted locally through a QSortFilterProxyModel on RawRole.
+// An order that is held or leaves the queue (ordersChanged) inserts or removes its row alone.
 class ExceptionQueueModel : public OrderRowsModel {
     Q_OBJECT
 
@@ -38,7 +38,7 @@ public slots:
     void applyFailure(quint64 generation, const QString& error);
 
 signals:
-    void loaded(int count); // the whole queue is in
+    void loaded(int count);       // the whole queue is in
     void countChanged(int count); // the queue grew or shrank by single orders (ordersChanged)
     void loadFailed(const QString& error);
 
@@ -52,7 +52,7 @@ private:
     void requestPage();
 
     quint64 m_generation = 0;
-    QList<OrderSummary> m_incoming; // pages of the generation being loaded
+    QList<OrderSummary> m_incoming;      // pages of the generation being loaded
     QList<qint64> m_changedWhileLoading; // updated once the new list is in
     QDateTime m_now;
     bool m_fixedNow = false;

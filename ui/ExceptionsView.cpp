@@ -1,8 +1,8 @@
 #include "ExceptionsView.h"
 
 #include "CancelOrderDialog.h"
-#include "ColumnFit.h"
 #include "ChooseLocationDialog.h"
+#include "ColumnFit.h"
 #include "ExceptionCorrections.h"
 #include "ExceptionQueueModel.h"
 #include "Format.h"
@@ -224,9 +224,11 @@ void ExceptionsView::updateActions() {
     m_corrections->setOrder(selectedOrderIds().size() == 1 ? currentOrderId() : 0);
     m_releaseButton->setEnabled(selected && idle && m_actor.may(Permission::ResolveExceptions));
     m_cancelButton->setEnabled(selected && idle && m_actor.may(Permission::CancelOrders));
-    const bool routing = selected && idle && selectionHeldByRouting() && m_actor.may(Permission::ResolveExceptions);
+    const bool routing =
+        selected && idle && selectionHeldByRouting() && m_actor.may(Permission::ResolveExceptions);
     m_routeAgainButton->setEnabled(routing && m_actor.may(Permission::AdvanceOrders));
-    m_chooseButton->setEnabled(routing && m_actor.may(Permission::AdvanceOrders) && selectedOrderIds().size() == 1);
+    m_chooseButton->setEnabled(routing && m_actor.may(Permission::AdvanceOrders) &&
+                               selectedOrderIds().size() == 1);
     m_backorderButton->setEnabled(routing);
     if (!m_actor.may(Permission::ResolveExceptions))
         m_releaseButton->setToolTip(tr("Your role may not release held orders"));
@@ -330,7 +332,8 @@ void ExceptionsView::askChooseLocation() {
     updateActions();
 }
 
-void ExceptionsView::onProposal(quint64 ticket, qint64 orderId, const Decision& proposal, const QString& error) {
+void ExceptionsView::onProposal(quint64 ticket, qint64 orderId, const Decision& proposal,
+                                const QString& error) {
     if (ticket != m_proposalTicket || !m_pendingTickets.remove(ticket))
         return;
     updateActions();
@@ -340,8 +343,8 @@ void ExceptionsView::onProposal(quint64 ticket, qint64 orderId, const Decision& 
         return;
     }
     const int row = m_model->rowForId(orderId);
-    auto* dialog = new ChooseLocationDialog(row >= 0 ? m_model->summary(row).orderNumber : QString::number(orderId),
-                                            proposal, this);
+    auto* dialog = new ChooseLocationDialog(
+        row >= 0 ? m_model->summary(row).orderNumber : QString::number(orderId), proposal, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, orderId] { assignByHand(orderId, dialog->assignments(), dialog->note()); });

@@ -99,8 +99,9 @@ private:
     ExceptionCorrections* m_corrections = nullptr;
     QSet<quint64> m_pendingTickets;
     QString m_lastMessage; // what the routing action that just finished did
-    QStringList m_errors; // of the actions still running, shown together when the last one finishes
-    QList<qint64> m_changed; // orders the running actions touched, updated together when the last one finishes
+    QStringList m_errors;  // of the actions still running, shown together when the last one finishes
+    QList<qint64>
+        m_changed; // orders the running actions touched, updated together when the last one finishes
 };
 
 } // namespace ordo::ui

@@ -25,8 +25,7 @@ struct InventoryBackend::IndexState {
     std::optional<InventoryIndex> index;
 
     // The index for this connection, loaded (true) or brought up to date for the SKU (false).
-    InventoryIndex& forSku(Database& db, const QString& skuCode)
-    {
+    InventoryIndex& forSku(Database& db, const QString& skuCode) {
         const QString name = db.connection().connectionName();
         if (!index || connection != name) {
             index.reset();
@@ -38,8 +37,7 @@ struct InventoryBackend::IndexState {
         return *index;
     }
     // The index to tell of a change made through this connection; none while it is not loaded for it.
-    PositionSink* sink(Database& db)
-    {
+    PositionSink* sink(Database& db) {
         return index && connection == db.connection().connectionName() ? &*index : nullptr;
     }
 };
@@ -47,12 +45,9 @@ struct InventoryBackend::IndexState {
 InventoryBackend::InventoryBackend(OrderBackend* backend, QObject* parent)
     : QObject(parent)
     , m_backend(backend)
-    , m_index(std::make_shared<IndexState>())
-{
-}
+    , m_index(std::make_shared<IndexState>()) {}
 
-void InventoryBackend::findSkus(quint64 generation, const QString& text, int limit)
-{
+void InventoryBackend::findSkus(quint64 generation, const QString& text, int limit) {
     searchSkus(m_backend, text, limit,
                [=, self = QPointer(this)](const QList<SkuMatch>& matches, const QString& error) {
                    if (!self)
@@ -64,8 +59,7 @@ void InventoryBackend::findSkus(quint64 generation, const QString& text, int lim
                });
 }
 
-void InventoryBackend::fetchSku(quint64 generation, const QString& skuCode)
-{
+void InventoryBackend::fetchSku(quint64 generation, const QString& skuCode) {
     auto result = std::make_shared<SkuInventory>();
     m_backend->run(
         [=, state = m_index](Database& db) {
@@ -98,8 +92,7 @@ void InventoryBackend::fetchSku(quint64 generation, const QString& skuCode)
 }
 
 void InventoryBackend::fetchLedger(quint64 generation, const QString& locationCode, const QString& skuCode,
-                                   int limit)
-{
+                                   int limit) {
     auto entries = std::make_shared<QList<LedgerEntry>>();
     m_backend->run(
         [=](Database& db) { *entries = InventoryQuery(db).recentEvents(locationCode, skuCode, limit); },
@@ -113,14 +106,12 @@ void InventoryBackend::fetchLedger(quint64 generation, const QString& locationCo
         });
 }
 
-QString InventoryBackend::reasonText(const StockAdjustment& adjustment)
-{
+QString InventoryBackend::reasonText(const StockAdjustment& adjustment) {
     const QString note = adjustment.note.simplified();
     return note.isEmpty() ? adjustment.reasonCode : adjustment.reasonCode + u": "_s + note;
 }
 
-quint64 InventoryBackend::adjust(const StockAdjustment& adjustment, const Actor& actor)
-{
+quint64 InventoryBackend::adjust(const StockAdjustment& adjustment, const Actor& actor) {
     const quint64 ticket = OrderBackend::nextGeneration();
     InventoryEvent event;
     event.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -33,12 +33,12 @@ struct StockAdjustment {
     QString note;
 };
 
-// The Inventory view's door to the core: runs InventoryQuery and InventoryLedger in the console's database thread
-// (through OrderBackend::run) and answers with signals on the GUI thread, tagged with the generation or ticket the
-// caller passed, like OrderBackend. Available-to-promise comes from an InventoryIndex that lives in that thread:
-// loaded on the first request after a database is opened, written through by the adjustments made here (it is
-// their PositionSink), and refreshed for a SKU before answering about it, since other consoles and processes may
-// have changed it.
+// The Inventory view's door to the core: runs InventoryQuery and InventoryLedger in the console's database
+// thread (through OrderBackend::run) and answers with signals on the GUI thread, tagged with the generation
+// or ticket the caller passed, like OrderBackend. Available-to-promise comes from an InventoryIndex that
+// lives in that thread: loaded on the first request after a database is opened, written through by the
+// adjustments made here (it is their PositionSink), and refreshed for a SKU before answering about it, since
+// other consoles and processes may have changed it.
 class InventoryBackend : public QObject {
     Q_OBJECT
 

@@ -32,8 +32,7 @@ InventoryView::InventoryView(OrderBackend* backend, const Actor& actor, QWidget*
     , m_channels(new ChannelAtpModel(this))
     , m_breakdown(new AtpBreakdownModel(this))
     , m_ledger(new LedgerModel(this))
-    , m_positionsProxy(new QSortFilterProxyModel(this))
-{
+    , m_positionsProxy(new QSortFilterProxyModel(this)) {
     setObjectName(u"inventoryView"_s);
     m_positionsProxy->setSourceModel(m_positions);
     m_positionsProxy->setSortRole(StockPositionModel::RawRole);
@@ -46,12 +45,10 @@ InventoryView::InventoryView(OrderBackend* backend, const Actor& actor, QWidget*
         m_searchTimer->stop();
         runSearch(m_search->text(), true);
     });
-    connect(m_matchTable, &QTableView::activated, this, [this](const QModelIndex& index) {
-        openSku(index.data(SkuMatchModel::CodeRole).toString());
-    });
-    connect(m_matchTable, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        openSku(index.data(SkuMatchModel::CodeRole).toString());
-    });
+    connect(m_matchTable, &QTableView::activated, this,
+            [this](const QModelIndex& index) { openSku(index.data(SkuMatchModel::CodeRole).toString()); });
+    connect(m_matchTable, &QTableView::clicked, this,
+            [this](const QModelIndex& index) { openSku(index.data(SkuMatchModel::CodeRole).toString()); });
     connect(m_positionsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 const QString code = current.data(StockPositionModel::LocationCodeRole).toString();
@@ -71,16 +68,14 @@ InventoryView::InventoryView(OrderBackend* backend, const Actor& actor, QWidget*
     updateActions();
 }
 
-void InventoryView::search(const QString& text)
-{
+void InventoryView::search(const QString& text) {
     if (m_search->text() != text)
         m_search->setText(text);
     m_searchTimer->stop();
     runSearch(text, true);
 }
 
-void InventoryView::runSearch(const QString& text, bool openSingle)
-{
+void InventoryView::runSearch(const QString& text, bool openSingle) {
     m_lastSearch = text.trimmed();
     m_openSingle = openSingle;
     m_searchGeneration = OrderBackend::nextGeneration();
@@ -92,8 +87,7 @@ void InventoryView::runSearch(const QString& text, bool openSingle)
     m_backend->findSkus(m_searchGeneration, m_lastSearch, searchLimit);
 }
 
-void InventoryView::onSkusFound(quint64 generation, const QString& text, const QList<SkuMatch>& matches)
-{
+void InventoryView::onSkusFound(quint64 generation, const QString& text, const QList<SkuMatch>& matches) {
     if (generation != m_searchGeneration)
         return;
     m_matches->setMatches(matches);
@@ -102,8 +96,9 @@ void InventoryView::onSkusFound(quint64 generation, const QString& text, const Q
     else if (matches.size() >= searchLimit)
         m_matchCount->setText(tr("The first %1 SKUs matching “%2”").arg(formatCount(searchLimit), text));
     else
-        m_matchCount->setText(matches.size() == 1 ? tr("1 SKU matches “%1”").arg(text)
-                                                  : tr("%1 SKUs match “%2”").arg(formatCount(matches.size()), text));
+        m_matchCount->setText(matches.size() == 1
+                                  ? tr("1 SKU matches “%1”").arg(text)
+                                  : tr("%1 SKUs match “%2”").arg(formatCount(matches.size()), text));
     if (!m_openSingle || matches.isEmpty()) {
         if (m_openSingle)
             emit statusMessage(tr("No SKU matches “%1”.").arg(text));
@@ -117,8 +112,7 @@ void InventoryView::onSkusFound(quint64 generation, const QString& text, const Q
     }
 }
 
-void InventoryView::openSku(const QString& skuCode)
-{
+void InventoryView::openSku(const QString& skuCode) {
     if (skuCode.isEmpty())
         return;
     if (skuCode != m_sku.skuCode)
@@ -128,16 +122,14 @@ void InventoryView::openSku(const QString& skuCode)
     m_backend->fetchSku(m_skuGeneration, skuCode);
 }
 
-void InventoryView::refresh()
-{
+void InventoryView::refresh() {
     if (!m_sku.skuCode.isEmpty())
         openSku(m_sku.skuCode);
     else if (!m_lastSearch.isEmpty())
         runSearch(m_lastSearch, false);
 }
 
-void InventoryView::onSkuLoaded(quint64 generation, const SkuInventory& inventory)
-{
+void InventoryView::onSkuLoaded(quint64 generation, const SkuInventory& inventory) {
     if (generation != m_skuGeneration)
         return;
     const int channelRow = qMax(0, m_channelsTable->currentIndex().row());
@@ -163,8 +155,7 @@ void InventoryView::onSkuLoaded(quint64 generation, const SkuInventory& inventor
     emit skuLoaded(inventory.skuCode);
 }
 
-void InventoryView::selectLocation(const QString& locationCode)
-{
+void InventoryView::selectLocation(const QString& locationCode) {
     const int row = m_positions->rowForLocation(locationCode);
     if (row < 0)
         return;
@@ -177,8 +168,7 @@ void InventoryView::selectLocation(const QString& locationCode)
     }
 }
 
-void InventoryView::updateSummary()
-{
+void InventoryView::updateSummary() {
     qint64 onHand = 0;
     qint64 reserved = 0;
     int low = 0;
@@ -195,8 +185,7 @@ void InventoryView::updateSummary()
     m_skuSummary->setText(text);
 }
 
-void InventoryView::showBreakdown()
-{
+void InventoryView::showBreakdown() {
     const int row = m_channelsTable->currentIndex().row();
     if (row < 0 || row >= m_channels->rowCount()) {
         m_breakdown->setResult({});
@@ -205,12 +194,12 @@ void InventoryView::showBreakdown()
     }
     const AtpResult& result = m_channels->result(row);
     m_breakdown->setResult(result);
-    m_breakdownTitle->setText(tr("Computation for %1: %2 available to promise")
-                                  .arg(channelName(result.channel.value_or(Channel::Web)), formatCount(result.atp)));
+    m_breakdownTitle->setText(
+        tr("Computation for %1: %2 available to promise")
+            .arg(channelName(result.channel.value_or(Channel::Web)), formatCount(result.atp)));
 }
 
-void InventoryView::loadLedger()
-{
+void InventoryView::loadLedger() {
     m_ledgerGeneration = OrderBackend::nextGeneration();
     if (m_ledgerLocation.isEmpty() || m_sku.skuCode.isEmpty()) {
         m_ledger->setEntries({});
@@ -221,8 +210,7 @@ void InventoryView::loadLedger()
     m_backend->fetchLedger(m_ledgerGeneration, m_ledgerLocation, m_sku.skuCode, ledgerLimit);
 }
 
-void InventoryView::onLedgerLoaded(quint64 generation, const QList<LedgerEntry>& entries)
-{
+void InventoryView::onLedgerLoaded(quint64 generation, const QList<LedgerEntry>& entries) {
     if (generation != m_ledgerGeneration)
         return;
     m_ledger->setEntries(entries);
@@ -231,8 +219,7 @@ void InventoryView::onLedgerLoaded(quint64 generation, const QList<LedgerEntry>&
     emit ledgerLoaded(m_ledgerLocation);
 }
 
-void InventoryView::onRequestFailed(quint64 generation, const QString& error)
-{
+void InventoryView::onRequestFailed(quint64 generation, const QString& error) {
     if (generation == m_skuGeneration) {
         emit statusMessage(error);
         m_matchCount->setText(error);
@@ -241,35 +228,32 @@ void InventoryView::onRequestFailed(quint64 generation, const QString& error)
     }
 }
 
-void InventoryView::updateActions()
-{
+void InventoryView::updateActions() {
     const bool may = m_actor.may(Permission::ManageMasterData);
-    m_adjustButton->setEnabled(may && !m_sku.skuCode.isEmpty() && m_pendingTickets.isEmpty()
-                               && m_detailStack->currentIndex() == 1);
+    m_adjustButton->setEnabled(may && !m_sku.skuCode.isEmpty() && m_pendingTickets.isEmpty() &&
+                               m_detailStack->currentIndex() == 1);
     m_adjustButton->setToolTip(may ? tr("Add or take away stock at a location, with a reason")
                                    : tr("Your role may not change stock"));
 }
 
-void InventoryView::askAdjust()
-{
+void InventoryView::askAdjust() {
     QHash<QString, qint64> onHand;
     for (const StockPosition& position : std::as_const(m_sku.positions))
         onHand.insert(position.locationCode, position.onHand);
-    AdjustStockDialog dialog(m_sku.skuCode, m_sku.skuName, m_sku.locationCodes, onHand, m_ledgerLocation, this);
+    AdjustStockDialog dialog(m_sku.skuCode, m_sku.skuName, m_sku.locationCodes, onHand, m_ledgerLocation,
+                             this);
     if (dialog.exec() == QDialog::Accepted)
         adjust(dialog.adjustment());
 }
 
-void InventoryView::adjust(const StockAdjustment& adjustment)
-{
+void InventoryView::adjust(const StockAdjustment& adjustment) {
     m_pendingTickets.insert(m_backend->adjust(adjustment, m_actor));
     m_ledgerLocation = adjustment.locationCode; // show that position's ledger afterwards
     emit statusMessage(tr("Adjusting stock of %1 at %2…").arg(adjustment.skuCode, adjustment.locationCode));
     updateActions();
 }
 
-void InventoryView::onAdjustFinished(quint64 ticket, const QString& error)
-{
+void InventoryView::onAdjustFinished(quint64 ticket, const QString& error) {
     if (!m_pendingTickets.remove(ticket))
         return;
     updateActions();
@@ -279,8 +263,9 @@ void InventoryView::onAdjustFinished(quint64 ticket, const QString& error)
     } else {
         emit statusMessage(tr("Stock of %1 was not changed.").arg(m_sku.skuCode));
         emit adjustFailed(error);
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Stock of %1 was not changed").arg(m_sku.skuCode),
-                                    error, QMessageBox::Ok, this);
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Stock of %1 was not changed").arg(m_sku.skuCode), error,
+                            QMessageBox::Ok, this);
         box->setObjectName(u"adjustErrorBox"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

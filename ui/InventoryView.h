@@ -23,9 +23,10 @@ class OrderBackend;
 class SkuMatchModel;
 class StockPositionModel;
 
-// Inventory: find a SKU (type, or scan its barcode: the scanner types the code and Enter), see each location's
-// on hand, reserved, safety stock and ATP with low stock highlighted, the ATP per channel with its computation,
-// adjust stock with a reason (through the ledger, audited) and read a position's recent ledger events.
+// Inventory: find a SKU (type, or scan its barcode: the scanner types the code and Enter), see each
+// location's on hand, reserved, safety stock and ATP with low stock highlighted, the ATP per channel with its
+// computation, adjust stock with a reason (through the ledger, audited) and read a position's recent ledger
+// events.
 class InventoryView : public QWidget {
     Q_OBJECT
 

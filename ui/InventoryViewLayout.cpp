@@ -1,7 +1,6 @@
-#include "InventoryView.h"
-
 #include "AtpBreakdownModel.h"
 #include "ChannelAtpModel.h"
+#include "InventoryView.h"
 #include "LedgerModel.h"
 #include "SkuMatchModel.h"
 #include "StockPositionModel.h"
@@ -26,8 +25,7 @@ namespace ordo::ui {
 
 namespace {
 
-QLabel* sectionTitle(const QString& text, const QString& objectName)
-{
+QLabel* sectionTitle(const QString& text, const QString& objectName) {
     auto* label = new QLabel(text);
     label->setObjectName(objectName);
     label->setProperty("role", u"sectionTitle"_s);
@@ -36,8 +34,7 @@ QLabel* sectionTitle(const QString& text, const QString& objectName)
 
 } // namespace
 
-void InventoryView::buildLayout()
-{
+void InventoryView::buildLayout() {
     // Left: the search box and what it found.
     m_search = new QLineEdit;
     m_search->setObjectName(u"skuSearch"_s);
@@ -52,9 +49,11 @@ void InventoryView::buildLayout()
     m_matchCount->setWordWrap(true);
     m_matchTable = makeTable(u"skuMatches"_s);
     m_matchTable->setModel(m_matches);
-    // The code column fits the longest code found: codes of one product differ only at the end (size, colour), so
-    // a cut code is no code. Were the pane too narrow, the middle goes, not the distinguishing end.
-    m_matchTable->horizontalHeader()->setSectionResizeMode(SkuMatchModel::Code, QHeaderView::ResizeToContents);
+    // The code column fits the longest code found: codes of one product differ only at the end (size,
+    // colour), so a cut code is no code. Were the pane too narrow, the middle goes, not the distinguishing
+    // end.
+    m_matchTable->horizontalHeader()->setSectionResizeMode(SkuMatchModel::Code,
+                                                           QHeaderView::ResizeToContents);
     m_matchTable->horizontalHeader()->setSectionResizeMode(SkuMatchModel::Name, QHeaderView::Stretch);
     m_matchTable->setTextElideMode(Qt::ElideMiddle);
     auto* left = new QWidget;
@@ -83,7 +82,8 @@ void InventoryView::buildLayout()
     m_positionsTable->setModel(m_positionsProxy);
     m_positionsTable->setSortingEnabled(true);
     m_positionsTable->sortByColumn(StockPositionModel::Location, Qt::AscendingOrder);
-    m_positionsTable->horizontalHeader()->setSectionResizeMode(StockPositionModel::Name, QHeaderView::Stretch);
+    m_positionsTable->horizontalHeader()->setSectionResizeMode(StockPositionModel::Name,
+                                                               QHeaderView::Stretch);
     m_channelsTable = makeTable(u"channelAtpTable"_s);
     m_channelsTable->setModel(m_channels);
     m_breakdownTable = makeTable(u"atpBreakdownTable"_s);
@@ -92,7 +92,8 @@ void InventoryView::buildLayout()
     // The headers carry the operators (on hand − reserved − … = ATP) and each cell's tooltip the whole
     // computation, so the written-out column is left to the tooltip where space is short.
     m_breakdownTable->setColumnHidden(AtpBreakdownModel::Computation, true);
-    m_breakdownTable->horizontalHeader()->setSectionResizeMode(AtpBreakdownModel::Location, QHeaderView::Stretch);
+    m_breakdownTable->horizontalHeader()->setSectionResizeMode(AtpBreakdownModel::Location,
+                                                               QHeaderView::Stretch);
     m_breakdownTitle = sectionTitle(tr("Computation"), u"breakdownTitle"_s);
     m_ledgerTable = makeTable(u"ledgerTable"_s);
     m_ledgerTable->setModel(m_ledger);
@@ -112,7 +113,8 @@ void InventoryView::buildLayout()
         fitHeader(m_ledgerTable, column);
     ledgerHeader->resizeSection(LedgerModel::Actor, widthFor(u"Administrator"_s));
     ledgerHeader->resizeSection(LedgerModel::EventId, widthFor(u"00000000-0000-0000"_s));
-    m_channelsTable->horizontalHeader()->setSectionResizeMode(ChannelAtpModel::Channel, QHeaderView::Interactive);
+    m_channelsTable->horizontalHeader()->setSectionResizeMode(ChannelAtpModel::Channel,
+                                                              QHeaderView::Interactive);
     m_channelsTable->horizontalHeader()->resizeSection(ChannelAtpModel::Channel, widthFor(u"Marketplace"_s));
     m_channelsTable->horizontalHeader()->setStretchLastSection(true);
     for (int column = ChannelAtpModel::Locations; column < ChannelAtpModel::ColumnCount; ++column)
@@ -184,11 +186,9 @@ void InventoryView::buildLayout()
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
     layout->addWidget(splitter);
-
 }
 
-QTableView* InventoryView::makeTable(const QString& objectName)
-{
+QTableView* InventoryView::makeTable(const QString& objectName) {
     auto* table = new QTableView;
     table->setObjectName(objectName);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);

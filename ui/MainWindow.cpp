@@ -94,12 +94,10 @@ MainWindow::MainWindow(const DatabaseInfo& database, const Actor& actor, QWidget
         m_orders->openOrder(orderId);
     });
     // An action on an order updates that order's row in each queue; nothing is loaded again.
-    connect(m_exceptions, &ExceptionsView::orderChanged, this, [this](qint64 orderId) {
-        m_orders->ordersChanged({orderId});
-    });
-    connect(m_orders, &OrdersView::orderChanged, this, [this](qint64 orderId) {
-        m_exceptions->ordersChanged({orderId});
-    });
+    connect(m_exceptions, &ExceptionsView::orderChanged, this,
+            [this](qint64 orderId) { m_orders->ordersChanged({orderId}); });
+    connect(m_orders, &OrdersView::orderChanged, this,
+            [this](qint64 orderId) { m_exceptions->ordersChanged({orderId}); });
     connect(m_backend, &OrderBackend::opened, this, [this](const QString& url, const QString& error) {
         if (!error.isEmpty())
             QMessageBox::critical(this, tr("Cannot open the database"),

@@ -15,8 +15,7 @@ namespace ordo::ui {
 
 OpenDatabaseDialog::OpenDatabaseDialog(const QString& currentUrl, QWidget* parent)
     : QDialog(parent)
-    , m_url(new QLineEdit(currentUrl))
-{
+    , m_url(new QLineEdit(currentUrl)) {
     setObjectName(u"openDatabaseDialog"_s);
     setWindowTitle(tr("Open database"));
     m_url->setPlaceholderText(tr("/path/to/ordo.sqlite or postgresql://user@host:5432/ordo"));
@@ -44,14 +43,13 @@ OpenDatabaseDialog::OpenDatabaseDialog(const QString& currentUrl, QWidget* paren
     layout->addWidget(buttons);
 }
 
-QString OpenDatabaseDialog::url() const
-{
+QString OpenDatabaseDialog::url() const {
     return m_url->text().trimmed();
 }
 
-void OpenDatabaseDialog::browse()
-{
-    const QString start = m_url->text().startsWith(u"postgres"_s) ? QString() : QFileInfo(m_url->text()).path();
+void OpenDatabaseDialog::browse() {
+    const QString start =
+        m_url->text().startsWith(u"postgres"_s) ? QString() : QFileInfo(m_url->text()).path();
     const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), start,
                                                       tr("Ordo databases (*.sqlite *.db);;All files (*)"));
     if (!file.isEmpty())

@@ -51,9 +51,11 @@ OrderActions::Allowed OrderActions::allowed(OrderStatus status, bool heldByRouti
     // RoutingService::routeAgain: an order waiting to be routed, or one the router could not place.
     a.routeNow = (status == OrderStatus::Validated || (status == OrderStatus::Exception && heldByRouting)) &&
                  actor.may(Permission::ResolveExceptions) && actor.may(Permission::AdvanceOrders);
-    a.hold = OrderStateMachine::canMove(status, OrderStatus::Exception) && actor.may(Permission::ResolveExceptions);
+    a.hold = OrderStateMachine::canMove(status, OrderStatus::Exception) &&
+             actor.may(Permission::ResolveExceptions);
     a.release = status == OrderStatus::Exception && actor.may(Permission::ResolveExceptions);
-    a.cancel = OrderStateMachine::canMove(status, OrderStatus::Cancelled) && actor.may(Permission::CancelOrders);
+    a.cancel =
+        OrderStateMachine::canMove(status, OrderStatus::Cancelled) && actor.may(Permission::CancelOrders);
     return a;
 }
 
@@ -85,7 +87,8 @@ void OrderActions::updateButtons() {
     m_release->setEnabled(idle && a.release);
     m_cancel->setEnabled(idle && a.cancel);
     // Say why a button stays grey when it is the role, not the state.
-    m_routeNow->setToolTip(m_actor.may(Permission::AdvanceOrders) && m_actor.may(Permission::ResolveExceptions)
+    m_routeNow->setToolTip(m_actor.may(Permission::AdvanceOrders) &&
+                                   m_actor.may(Permission::ResolveExceptions)
                                ? tr("Route the order now, on today's stock and rules")
                                : tr("Your role may not route orders"));
     m_hold->setToolTip(m_actor.may(Permission::ResolveExceptions)

@@ -86,7 +86,8 @@ quint64 OrderBackend::cancel(qint64 orderId, const Actor& actor, const QString& 
     return ticket;
 }
 
-quint64 OrderBackend::hold(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note) {
+quint64 OrderBackend::hold(qint64 orderId, const Actor& actor, const QString& reasonCode,
+                           const QString& note) {
     const quint64 ticket = nextGeneration();
     post([=, w = m_worker] { w->hold(ticket, orderId, actor, reasonCode, note); });
     return ticket;

@@ -19,9 +19,9 @@ class OrderActions;
 class RoutingPanel;
 
 // One order's whole story: header, lines with their own state and location, customer and ship-to, and the
-// audit timeline on the Overview tab; the latest routing decision, explained, on the Routing tab. It shows what
-// it is given; the actions on the order (OrderActions, set by the view that knows the database and the user)
-// sit in its header.
+// audit timeline on the Overview tab; the latest routing decision, explained, on the Routing tab. It shows
+// what it is given; the actions on the order (OrderActions, set by the view that knows the database and the
+// user) sit in its header.
 class OrderDetailPanel : public QWidget {
     Q_OBJECT
 

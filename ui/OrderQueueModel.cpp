@@ -11,36 +11,38 @@ namespace ordo::ui {
 
 namespace {
 
-std::optional<OrderSort> serverSort(int column)
-{
+std::optional<OrderSort> serverSort(int column) {
     switch (column) {
-    case OrderQueueModel::Number: return OrderSort::OrderNumber;
-    case OrderQueueModel::Placed: return OrderSort::OrderedAt;
-    case OrderQueueModel::Status: return OrderSort::Status;
-    case OrderQueueModel::Channel: return OrderSort::Channel;
-    case OrderQueueModel::Total: return OrderSort::Total;
-    default: return std::nullopt;
+    case OrderQueueModel::Number:
+        return OrderSort::OrderNumber;
+    case OrderQueueModel::Placed:
+        return OrderSort::OrderedAt;
+    case OrderQueueModel::Status:
+        return OrderSort::Status;
+    case OrderQueueModel::Channel:
+        return OrderSort::Channel;
+    case OrderQueueModel::Total:
+        return OrderSort::Total;
+    default:
+        return std::nullopt;
     }
 }
 
 } // namespace
 
 OrderQueueModel::OrderQueueModel(OrderBackend* backend, QObject* parent)
-    : OrderRowsModel(backend, parent)
-{
+    : OrderRowsModel(backend, parent) {
     connect(m_backend, &OrderBackend::pageReady, this, &OrderQueueModel::applyPage);
     connect(m_backend, &OrderBackend::countReady, this, &OrderQueueModel::applyCount);
     connect(m_backend, &OrderBackend::requestFailed, this, &OrderQueueModel::applyFailure);
     reload();
 }
 
-int OrderQueueModel::columnCount(const QModelIndex& parent) const
-{
+int OrderQueueModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant OrderQueueModel::data(const QModelIndex& index, int role) const
-{
+QVariant OrderQueueModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const OrderSummary& order = summary(index.row());
@@ -54,24 +56,38 @@ QVariant OrderQueueModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Number: return order.orderNumber;
-        case Placed: return formatDateTime(order.orderedAt);
-        case Status: return statusName(order.status);
-        case Customer: return order.customerName;
-        case Email: return order.customerEmail;
-        case Lines: return formatCount(order.lineCount);
-        case Delivery: return deliveryName(order.delivery);
+        case Number:
+            return order.orderNumber;
+        case Placed:
+            return formatDateTime(order.orderedAt);
+        case Status:
+            return statusName(order.status);
+        case Customer:
+            return order.customerName;
+        case Email:
+            return order.customerEmail;
+        case Lines:
+            return formatCount(order.lineCount);
+        case Delivery:
+            return deliveryName(order.delivery);
         }
         break;
     case RawRole:
         switch (index.column()) {
-        case Number: return order.orderNumber;
-        case Placed: return order.orderedAt;
-        case Status: return int(order.status);
-        case Customer: return order.customerName;
-        case Email: return order.customerEmail;
-        case Lines: return order.lineCount;
-        case Delivery: return deliveryMethodCode(order.delivery);
+        case Number:
+            return order.orderNumber;
+        case Placed:
+            return order.orderedAt;
+        case Status:
+            return int(order.status);
+        case Customer:
+            return order.customerName;
+        case Email:
+            return order.customerEmail;
+        case Lines:
+            return order.lineCount;
+        case Delivery:
+            return deliveryMethodCode(order.delivery);
         }
         break;
     case Qt::TextAlignmentRole:
@@ -86,8 +102,7 @@ QVariant OrderQueueModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant OrderQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant OrderQueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole && (section == Total || section == Lines))
@@ -95,37 +110,42 @@ QVariant OrderQueueModel::headerData(int section, Qt::Orientation orientation, i
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Number: return tr("Order");
-    case Placed: return tr("Placed");
-    case Status: return tr("Status");
-    case Channel: return tr("Channel");
-    case Customer: return tr("Customer");
-    case Email: return tr("E-mail");
-    case Lines: return tr("Lines");
-    case Delivery: return tr("Delivery");
-    case Total: return tr("Total");
+    case Number:
+        return tr("Order");
+    case Placed:
+        return tr("Placed");
+    case Status:
+        return tr("Status");
+    case Channel:
+        return tr("Channel");
+    case Customer:
+        return tr("Customer");
+    case Email:
+        return tr("E-mail");
+    case Lines:
+        return tr("Lines");
+    case Delivery:
+        return tr("Delivery");
+    case Total:
+        return tr("Total");
     }
     return {};
 }
 
-bool OrderQueueModel::canFetchMore(const QModelIndex& parent) const
-{
+bool OrderQueueModel::canFetchMore(const QModelIndex& parent) const {
     return !parent.isValid() && !m_endReached && !m_pagePending;
 }
 
-void OrderQueueModel::fetchMore(const QModelIndex& parent)
-{
+void OrderQueueModel::fetchMore(const QModelIndex& parent) {
     if (canFetchMore(parent))
         requestPage();
 }
 
-bool OrderQueueModel::isSortable(int column)
-{
+bool OrderQueueModel::isSortable(int column) {
     return serverSort(column).has_value();
 }
 
-void OrderQueueModel::sort(int column, Qt::SortOrder order)
-{
+void OrderQueueModel::sort(int column, Qt::SortOrder order) {
     if (!isSortable(column) || (column == m_sortColumn && order == m_sortOrder))
         return;
     m_sortColumn = column;
@@ -133,19 +153,16 @@ void OrderQueueModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-void OrderQueueModel::setFilter(const OrderFilter& filter)
-{
+void OrderQueueModel::setFilter(const OrderFilter& filter) {
     m_filter = filter;
     reload();
 }
 
-void OrderQueueModel::refresh()
-{
+void OrderQueueModel::refresh() {
     reload();
 }
 
-void OrderQueueModel::reload()
-{
+void OrderQueueModel::reload() {
     m_generation = OrderBackend::nextGeneration();
     m_pagePending = false;
     m_endReached = false;
@@ -158,17 +175,15 @@ void OrderQueueModel::reload()
     requestPage();
 }
 
-void OrderQueueModel::requestPage()
-{
+void OrderQueueModel::requestPage() {
     m_pagePending = true;
     m_pageStale = false;
     m_pendingOffset = rowCount();
-    m_backend->fetchPage(m_generation, m_filter, *serverSort(m_sortColumn), m_sortOrder == Qt::DescendingOrder,
-                         m_pendingOffset, pageSize);
+    m_backend->fetchPage(m_generation, m_filter, *serverSort(m_sortColumn),
+                         m_sortOrder == Qt::DescendingOrder, m_pendingOffset, pageSize);
 }
 
-void OrderQueueModel::applyPage(quint64 generation, int offset, const QList<OrderSummary>& rows)
-{
+void OrderQueueModel::applyPage(quint64 generation, int offset, const QList<OrderSummary>& rows) {
     if (generation != m_generation || !m_pagePending || offset != m_pendingOffset)
         return; // an answer to a question this model no longer asks
     if (m_pageStale) {
@@ -183,8 +198,7 @@ void OrderQueueModel::applyPage(quint64 generation, int offset, const QList<Orde
     emit pageLoaded(rowCount());
 }
 
-bool OrderQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const
-{
+bool OrderQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) const {
     // The database's ORDER BY (OrderQuery), each key in the same direction.
     const OrderSummary& x = m_sortOrder == Qt::DescendingOrder ? b : a;
     const OrderSummary& y = m_sortOrder == Qt::DescendingOrder ? a : b;
@@ -207,8 +221,7 @@ bool OrderQueueModel::comesBefore(const OrderSummary& a, const OrderSummary& b) 
     return x.id < y.id;
 }
 
-void OrderQueueModel::queueSizeChanged(int delta, bool unloadedChanged)
-{
+void OrderQueueModel::queueSizeChanged(int delta, bool unloadedChanged) {
     if (unloadedChanged || m_totalCount < 0) {
         // An order outside the loaded rows entered or left the filter: ask again (one indexed count).
         m_backend->fetchCount(m_generation, m_filter);
@@ -218,22 +231,19 @@ void OrderQueueModel::queueSizeChanged(int delta, bool unloadedChanged)
     emit totalCountChanged(m_totalCount);
 }
 
-void OrderQueueModel::loadedRowsShifted()
-{
+void OrderQueueModel::loadedRowsShifted() {
     if (m_pagePending)
         m_pageStale = true;
 }
 
-void OrderQueueModel::applyCount(quint64 generation, qint64 count)
-{
+void OrderQueueModel::applyCount(quint64 generation, qint64 count) {
     if (generation != m_generation)
         return;
     m_totalCount = count;
     emit totalCountChanged(count);
 }
 
-void OrderQueueModel::applyFailure(quint64 generation, const QString& error)
-{
+void OrderQueueModel::applyFailure(quint64 generation, const QString& error) {
     if (generation != m_generation)
         return;
     m_pagePending = false;

@@ -85,7 +85,8 @@ void OrderRowsModel::reindexFrom(int row) {
         m_rowById.insert(m_rows.at(i).id, i);
 }
 
-void OrderRowsModel::applyOrders(quint64 ticket, const QList<qint64>& asked, const QList<OrderSummary>& rows) {
+void OrderRowsModel::applyOrders(quint64 ticket, const QList<qint64>& asked,
+                                 const QList<OrderSummary>& rows) {
     if (!m_changeTickets.remove(ticket))
         return;
     QHash<qint64, qsizetype> found;
@@ -190,17 +191,22 @@ QVariant OrderRowsModel::channelCell(const OrderSummary& order, int role) {
 
 QVariant OrderRowsModel::totalCell(const OrderSummary& order, int role) {
     switch (role) {
-    case Qt::DisplayRole: return formatMoney(order.totalMinor, order.currency);
-    case RawRole: return order.totalMinor;
-    case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::DisplayRole:
+        return formatMoney(order.totalMinor, order.currency);
+    case RawRole:
+        return order.totalMinor;
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
 }
 
 QVariant OrderRowsModel::commonRole(const OrderSummary& order, int role) {
     switch (role) {
-    case IdRole: return order.id;
-    case StatusRole: return int(order.status);
+    case IdRole:
+        return order.id;
+    case StatusRole:
+        return int(order.status);
     }
     return {};
 }

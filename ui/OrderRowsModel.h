@@ -16,7 +16,8 @@ class OrderBackend;
 // update of single orders. ordersChanged() re-reads only the orders named, through the backend, and then
 // changes only their rows, as qBittorrent's transfer list does: a batched dataChanged for the rows that stay,
 // rowsRemoved for an order that left the queue's filter, rowsInserted (at its place in the queue's order) for
-// one that entered it, rowsMoved for one whose sort key moved it. One order's change costs one row, not a reload.
+// one that entered it, rowsMoved for one whose sort key moved it. One order's change costs one row, not a
+// reload.
 class OrderRowsModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -49,8 +50,8 @@ protected:
     virtual OrderFilter rowFilter() const = 0;
     // Whether `a` comes before `b` in this model's order (ties broken by id, so that the order is total).
     virtual bool comesBefore(const OrderSummary& a, const OrderSummary& b) const = 0;
-    // Whether the rows are the whole queue: if not, an order that sorts after the last row is left for a later
-    // page rather than inserted.
+    // Whether the rows are the whole queue: if not, an order that sorts after the last row is left for a
+    // later page rather than inserted.
     virtual bool holdsWholeQueue() const = 0;
     // Called after ordersChanged() inserted (+1) or removed (-1) rows, for a model that counts its queue.
     virtual void queueSizeChanged(int delta, bool unloadedChanged);

@@ -122,8 +122,9 @@ void OrderWorker::cancel(quint64 ticket, qint64 orderId, const Actor& actor, con
 
 void OrderWorker::hold(quint64 ticket, qint64 orderId, const Actor& actor, const QString& reasonCode,
                        const QString& note) {
-    const QString error = guarded(
-        [&](Database& db) { OrderLifecycle(db).raiseException(orderId, {ExceptionReason{reasonCode, note}}, actor); });
+    const QString error = guarded([&](Database& db) {
+        OrderLifecycle(db).raiseException(orderId, {ExceptionReason{reasonCode, note}}, actor);
+    });
     emit actionFinished(ticket, orderId, error);
 }
 

@@ -121,7 +121,8 @@ OrdersView::OrdersView(OrderBackend* backend, const Actor& actor, QWidget* paren
     fitSectionToSamples(header, OrderQueueModel::Number, {u"SO-0000000000"_s});
     fitSectionToSamples(header, OrderQueueModel::Placed,
                         {formatDateTime(QDateTime(QDate(2000, 12, 30), QTime(23, 59), Qt::UTC))});
-    fitSection(header, OrderQueueModel::Status, StatusBadgeDelegate::statusColumnWidth(m_table->fontMetrics()));
+    fitSection(header, OrderQueueModel::Status,
+               StatusBadgeDelegate::statusColumnWidth(m_table->fontMetrics()));
     QStringList channels;
     for (Channel channel : allChannels)
         channels << channelName(channel);

@@ -12,8 +12,7 @@ namespace ordo::ui {
 
 ReleaseOrderDialog::ReleaseOrderDialog(const QString& orderNumber, const QString& heldFor, QWidget* parent)
     : QDialog(parent)
-    , m_note(new QPlainTextEdit)
-{
+    , m_note(new QPlainTextEdit) {
     setObjectName(u"releaseOrderDialog"_s);
     setWindowTitle(tr("Release order %1").arg(orderNumber));
     m_note->setPlaceholderText(tr("What was checked or fixed"));
@@ -35,8 +34,7 @@ ReleaseOrderDialog::ReleaseOrderDialog(const QString& orderNumber, const QString
     resize(480, 260);
 }
 
-QString ReleaseOrderDialog::note() const
-{
+QString ReleaseOrderDialog::note() const {
     return m_note->toPlainText().trimmed();
 }
 

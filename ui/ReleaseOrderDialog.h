@@ -11,7 +11,8 @@ class ReleaseOrderDialog : public QDialog {
     Q_OBJECT
 
 public:
-    explicit ReleaseOrderDialog(const QString& orderNumber, const QString& heldFor, QWidget* parent = nullptr);
+    explicit ReleaseOrderDialog(const QString& orderNumber, const QString& heldFor,
+                                QWidget* parent = nullptr);
     QString note() const;
 
 private:

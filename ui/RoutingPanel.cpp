@@ -108,8 +108,8 @@ RoutingPanel::RoutingPanel(QWidget* parent)
     candidatesLayout->addWidget(m_candidateTable);
     m_showNotConsidered = new QCheckBox(tr("Show locations not considered"));
     m_showNotConsidered->setObjectName(u"showNotConsidered"_s);
-    m_showNotConsidered->setToolTip(
-        tr("Add a greyed row for every other location of the network, with why the router did not consider it"));
+    m_showNotConsidered->setToolTip(tr(
+        "Add a greyed row for every other location of the network, with why the router did not consider it"));
     connect(m_showNotConsidered, &QCheckBox::toggled, m_candidates, &CandidateModel::setShowNotConsidered);
     candidatesLayout->addWidget(m_showNotConsidered);
     auto* hint = new QLabel(tr("Click a location to see why it was or was not chosen. Criteria show value → "

@@ -2,18 +2,15 @@
 
 namespace ordo::ui {
 
-int SkuMatchModel::rowCount(const QModelIndex& parent) const
-{
+int SkuMatchModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_matches.size());
 }
 
-int SkuMatchModel::columnCount(const QModelIndex& parent) const
-{
+int SkuMatchModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant SkuMatchModel::data(const QModelIndex& index, int role) const
-{
+QVariant SkuMatchModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SkuMatch& match = m_matches.at(index.row());
@@ -29,19 +26,19 @@ QVariant SkuMatchModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant SkuMatchModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant SkuMatchModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Code: return tr("SKU");
-    case Name: return tr("Name");
+    case Code:
+        return tr("SKU");
+    case Name:
+        return tr("Name");
     }
     return {};
 }
 
-void SkuMatchModel::setMatches(const QList<SkuMatch>& matches)
-{
+void SkuMatchModel::setMatches(const QList<SkuMatch>& matches) {
     beginResetModel();
     m_matches = matches;
     endResetModel();

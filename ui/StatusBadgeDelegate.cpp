@@ -15,13 +15,10 @@ constexpr int margin = 4;
 
 StatusBadgeDelegate::StatusBadgeDelegate(int statusRole, QObject* parent)
     : QStyledItemDelegate(parent)
-    , m_statusRole(statusRole)
-{
-}
+    , m_statusRole(statusRole) {}
 
 void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                                const QModelIndex& index) const
-{
+                                const QModelIndex& index) const {
     const QVariant status = index.data(m_statusRole);
     if (!status.isValid()) {
         QStyledItemDelegate::paint(painter, option, index);
@@ -58,22 +55,19 @@ void StatusBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->restore();
 }
 
-int StatusBadgeDelegate::badgeCellWidth(const QFontMetrics& metrics, const QString& text)
-{
+int StatusBadgeDelegate::badgeCellWidth(const QFontMetrics& metrics, const QString& text) {
     // As paint() lays the badge out: text, its slack, padding inside the badge, margin around it.
     return metrics.horizontalAdvance(text) + 2 + 2 * horizontalPadding + 2 * margin;
 }
 
-int StatusBadgeDelegate::statusColumnWidth(const QFontMetrics& metrics)
-{
+int StatusBadgeDelegate::statusColumnWidth(const QFontMetrics& metrics) {
     int width = 0;
     for (OrderStatus status : allOrderStatuses)
         width = qMax(width, badgeCellWidth(metrics, statusName(status)));
     return width;
 }
 
-QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
-{
+QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics metrics(option.font);
     size.setWidth(badgeCellWidth(metrics, index.data().toString()));

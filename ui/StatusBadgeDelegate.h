@@ -12,7 +12,8 @@ class StatusBadgeDelegate : public QStyledItemDelegate {
 public:
     explicit StatusBadgeDelegate(int statusRole, QObject* parent = nullptr);
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     // The width of a cell whose badge shows `text` whole, in `metrics` (the view's font).

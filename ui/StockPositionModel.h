@@ -10,8 +10,8 @@
 namespace ordo::ui {
 
 // A SKU's positions, one row per location that holds a position: on hand, reserved, safety stock and the
-// ATP with no channel (from the in-memory InventoryIndex). Low stock rows are tinted (StockLevel) and say why in a
-// tooltip.
+// ATP with no channel (from the in-memory InventoryIndex). Low stock rows are tinted (StockLevel) and say why
+// in a tooltip.
 class StockPositionModel : public QAbstractTableModel {
     Q_OBJECT
 

@@ -2,10 +2,10 @@
 
 #include "storage/Database.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 
 #include <cstdio>
 
@@ -13,20 +13,17 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::cli {
 
-QTextStream& out()
-{
+QTextStream& out() {
     static QTextStream stream(stdout);
     return stream;
 }
 
-QTextStream& err()
-{
+QTextStream& err() {
     static QTextStream stream(stderr);
     return stream;
 }
 
-void addCommonOptions(QCommandLineParser& parser, bool withJson)
-{
+void addCommonOptions(QCommandLineParser& parser, bool withJson) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     parser.addOption({u"db"_s,
@@ -37,8 +34,8 @@ void addCommonOptions(QCommandLineParser& parser, bool withJson)
         parser.addOption({u"json"_s, u"Print JSON instead of text."_s});
 }
 
-std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, const QString& description)
-{
+std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
+                         const QString& description) {
     parser.setApplicationDescription(description);
     // QCommandLineParser expects the program name first; "ordo import" is shown as the program.
     QStringList args = arguments.mid(2);
@@ -56,26 +53,22 @@ std::optional<int> parse(QCommandLineParser& parser, const QStringList& argument
     return std::nullopt;
 }
 
-QString databaseUrl(const QCommandLineParser& parser)
-{
+QString databaseUrl(const QCommandLineParser& parser) {
     return parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Database::defaultUrl();
 }
 
-bool wantsJson(const QCommandLineParser& parser)
-{
+bool wantsJson(const QCommandLineParser& parser) {
     return parser.optionNames().contains(u"json"_s) && parser.isSet(u"json"_s);
 }
 
-Actor commandLineActor()
-{
+Actor commandLineActor() {
     QString user = qEnvironmentVariable("ORDO_USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USER", u"operator"_s);
     return Actor{user, Role::Admin};
 }
 
-void printJson(const QJsonValue& value)
-{
+void printJson(const QJsonValue& value) {
     QByteArray text;
     if (value.isArray())
         text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented);
@@ -85,21 +78,22 @@ void printJson(const QJsonValue& value)
     out().flush();
 }
 
-int exitCodeFor(const Error& error)
-{
+int exitCodeFor(const Error& error) {
     switch (error.kind()) {
-    case Error::Kind::Usage: return UsageError;
+    case Error::Kind::Usage:
+        return UsageError;
     case Error::Kind::Input:
     case Error::Kind::State:
     case Error::Kind::NotFound:
-    case Error::Kind::Denied: return InputRejected;
-    case Error::Kind::Storage: return Failure;
+    case Error::Kind::Denied:
+        return InputRejected;
+    case Error::Kind::Storage:
+        return Failure;
     }
     return Failure;
 }
 
-int guarded(const std::function<int()>& body)
-{
+int guarded(const std::function<int()>& body) {
     try {
         return body();
     } catch (const Error& e) {

@@ -23,7 +23,8 @@ QTextStream& err(); // standard error, UTF-8
 void addCommonOptions(QCommandLineParser& parser, bool withJson = true);
 // Parses `arguments` (arguments[0] is the program, arguments[1] the command). Prints help and returns Success
 // for --help, prints the problem and returns UsageError for a bad command line, and nullopt to go on.
-std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, const QString& description);
+std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
+                         const QString& description);
 // --db, else the per-user standalone database.
 QString databaseUrl(const QCommandLineParser& parser);
 bool wantsJson(const QCommandLineParser& parser);

@@ -1,6 +1,5 @@
 #include "CliSupport.h"
 #include "Commands.h"
-
 #include "demo/DemoGenerator.h"
 #include "storage/Database.h"
 
@@ -16,8 +15,7 @@ namespace ordo::cli {
 
 namespace {
 
-qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint64 low, qint64 high)
-{
+qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint64 low, qint64 high) {
     bool ok = false;
     const qint64 value = parser.value(name).toLongLong(&ok);
     if (!ok || value < low || value > high)
@@ -27,8 +25,7 @@ qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint
     return value;
 }
 
-QJsonObject toJson(const DemoSummary& s, const QString& database)
-{
+QJsonObject toJson(const DemoSummary& s, const QString& database) {
     QJsonObject byStatus, byChannel, byType;
     for (const auto& [status, n] : s.ordersByStatus)
         byStatus.insert(orderStatusCode(status), n);
@@ -58,8 +55,7 @@ QJsonObject toJson(const DemoSummary& s, const QString& database)
             {u"ordersPerSecond"_s, qRound64(double(s.orders) / seconds)}};
 }
 
-void printText(const DemoSummary& s, const QString& database)
-{
+void printText(const DemoSummary& s, const QString& database) {
     QTextStream& o = out();
     const double seconds = double(std::max<qint64>(1, s.elapsedMs)) / 1000.0;
     o << u"Demo world written to %1 (seed %2, now %3)\n"_s.arg(database, QString::number(s.seed),
@@ -81,35 +77,42 @@ void printText(const DemoSummary& s, const QString& database)
              .arg(s.ledgerEvents);
     o << u"\n  by state\n"_s;
     for (const auto& [status, n] : s.ordersByStatus)
-        o << u"    "_s << orderStatusCode(status).leftJustified(12) << QString::number(n).rightJustified(10) << u'\n';
+        o << u"    "_s << orderStatusCode(status).leftJustified(12) << QString::number(n).rightJustified(10)
+          << u'\n';
     o << u"  by channel\n"_s;
     for (const auto& [channel, n] : s.ordersByChannel)
-        o << u"    "_s << channelCode(channel).leftJustified(12) << QString::number(n).rightJustified(10) << u'\n';
+        o << u"    "_s << channelCode(channel).leftJustified(12) << QString::number(n).rightJustified(10)
+          << u'\n';
     o << u"\n  %1 s, %2 orders/s\n"_s.arg(seconds, 0, 'f', 1).arg(qRound64(double(s.orders) / seconds));
     o.flush();
 }
 
 } // namespace
 
-int runDemoCommand(const QStringList& arguments)
-{
+int runDemoCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({u"seed"_s, u"Random seed; the same seed and --now give the same data (default 1)."_s, u"n"_s, u"1"_s});
-    parser.addOption({u"orders"_s, u"Orders to create over the last 90 days (default 20000)."_s, u"n"_s, u"20000"_s});
+    parser.addOption({u"seed"_s, u"Random seed; the same seed and --now give the same data (default 1)."_s,
+                      u"n"_s, u"1"_s});
+    parser.addOption(
+        {u"orders"_s, u"Orders to create over the last 90 days (default 20000)."_s, u"n"_s, u"20000"_s});
     parser.addOption({u"skus"_s, u"SKUs in the catalogue (default 5000)."_s, u"n"_s, u"5000"_s});
-    parser.addOption({u"locations"_s, u"Locations in all, at least 35: 3 or more DCs, 2 drop-ship vendors, the rest "
-                                      "stores (default 35)."_s,
+    parser.addOption({u"locations"_s,
+                      u"Locations in all, at least 35: 3 or more DCs, 2 drop-ship vendors, the rest "
+                      "stores (default 35)."_s,
                       u"n"_s, u"35"_s});
-    parser.addOption({u"now"_s, u"The moment the demo world is seen from, ISO 8601 UTC (default: the current time)."_s,
+    parser.addOption({u"now"_s,
+                      u"The moment the demo world is seen from, ISO 8601 UTC (default: the current time)."_s,
                       u"time"_s});
-    parser.addOption({u"force"_s, u"Replace what the database already holds: deletes every order, customer, location, "
-                                  "SKU, stock position, hold and audit event in it first. Without it the command "
-                                  "refuses a database that is not empty."_s});
-    if (auto exit = parse(parser, arguments,
-                          u"Creates a realistic, reproducible demo world: distribution centres, stores and drop-ship "
-                          "vendors in real US cities, a catalogue in sizes and colours, stock, customers, and orders "
-                          "of the last 90 days from every channel in every state with their audit trail."_s))
+    parser.addOption({u"force"_s,
+                      u"Replace what the database already holds: deletes every order, customer, location, "
+                      "SKU, stock position, hold and audit event in it first. Without it the command "
+                      "refuses a database that is not empty."_s});
+    if (auto exit =
+            parse(parser, arguments,
+                  u"Creates a realistic, reproducible demo world: distribution centres, stores and drop-ship "
+                  "vendors in real US cities, a catalogue in sizes and colours, stock, customers, and orders "
+                  "of the last 90 days from every channel in every state with their audit trail."_s))
         return *exit;
 
     return guarded([&] {

@@ -17,24 +17,21 @@ namespace ordo::cli {
 namespace {
 
 // "ordo exceptions assign" is shown as the program.
-QStringList subArguments(const QStringList& arguments)
-{
+QStringList subArguments(const QStringList& arguments) {
     QStringList args = arguments.mid(3);
     args.prepend(arguments.mid(1, 2).join(u' '));
     args.prepend(arguments.value(0));
     return args;
 }
 
-qint64 orderId(Database& db, const QString& wanted)
-{
+qint64 orderId(Database& db, const QString& wanted) {
     const auto id = OrderQuery(db).findId(wanted);
     if (!id)
         throw Error::notFound(u"there is no order %1 in %2"_s.arg(wanted, db.displayName()));
     return *id;
 }
 
-void printRouted(const QCommandLineParser& parser, const RoutedOrder& r)
-{
+void printRouted(const QCommandLineParser& parser, const RoutedOrder& r) {
     if (wantsJson(parser)) {
         QJsonObject o = DecisionJson::toJson(r.decision);
         o.insert(u"action"_s, r.action);
@@ -56,23 +53,25 @@ void printRouted(const QCommandLineParser& parser, const RoutedOrder& r)
 
 } // namespace
 
-int runExceptionActionsCommand(const QStringList& arguments)
-{
+int runExceptionActionsCommand(const QStringList& arguments) {
     const QString action = arguments.value(2);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({u"order"_s, u"The order (its number, or the channel's order id)."_s, u"number"_s});
-    parser.addOption({u"note"_s, u"Why (kept in the audit trail; required for assign and backorder)."_s, u"text"_s});
+    parser.addOption(
+        {u"note"_s, u"Why (kept in the audit trail; required for assign and backorder)."_s, u"text"_s});
     if (action == u"assign"_s)
-        parser.addOption({u"line"_s, u"LINE=LOCATION: where a line ships from; one per open line."_s, u"n=code"_s});
+        parser.addOption(
+            {u"line"_s, u"LINE=LOCATION: where a line ships from; one per open line."_s, u"n=code"_s});
     const QString description =
-        action == u"route-again"_s
-            ? u"Takes an order the router held out of the queue and routes it now on today's stock and rules; "
-              "if it still cannot be placed it goes back with the new reason."_s
+        action == u"route-again"_s ? u"Takes an order the router held out of the queue and routes it now on "
+                                     u"today's stock and rules; "
+                                     "if it still cannot be placed it goes back with the new reason."_s
         : action == u"assign"_s
             ? u"Chooses the location of each open line by hand: reserves there (never beyond what is free) "
               "and audits the choice with what the router would have done."_s
-            : u"Lets a held order wait for stock: back to validated, backordered by routing runs until it can "
+            : u"Lets a held order wait for stock: back to validated, backordered by routing runs until it "
+              u"can "
               "be placed; prints the inbound supply expected for each line."_s;
     if (auto exit = parse(parser, subArguments(arguments), description))
         return *exit;
@@ -118,8 +117,9 @@ int runExceptionActionsCommand(const QStringList& arguments)
                         {u"line"_s, l.lineNo},
                         {u"sku"_s, l.skuCode},
                         {u"quantity"_s, l.quantity},
-                        {u"expected_at"_s, l.expectedAt.isValid() ? QJsonValue(l.expectedAt.toString(Qt::ISODate))
-                                                                  : QJsonValue()},
+                        {u"expected_at"_s, l.expectedAt.isValid()
+                                               ? QJsonValue(l.expectedAt.toString(Qt::ISODate))
+                                               : QJsonValue()},
                         {u"reference"_s, l.reference.isEmpty() ? QJsonValue() : QJsonValue(l.reference)}});
                 printJson(QJsonObject{{u"order_id"_s, b.orderNumber}, {u"lines"_s, list}});
             } else {

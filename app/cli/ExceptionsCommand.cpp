@@ -16,8 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::cli {
 
-int runExceptionsCommand(const QStringList& arguments)
-{
+int runExceptionsCommand(const QStringList& arguments) {
     const QString action = arguments.value(2);
     if (action == u"route-again"_s || action == u"assign"_s || action == u"backorder"_s)
         return runExceptionActionsCommand(arguments);
@@ -26,11 +25,11 @@ int runExceptionsCommand(const QStringList& arguments)
     parser.addOption({u"overdue"_s, u"List the orders past their state's time limit (the active rules' "
                                     "state_limit_hours) instead, longest waiting first."_s});
     parser.addOption({u"limit"_s, u"At most this many orders (default 100)."_s, u"n"_s, u"100"_s});
-    if (auto exit =
-            parse(parser, arguments,
-                  u"Lists the orders held in exception with their reason codes, or with --overdue the orders "
-                  "that have waited in one state longer than the routing rules allow.\n"
-                  "Actions on orders the router held: ordo exceptions route-again|assign|backorder --help."_s))
+    if (auto exit = parse(
+            parser, arguments,
+            u"Lists the orders held in exception with their reason codes, or with --overdue the orders "
+            "that have waited in one state longer than the routing rules allow.\n"
+            "Actions on orders the router held: ordo exceptions route-again|assign|backorder --help."_s))
         return *exit;
     bool ok = false;
     const int limit = parser.value(u"limit"_s).toInt(&ok);

@@ -14,11 +14,10 @@ namespace ordo::cli {
 
 namespace {
 
-const QStringList segmentationSubcommands = {u"group"_s,  u"pool"_s,   u"policy"_s,
+const QStringList segmentationSubcommands = {u"group"_s,   u"pool"_s,   u"policy"_s,
                                              u"exclude"_s, u"supply"_s, u"config"_s};
 
-void printUsage(QTextStream& stream)
-{
+void printUsage(QTextStream& stream) {
     stream << u"Usage: ordo inventory <subcommand> [options]   (ordo inventory <subcommand> --help)\n\n"
               "Subcommands:\n"
               "  apply     Apply stock deltas and snapshots from a CSV or JSON lines file, or stdin.\n"
@@ -31,16 +30,17 @@ void printUsage(QTextStream& stream)
     stream.flush();
 }
 
-void printText(const ApplyReport& report, const QString& source)
-{
+void printText(const ApplyReport& report, const QString& source) {
     if (report.rolledBack)
-        out() << source << u": nothing applied: %1 rejected event(s); without --partial one bad event stops the "
-                           "whole input (%2 unchanged, %3 duplicates)\n"_s.arg(report.rejected)
-                                                                     .arg(report.unchanged)
-                                                                     .arg(report.duplicates);
+        out() << source
+              << u": nothing applied: %1 rejected event(s); without --partial one bad event stops the "
+                 "whole input (%2 unchanged, %3 duplicates)\n"_s.arg(report.rejected)
+                     .arg(report.unchanged)
+                     .arg(report.duplicates);
     else
         out() << source << u": %1 applied"_s.arg(report.applied)
-              << (report.zeroed > 0 ? u" (%1 set to zero by the full snapshot)"_s.arg(report.zeroed) : QString())
+              << (report.zeroed > 0 ? u" (%1 set to zero by the full snapshot)"_s.arg(report.zeroed)
+                                    : QString())
               << u", %1 unchanged, %2 duplicates, %3 rejected\n"_s.arg(report.unchanged)
                      .arg(report.duplicates)
                      .arg(report.rejected);
@@ -54,12 +54,13 @@ void printText(const ApplyReport& report, const QString& source)
     err().flush();
 }
 
-int runApply(const QStringList& arguments)
-{
+int runApply(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({u"partial"_s, u"Apply the good events and list the rejected ones (default: all or nothing)."_s});
-    parser.addOption({u"full"_s, u"A snapshot sets the SKUs of its locations that it does not list to zero."_s});
+    parser.addOption(
+        {u"partial"_s, u"Apply the good events and list the rejected ones (default: all or nothing)."_s});
+    parser.addOption(
+        {u"full"_s, u"A snapshot sets the SKUs of its locations that it does not list to zero."_s});
     parser.addOption({u"format"_s, u"csv or jsonl (default: recognised from the content)."_s, u"format"_s});
     parser.addPositionalArgument(u"file"_s, u"The file to apply, or - for standard input."_s, u"FILE|-"_s);
     const QString description =
@@ -67,7 +68,8 @@ int runApply(const QStringList& arguments)
         "  deltas CSV     event_id,location_id,sku,delta,reason[,occurred_at]\n"
         "  snapshot CSV   location_id,sku,on_hand[,safety_stock]\n"
         "  JSON lines     one object per line with those fields and \"type\": \"delta\" or \"snapshot\"\n"
-        "Each event is applied once: replaying a file changes nothing (its events count as duplicates). Events "
+        "Each event is applied once: replaying a file changes nothing (its events count as duplicates). "
+        "Events "
         "that change nothing are not written. A delta may not make on hand negative. Without --partial the "
         "input is applied in one transaction, or not at all when any event is rejected. With --full, a bad "
         "row stops the whole input even with --partial (an incomplete count must not zero stock).\n"
@@ -148,8 +150,7 @@ int runApply(const QStringList& arguments)
 
 } // namespace
 
-int runInventoryCommand(const QStringList& arguments)
-{
+int runInventoryCommand(const QStringList& arguments) {
     const QString sub = arguments.value(2);
     if (sub == u"apply"_s)
         return runApply(arguments);

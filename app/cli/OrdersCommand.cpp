@@ -1,6 +1,5 @@
 #include "CliSupport.h"
 #include "Commands.h"
-
 #include "orders/OrderJson.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
@@ -13,8 +12,7 @@ namespace ordo::cli {
 
 namespace {
 
-QDateTime parseDateOption(const QCommandLineParser& parser, const QString& name)
-{
+QDateTime parseDateOption(const QCommandLineParser& parser, const QString& name) {
     if (!parser.isSet(name))
         return {};
     const QString text = parser.value(name);
@@ -31,17 +29,20 @@ QDateTime parseDateOption(const QCommandLineParser& parser, const QString& name)
 
 } // namespace
 
-int runOrdersCommand(const QStringList& arguments)
-{
+int runOrdersCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({u"status"_s, u"Only orders in this state: %1."_s.arg(orderStatusCodes().join(u", "_s)), u"status"_s});
-    parser.addOption({u"channel"_s, u"Only orders from this channel: %1."_s.arg(channelCodes().join(u", "_s)), u"channel"_s});
-    parser.addOption({u"location"_s, u"Only orders fulfilled at or picked up from this location code."_s, u"code"_s});
+    parser.addOption({u"status"_s, u"Only orders in this state: %1."_s.arg(orderStatusCodes().join(u", "_s)),
+                      u"status"_s});
+    parser.addOption({u"channel"_s, u"Only orders from this channel: %1."_s.arg(channelCodes().join(u", "_s)),
+                      u"channel"_s});
+    parser.addOption(
+        {u"location"_s, u"Only orders fulfilled at or picked up from this location code."_s, u"code"_s});
     parser.addOption({u"from"_s, u"Only orders placed on or after this date (UTC)."_s, u"date"_s});
     parser.addOption({u"to"_s, u"Only orders placed before this date (UTC)."_s, u"date"_s});
     parser.addOption({u"search"_s, u"Order number, e-mail, phone or name (prefix)."_s, u"text"_s});
-    parser.addOption({u"limit"_s, u"At most this many orders, newest first (default 50)."_s, u"n"_s, u"50"_s});
+    parser.addOption(
+        {u"limit"_s, u"At most this many orders, newest first (default 50)."_s, u"n"_s, u"50"_s});
     parser.addOption({u"offset"_s, u"Skip this many orders first (paging)."_s, u"n"_s, u"0"_s});
     if (auto exit = parse(parser, arguments, u"Lists orders, newest first."_s))
         return *exit;
@@ -52,13 +53,13 @@ int runOrdersCommand(const QStringList& arguments)
             filter.status = orderStatusFromCode(parser.value(u"status"_s));
             if (!filter.status)
                 throw Error::usage(u"--status '%1' is not one of %2"_s.arg(parser.value(u"status"_s),
-                                                                          orderStatusCodes().join(u", "_s)));
+                                                                           orderStatusCodes().join(u", "_s)));
         }
         if (parser.isSet(u"channel"_s)) {
             filter.channel = channelFromCode(parser.value(u"channel"_s));
             if (!filter.channel)
                 throw Error::usage(u"--channel '%1' is not one of %2"_s.arg(parser.value(u"channel"_s),
-                                                                           channelCodes().join(u", "_s)));
+                                                                            channelCodes().join(u", "_s)));
         }
         filter.locationCode = parser.value(u"location"_s);
         filter.from = parseDateOption(parser, u"from"_s);
@@ -71,7 +72,8 @@ int runOrdersCommand(const QStringList& arguments)
             throw Error::usage(u"--limit and --offset take whole numbers of 0 or more"_s);
 
         Database db = Database::open(databaseUrl(parser));
-        const QList<OrderSummary> rows = OrderQuery(db).page(filter, OrderSort::OrderedAt, true, offset, limit);
+        const QList<OrderSummary> rows =
+            OrderQuery(db).page(filter, OrderSort::OrderedAt, true, offset, limit);
         if (wantsJson(parser)) {
             QJsonArray array;
             for (const OrderSummary& s : rows)
@@ -80,9 +82,10 @@ int runOrdersCommand(const QStringList& arguments)
             return int(Success);
         }
         for (const OrderSummary& s : rows) {
-            out() << s.orderNumber.leftJustified(14) << u' ' << s.orderedAt.toString(u"yyyy-MM-dd HH:mm"_s) << u"  "_s
-                  << channelCode(s.channel).leftJustified(11) << u' ' << orderStatusCode(s.status).leftJustified(9)
-                  << u' ' << Money{s.totalMinor, s.currency}.toString().rightJustified(14) << u"  "_s
+            out() << s.orderNumber.leftJustified(14) << u' ' << s.orderedAt.toString(u"yyyy-MM-dd HH:mm"_s)
+                  << u"  "_s << channelCode(s.channel).leftJustified(11) << u' '
+                  << orderStatusCode(s.status).leftJustified(9) << u' '
+                  << Money{s.totalMinor, s.currency}.toString().rightJustified(14) << u"  "_s
                   << s.customerEmail << u'\n';
         }
         out() << u"%1 order(s)\n"_s.arg(rows.size());

@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::cli {
 
-int runRejectCommand(const QStringList& arguments)
-{
+int runRejectCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption(

@@ -1,6 +1,5 @@
 #include "CliSupport.h"
 #include "Commands.h"
-
 #include "inventory/ReservationService.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
@@ -14,23 +13,23 @@ namespace ordo::cli {
 
 namespace {
 
-QJsonObject outcomeToJson(const ReservationOutcome& o)
-{
+QJsonObject outcomeToJson(const ReservationOutcome& o) {
     QJsonArray lines;
     for (const ReservedLine& l : o.reserved)
         lines.append(QJsonObject{{u"line"_s, l.lineNo},
                                  {u"sku"_s, l.skuCode},
                                  {u"location_id"_s, l.locationCode},
                                  {u"quantity"_s, l.quantity}});
-    QJsonObject json{{u"order"_s, o.orderNumber}, {u"routed"_s, o.routed}, {u"reserved"_s, lines},
+    QJsonObject json{{u"order"_s, o.orderNumber},
+                     {u"routed"_s, o.routed},
+                     {u"reserved"_s, lines},
                      {u"shortages"_s, QJsonArray::fromStringList(o.shortages)}};
     if (!o.refusal.isEmpty())
         json.insert(u"refused"_s, o.refusal);
     return json;
 }
 
-void printOutcome(const ReservationOutcome& o)
-{
+void printOutcome(const ReservationOutcome& o) {
     QTextStream& s = out();
     const QString number = o.orderNumber.isEmpty() ? u"#%1"_s.arg(o.orderId) : o.orderNumber;
     if (!o.refusal.isEmpty())
@@ -49,20 +48,24 @@ void printOutcome(const ReservationOutcome& o)
 
 } // namespace
 
-int runReserveCommand(const QStringList& arguments)
-{
+int runReserveCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({u"order"_s, u"Reserve the stock of this order (its number, or the channel's order id)."_s,
+    parser.addOption({u"order"_s,
+                      u"Reserve the stock of this order (its number, or the channel's order id)."_s,
                       u"number"_s});
     parser.addOption({u"pending"_s, u"Reserve the stock of every validated order, many per transaction."_s});
     parser.addOption({u"partial"_s, u"With --order: hold the lines that can be covered, report the rest."_s});
-    parser.addOption({u"shard"_s, u"With --pending: only the orders whose id modulo N is K, so that N workers can "
-                                  "share the queue."_s, u"K/N"_s});
-    parser.addOption({u"group"_s, u"With --pending: orders per transaction (default 500)."_s, u"n"_s, u"500"_s});
-    if (auto exit = parse(parser, arguments,
-                          u"Reserves stock for orders: each line at the location named on it, or else at the first "
-                          "location (by code) that can cover it. A fully reserved order moves to routed."_s))
+    parser.addOption({u"shard"_s,
+                      u"With --pending: only the orders whose id modulo N is K, so that N workers can "
+                      "share the queue."_s,
+                      u"K/N"_s});
+    parser.addOption(
+        {u"group"_s, u"With --pending: orders per transaction (default 500)."_s, u"n"_s, u"500"_s});
+    if (auto exit =
+            parse(parser, arguments,
+                  u"Reserves stock for orders: each line at the location named on it, or else at the first "
+                  "location (by code) that can cover it. A fully reserved order moves to routed."_s))
         return *exit;
     const bool one = parser.isSet(u"order"_s);
     const bool pending = parser.isSet(u"pending"_s);
@@ -83,7 +86,8 @@ int runReserveCommand(const QStringList& arguments)
             shards = parts.at(1).toLongLong(&nOk);
         }
         if (!pending || !kOk || !nOk || shards < 1 || shard < 0 || shard >= shards) {
-            err() << u"ordo reserve: --shard takes K/N with 0 <= K < N, beside --pending, e.g. --shard 0/4\n"_s;
+            err()
+                << u"ordo reserve: --shard takes K/N with 0 <= K < N, beside --pending, e.g. --shard 0/4\n"_s;
             err().flush();
             return UsageError;
         }
@@ -123,11 +127,19 @@ int runReserveCommand(const QStringList& arguments)
                 printOutcome(o);
         }
         if (wantsJson(parser)) {
-            printJson(QJsonObject{{u"orders"_s, list}, {u"routed"_s, routed}, {u"reserved_lines"_s, lines},
-                                  {u"short"_s, shortOrders}, {u"skipped"_s, skipped}});
+            printJson(QJsonObject{{u"orders"_s, list},
+                                  {u"routed"_s, routed},
+                                  {u"reserved_lines"_s, lines},
+                                  {u"short"_s, shortOrders},
+                                  {u"skipped"_s, skipped}});
         } else {
-            out() << u"%1 order(s) looked at: %2 routed (%3 line(s) reserved), %4 short of stock, %5 skipped\n"_s
-                         .arg(outcomes.size()).arg(routed).arg(lines).arg(shortOrders).arg(skipped);
+            out()
+                << u"%1 order(s) looked at: %2 routed (%3 line(s) reserved), %4 short of stock, %5 skipped\n"_s
+                       .arg(outcomes.size())
+                       .arg(routed)
+                       .arg(lines)
+                       .arg(shortOrders)
+                       .arg(skipped);
         }
         out().flush();
         return int(Success);

@@ -16,8 +16,7 @@ namespace ordo::cli {
 
 namespace {
 
-void printUsage(QTextStream& stream)
-{
+void printUsage(QTextStream& stream) {
     stream
         << u"Usage: ordo rules <subcommand> [options]   (ordo rules <subcommand> --help)\n\n"
            "Subcommands:\n"
@@ -37,27 +36,23 @@ std::optional<int> parseSub(QCommandLineParser& parser, const QStringList& argum
     return parse(parser, args, description);
 }
 
-int usage(const QString& sub, const QString& message)
-{
+int usage(const QString& sub, const QString& message) {
     err() << u"ordo rules %1: %2\nTry 'ordo rules %1 --help'.\n"_s.arg(sub, message);
     err().flush();
     return UsageError;
 }
 
-QJsonValue timeOrNull(const QDateTime& t)
-{
+QJsonValue timeOrNull(const QDateTime& t) {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-std::optional<int> positiveInt(const QString& text)
-{
+std::optional<int> positiveInt(const QString& text) {
     bool ok = false;
     const int value = text.toInt(&ok);
     return ok && value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
-int runList(const QStringList& arguments)
-{
+int runList(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     if (auto exit = parseSub(parser, arguments, u"Lists every version of the routing rules, newest first."_s))
@@ -98,8 +93,7 @@ int runList(const QStringList& arguments)
     });
 }
 
-int runExport(const QStringList& arguments)
-{
+int runExport(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser, false);
     parser.addOption({u"version"_s, u"Export this version instead of the active one."_s, u"n"_s});
@@ -145,8 +139,7 @@ int runExport(const QStringList& arguments)
     });
 }
 
-int runImport(const QStringList& arguments)
-{
+int runImport(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({u"comment"_s, u"What this draft changes, kept with the version."_s, u"text"_s});
@@ -193,8 +186,7 @@ int runImport(const QStringList& arguments)
     });
 }
 
-int runPublish(const QStringList& arguments)
-{
+int runPublish(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({u"version"_s, u"The draft to publish."_s, u"n"_s});
@@ -226,8 +218,7 @@ int runPublish(const QStringList& arguments)
 
 } // namespace
 
-int runRulesCommand(const QStringList& arguments)
-{
+int runRulesCommand(const QStringList& arguments) {
     const QString sub = arguments.value(2);
     if (sub == u"list"_s)
         return runList(arguments);

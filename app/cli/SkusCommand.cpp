@@ -18,12 +18,14 @@ namespace ordo::cli {
 namespace {
 
 void printUsage(QTextStream& stream) {
-    stream << u"Usage: ordo skus <xref|tags> <subcommand> [options]   (ordo skus xref <subcommand> --help)\n\n"
-              "  xref import FILE       Load partner part numbers (partner,qualifier,part_number,sku) from CSV.\n"
-              "  xref list              Show the cross-reference.\n"
-              "  tags import FILE       Set SKUs' tags from CSV (sku,tags; tags separated by spaces or ';').\n"
-              "  tags set SKU [TAG...]  Set one SKU's tags (none: remove them).\n"
-              "  tags list              Show every tagged SKU.\n"_s;
+    stream
+        << u"Usage: ordo skus <xref|tags> <subcommand> [options]   (ordo skus xref <subcommand> --help)\n\n"
+           "  xref import FILE       Load partner part numbers (partner,qualifier,part_number,sku) from "
+           "CSV.\n"
+           "  xref list              Show the cross-reference.\n"
+           "  tags import FILE       Set SKUs' tags from CSV (sku,tags; tags separated by spaces or ';').\n"
+           "  tags set SKU [TAG...]  Set one SKU's tags (none: remove them).\n"
+           "  tags list              Show every tagged SKU.\n"_s;
     stream.flush();
 }
 
@@ -102,7 +104,8 @@ int runTagsImport(const QStringList& arguments) {
     parser.addPositionalArgument(u"file"_s, u"CSV with the header sku,tags."_s, u"FILE"_s);
     const QString description =
         u"Sets the tags of the SKUs the file names (routing strategies can apply only to orders with a line "
-        "whose SKU carries a tag). Each row gives one SKU exactly its tags; an empty tags field removes them. "
+        "whose SKU carries a tag). Each row gives one SKU exactly its tags; an empty tags field removes "
+        "them. "
         "The file is taken whole or not at all; every change is audited.\n"
         "Exit codes: 0 imported, 3 the file refused, 2 usage error, 1 a database failure."_s;
     if (auto exit = parse(parser, subArguments(arguments), description))
@@ -114,7 +117,8 @@ int runTagsImport(const QStringList& arguments) {
     }
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        const int rows = SkuTagsImport(db, commandLineActor()).importFile(parser.positionalArguments().first());
+        const int rows =
+            SkuTagsImport(db, commandLineActor()).importFile(parser.positionalArguments().first());
         if (wantsJson(parser))
             printJson(QJsonObject{{u"skus"_s, rows}});
         else
@@ -143,7 +147,8 @@ int runTagsSet(const QStringList& arguments) {
         tags.set(positional.first(), positional.mid(1));
         const QStringList now = tags.all().value(positional.first());
         if (wantsJson(parser))
-            printJson(QJsonObject{{u"sku"_s, positional.first()}, {u"tags"_s, QJsonArray::fromStringList(now)}});
+            printJson(
+                QJsonObject{{u"sku"_s, positional.first()}, {u"tags"_s, QJsonArray::fromStringList(now)}});
         else
             out() << u"%1: %2\n"_s.arg(positional.first(), now.isEmpty() ? u"no tags"_s : now.join(u", "_s));
         out().flush();
@@ -164,7 +169,8 @@ int runTagsList(const QStringList& arguments) {
         if (wantsJson(parser)) {
             QJsonArray array;
             for (const QString& sku : std::as_const(skus))
-                array.append(QJsonObject{{u"sku"_s, sku}, {u"tags"_s, QJsonArray::fromStringList(all.value(sku))}});
+                array.append(
+                    QJsonObject{{u"sku"_s, sku}, {u"tags"_s, QJsonArray::fromStringList(all.value(sku))}});
             printJson(array);
         } else {
             for (const QString& sku : std::as_const(skus))

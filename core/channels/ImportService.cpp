@@ -3,10 +3,10 @@
 #include "Error.h"
 #include "channels/CsvImporter.h"
 #include "channels/OutboundDocuments.h"
-#include "storage/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
 #include "storage/Database.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
@@ -21,8 +21,7 @@ namespace ordo {
 namespace {
 
 // The formats a JSON document can be in: every reader but X12's.
-QStringList jsonFormats()
-{
+QStringList jsonFormats() {
     QStringList names = OrderFormats::choices().mid(2);
     names.removeAll(u"x12"_s);
     return names;
@@ -202,8 +201,8 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
                 .bind(u":content"_s, QString::fromUtf8(imported.source.content))
                 .bind(u":at"_s, nowStoredTime());
             q.exec();
-            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the partner
-            // learns the order arrived; its lines are accepted unless cancelled).
+            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the
+            // partner learns the order arrived; its lines are accepted unless cancelled).
             if (format == u"x12"_s)
                 OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
         }

@@ -1,8 +1,8 @@
 #include "OutboundDocuments.h"
 
 #include "Error.h"
-#include "formats/FulfillmentJsonWriter.h"
 #include "channels/X12ControlNumbers.h"
+#include "formats/FulfillmentJsonWriter.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
 #include "storage/SqlQuery.h"

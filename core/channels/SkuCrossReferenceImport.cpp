@@ -31,10 +31,10 @@ int SkuCrossReferenceImport::importFile(const QString& path) {
 int SkuCrossReferenceImport::importCsv(QIODevice& device, const QString& name) {
     CsvTable table(device, name);
     if (const QStringList missing = table.missing(columns); !missing.isEmpty())
-        throw Error::input(u"%1: line %2: the header lacks %3; expected partner,qualifier,part_number,sku"_s
-                               .arg(name)
-                               .arg(table.headerLine())
-                               .arg(missing.join(u", "_s)));
+        throw Error::input(
+            u"%1: line %2: the header lacks %3; expected partner,qualifier,part_number,sku"_s.arg(name)
+                .arg(table.headerLine())
+                .arg(missing.join(u", "_s)));
 
     const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
     struct Row {

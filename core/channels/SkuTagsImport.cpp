@@ -30,8 +30,8 @@ int SkuTagsImport::importCsv(QIODevice& device, const QString& name) {
     const int skuColumn = table.column(u"sku"_s);
     const int tagsColumn = table.column(u"tags"_s);
     if (skuColumn < 0 || tagsColumn < 0)
-        throw Error::input(
-            u"%1: line %2: the header must name the columns sku and tags"_s.arg(name).arg(table.headerLine()));
+        throw Error::input(u"%1: line %2: the header must name the columns sku and tags"_s.arg(name).arg(
+            table.headerLine()));
 
     const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
     QList<SkuTagList> lists;

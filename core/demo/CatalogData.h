@@ -11,10 +11,10 @@ enum class Sizes { None, Apparel, Kids, Waist, Shoes, Bedding, Rug, Volume, Capa
 enum class Palette { Apparel, Neutral, Home, Tech, Scent, Outdoor, Toy, Wood };
 
 struct ProductType {
-    QString category;     // "Apparel"
-    QString categoryCode; // "AP"
-    QString name;         // "Crew Tee"
-    QStringList prefixes; // one is put before the name, e.g. "Men's", "Women's"
+    QString category;      // "Apparel"
+    QString categoryCode;  // "AP"
+    QString name;          // "Crew Tee"
+    QStringList prefixes;  // one is put before the name, e.g. "Men's", "Women's"
     QStringList materials; // optional adjective, e.g. "Merino"
     Sizes sizes;
     Palette palette;
@@ -22,9 +22,9 @@ struct ProductType {
     int maxPriceUsd;
     int minWeightGrams;
     int maxWeightGrams;
-    int vendor;    // -1 own stock, 0 or 1 drop-ship vendor
+    int vendor; // -1 own stock, 0 or 1 drop-ship vendor
     bool bulky;
-    double share;  // relative share of the catalogue's families
+    double share; // relative share of the catalogue's families
 };
 
 struct Colour {

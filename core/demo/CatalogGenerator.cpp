@@ -14,30 +14,33 @@ namespace ordo {
 namespace {
 
 // Price and weight of a size relative to the family's base (a King sheet set costs more than a Twin).
-double sizeFactor(catalog::Sizes sizes, qsizetype index)
-{
+double sizeFactor(catalog::Sizes sizes, qsizetype index) {
     using S = catalog::Sizes;
     switch (sizes) {
-    case S::Bedding: return std::array{0.8, 0.9, 1.0, 1.15}.at(index);
-    case S::Rug: return std::array{1.0, 1.8, 2.6}.at(index);
-    case S::Volume: return std::array{0.7, 1.0, 1.6}.at(index);
-    case S::Capacity: return std::array{0.8, 1.0, 1.4}.at(index);
-    case S::Length: return std::array{0.9, 1.0, 1.25}.at(index);
-    default: return 1.0;
+    case S::Bedding:
+        return std::array{0.8, 0.9, 1.0, 1.15}.at(index);
+    case S::Rug:
+        return std::array{1.0, 1.8, 2.6}.at(index);
+    case S::Volume:
+        return std::array{0.7, 1.0, 1.6}.at(index);
+    case S::Capacity:
+        return std::array{0.8, 1.0, 1.4}.at(index);
+    case S::Length:
+        return std::array{0.9, 1.0, 1.25}.at(index);
+    default:
+        return 1.0;
     }
 }
 
 // Middle sizes sell best.
-double sizePopularity(qsizetype index, qsizetype count)
-{
+double sizePopularity(qsizetype index, qsizetype count) {
     const double mid = double(count - 1) / 2.0;
     return 1.0 / (1.0 + std::abs(double(index) - mid));
 }
 
 } // namespace
 
-qint64 CatalogGenerator::shelfPrice(qint64 rawMinor)
-{
+qint64 CatalogGenerator::shelfPrice(qint64 rawMinor) {
     const qint64 dollars = std::max<qint64>(0, rawMinor / 100);
     if (dollars < 20)
         return dollars * 100 + 99;
@@ -47,16 +50,14 @@ qint64 CatalogGenerator::shelfPrice(qint64 rawMinor)
 }
 
 QString CatalogGenerator::skuCode(const QString& categoryCode, int family, const QString& colourCode,
-                                  const QString& size)
-{
+                                  const QString& size) {
     QString code = categoryCode + u'-' + QString::number(family).rightJustified(5, u'0') + u'-' + colourCode;
     if (!size.isEmpty())
         code += u'-' + QString(size).remove(u' ');
     return code.toUpper();
 }
 
-QList<DemoSku> CatalogGenerator::generate(DemoRandom& random, int count)
-{
+QList<DemoSku> CatalogGenerator::generate(DemoRandom& random, int count) {
     const QList<catalog::ProductType>& types = catalog::productTypes();
     QList<double> shares;
     for (const catalog::ProductType& t : types)
@@ -88,7 +89,8 @@ QList<DemoSku> CatalogGenerator::generate(DemoRandom& random, int count)
             first = random.chance(0.4) ? 1 : 0; // many styles skip the smallest and largest sizes
             last = random.chance(0.4) ? last - 1 : last;
         }
-        const qint64 basePrice = random.between(qint64(type.minPriceUsd) * 100, qint64(type.maxPriceUsd) * 100);
+        const qint64 basePrice =
+            random.between(qint64(type.minPriceUsd) * 100, qint64(type.maxPriceUsd) * 100);
         const double baseWeight = double(random.between(type.minWeightGrams, type.maxWeightGrams));
         const double familyPopularity = random.logUniform(0.02, 1.0);
 
@@ -104,7 +106,8 @@ QList<DemoSku> CatalogGenerator::generate(DemoRandom& random, int count)
                 sku.weightGrams = int(std::lround(baseWeight * sizeFactor(type.sizes, s)));
                 sku.vendor = type.vendor;
                 sku.bulky = type.bulky;
-                sku.popularity = familyPopularity * colourPopularity * sizePopularity(s - first, last - first + 1);
+                sku.popularity =
+                    familyPopularity * colourPopularity * sizePopularity(s - first, last - first + 1);
                 skus.append(sku);
             }
             if (skus.size() >= count)

@@ -1,6 +1,5 @@
 #include "DemoGenerator.h"
 
-#include "storage/BulkInsert.h"
 #include "CatalogGenerator.h"
 #include "DemoNetwork.h"
 #include "DemoOrderFactory.h"
@@ -13,17 +12,18 @@
 #include "Error.h"
 #include "UsPlaces.h"
 #include "sourcing/DecisionRepository.h"
+#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
 #include <QElapsedTimer>
+#include <queue>
 
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <optional>
-#include <queue>
 
 using namespace Qt::StringLiterals;
 
@@ -114,18 +114,16 @@ public:
         , m_routing(routing)
         , m_decisions(db)
         , m_reservations(db, u"reservations"_s,
-                         {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s, u"state"_s,
-                          u"created_at"_s, u"closed_at"_s},
+                         {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
+                          u"state"_s, u"created_at"_s, u"closed_at"_s},
                          BulkInsert::Send::OnFlush)
         , m_byStatus(std::size(allOrderStatuses), 0)
-        , m_byChannel(std::size(allChannels), 0)
-    {
+        , m_byChannel(std::size(allChannels), 0) {
         m_tx.emplace(m_db);
     }
 
     // A new order, in the order they come in.
-    void add(DemoOrder order)
-    {
+    void add(DemoOrder order) {
         routeDue(order.orderedAt);
         const qint64 index = order.index;
         const bool routed = order.story.routed;
@@ -135,17 +133,16 @@ public:
         writeReady();
     }
 
-    // Routes what is left, writes every order and brings the stock up to `now`; the last transaction stays open.
-    void finish(qint64 now)
-    {
+    // Routes what is left, writes every order and brings the stock up to `now`; the last transaction stays
+    // open.
+    void finish(qint64 now) {
         routeDue(std::numeric_limits<qint64>::max());
         writeReady();
         m_stock.advanceTo(now);
         flush();
     }
 
-    void commit()
-    {
+    void commit() {
         flush();
         m_tx->commit();
         m_tx.reset();
@@ -167,8 +164,7 @@ private:
         bool operator>(const Due& o) const { return at != o.at ? at > o.at : index > o.index; }
     };
 
-    void routeDue(qint64 until)
-    {
+    void routeDue(qint64 until) {
         while (!m_due.empty() && m_due.top().at <= until) {
             const Due due = m_due.top();
             m_due.pop();
@@ -179,18 +175,20 @@ private:
             const qint64 id = o.index + 1;
             for (const DemoLine& line : std::as_const(o.lines)) {
                 if (o.story.status == OrderStatus::Cancelled)
-                    m_stock.scheduleRelease(o.story.cancelledAt, line.location, line.sku, line.quantity, id, line.lineNo);
+                    m_stock.scheduleRelease(o.story.cancelledAt, line.location, line.sku, line.quantity, id,
+                                            line.lineNo);
                 else if (const qint64 shipped = o.story.shippedAt.at(size_t(line.group)); shipped > 0)
-                    m_stock.scheduleShipment(shipped, line.location, line.sku, line.quantity, id, line.lineNo);
+                    m_stock.scheduleShipment(shipped, line.location, line.sku, line.quantity, id,
+                                             line.lineNo);
             }
             o.decision = std::move(decision);
             w.settled = true;
         }
     }
 
-    void writeReady()
-    {
-        for (auto it = m_waiting.find(m_next); it != m_waiting.end() && it->second.settled; it = m_waiting.find(m_next)) {
+    void writeReady() {
+        for (auto it = m_waiting.find(m_next); it != m_waiting.end() && it->second.settled;
+             it = m_waiting.find(m_next)) {
             write(it->second.order);
             m_waiting.erase(it);
             ++m_next;
@@ -207,8 +205,7 @@ private:
         }
     }
 
-    void write(DemoOrder& o)
-    {
+    void write(DemoOrder& o) {
         m_writer.write(o);
         ++m_byStatus[qsizetype(o.story.status)];
         ++m_byChannel[qsizetype(o.channel)];
@@ -221,16 +218,17 @@ private:
             const qint64 shipped = o.story.shippedAt.at(size_t(line.group));
             const bool cancelled = o.story.status == OrderStatus::Cancelled;
             const QString state = cancelled ? u"released"_s : shipped > 0 ? u"shipped"_s : u"held"_s;
-            const QVariant closed = cancelled ? QVariant(o.story.cancelledAt) : shipped > 0 ? QVariant(shipped) : nullInt64();
-            m_reservations.add({id, line.lineNo, qint64(line.location) + 1, qint64(line.sku) + 1, line.quantity, state,
-                                o.story.routedAt, closed});
+            const QVariant closed = cancelled     ? QVariant(o.story.cancelledAt)
+                                    : shipped > 0 ? QVariant(shipped)
+                                                  : nullInt64();
+            m_reservations.add({id, line.lineNo, qint64(line.location) + 1, qint64(line.sku) + 1,
+                                line.quantity, state, o.story.routedAt, closed});
         }
         m_pendingDecisions.append(std::move(*o.decision));
         o.decision.reset();
     }
 
-    void flush()
-    {
+    void flush() {
         m_writer.flush();
         m_reservations.flush();
         for (const Decision& d : std::as_const(m_pendingDecisions))
@@ -352,7 +350,8 @@ DemoSummary DemoGenerator::run(const DemoOptions& options) {
     stock.open(firstOrderAt - 3 * Day, now);
     for (qint64 i = 0; i < schedule.size(); ++i) {
         const DemoSlot& slot = schedule.at(i);
-        timeline.add(factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now, slot.forced));
+        timeline.add(
+            factory.make(orderRandom, i, slot.channel, slot.orderedAt, slot.delivery, now, slot.forced));
     }
     timeline.finish(now);
     summary.positions = stock.writePositions(m_db);

@@ -18,8 +18,8 @@ struct DemoOptions {
     quint64 seed = 1;
     qint64 orders = 20000;
     int skus = 5000;
-    int locations = 35; // 3+ DCs, 30+ stores, 2 drop-ship vendors
-    QDateTime now;      // the demo's "now" (UTC); null: the current time
+    int locations = 35;   // 3+ DCs, 30+ stores, 2 drop-ship vendors
+    QDateTime now;        // the demo's "now" (UTC); null: the current time
     bool replace = false; // delete the orders, customers, locations, SKUs and stock already in the database
     int ordersPerTransaction = 20000;
     std::function<void(qint64 done, qint64 total)> progress;
@@ -59,9 +59,7 @@ struct DemoSummary {
 class DemoGenerator {
 public:
     explicit DemoGenerator(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     // Throws Error::State when the database already holds orders, customers, locations or SKUs and
     // options.replace is off; Error::Usage for options out of range.

@@ -28,7 +28,8 @@ struct DemoLocation {
 class DemoNetwork {
 public:
     // locationCount is the total: 3 to 6 DCs, 2 vendors, the rest stores (at least 30).
-    static DemoNetwork build(DemoRandom& random, const QList<UsPlace>& places, int locationCount, qint64 ordersPerDay);
+    static DemoNetwork build(DemoRandom& random, const QList<UsPlace>& places, int locationCount,
+                             qint64 ordersPerDay);
     static constexpr int minimumLocations = 35;
 
     const QList<DemoLocation>& locations() const { return m_locations; }

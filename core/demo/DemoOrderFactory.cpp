@@ -17,8 +17,7 @@ namespace {
 constexpr quint64 customerStream = 11;
 constexpr quint64 storyStream = 12;
 
-quint64 emailKey(const QString& email)
-{
+quint64 emailKey(const QString& email) {
     const QByteArray digest = QCryptographicHash::hash(email.toLower().toUtf8(), QCryptographicHash::Sha1);
     quint64 key = 0;
     for (int i = 0; i < 8; ++i)
@@ -28,8 +27,7 @@ quint64 emailKey(const QString& email)
 
 } // namespace
 
-qint64 DemoOrder::totalMinor() const
-{
+qint64 DemoOrder::totalMinor() const {
     qint64 sum = 0;
     for (const DemoLine& line : lines)
         sum += line.unitPriceMinor * line.quantity;
@@ -45,8 +43,7 @@ DemoOrderFactory::DemoOrderFactory(quint64 seed, const QList<UsPlace>& places, c
     , m_pool(std::max(20, customerPool))
     , m_businessPool(std::max(10, customerPool / 200))
     , m_lineCount(QList<double>{0, 55, 25, 11, 5, 2, 1, 0.6, 0.4})
-    , m_seen(size_t(m_pool + m_businessPool), false)
-{
+    , m_seen(size_t(m_pool + m_businessPool), false) {
     QList<double> population, popularity;
     for (const UsPlace& p : places)
         population << double(p.population);
@@ -56,29 +53,32 @@ DemoOrderFactory::DemoOrderFactory(quint64 seed, const QList<UsPlace>& places, c
     m_skuPicker = WeightedPicker(popularity);
 }
 
-QString DemoOrderFactory::orderNumber(qint64 index)
-{
+QString DemoOrderFactory::orderNumber(qint64 index) {
     return u"ORD-"_s + QString::number(10000001 + index);
 }
 
-QString DemoOrderFactory::externalId(Channel channel, qint64 index, const QString& storeCode, DemoRandom& random)
-{
+QString DemoOrderFactory::externalId(Channel channel, qint64 index, const QString& storeCode,
+                                     DemoRandom& random) {
     switch (channel) {
-    case Channel::Web: return QString::number(4800000000000LL + index * 1637 + random.between(0, 1636));
-    case Channel::App: return u"APP-"_s + QString::number(7000000 + index);
+    case Channel::Web:
+        return QString::number(4800000000000LL + index * 1637 + random.between(0, 1636));
+    case Channel::App:
+        return u"APP-"_s + QString::number(7000000 + index);
     case Channel::Marketplace:
         return u"%1-%2-%3"_s.arg(random.between(111, 114))
             .arg(index % 10000000, 7, 10, QChar(u'0'))
             .arg(random.between(0, 9999999), 7, 10, QChar(u'0'));
-    case Channel::Pos: return storeCode + u'-' + QString::number(index + 1).rightJustified(7, u'0');
-    case Channel::B2b: return u"PO-"_s + QString::number(450000 + index);
-    case Channel::Phone: return u"PH-"_s + QString::number(index + 1).rightJustified(7, u'0');
+    case Channel::Pos:
+        return storeCode + u'-' + QString::number(index + 1).rightJustified(7, u'0');
+    case Channel::B2b:
+        return u"PO-"_s + QString::number(450000 + index);
+    case Channel::Phone:
+        return u"PH-"_s + QString::number(index + 1).rightJustified(7, u'0');
     }
     return QString::number(index);
 }
 
-DemoPerson DemoOrderFactory::customer(int index, bool& first)
-{
+DemoPerson DemoOrderFactory::customer(int index, bool& first) {
     DemoRandom r = DemoRandom::derived(m_seed, quint64(index), customerStream);
     const int place = m_placePicker.pick(r);
     DemoPerson p = index < m_pool ? PersonGenerator::make(r, m_places.at(place))
@@ -90,8 +90,8 @@ DemoPerson DemoOrderFactory::customer(int index, bool& first)
         m_seen[size_t(index)] = true;
         // Two customers of the same name can pick the same address; the e-mail identifies a customer.
         if (!m_emailKeys.insert(emailKey(p.email)).second) {
-            const QString unique = p.email.section(u'@', 0, 0) + u'.' + QString::number(index) + u'@'
-                                   + p.email.section(u'@', 1);
+            const QString unique =
+                p.email.section(u'@', 0, 0) + u'.' + QString::number(index) + u'@' + p.email.section(u'@', 1);
             m_emailOverride.insert(index, unique);
             m_emailKeys.insert(emailKey(unique));
         }
@@ -102,32 +102,31 @@ DemoPerson DemoOrderFactory::customer(int index, bool& first)
     return p;
 }
 
-int DemoOrderFactory::pickSku(DemoRandom& random, bool ownStockOnly, int vendor, const QList<DemoLine>& lines)
-{
+int DemoOrderFactory::pickSku(DemoRandom& random, bool ownStockOnly, int vendor,
+                              const QList<DemoLine>& lines) {
     int sku = 0;
     for (int attempt = 0; attempt < 20; ++attempt) {
         sku = m_skuPicker.pick(random);
         const DemoSku& s = m_catalog.at(sku);
-        const bool taken = std::any_of(lines.cbegin(), lines.cend(), [&](const DemoLine& l) { return l.sku == sku; });
+        const bool taken =
+            std::any_of(lines.cbegin(), lines.cend(), [&](const DemoLine& l) { return l.sku == sku; });
         const bool wrongSource = s.vendor >= 0 && (ownStockOnly || (vendor >= 0 && vendor != s.vendor));
         if (!taken && !wrongSource)
             return sku;
     }
     // Fall back to the first own-stock SKU not on the order yet.
     for (int i = 0; i < m_catalog.size(); ++i)
-        if (m_catalog.at(i).vendor < 0
-            && std::none_of(lines.cbegin(), lines.cend(), [&](const DemoLine& l) { return l.sku == i; }))
+        if (m_catalog.at(i).vendor < 0 &&
+            std::none_of(lines.cbegin(), lines.cend(), [&](const DemoLine& l) { return l.sku == i; }))
             return i;
     return sku;
 }
 
-DemoRandom DemoOrderFactory::storyRandom(qint64 index) const
-{
+DemoRandom DemoOrderFactory::storyRandom(qint64 index) const {
     return DemoRandom::derived(m_seed, quint64(index), storyStream);
 }
 
-void DemoOrderFactory::assign(DemoOrder& order, const QList<int>& locations) const
-{
+void DemoOrderFactory::assign(DemoOrder& order, const QList<int>& locations) const {
     StoryInput& story = order.input;
     std::array<int, 2> groupLocation{-1, -1};
     for (qsizetype i = 0; i < order.lines.size(); ++i) {
@@ -160,12 +159,11 @@ void DemoOrderFactory::assign(DemoOrder& order, const QList<int>& locations) con
         story.lineNos[size_t(line.group)] << line.lineNo;
     const double km =
         distanceKm(order.person.position, m_network.locations().at(groupLocation[0]).location.position);
-    story.transitDays = std::min(6, 1 + int(km / 700.0) + (order.slowCarrier ? 1 : 0)
-                                        + (story.site[0] == StoryInput::Site::Vendor ? 2 : 0));
+    story.transitDays = std::min(6, 1 + int(km / 700.0) + (order.slowCarrier ? 1 : 0) +
+                                        (story.site[0] == StoryInput::Site::Vendor ? 2 : 0));
 }
 
-void DemoOrderFactory::settle(DemoOrder& order, const QList<int>& locations, const QString& note) const
-{
+void DemoOrderFactory::settle(DemoOrder& order, const QList<int>& locations, const QString& note) const {
     if (!locations.isEmpty()) {
         assign(order, locations);
         order.input.routingNote = note;
@@ -178,15 +176,15 @@ void DemoOrderFactory::settle(DemoOrder& order, const QList<int>& locations, con
     }
     for (DemoLine& line : order.lines) {
         line.status = order.story.lineStatus(line.group);
-        const bool routed = order.story.routed && progressRank(line.status) != 0 && progressRank(line.status) != 1;
+        const bool routed =
+            order.story.routed && progressRank(line.status) != 0 && progressRank(line.status) != 1;
         if (!routed || locations.isEmpty())
             line.location = -1;
     }
 }
 
 DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel channel, qint64 orderedAt,
-                                 DeliveryMethod delivery, qint64 now, std::optional<OrderStatus> forced)
-{
+                                 DeliveryMethod delivery, qint64 now, std::optional<OrderStatus> forced) {
     DemoOrder order;
     order.index = index;
     order.orderNumber = orderNumber(index);
@@ -206,14 +204,16 @@ DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel chann
             if (b2b)
                 customerIndex = m_pool + int(random.between(0, m_businessPool - 1));
             else if (random.chance(0.4))
-                customerIndex = int(random.between(0, std::max(0, m_pool * 15 / 100 - 1))); // loyal repeat buyers
+                customerIndex =
+                    int(random.between(0, std::max(0, m_pool * 15 / 100 - 1))); // loyal repeat buyers
             else
                 customerIndex = int(random.between(0, m_pool - 1));
             DemoRandom peek = DemoRandom::derived(m_seed, quint64(customerIndex), customerStream);
             placeIndex = m_placePicker.pick(peek);
         }
         // Store customers live near a store.
-        const GeoPoint storeAt = m_network.locations().at(m_network.nearestStore(placeIndex)).location.position;
+        const GeoPoint storeAt =
+            m_network.locations().at(m_network.nearestStore(placeIndex)).location.position;
         if (!needsStore || distanceKm(m_places.at(placeIndex).position, storeAt) < 120.0)
             break;
     }
@@ -252,7 +252,10 @@ DemoOrder DemoOrderFactory::make(DemoRandom& random, qint64 index, Channel chann
         order.requestedAt = orderedAt + random.between(5, 21) * 24 * 3600 * 1000LL;
     else if (random.chance(0.03))
         order.requestedAt = orderedAt + random.between(3, 10) * 24 * 3600 * 1000LL;
-    order.priority = b2b ? (random.chance(0.2) ? 1 : 0) : random.chance(0.01) ? 2 : random.chance(0.08) ? 1 : 0;
+    order.priority = b2b                   ? (random.chance(0.2) ? 1 : 0)
+                     : random.chance(0.01) ? 2
+                     : random.chance(0.08) ? 1
+                                           : 0;
 
     StoryInput& in = order.input;
     in.channel = channel;

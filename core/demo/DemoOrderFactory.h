@@ -34,18 +34,18 @@ struct DemoOrder {
     Channel channel = Channel::Web;
     QString externalId;
     qint64 orderedAt = 0;
-    int customer = -1;        // index in the customer pool; -1 for an anonymous walk-in
+    int customer = -1; // index in the customer pool; -1 for an anonymous walk-in
     bool firstOrderOfCustomer = false;
     DemoPerson person;
     DeliveryMethod delivery = DeliveryMethod::Ship;
     int pickupLocation = -1;
-    qint64 requestedAt = 0;   // 0: none
+    qint64 requestedAt = 0; // 0: none
     int priority = 0;
     QList<DemoLine> lines;
     OrderStory story;
-    StoryInput input;          // what the story was told from
-    int nearestDc = -1;        // network index of the DC nearest the customer
-    bool slowCarrier = false;  // a day more in transit
+    StoryInput input;                 // what the story was told from
+    int nearestDc = -1;               // network index of the DC nearest the customer
+    bool slowCarrier = false;         // a day more in transit
     std::optional<Decision> decision; // the router's, once routed
 
     qint64 totalMinor() const;
@@ -54,18 +54,18 @@ struct DemoOrder {
 // Makes the orders of the demo world, one at a time, from the catalogue, the network and a pool of
 // customers (each customer is the same person on every order: derived from the seed and their number).
 //
-// Where an order ships from is the router's to say, at the moment the order's story routes it. So make() tells
-// the story once with a provisional assignment, which gives that moment (story.routedAt; it does not depend on
-// the assignment); the caller routes the order then and gives the router's choice to settle(), which tells the
-// story again, from the same randomness, with the lines where the router put them. An order never routed is
-// settled with no assignment.
+// Where an order ships from is the router's to say, at the moment the order's story routes it. So make()
+// tells the story once with a provisional assignment, which gives that moment (story.routedAt; it does not
+// depend on the assignment); the caller routes the order then and gives the router's choice to settle(),
+// which tells the story again, from the same randomness, with the lines where the router put them. An order
+// never routed is settled with no assignment.
 class DemoOrderFactory {
 public:
     DemoOrderFactory(quint64 seed, const QList<UsPlace>& places, const DemoNetwork& network,
                      const QList<DemoSku>& catalog, int customerPool);
 
-    DemoOrder make(DemoRandom& random, qint64 index, Channel channel, qint64 orderedAt, DeliveryMethod delivery,
-                   qint64 now, std::optional<OrderStatus> forced);
+    DemoOrder make(DemoRandom& random, qint64 index, Channel channel, qint64 orderedAt,
+                   DeliveryMethod delivery, qint64 now, std::optional<OrderStatus> forced);
     // locations: network index per line (in line order); empty for an order that was not routed. note: how it
     // was routed, for the audit trail. Throws Error::state if the story would route at another moment.
     void settle(DemoOrder& order, const QList<int>& locations, const QString& note) const;
@@ -78,7 +78,8 @@ public:
 private:
     DemoPerson customer(int index, bool& first);
     int pickSku(DemoRandom& random, bool ownStockOnly, int vendor, const QList<DemoLine>& lines);
-    // Groups the lines by location (the first line's location first; at most two groups) into the story's input.
+    // Groups the lines by location (the first line's location first; at most two groups) into the story's
+    // input.
     void assign(DemoOrder& order, const QList<int>& locations) const;
     DemoRandom storyRandom(qint64 index) const;
 

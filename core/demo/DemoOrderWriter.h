@@ -1,8 +1,8 @@
 #pragma once
 
-#include "storage/BulkInsert.h"
 #include "DemoOrderFactory.h"
 #include "orders/OrderTransitions.h"
+#include "storage/BulkInsert.h"
 
 #include <vector>
 
@@ -17,7 +17,8 @@ class Database;
 // call flush() before committing.
 class DemoOrderWriter {
 public:
-    DemoOrderWriter(Database& db, const QList<DemoSku>& catalog, const DemoNetwork& network, int customerPool);
+    DemoOrderWriter(Database& db, const QList<DemoSku>& catalog, const DemoNetwork& network,
+                    int customerPool);
 
     void write(const DemoOrder& order);
     void flush();

@@ -12,9 +12,7 @@ namespace ordo {
 class DemoRandom {
 public:
     explicit DemoRandom(quint64 seed)
-        : m_engine(seed)
-    {
-    }
+        : m_engine(seed) {}
     // A generator for one independent stream (a customer, say), derived from a seed and a key.
     static DemoRandom derived(quint64 seed, quint64 key, quint64 stream);
 

@@ -16,20 +16,17 @@ constexpr qint64 Hour = 3600 * 1000LL;
 constexpr qint64 Day = 24 * Hour;
 constexpr qint64 LocalOffset = -6 * Hour; // US Central standard time
 
-bool officeChannel(Channel c)
-{
+bool officeChannel(Channel c) {
     return c == Channel::B2b || c == Channel::Phone;
 }
 
 } // namespace
 
-QList<double> DemoSchedule::channelShares()
-{
+QList<double> DemoSchedule::channelShares() {
     return {44, 22, 10, 16, 3, 5}; // web, app, pos, marketplace, b2b, phone
 }
 
-QList<double> DemoSchedule::hourWeights(Channel channel)
-{
+QList<double> DemoSchedule::hourWeights(Channel channel) {
     switch (channel) {
     case Channel::Pos: // stores open 10:00-21:00
         return {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2.5, 3.5, 4.5, 4.5, 4.0, 4.0, 4.5, 5.5, 6.0, 5.0, 3.5, 0, 0, 0};
@@ -43,22 +40,21 @@ QList<double> DemoSchedule::hourWeights(Channel channel)
     }
 }
 
-QList<OrderStatus> DemoSchedule::forcedNewest()
-{
-    return {OrderStatus::Pending, OrderStatus::Validated, OrderStatus::Routed,   OrderStatus::Released,
-            OrderStatus::Picking, OrderStatus::Packed,    OrderStatus::Shipped,  OrderStatus::Exception,
-            OrderStatus::Cancelled};
+QList<OrderStatus> DemoSchedule::forcedNewest() {
+    return {OrderStatus::Pending,  OrderStatus::Validated, OrderStatus::Routed,
+            OrderStatus::Released, OrderStatus::Picking,   OrderStatus::Packed,
+            OrderStatus::Shipped,  OrderStatus::Exception, OrderStatus::Cancelled};
 }
 
-QList<DemoSlot> DemoSchedule::make(DemoRandom& random, qint64 count, qint64 now, int days)
-{
+QList<DemoSlot> DemoSchedule::make(DemoRandom& random, qint64 count, qint64 now, int days) {
     const qint64 todayStart = ((now + LocalOffset) / Day) * Day - LocalOffset;
     const qint64 firstDay = todayStart - qint64(days - 1) * Day;
     static constexpr std::array<double, 7> weekday = {1.0, 0.97, 0.98, 1.02, 1.08, 1.15, 1.10}; // Mon..Sun
     QList<double> dayWeights;
     for (int d = 0; d < days; ++d) {
         const qint64 start = firstDay + d * Day;
-        const int dow = QDateTime::fromMSecsSinceEpoch(start + LocalOffset + 12 * Hour, Qt::UTC).date().dayOfWeek();
+        const int dow =
+            QDateTime::fromMSecsSinceEpoch(start + LocalOffset + 12 * Hour, Qt::UTC).date().dayOfWeek();
         double w = (1.0 + 0.35 * double(d) / double(std::max(1, days - 1))) * weekday.at(size_t(dow - 1));
         if (d >= days / 2 && d < days / 2 + 3)
             w *= 1.9; // the mid-season sale
@@ -77,17 +73,18 @@ QList<DemoSlot> DemoSchedule::make(DemoRandom& random, qint64 count, qint64 now,
         slot.channel = allChannels[channelPicker.pick(random)];
         for (int attempt = 0; attempt < 50; ++attempt) {
             const qint64 start = firstDay + dayPicker.pick(random) * Day;
-            const qint64 at = start + hourPickers.at(size_t(slot.channel)).pick(random) * Hour + random.between(0, Hour - 1);
+            const qint64 at = start + hourPickers.at(size_t(slot.channel)).pick(random) * Hour +
+                              random.between(0, Hour - 1);
             const int dow = QDateTime::fromMSecsSinceEpoch(at + LocalOffset, Qt::UTC).date().dayOfWeek();
             slot.orderedAt = at;
             if (at <= now - 30000 && !(officeChannel(slot.channel) && dow >= 6))
                 break;
             slot.orderedAt = now - random.between(30000, 30 * Day); // fallback, rarely reached
         }
-        const double pickupShare = slot.channel == Channel::Pos                                    ? 0.45
+        const double pickupShare = slot.channel == Channel::Pos                                   ? 0.45
                                    : slot.channel == Channel::Web || slot.channel == Channel::App ? 0.18
-                                   : slot.channel == Channel::Phone                                ? 0.08
-                                                                                                   : 0.0;
+                                   : slot.channel == Channel::Phone                               ? 0.08
+                                                                                                  : 0.0;
         slot.delivery = random.chance(pickupShare) ? DeliveryMethod::Pickup : DeliveryMethod::Ship;
         schedule.append(slot);
     }

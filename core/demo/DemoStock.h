@@ -1,10 +1,10 @@
 #pragma once
 
-#include "storage/BulkInsert.h"
 #include "CatalogGenerator.h"
 #include "DemoNetwork.h"
 #include "DemoRandom.h"
 #include "sourcing/StockLevels.h"
+#include "storage/BulkInsert.h"
 
 #include <QHash>
 #include <QList>

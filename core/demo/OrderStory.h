@@ -70,8 +70,8 @@ struct OrderStory {
     // where it is routed to, so a story told once to learn the moment and told again with the router's
     // assignment routes at the same moment.
     qint64 routedAt = 0;
-    qint64 cancelledAt = 0;              // 0: not cancelled
-    std::array<qint64, 2> shippedAt{};   // per group; 0: not shipped
+    qint64 cancelledAt = 0;            // 0: not cancelled
+    std::array<qint64, 2> shippedAt{}; // per group; 0: not shipped
     QList<StoryEvent> events;
     QList<StoryHold> holds;
 

@@ -13,8 +13,7 @@ namespace {
 const QStringList expectedHeader = {u"city"_s,       u"state"_s, u"latitude"_s, u"longitude"_s,
                                     u"population"_s, u"zip"_s,   u"area_code"_s};
 
-bool allDigits(const QString& s, int length)
-{
+bool allDigits(const QString& s, int length) {
     if (s.size() != length)
         return false;
     for (QChar c : s)
@@ -25,8 +24,7 @@ bool allDigits(const QString& s, int length)
 
 } // namespace
 
-QList<UsPlace> UsPlaces::parse(const QByteArray& csv, const QString& sourceName)
-{
+QList<UsPlace> UsPlaces::parse(const QByteArray& csv, const QString& sourceName) {
     QList<UsPlace> places;
     bool headerSeen = false;
     int lineNo = 0;
@@ -79,8 +77,7 @@ QList<UsPlace> UsPlaces::parse(const QByteArray& csv, const QString& sourceName)
     return places;
 }
 
-const QList<UsPlace>& UsPlaces::builtIn()
-{
+const QList<UsPlace>& UsPlaces::builtIn() {
     static const QList<UsPlace> places = [] {
         const QString path = u":/ordo/core/demo/us_places.csv"_s;
         QFile file(path);

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-WeightedPicker::WeightedPicker(const QList<double>& weights)
-{
+WeightedPicker::WeightedPicker(const QList<double>& weights) {
     m_cumulative.reserve(weights.size());
     double sum = 0.0;
     for (double w : weights) {
@@ -19,8 +18,7 @@ WeightedPicker::WeightedPicker(const QList<double>& weights)
     }
 }
 
-int WeightedPicker::indexAt(double u) const
-{
+int WeightedPicker::indexAt(double u) const {
     if (!canPick())
         throw Error::usage(u"cannot pick from weights that are all zero"_s);
     const double target = std::clamp(u, 0.0, 1.0) * totalWeight();
@@ -36,8 +34,7 @@ int WeightedPicker::indexAt(double u) const
     return int(it - m_cumulative.cbegin());
 }
 
-int WeightedPicker::pick(DemoRandom& random) const
-{
+int WeightedPicker::pick(DemoRandom& random) const {
     return indexAt(random.uniform());
 }
 

@@ -32,8 +32,8 @@ ParsedDocument read(const QString& format, const QByteArray& content, const QStr
             QByteArray kept = std::move(imported.source.content);
             if (kept.isEmpty())
                 kept = ChannelJson::toText(node.value());
-            imported.source = SourceDocument{format, fileName, node.path().isEmpty() ? u"order"_s : node.path(),
-                                             std::move(kept)};
+            imported.source = SourceDocument{
+                format, fileName, node.path().isEmpty() ? u"order"_s : node.path(), std::move(kept)};
             doc.orders << std::move(imported);
         } catch (const JsonFieldError& e) {
             doc.problems << problemOf(fileName, e);

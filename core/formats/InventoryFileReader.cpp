@@ -30,9 +30,8 @@ const QString snapshotHeader = u"location_id,sku,on_hand[,safety_stock]"_s;
 
 enum Field : int { EventId, LocationId, Sku, Delta, OnHand, SafetyStock, Reason, OccurredAt, FieldCount };
 
-const QStringList& fieldNames()
-{
-    static const QStringList names = {u"event_id"_s, u"location_id"_s, u"sku"_s,    u"delta"_s,
+const QStringList& fieldNames() {
+    static const QStringList names = {u"event_id"_s, u"location_id"_s,  u"sku"_s,    u"delta"_s,
                                       u"on_hand"_s,  u"safety_stock"_s, u"reason"_s, u"occurred_at"_s};
     return names;
 }
@@ -40,8 +39,7 @@ const QStringList& fieldNames()
 // The text of each known field of one row; a null QString when the field is absent.
 using RowFields = std::array<QString, FieldCount>;
 
-QString required(const RowFields& row, Field field)
-{
+QString required(const RowFields& row, Field field) {
     const QString& text = row[field];
     if (text.isEmpty())
         throw Error::input(u"%1 is empty"_s.arg(fieldNames().at(field)));
@@ -49,8 +47,7 @@ QString required(const RowFields& row, Field field)
 }
 
 // Builds one event from the text of its fields, or throws Error::input with the reason.
-InventoryEvent eventFromFields(const RowFields& row, InventoryEventKind kind, int line)
-{
+InventoryEvent eventFromFields(const RowFields& row, InventoryEventKind kind, int line) {
     InventoryEvent event;
     event.kind = kind;
     event.line = line;
@@ -66,7 +63,8 @@ InventoryEvent eventFromFields(const RowFields& row, InventoryEventKind kind, in
             event.safetyStock = CsvFields::integer(row[SafetyStock], u"safety_stock"_s, 0, mostUnits);
     }
     if (event.eventId.size() > InventoryFileReader::maxEventIdLength)
-        throw Error::input(u"event_id is longer than %1 characters"_s.arg(InventoryFileReader::maxEventIdLength));
+        throw Error::input(
+            u"event_id is longer than %1 characters"_s.arg(InventoryFileReader::maxEventIdLength));
     event.reason = row[Reason];
     if (!row[OccurredAt].isEmpty())
         event.occurredAt = CsvFields::timestamp(row[OccurredAt], u"occurred_at"_s);
@@ -74,8 +72,7 @@ InventoryEvent eventFromFields(const RowFields& row, InventoryEventKind kind, in
 }
 
 // Snapshot rows without an id get one from the file's content and the row's own figures.
-void deriveSnapshotIds(InventoryFile& file, const QByteArray& content)
-{
+void deriveSnapshotIds(InventoryFile& file, const QByteArray& content) {
     const QByteArray fileHash = QCryptographicHash::hash(content, QCryptographicHash::Sha1);
     for (InventoryEvent& event : file.events) {
         if (event.kind != InventoryEventKind::Snapshot)
@@ -94,8 +91,7 @@ void deriveSnapshotIds(InventoryFile& file, const QByteArray& content)
     }
 }
 
-void readCsv(InventoryFile& file, const QByteArray& content)
-{
+void readCsv(InventoryFile& file, const QByteArray& content) {
     QBuffer buffer;
     buffer.setData(content);
     buffer.open(QIODevice::ReadOnly);
@@ -121,24 +117,27 @@ void readCsv(InventoryFile& file, const QByteArray& content)
         kind = InventoryEventKind::Delta;
     else if (index[OnHand] >= 0)
         kind = InventoryEventKind::Snapshot;
-    if (!kind || index[LocationId] < 0 || index[Sku] < 0 || (*kind == InventoryEventKind::Delta && index[EventId] < 0))
-        throw Error::input(u"%1 line %2: the header row is neither a deltas file (%3) nor a snapshot file (%4); "
-                           "found: %5"_s.arg(file.source, QString::number(record.line), deltaHeader, snapshotHeader,
-                                             record.fields.join(u","_s).left(200)));
+    if (!kind || index[LocationId] < 0 || index[Sku] < 0 ||
+        (*kind == InventoryEventKind::Delta && index[EventId] < 0))
+        throw Error::input(
+            u"%1 line %2: the header row is neither a deltas file (%3) nor a snapshot file (%4); "
+            "found: %5"_s.arg(file.source, QString::number(record.line), deltaHeader, snapshotHeader,
+                              record.fields.join(u","_s).left(200)));
     const qsizetype width = record.fields.size();
     file.events.reserve(content.count('\n') + 1); // one event a line, give or take: no regrowth for big files
     RowFields row;
     while (reader.next(record)) {
         // A row may leave out trailing optional fields (reason, occurred_at), never add any.
         if (record.fields.size() > width) {
-            file.errors << ImportIssue{file.source, record.line,
-                                       u"the row has %1 fields where the header has %2"_s.arg(record.fields.size())
-                                           .arg(width)};
+            file.errors << ImportIssue{
+                file.source, record.line,
+                u"the row has %1 fields where the header has %2"_s.arg(record.fields.size()).arg(width)};
             continue;
         }
         for (int f = 0; f < FieldCount; ++f) {
             const int at = index[size_t(f)];
-            row[size_t(f)] = at >= 0 && at < record.fields.size() ? record.fields.at(at).trimmed() : QString();
+            row[size_t(f)] =
+                at >= 0 && at < record.fields.size() ? record.fields.at(at).trimmed() : QString();
         }
         try {
             file.events << eventFromFields(row, *kind, record.line);
@@ -149,24 +148,25 @@ void readCsv(InventoryFile& file, const QByteArray& content)
 }
 
 // The text of a JSON member for the field parsers: strings as they are, whole numbers in decimal.
-QString jsonText(const QJsonValue& value, const QString& name)
-{
+QString jsonText(const QJsonValue& value, const QString& name) {
     switch (value.type()) {
     case QJsonValue::Undefined:
-    case QJsonValue::Null: return {};
-    case QJsonValue::String: return value.toString().trimmed();
+    case QJsonValue::Null:
+        return {};
+    case QJsonValue::String:
+        return value.toString().trimmed();
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (std::trunc(d) == d && std::fabs(d) <= 9007199254740992.0)
             return QString::number(qint64(d));
         return QString::number(d);
     }
-    default: throw Error::input(u"%1 must be text or a number"_s.arg(name));
+    default:
+        throw Error::input(u"%1 must be text or a number"_s.arg(name));
     }
 }
 
-void readJsonLines(InventoryFile& file, const QByteArray& content)
-{
+void readJsonLines(InventoryFile& file, const QByteArray& content) {
     int line = 0;
     bool first = true;
     qsizetype from = 0;
@@ -186,16 +186,17 @@ void readJsonLines(InventoryFile& file, const QByteArray& content)
         const QJsonDocument document = QJsonDocument::fromJson(text, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
             if (first)
-                throw Error::input(u"%1 line %2: the file is neither inventory CSV nor JSON lines (the first line "
-                                   "is not a JSON object%3)"_s.arg(file.source, QString::number(line),
-                                                                   error.error != QJsonParseError::NoError
-                                                                       ? u": "_s + error.errorString()
-                                                                       : QString()));
-            file.errors << ImportIssue{file.source, line,
-                                       error.error != QJsonParseError::NoError
-                                           ? u"not a JSON object: %1 at character %2"_s.arg(error.errorString())
-                                                 .arg(error.offset + 1)
-                                           : u"not a JSON object"_s};
+                throw Error::input(
+                    u"%1 line %2: the file is neither inventory CSV nor JSON lines (the first line "
+                    "is not a JSON object%3)"_s.arg(
+                        file.source, QString::number(line),
+                        error.error != QJsonParseError::NoError ? u": "_s + error.errorString() : QString()));
+            file.errors << ImportIssue{
+                file.source, line,
+                error.error != QJsonParseError::NoError
+                    ? u"not a JSON object: %1 at character %2"_s.arg(error.errorString())
+                          .arg(error.offset + 1)
+                    : u"not a JSON object"_s};
             continue;
         }
         first = false;
@@ -219,8 +220,7 @@ void readJsonLines(InventoryFile& file, const QByteArray& content)
 }
 
 // Refuses content that is not UTF-8 text, naming the line of the first bad byte.
-void checkText(const QByteArray& content, const QString& source)
-{
+void checkText(const QByteArray& content, const QString& source) {
     if (content.startsWith("\xFF\xFE") || content.startsWith("\xFE\xFF"))
         throw Error::input(u"%1 line 1: the file is UTF-16 text; save it as UTF-8"_s.arg(source));
     const qsizetype nul = content.indexOf('\0');
@@ -237,23 +237,25 @@ void checkText(const QByteArray& content, const QString& source)
             end = content.size();
         const QByteArray text = content.mid(from, end - from);
         if (text.contains('\0'))
-            throw Error::input(u"%1 line %2: the file contains a NUL byte: it is binary data or text in another "
-                               "encoding, not UTF-8"_s.arg(source).arg(line));
+            throw Error::input(
+                u"%1 line %2: the file contains a NUL byte: it is binary data or text in another "
+                "encoding, not UTF-8"_s.arg(source)
+                    .arg(line));
         QStringDecoder lineDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString decodedLine = lineDecoder.decode(text); // decoding happens on conversion to QString
         if (lineDecoder.hasError())
-            throw Error::input(u"%1 line %2: the file is not UTF-8 text; save it as UTF-8"_s.arg(source).arg(line));
+            throw Error::input(
+                u"%1 line %2: the file is not UTF-8 text; save it as UTF-8"_s.arg(source).arg(line));
         from = end + 1;
         ++line;
     }
     throw Error::input(u"%1: the file is not UTF-8 text; save it as UTF-8"_s.arg(source));
 }
 
-bool looksLikeJson(const QByteArray& content)
-{
+bool looksLikeJson(const QByteArray& content) {
     qsizetype i = content.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    while (i < content.size() && (content.at(i) == ' ' || content.at(i) == '\t' || content.at(i) == '\r' ||
-                                  content.at(i) == '\n'))
+    while (i < content.size() &&
+           (content.at(i) == ' ' || content.at(i) == '\t' || content.at(i) == '\r' || content.at(i) == '\n'))
         ++i;
     return i < content.size() && content.at(i) == '{';
 }
@@ -261,8 +263,7 @@ bool looksLikeJson(const QByteArray& content)
 } // namespace
 
 InventoryFile InventoryFileReader::readBytes(const QByteArray& content, const QString& sourceName,
-                                             InventoryFileFormat format)
-{
+                                             InventoryFileFormat format) {
     InventoryFile file;
     file.source = sourceName;
     if (format == InventoryFileFormat::Auto)
@@ -277,15 +278,14 @@ InventoryFile InventoryFileReader::readBytes(const QByteArray& content, const QS
     return file;
 }
 
-InventoryFile InventoryFileReader::read(QIODevice& device, const QString& sourceName, InventoryFileFormat format)
-{
+InventoryFile InventoryFileReader::read(QIODevice& device, const QString& sourceName,
+                                        InventoryFileFormat format) {
     // The whole content is needed anyway: the events are applied together and snapshot ids hash the file.
     const QByteArray content = device.readAll();
     return readBytes(content, sourceName, format);
 }
 
-InventoryFile InventoryFileReader::readFile(const QString& path, InventoryFileFormat format)
-{
+InventoryFile InventoryFileReader::readFile(const QString& path, InventoryFileFormat format) {
     QFile file;
     QString source = path;
     if (path == u"-"_s) {

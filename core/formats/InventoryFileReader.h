@@ -12,16 +12,16 @@ class QIODevice;
 namespace ordo {
 
 enum class InventoryFileFormat {
-    Auto,      // JSON lines when the first character that is not white space is '{', CSV otherwise
+    Auto, // JSON lines when the first character that is not white space is '{', CSV otherwise
     Csv,
     JsonLines,
 };
 
 // What was read from one inventory file: the events in file order and the rows that could not be read.
 struct InventoryFile {
-    QString source;                // the path, or "stdin"
+    QString source; // the path, or "stdin"
     QList<InventoryEvent> events;
-    QList<ImportIssue> errors;     // each bad row with its line and reason
+    QList<ImportIssue> errors; // each bad row with its line and reason
     bool hasSnapshots = false;
 };
 
@@ -38,7 +38,8 @@ struct InventoryFile {
 class InventoryFileReader {
 public:
     // From a path, or "-" for standard input.
-    static InventoryFile readFile(const QString& path, InventoryFileFormat format = InventoryFileFormat::Auto);
+    static InventoryFile readFile(const QString& path,
+                                  InventoryFileFormat format = InventoryFileFormat::Auto);
     static InventoryFile read(QIODevice& device, const QString& sourceName,
                               InventoryFileFormat format = InventoryFileFormat::Auto);
     static InventoryFile readBytes(const QByteArray& content, const QString& sourceName,

@@ -4,8 +4,7 @@
 
 namespace ordo::Atp {
 
-qint64 bufferUnits(const ChannelPolicy& policy, qint64 onHand)
-{
+qint64 bufferUnits(const ChannelPolicy& policy, qint64 onHand) {
     if (policy.bufferPercent > 0) {
         const qint64 base = std::max<qint64>(0, onHand);
         return (base * policy.bufferPercent + 99) / 100;
@@ -13,16 +12,14 @@ qint64 bufferUnits(const ChannelPolicy& policy, qint64 onHand)
     return std::max<qint64>(0, policy.bufferUnits);
 }
 
-bool futureCounts(const ChannelPolicy& policy, const QDateTime& at, const QDateTime& arrivesAt)
-{
+bool futureCounts(const ChannelPolicy& policy, const QDateTime& at, const QDateTime& arrivesAt) {
     if (!policy.allowFutureSupply || !arrivesAt.isValid())
         return false;
     return arrivesAt > at && arrivesAt <= at.addDays(policy.horizonDays);
 }
 
 AtpLocationFigure atLocation(const QString& locationCode, const PositionFigures& position, qint64 buffer,
-                             qint64 future)
-{
+                             qint64 future) {
     AtpLocationFigure f;
     f.locationCode = locationCode;
     f.onHand = position.onHand;

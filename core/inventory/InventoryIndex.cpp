@@ -15,11 +15,10 @@ namespace {
 
 constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 
-template <typename T>
-inline void prefetchRange(const T* first, const T* last)
-{
+template <typename T> inline void prefetchRange(const T* first, const T* last) {
 #if defined(__GNUC__) || defined(__clang__)
-    for (const char* p = reinterpret_cast<const char*>(first); p < reinterpret_cast<const char*>(last); p += 64)
+    for (const char* p = reinterpret_cast<const char*>(first); p < reinterpret_cast<const char*>(last);
+         p += 64)
         __builtin_prefetch(p);
 #else
     Q_UNUSED(first);
@@ -29,8 +28,7 @@ inline void prefetchRange(const T* first, const T* last)
 
 } // namespace
 
-InventoryIndex::InventoryIndex()
-{
+InventoryIndex::InventoryIndex() {
     m_offsets.push_back(0);
     m_supplyOffsets.push_back(0);
     applySegmentation();
@@ -38,8 +36,7 @@ InventoryIndex::InventoryIndex()
 
 InventoryIndex::InventoryIndex(const QList<Location>& locations, const QList<SkuRef>& skus,
                                const QList<PositionRow>& positions, const Segmentation& segmentation)
-    : m_segmentation(segmentation)
-{
+    : m_segmentation(segmentation) {
     // Locations get their dense ids in code order, so that a SKU's slots, sorted by dense id, list by code.
     m_locations.assign(locations.cbegin(), locations.cend());
     std::sort(m_locations.begin(), m_locations.end(),
@@ -92,15 +89,13 @@ InventoryIndex::InventoryIndex(const QList<Location>& locations, const QList<Sku
     applySegmentation();
 }
 
-int InventoryIndex::deliveryIndex(std::optional<DeliveryMethod> delivery)
-{
+int InventoryIndex::deliveryIndex(std::optional<DeliveryMethod> delivery) {
     if (!delivery)
         return EitherDelivery;
     return *delivery == DeliveryMethod::Pickup ? Pickup : Ship;
 }
 
-qint64 InventoryIndex::positionCount() const
-{
+qint64 InventoryIndex::positionCount() const {
     return qint64(m_slots.size()) + m_overflowSize;
 }
 
@@ -110,11 +105,10 @@ qint64 InventoryIndex::positionCount() const
 //   - a channel with no pool rows at all is served by every location that ships (ship) or hands over pickups
 //     (pickup);
 //   - a location excluded from the channel (for every SKU) is taken out of the channel's pools here; a SKU
-//     excluded from the channel, or a SKU excluded at one location, is looked up per check (SkuMeta::channelFlags,
-//     m_locationExclusions);
+//     excluded from the channel, or a SKU excluded at one location, is looked up per check
+//     (SkuMeta::channelFlags, m_locationExclusions);
 //   - a channel without a stored policy has the default one (no buffer, no future supply).
-void InventoryIndex::applySegmentation()
-{
+void InventoryIndex::applySegmentation() {
     const size_t words = std::max<size_t>(1, (m_locations.size() + 63) / 64);
     m_pools.assign(size_t(channelCount * deliveryCount), std::vector<std::uint64_t>(words, 0));
     auto set = [](std::vector<std::uint64_t>& mask, int location) {
@@ -212,26 +206,23 @@ void InventoryIndex::applySegmentation()
         computeTotals(s);
 }
 
-void InventoryIndex::reloadSegmentation(const Segmentation& segmentation)
-{
+void InventoryIndex::reloadSegmentation(const Segmentation& segmentation) {
     m_segmentation = segmentation;
     applySegmentation();
 }
 
-bool InventoryIndex::locationExcluded(int channel, int sku, int location) const
-{
+bool InventoryIndex::locationExcluded(int channel, int sku, int location) const {
     if (!(m_skuMeta[size_t(sku)].channelFlags[channel] & SkuHasLocationExclusions))
         return false;
     return m_locationExclusions.count(exclusionKey(channel, sku, location)) != 0;
 }
 
-// The stock part of the hot path's sum (see atp() for the rules), walking the SKU's positions. The buffer comes
-// from Atp::bufferUnits, asked once per check when it is a fixed
-// number of units and once per position when it is a percentage of on hand; the position's figure from
-// Atp::fromStock, given on hand - reserved - safety stock already subtracted (the compact hot copy). The pool
-// test and the sum are branch-free so that a pool of scattered locations costs no mispredictions.
-qint64 InventoryIndex::stockByScan(int sku, int channelIndex, int delivery, int location) const noexcept
-{
+// The stock part of the hot path's sum (see atp() for the rules), walking the SKU's positions. The buffer
+// comes from Atp::bufferUnits, asked once per check when it is a fixed number of units and once per position
+// when it is a percentage of on hand; the position's figure from Atp::fromStock, given on hand - reserved -
+// safety stock already subtracted (the compact hot copy). The pool test and the sum are branch-free so that a
+// pool of scattered locations costs no mispredictions.
+qint64 InventoryIndex::stockByScan(int sku, int channelIndex, int delivery, int location) const noexcept {
     if (sku < 0 || sku >= int(m_skus.size()))
         return 0;
     const SkuMeta& meta = m_skuMeta[size_t(sku)];
@@ -307,11 +298,12 @@ qint64 InventoryIndex::stockByScan(int sku, int channelIndex, int delivery, int 
 }
 
 // The hot path: the same total as atp() (see there for the rules) without the per-location breakdown. Over a
-// whole pool the stock part is read from m_stockTotals, kept by computeTotals(); for one location it is walked
-// (stockByScan). Future supply depends on the time asked, so it is always summed here: the SKU's lines arriving
-// in (at, at + horizon], as Atp::futureCounts judges it (UTC days are 24 hours), at eligible locations.
-qint64 InventoryIndex::atpTotal(int sku, int channelIndex, int delivery, qint64 atMs, int location) const noexcept
-{
+// whole pool the stock part is read from m_stockTotals, kept by computeTotals(); for one location it is
+// walked (stockByScan). Future supply depends on the time asked, so it is always summed here: the SKU's lines
+// arriving in (at, at + horizon], as Atp::futureCounts judges it (UTC days are 24 hours), at eligible
+// locations.
+qint64 InventoryIndex::atpTotal(int sku, int channelIndex, int delivery, qint64 atMs,
+                                int location) const noexcept {
     if (sku < 0 || sku >= int(m_skus.size()))
         return 0;
     const qint64* totals = m_stockTotals.data() + size_t(sku) * totalsPerSku;
@@ -327,7 +319,8 @@ qint64 InventoryIndex::atpTotal(int sku, int channelIndex, int delivery, qint64 
         return total;
     const Supply* first = m_supply.data() + m_supplyOffsets[size_t(sku)];
     const Supply* last = m_supply.data() + m_supplyOffsets[size_t(sku) + 1];
-    first = std::upper_bound(first, last, atMs, [](qint64 at, const Supply& s) { return at < s.arrivesAtMs; });
+    first =
+        std::upper_bound(first, last, atMs, [](qint64 at, const Supply& s) { return at < s.arrivesAtMs; });
     const qint64 until = atMs + qint64(policy.horizonDays) * msPerDay;
     for (; first != last && first->arrivesAtMs <= until; ++first) {
         const int l = first->location;
@@ -340,15 +333,14 @@ qint64 InventoryIndex::atpTotal(int sku, int channelIndex, int delivery, qint64 
 
 // Available to promise, with each location's breakdown:
 //   atp(location) = max(0, on hand - reserved - safety stock - buffer) + future, where the buffer is the
-//   channel policy's units or its percentage of on hand rounded up (Atp::bufferUnits) and future is the inbound
-//   supply at that location arriving in (at, at + horizon] when the channel allows future supply
+//   channel policy's units or its percentage of on hand rounded up (Atp::bufferUnits) and future is the
+//   inbound supply at that location arriving in (at, at + horizon] when the channel allows future supply
 //   (Atp::futureCounts). With no channel: every location, no buffer, no future supply.
 //   The locations are the channel's pool for the delivery method (see applySegmentation), less exclusions: a
 //   SKU excluded from the channel has no location; an excluded location is left out. Given a location code,
 //   only that location (when it is one of them). Listed in location-code order; a location without a position
 //   row is listed with zero stock (plus its future supply). Total = the sum of the listed locations' atp.
-AtpResult InventoryIndex::atp(const AtpQuery& query) const
-{
+AtpResult InventoryIndex::atp(const AtpQuery& query) const {
     int onlyLocation = -1;
     if (!query.locationCode.isEmpty()) {
         onlyLocation = locationId(query.locationCode);
@@ -382,8 +374,8 @@ AtpResult InventoryIndex::atp(const AtpQuery& query) const
         if (channel != noChannel) {
             buffer = Atp::bufferUnits(policy, stock.onHand);
             for (const Supply* s = supplyBegin; s != supplyEnd; ++s)
-                if (s->location == l
-                    && Atp::futureCounts(policy, at, QDateTime::fromMSecsSinceEpoch(s->arrivesAtMs, Qt::UTC)))
+                if (s->location == l &&
+                    Atp::futureCounts(policy, at, QDateTime::fromMSecsSinceEpoch(s->arrivesAtMs, Qt::UTC)))
                     future += s->quantity;
         }
         result.locations << Atp::atLocation(m_locations[size_t(l)].code, stock, buffer, future);

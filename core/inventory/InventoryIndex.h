@@ -37,8 +37,8 @@ class Database;
 //     (channel, SKU, location) is asked);
 //   - per channel its policy; per SKU its future supply sorted by arrival;
 //   - per SKU the stock part of its total kept for every (channel, delivery) and for no channel, so that a
-//     check over a whole pool reads one sum and adds the future supply inside the horizon (which depends on the
-//     time asked). A check for one location walks the SKU's positions (stockByScan()).
+//     check over a whole pool reads one sum and adds the future supply inside the horizon (which depends on
+//     the time asked). A check for one location walks the SKU's positions (stockByScan()).
 //
 // Written through: the index is a PositionSink, told the new figures of every position after each commit (the
 // SKU's kept sums are recomputed: about 5 µs with 50 positions); reloadSegmentation() takes a changed
@@ -66,18 +66,18 @@ public:
     };
 
     InventoryIndex();
-    InventoryIndex(const QList<Location>& locations, const QList<SkuRef>& skus, const QList<PositionRow>& positions,
-                   const Segmentation& segmentation);
+    InventoryIndex(const QList<Location>& locations, const QList<SkuRef>& skus,
+                   const QList<PositionRow>& positions, const Segmentation& segmentation);
     // Reads locations, SKUs, positions and the segmentation (SegmentationRepository::load()).
     static InventoryIndex load(Database& db);
-    // The same for one SKU: every location and the whole segmentation, but only that SKU and its positions. Enough
-    // to answer every question about the SKU through the same code as a full index (what `ordo atp` does); for
-    // an unknown code an index with no SKU, whose atp() says so. (InventoryIndexLoad.cpp)
+    // The same for one SKU: every location and the whole segmentation, but only that SKU and its positions.
+    // Enough to answer every question about the SKU through the same code as a full index (what `ordo atp`
+    // does); for an unknown code an index with no SKU, whose atp() says so. (InventoryIndexLoad.cpp)
     static InventoryIndex load(Database& db, const QString& skuCode);
     // Brings what the index holds of one SKU up to date with the database: the SKU itself, locations added or
-    // changed, the SKU's positions, and the segmentation when it differs from the one held. For a long-lived index
-    // whose database is also written by others (other consoles and processes on a central database), before
-    // answering about the SKU; changes made through this process reach it as a PositionSink.
+    // changed, the SKU's positions, and the segmentation when it differs from the one held. For a long-lived
+    // index whose database is also written by others (other consoles and processes on a central database),
+    // before answering about the SKU; changes made through this process reach it as a PositionSink.
     void refresh(Database& db, const QString& skuCode);
     const Segmentation& segmentation() const { return m_segmentation; }
 
@@ -86,14 +86,17 @@ public:
     AtpResult atp(const AtpQuery& query) const;
 
     // Hot path: the total only, no allocation. sku and location are dense ids (location -1: every location
-    // of the pool); channelIndex is channelIndex(Channel) or noChannel; atMs the UTC time in ms since the epoch
-    // against which future supply is judged (ignored without a channel or when the channel allows none).
+    // of the pool); channelIndex is channelIndex(Channel) or noChannel; atMs the UTC time in ms since the
+    // epoch against which future supply is judged (ignored without a channel or when the channel allows
+    // none).
     qint64 atpTotal(int sku, int channelIndex, int delivery = EitherDelivery, qint64 atMs = 0,
                     int location = -1) const noexcept;
 
-    // The stock part of atpTotal() (no future supply) computed by walking the SKU's positions instead of reading
-    // the kept per-channel sums: what atpTotal() does for one location, and a yardstick for the benchmark.
-    qint64 stockByScan(int sku, int channelIndex, int delivery = EitherDelivery, int location = -1) const noexcept;
+    // The stock part of atpTotal() (no future supply) computed by walking the SKU's positions instead of
+    // reading the kept per-channel sums: what atpTotal() does for one location, and a yardstick for the
+    // benchmark.
+    qint64 stockByScan(int sku, int channelIndex, int delivery = EitherDelivery,
+                       int location = -1) const noexcept;
 
     static int channelIndex(Channel channel) { return int(channel); }
     static int deliveryIndex(std::optional<DeliveryMethod> delivery);
@@ -106,9 +109,9 @@ public:
     const QString& skuCode(int sku) const { return m_skus[size_t(sku)].code; }
     const QString& locationCode(int location) const { return m_locations[size_t(location)].code; }
     const Location& location(int location) const { return m_locations[size_t(location)]; }
-    // Every location of the channel's pool (for the delivery) with ATP > 0 for the SKU at atMs, as (dense location
-    // id, ATP) pairs appended to `out` after clearing it: what the router reads (IndexStockLevels). Implemented
-    // in InventoryIndexStocked.cpp.
+    // Every location of the channel's pool (for the delivery) with ATP > 0 for the SKU at atMs, as (dense
+    // location id, ATP) pairs appended to `out` after clearing it: what the router reads (IndexStockLevels).
+    // Implemented in InventoryIndexStocked.cpp.
     void stockedLocations(int sku, int channelIndex, int delivery, qint64 atMs,
                           std::vector<std::pair<int, qint64>>& out) const;
     int skuCount() const { return int(m_skus.size()); }
@@ -145,16 +148,14 @@ private:
 
     const Slot* findSlot(int sku, int location) const;
     Slot* findSlot(int sku, int location);
-    bool inPool(int channel, int delivery, int location) const
-    {
+    bool inPool(int channel, int delivery, int location) const {
         const std::vector<std::uint64_t>& mask = m_pools[size_t(channel * deliveryCount + delivery)];
         return (mask[size_t(location) >> 6] >> (location & 63)) & 1U;
     }
     bool locationExcluded(int channel, int sku, int location) const;
-    static std::uint64_t exclusionKey(int channel, int sku, int location)
-    {
-        return (std::uint64_t(std::uint32_t(sku)) << 32) | (std::uint64_t(std::uint32_t(location)) << 3)
-               | std::uint64_t(channel);
+    static std::uint64_t exclusionKey(int channel, int sku, int location) {
+        return (std::uint64_t(std::uint32_t(sku)) << 32) | (std::uint64_t(std::uint32_t(location)) << 3) |
+               std::uint64_t(channel);
     }
     void applySegmentation();
     void rebuildHot();
@@ -163,18 +164,18 @@ private:
     void adoptOrphans();
 
     // Master data.
-    std::vector<Location> m_locations;      // by dense id
-    std::vector<int> m_locationsByCode;     // dense ids in location-code order
-    std::vector<SkuRef> m_skus;             // by dense id
+    std::vector<Location> m_locations;  // by dense id
+    std::vector<int> m_locationsByCode; // dense ids in location-code order
+    std::vector<SkuRef> m_skus;         // by dense id
     QHash<QString, int> m_locationByCode;
     QHash<QString, int> m_skuByCode;
     QHash<qint64, int> m_locationByDbId;
     QHash<qint64, int> m_skuByDbId;
 
     // Positions: CSR (m_offsets has skuCount() + 1 entries) plus overflow. m_slots holds the exact figures;
-    // beside it, index for index, the hot path reads compact copies of what it needs: the location in 16 bits,
-    // on hand - reserved - safety stock and on hand in 32, a fifth of the memory traffic. A SKU with a figure
-    // outside 32 bits (or a location id outside 16) is marked wide and read from m_slots instead.
+    // beside it, index for index, the hot path reads compact copies of what it needs: the location in 16
+    // bits, on hand - reserved - safety stock and on hand in 32, a fifth of the memory traffic. A SKU with a
+    // figure outside 32 bits (or a location id outside 16) is marked wide and read from m_slots instead.
     std::vector<std::uint32_t> m_offsets;
     std::vector<Slot> m_slots;
     std::vector<std::uint16_t> m_hotLocation;
@@ -201,8 +202,8 @@ private:
     std::unordered_set<std::uint64_t> m_locationExclusions;
     ChannelPolicy m_policies[channelCount];
     // Per SKU the stock part of the total over each channel's pool for each delivery, and over every location
-    // with no channel: [sku * totalsPerSku + channel * deliveryCount + delivery], [.. + totalsPerSku - 1]. Kept
-    // by positionChanged() (one SKU) and applySegmentation() (all), both through computeTotals().
+    // with no channel: [sku * totalsPerSku + channel * deliveryCount + delivery], [.. + totalsPerSku - 1].
+    // Kept by positionChanged() (one SKU) and applySegmentation() (all), both through computeTotals().
     static constexpr int totalsPerSku = channelCount * deliveryCount + 1;
     std::vector<qint64> m_stockTotals;
     std::vector<std::uint32_t> m_supplyOffsets; // skuCount() + 1

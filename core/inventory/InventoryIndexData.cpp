@@ -1,7 +1,6 @@
 // InventoryIndex: the position slots and their write-through, master data added after the build. Loading from
 // the database is in InventoryIndexLoad.cpp, the ATP reads in InventoryIndex.cpp.
 #include "InventoryIndex.h"
-
 #include "inventory/Atp.h"
 
 #include <algorithm>
@@ -19,12 +18,11 @@ constexpr qint64 overflowFloor = 4096;
 
 } // namespace
 
-const InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location) const
-{
+const InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location) const {
     const Slot* begin = m_slots.data() + m_offsets[size_t(sku)];
     const Slot* end = m_slots.data() + m_offsets[size_t(sku) + 1];
-    const Slot* it = std::lower_bound(begin, end, location,
-                                      [](const Slot& s, int l) { return s.location < l; });
+    const Slot* it =
+        std::lower_bound(begin, end, location, [](const Slot& s, int l) { return s.location < l; });
     if (it != end && it->location == location)
         return it;
     if (m_skuMeta[size_t(sku)].overflow) {
@@ -35,13 +33,11 @@ const InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location) cons
     return nullptr;
 }
 
-InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location)
-{
+InventoryIndex::Slot* InventoryIndex::findSlot(int sku, int location) {
     return const_cast<Slot*>(std::as_const(*this).findSlot(sku, location));
 }
 
-std::optional<PositionFigures> InventoryIndex::figures(int sku, int location) const
-{
+std::optional<PositionFigures> InventoryIndex::figures(int sku, int location) const {
     if (sku < 0 || sku >= skuCount() || location < 0 || location >= locationCount())
         return std::nullopt;
     const Slot* slot = findSlot(sku, location);
@@ -50,8 +46,7 @@ std::optional<PositionFigures> InventoryIndex::figures(int sku, int location) co
     return PositionFigures{slot->onHand, slot->reserved, slot->safetyStock};
 }
 
-void InventoryIndex::positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures)
-{
+void InventoryIndex::positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures) {
     const int location = locationIdForDatabaseId(locationId);
     const int sku = skuIdForDatabaseId(skuId);
     if (location < 0 || sku < 0) {
@@ -76,8 +71,7 @@ void InventoryIndex::positionChanged(qint64 locationId, qint64 skuId, const Posi
 
 // The SKU's kept sums, from its exact figures: per channel the buffer of its policy (Atp::bufferUnits), the
 // SKU-at-location exclusions left out, each position counted in every delivery pool it belongs to.
-void InventoryIndex::computeTotals(int sku)
-{
+void InventoryIndex::computeTotals(int sku) {
     qint64* totals = m_stockTotals.data() + size_t(sku) * totalsPerSku;
     std::fill(totals, totals + totalsPerSku, 0);
     const SkuMeta& meta = m_skuMeta[size_t(sku)];
@@ -86,8 +80,8 @@ void InventoryIndex::computeTotals(int sku)
         for (int c = 0; c < channelCount; ++c) {
             if ((meta.channelFlags[c] & SkuExcluded) || locationExcluded(c, sku, s.location))
                 continue;
-            const qint64 v =
-                Atp::fromStock(s.onHand, s.reserved, s.safetyStock, Atp::bufferUnits(m_policies[c], s.onHand));
+            const qint64 v = Atp::fromStock(s.onHand, s.reserved, s.safetyStock,
+                                            Atp::bufferUnits(m_policies[c], s.onHand));
             for (int d = 0; d < deliveryCount; ++d)
                 if (inPool(c, d, s.location))
                     totals[c * deliveryCount + d] += v;
@@ -100,8 +94,7 @@ void InventoryIndex::computeTotals(int sku)
             add(s);
 }
 
-void InventoryIndex::compact()
-{
+void InventoryIndex::compact() {
     if (m_overflowSize == 0) {
         rebuildHot(); // still looks again at SKUs marked wide
         return;
@@ -129,8 +122,7 @@ void InventoryIndex::compact()
     rebuildHot();
 }
 
-void InventoryIndex::rebuildHot()
-{
+void InventoryIndex::rebuildHot() {
     m_hotLocation.resize(m_slots.size());
     m_hotFree.resize(m_slots.size());
     m_hotOnHand.resize(m_slots.size());
@@ -144,8 +136,7 @@ void InventoryIndex::rebuildHot()
             setHot(i, int(s));
 }
 
-void InventoryIndex::setHot(size_t index, int sku)
-{
+void InventoryIndex::setHot(size_t index, int sku) {
     const Slot& slot = m_slots[index];
     const qint64 free = slot.onHand - slot.reserved - slot.safetyStock;
     auto fits = [](qint64 v) {
@@ -159,8 +150,7 @@ void InventoryIndex::setHot(size_t index, int sku)
     m_hotOnHand[index] = fits(slot.onHand) ? std::int32_t(slot.onHand) : 0;
 }
 
-void InventoryIndex::addLocation(const Location& location)
-{
+void InventoryIndex::addLocation(const Location& location) {
     const int known = locationIdForDatabaseId(location.id);
     if (known >= 0) {
         m_locationByCode.remove(m_locations[size_t(known)].code);
@@ -173,18 +163,16 @@ void InventoryIndex::addLocation(const Location& location)
         m_locations.push_back(location);
         m_locationByCode.insert(location.code, dense);
         m_locationByDbId.insert(location.id, dense);
-        const auto at = std::lower_bound(m_locationsByCode.begin(), m_locationsByCode.end(), location.code,
-                                         [this](int l, const QString& code) {
-                                             return m_locations[size_t(l)].code < code;
-                                         });
+        const auto at = std::lower_bound(
+            m_locationsByCode.begin(), m_locationsByCode.end(), location.code,
+            [this](int l, const QString& code) { return m_locations[size_t(l)].code < code; });
         m_locationsByCode.insert(at, dense);
     }
     applySegmentation();
     adoptOrphans();
 }
 
-void InventoryIndex::addSku(qint64 id, const QString& code)
-{
+void InventoryIndex::addSku(qint64 id, const QString& code) {
     const int known = skuIdForDatabaseId(id);
     if (known >= 0) {
         m_skuByCode.remove(m_skus[size_t(known)].code);
@@ -204,8 +192,7 @@ void InventoryIndex::addSku(qint64 id, const QString& code)
     adoptOrphans();
 }
 
-void InventoryIndex::adoptOrphans()
-{
+void InventoryIndex::adoptOrphans() {
     const auto orphans = std::exchange(m_orphans, {});
     for (auto it = orphans.cbegin(); it != orphans.cend(); ++it)
         positionChanged(it.key().first, it.key().second, it.value());

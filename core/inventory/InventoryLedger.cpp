@@ -20,13 +20,13 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-QJsonObject ApplyReport::toJson() const
-{
+QJsonObject ApplyReport::toJson() const {
     QJsonArray list;
     for (const ImportIssue& issue : errors)
-        list.append(QJsonObject{{u"file"_s, issue.file}, {u"line"_s, issue.line}, {u"message"_s, issue.message}});
-    QJsonObject json{{u"applied"_s, applied},     {u"unchanged"_s, unchanged}, {u"duplicates"_s, duplicates},
-                     {u"rejected"_s, rejected},   {u"zeroed"_s, zeroed},       {u"errors"_s, list}};
+        list.append(
+            QJsonObject{{u"file"_s, issue.file}, {u"line"_s, issue.line}, {u"message"_s, issue.message}});
+    QJsonObject json{{u"applied"_s, applied},   {u"unchanged"_s, unchanged}, {u"duplicates"_s, duplicates},
+                     {u"rejected"_s, rejected}, {u"zeroed"_s, zeroed},       {u"errors"_s, list}};
     if (rolledBack)
         json.insert(u"rolled_back"_s, true);
     return json;
@@ -42,8 +42,9 @@ struct CachedPosition {
     bool recorded = false;    // the unit writes ledger rows for it (its figures may still end as they began)
 };
 
-// What --full needs of each location's snapshot: where it ends in the input, the SKUs it lists, and the base of
-// the ids of the zeroing events (a hash of the snapshot's own event ids, so that a replay yields the same ids).
+// What --full needs of each location's snapshot: where it ends in the input, the SKUs it lists, and the base
+// of the ids of the zeroing events (a hash of the snapshot's own event ids, so that a replay yields the same
+// ids).
 struct FullSnapshotPlan {
     qsizetype lastIndex = -1;
     QSet<QString> skuCodes;
@@ -65,22 +66,21 @@ struct Run {
 
 // One transaction's worth of events, evaluated in memory against positions read once, then written together.
 //
-// A unit either looks its event ids up in the ledger first (`lookUpIds`), or assumes they are new and lets the
-// ledger's unique index check them as the rows go in: the INSERT's own check replaces a lookup per event. If
-// one turns out to be there already, the INSERT fails, write() rolls the unit's rows back and returns false,
-// and the caller forgets the unit and runs the range again with lookUpIds: the outcome is the same either way.
+// A unit either looks its event ids up in the ledger first (`lookUpIds`), or assumes they are new and lets
+// the ledger's unique index check them as the rows go in: the INSERT's own check replaces a lookup per event.
+// If one turns out to be there already, the INSERT fails, write() rolls the unit's rows back and returns
+// false, and the caller forgets the unit and runs the range again with lookUpIds: the outcome is the same
+// either way.
 class Unit {
 public:
     Unit(Run& run, qsizetype from, qsizetype to, bool lookUpIds)
         : m_run(run)
         , m_from(from)
         , m_to(to)
-        , m_lookUpIds(lookUpIds)
-    {
-    }
+        , m_lookUpIds(lookUpIds) {}
 
-    // False if an event id assumed new is in the ledger after all (checked here for the events that will not be
-    // written: unchanged, or rejected for going negative).
+    // False if an event id assumed new is in the ledger after all (checked here for the events that will not
+    // be written: unchanged, or rejected for going negative).
     bool evaluate();
     // False if an event id assumed new was in the ledger: nothing of the unit is written then.
     bool write(Database& db, qint64 now);
@@ -115,14 +115,14 @@ private:
     QList<LedgerRow> m_rows;
 };
 
-void Unit::load()
-{
+void Unit::load() {
     // SKU codes not seen before, resolved in a few statements.
     QList<QString> codes;
     QSet<QString> asked;
     for (qsizetype i = m_from; i < m_to; ++i) {
         const InventoryEvent& e = m_run.events.at(i);
-        if (!m_run.skuIds.contains(e.skuCode) && !m_run.unknownSkus.contains(e.skuCode) && !asked.contains(e.skuCode)) {
+        if (!m_run.skuIds.contains(e.skuCode) && !m_run.unknownSkus.contains(e.skuCode) &&
+            !asked.contains(e.skuCode)) {
             asked.insert(e.skuCode);
             codes << e.skuCode;
         }
@@ -172,8 +172,7 @@ void Unit::load()
         m_positions[it.key()] = {it->figures, it->figures, true, it->lastEventId};
 }
 
-bool Unit::evaluate()
-{
+bool Unit::evaluate() {
     load();
     for (qsizetype i = m_from; i < m_to; ++i) {
         evaluateOne(i);
@@ -188,8 +187,7 @@ bool Unit::evaluate()
     return m_lookUpIds || m_unverified.isEmpty() || m_run.store.existingEventIds(m_unverified).isEmpty();
 }
 
-void Unit::record(const QString& eventId, PositionKey key, const InventoryEvent& event, qint64 quantity)
-{
+void Unit::record(const QString& eventId, PositionKey key, const InventoryEvent& event, qint64 quantity) {
     CachedPosition& position = m_positions[key];
     m_rows.append({eventId, key.first, key.second, event.kind, quantity, position.current.onHand,
                    position.current.reserved, event.reason,
@@ -200,8 +198,7 @@ void Unit::record(const QString& eventId, PositionKey key, const InventoryEvent&
     ++applied;
 }
 
-void Unit::evaluateOne(qsizetype index)
-{
+void Unit::evaluateOne(qsizetype index) {
     const InventoryEvent& e = m_run.events.at(index);
     auto reject = [&](const QString& reason) {
         errors << ImportIssue{m_run.options.source, e.line, reason};
@@ -241,8 +238,7 @@ void Unit::evaluateOne(qsizetype index)
     record(e.eventId, key, e, e.quantity);
 }
 
-void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype index)
-{
+void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype index) {
     // Every position of the location: the rows in the database, and those this unit created.
     const QHash<qint64, StoredPosition> stored = m_run.store.positionsAt(locationId);
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
@@ -261,7 +257,8 @@ void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype
     QList<std::pair<qint64, QString>> zeroings;
     for (qint64 sku : std::as_const(skus))
         if (!listed.contains(sku) && m_positions.value({locationId, sku}).current.onHand != 0)
-            zeroings.append({sku, u"full:"_s + QString::fromLatin1(plan.idHash.toHex()) + u':' + QString::number(sku)});
+            zeroings.append(
+                {sku, u"full:"_s + QString::fromLatin1(plan.idHash.toHex()) + u':' + QString::number(sku)});
     QList<QString> ids;
     for (const auto& z : std::as_const(zeroings))
         ids << z.second;
@@ -281,21 +278,18 @@ void Unit::zeroAbsent(qint64 locationId, const FullSnapshotPlan& plan, qsizetype
     }
 }
 
-void Unit::markSeen(const QString& eventId)
-{
+void Unit::markSeen(const QString& eventId) {
     m_run.seen.insert(eventId);
     m_seenHere.append(eventId);
 }
 
-void Unit::forget()
-{
+void Unit::forget() {
     for (const QString& id : std::as_const(m_seenHere))
         m_run.seen.remove(id);
     m_seenHere.clear();
 }
 
-bool Unit::write(Database& db, qint64 now)
-{
+bool Unit::write(Database& db, qint64 now) {
     if (m_rows.isEmpty())
         return true;
     if (m_lookUpIds) {
@@ -329,20 +323,20 @@ bool Unit::write(Database& db, qint64 now)
     audit.actor = m_run.actor.user;
     audit.entity = u"inventory"_s;
     audit.action = u"apply"_s;
-    audit.detail = u"%1: %2 applied (%3 set to zero by a full snapshot), %4 unchanged, %5 duplicates, %6 rejected; "
-                   "%7 positions changed"_s.arg(m_run.options.source.isEmpty() ? u"events"_s : m_run.options.source)
-                       .arg(applied)
-                       .arg(zeroed)
-                       .arg(unchanged)
-                       .arg(duplicates)
-                       .arg(rejected)
-                       .arg(changed);
+    audit.detail =
+        u"%1: %2 applied (%3 set to zero by a full snapshot), %4 unchanged, %5 duplicates, %6 rejected; "
+        "%7 positions changed"_s.arg(m_run.options.source.isEmpty() ? u"events"_s : m_run.options.source)
+            .arg(applied)
+            .arg(zeroed)
+            .arg(unchanged)
+            .arg(duplicates)
+            .arg(rejected)
+            .arg(changed);
     AuditTrail(db).record(audit);
     return true;
 }
 
-void Unit::notify(PositionSink& sink) const
-{
+void Unit::notify(PositionSink& sink) const {
     for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
         if (it->current != it->original)
             sink.positionChanged(it.key().first, it.key().second, it->current);
@@ -351,13 +345,10 @@ void Unit::notify(PositionSink& sink) const
 } // namespace
 
 InventoryLedger::InventoryLedger(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
 ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const ApplyOptions& options,
-                                   const Actor& actor, PositionSink* sink)
-{
+                                   const Actor& actor, PositionSink* sink) {
     if (!actor.may(Permission::ManageMasterData))
         throw Error::denied(u"%1 may not change stock"_s.arg(actor.user));
     ApplyReport report;
@@ -386,8 +377,8 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
             run.plans[it.key()].idHash = it.value()->result();
     }
 
-    // With partial, each batch commits on its own; otherwise (and for a dry run, whose effects must carry from
-    // one event to the next without being saved) the whole input is one unit.
+    // With partial, each batch commits on its own; otherwise (and for a dry run, whose effects must carry
+    // from one event to the next without being saved) the whole input is one unit.
     const bool batched = options.partial && !options.dryRun;
     const int batchSize = options.batchSize > 0 ? options.batchSize : defaultBatchSize(m_db.engine());
     const qsizetype unitSize = batched ? batchSize : std::max<qsizetype>(1, events.size());
@@ -398,9 +389,9 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
             Transaction transaction(m_db);
             if (run.locationIds.isEmpty())
                 run.locationIds = run.store.locationIds();
-            // First assume the event ids are new; run the range again, looking them up, when one is not. A dry
-            // run writes nothing that could check them, and a rejected all-or-nothing batch reports what it
-            // found, so both look them up.
+            // First assume the event ids are new; run the range again, looking them up, when one is not. A
+            // dry run writes nothing that could check them, and a rejected all-or-nothing batch reports what
+            // it found, so both look them up.
             for (bool lookUpIds = options.dryRun;; lookUpIds = true) {
                 unit.emplace(run, from, to, lookUpIds);
                 if (unit->evaluate()) {

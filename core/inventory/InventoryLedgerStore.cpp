@@ -15,17 +15,13 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 InventoryLedgerStore::InventoryLedgerStore(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
-QString InventoryLedgerStore::lockClause() const
-{
+QString InventoryLedgerStore::lockClause() const {
     return m_db.engine() == Engine::Postgres ? u" FOR UPDATE"_s : QString();
 }
 
-QHash<QString, qint64> InventoryLedgerStore::locationIds()
-{
+QHash<QString, qint64> InventoryLedgerStore::locationIds() {
     SqlQuery q(m_db, u"SELECT code, id FROM locations"_s);
     q.exec();
     QHash<QString, qint64> ids;
@@ -34,24 +30,22 @@ QHash<QString, qint64> InventoryLedgerStore::locationIds()
     return ids;
 }
 
-void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids)
-{
+void InventoryLedgerStore::resolveSkus(const QList<QString>& codes, QHash<QString, qint64>& ids) {
     lookUpKeys(m_db, u"SELECT code, id FROM skus WHERE code"_s, codes, QString(), QVariant(),
-           [&](auto& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+               [&](auto& q) { ids.insert(q.value(0).toString(), q.value(1).toLongLong()); });
 }
 
-QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& eventIds)
-{
+QSet<QString> InventoryLedgerStore::existingEventIds(const QList<QString>& eventIds) {
     QSet<QString> found;
-    lookUpKeys(m_db, u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(), QVariant(),
-           [&](auto& q) { found.insert(q.value(0).toString()); });
+    lookUpKeys(m_db, u"SELECT event_id FROM inventory_events WHERE event_id"_s, eventIds, QString(),
+               QVariant(), [&](auto& q) { found.insert(q.value(0).toString()); });
     return found;
 }
 
 void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
-                                         QHash<PositionKey, StoredPosition>& positions)
-{
-    // Grouped by location, so that each statement walks the primary key (location_id, sku_id) of one location.
+                                         QHash<PositionKey, StoredPosition>& positions) {
+    // Grouped by location, so that each statement walks the primary key (location_id, sku_id) of one
+    // location.
     QMap<qint64, QList<qint64>> byLocation;
     for (const PositionKey& key : keys)
         byLocation[key.first].append(key.second);
@@ -60,11 +54,12 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
     readPositions(byLocation, positions);
     if (m_db.engine() != Engine::Postgres)
         return;
-    // PostgreSQL locks only rows that exist. Two units bringing the first events of one position would both find
-    // none, and the later would overwrite the earlier's figures and the end of its ledger chain. So each missing
-    // position is locked by name and read again: a unit that waited finds the row the other made, locked like
-    // the rest. The name is a transaction advisory lock on a hash of the key, taken in key order; a clash of
-    // hashes only makes one unit wait for another, and never meets the schema lock's key (location ids start at 1).
+    // PostgreSQL locks only rows that exist. Two units bringing the first events of one position would both
+    // find none, and the later would overwrite the earlier's figures and the end of its ledger chain. So each
+    // missing position is locked by name and read again: a unit that waited finds the row the other made,
+    // locked like the rest. The name is a transaction advisory lock on a hash of the key, taken in key order;
+    // a clash of hashes only makes one unit wait for another, and never meets the schema lock's key (location
+    // ids start at 1).
     QMap<qint64, QList<qint64>> missing;
     QList<qint64> names;
     for (auto it = byLocation.cbegin(); it != byLocation.cend(); ++it)
@@ -81,29 +76,31 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
     values.reserve(names.size() * 24);
     for (qint64 name : std::as_const(names))
         values += (values.isEmpty() ? u"("_s : u",("_s) + QString::number(name) + u')';
-    SqlQuery::rows(m_db, u"SELECT pg_advisory_xact_lock(v) FROM (SELECT v FROM (VALUES %1) AS k (v) ORDER BY v) AS s"_s
-                             .arg(values));
+    SqlQuery::rows(
+        m_db,
+        u"SELECT pg_advisory_xact_lock(v) FROM (SELECT v FROM (VALUES %1) AS k (v) ORDER BY v) AS s"_s.arg(
+            values));
     readPositions(missing, positions);
 }
 
 void InventoryLedgerStore::readPositions(const QMap<qint64, QList<qint64>>& skusByLocation,
-                                         QHash<PositionKey, StoredPosition>& positions)
-{
+                                         QHash<PositionKey, StoredPosition>& positions) {
     for (auto it = skusByLocation.cbegin(); it != skusByLocation.cend(); ++it) {
         const QList<qint64>& skus = it.value();
         const qint64 location = it.key();
-        lookUpKeys(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
-               "WHERE location_id = ? AND sku_id"_s,
-               skus, lockClause(), QVariant(location), [&](auto& q) {
-                   positions.insert({location, q.value(0).toLongLong()},
-                                    {{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()},
-                                     q.value(4).toString()});
-               });
+        lookUpKeys(m_db,
+                   u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+                   "WHERE location_id = ? AND sku_id"_s,
+                   skus, lockClause(), QVariant(location), [&](auto& q) {
+                       positions.insert(
+                           {location, q.value(0).toLongLong()},
+                           {{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()},
+                            q.value(4).toString()});
+                   });
     }
 }
 
-QHash<qint64, StoredPosition> InventoryLedgerStore::positionsAt(qint64 locationId)
-{
+QHash<qint64, StoredPosition> InventoryLedgerStore::positionsAt(qint64 locationId) {
     SqlQuery q(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
                      "WHERE location_id = :loc"_s +
                          lockClause());
@@ -117,29 +114,28 @@ QHash<qint64, StoredPosition> InventoryLedgerStore::positionsAt(qint64 locationI
     return result;
 }
 
-void InventoryLedgerStore::writeLedger(const QList<LedgerRow>& rows, const QString& actor, qint64 recordedAt)
-{
+void InventoryLedgerStore::writeLedger(const QList<LedgerRow>& rows, const QString& actor,
+                                       qint64 recordedAt) {
     RowWriter ledger(m_db, u"inventory_events"_s,
-                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s, u"on_hand_after"_s,
-                      u"reserved_after"_s, u"reason"_s, u"occurred_at"_s, u"recorded_at"_s, u"actor"_s,
-                      u"previous_event_id"_s},
+                     {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
+                      u"on_hand_after"_s, u"reserved_after"_s, u"reason"_s, u"occurred_at"_s,
+                      u"recorded_at"_s, u"actor"_s, u"previous_event_id"_s},
                      ledgerRowsPerStatement);
     const QVariant delta(u"delta"_s), snapshot(u"snapshot"_s), null = nullString();
     const QVariant recorded(recordedAt), by(actor);
     for (const LedgerRow& row : rows)
-        ledger.add({row.eventId, row.locationId, row.skuId, row.kind == InventoryEventKind::Delta ? delta : snapshot,
-                    row.quantity, row.onHandAfter, row.reservedAfter,
-                    row.reason.isEmpty() ? null : QVariant(row.reason), row.occurredAt, recorded, by,
-                    row.previousEventId.isEmpty() ? null : QVariant(row.previousEventId)});
+        ledger.add({row.eventId, row.locationId, row.skuId,
+                    row.kind == InventoryEventKind::Delta ? delta : snapshot, row.quantity, row.onHandAfter,
+                    row.reservedAfter, row.reason.isEmpty() ? null : QVariant(row.reason), row.occurredAt,
+                    recorded, by, row.previousEventId.isEmpty() ? null : QVariant(row.previousEventId)});
     ledger.flush();
 }
 
 void InventoryLedgerStore::writePositions(const QList<std::pair<PositionKey, StoredPosition>>& positions,
-                                          qint64 updatedAt)
-{
+                                          qint64 updatedAt) {
     RowWriter writer(m_db, u"positions"_s,
-                     {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s,
-                      u"last_event_id"_s},
+                     {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s,
+                      u"updated_at"_s, u"last_event_id"_s},
                      positionRowsPerStatement,
                      u" ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
                      "safety_stock = excluded.safety_stock, updated_at = excluded.updated_at, "

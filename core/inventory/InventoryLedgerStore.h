@@ -1,11 +1,11 @@
 #pragma once
 
-#include "model/InventoryEvent.h"
 #include "inventory/InventoryTypes.h"
+#include "model/InventoryEvent.h"
 
 #include <QHash>
-#include <QMap>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -37,12 +37,12 @@ struct StoredPosition {
     QString lastEventId;
 };
 
-// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (lookUpKeys) and writes
-// send many rows per statement (ledgerRowsPerStatement, positionRowsPerStatement). Every statement has a fixed
-// text with positional parameters, so it is prepared once per connection (StatementCache) and each chunk costs
-// binding and running it, never parsing SQL again. Runs inside the caller's Transaction. On
-// PostgreSQL the positions read are locked (FOR UPDATE) until the commit, so the figures written, computed from
-// them, cannot overwrite a concurrent change; SQLite's write transaction already excludes other writers.
+// The SQL of the inventory ledger, set-at-a-time: lookups take many keys per statement (lookUpKeys) and
+// writes send many rows per statement (ledgerRowsPerStatement, positionRowsPerStatement). Every statement has
+// a fixed text with positional parameters, so it is prepared once per connection (StatementCache) and each
+// chunk costs binding and running it, never parsing SQL again. Runs inside the caller's Transaction. On
+// PostgreSQL the positions read are locked (FOR UPDATE) until the commit, so the figures written, computed
+// from them, cannot overwrite a concurrent change; SQLite's write transaction already excludes other writers.
 class InventoryLedgerStore {
 public:
     explicit InventoryLedgerStore(Database& db);

@@ -16,15 +16,13 @@ namespace {
 // The spellings of a typed code that the unique index on skus.code can serve: as typed, upper and lower case.
 // Codes are stored in one case in practice ("SKU-1", "ab-100"), so this makes the code search
 // case-insensitive without a scan.
-QStringList codeSpellings(const QString& text)
-{
+QStringList codeSpellings(const QString& text) {
     QStringList spellings = {text, text.toUpper(), text.toLower()};
     spellings.removeDuplicates();
     return spellings;
 }
 
-QString escapeLike(const QString& text)
-{
+QString escapeLike(const QString& text) {
     QString escaped = text;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
     return escaped;
@@ -32,8 +30,7 @@ QString escapeLike(const QString& text)
 
 } // namespace
 
-QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) const
-{
+QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) const {
     const QString text = rawText.trimmed();
     QList<SkuMatch> result;
     if (text.isEmpty() || limit <= 0)
@@ -56,7 +53,8 @@ QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) cons
         QStringList conditions;
         for (int i = 0; i < spellings.size(); ++i)
             conditions.append(u"code = :c%1"_s.arg(i));
-        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" OR "_s) + u" ORDER BY code"_s);
+        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" OR "_s) +
+                             u" ORDER BY code"_s);
         for (int i = 0; i < spellings.size(); ++i)
             q.bind(u":c%1"_s.arg(i), spellings.at(i));
         collect(q, SkuMatch::Kind::ExactCode);
@@ -66,8 +64,8 @@ QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) cons
         QStringList conditions;
         for (int i = 0; i < spellings.size(); ++i)
             conditions.append(m_db.dialect().prefixMatch(u"code"_s, u":p%1"_s.arg(i)));
-        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" OR "_s)
-                             + u" ORDER BY code LIMIT :limit"_s);
+        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" OR "_s) +
+                             u" ORDER BY code LIMIT :limit"_s);
         for (int i = 0; i < spellings.size(); ++i)
             q.bindPrefix(u":p%1"_s.arg(i), spellings.at(i));
         q.bind(u":limit"_s, limit + 1);
@@ -80,9 +78,10 @@ QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) cons
     if (result.size() < limit && !words.isEmpty()) {
         QStringList conditions;
         for (int i = 0; i < words.size(); ++i)
-            conditions.append(u"(lower(name) LIKE :w%1 ESCAPE '\\' OR lower(name) LIKE :ws%1 ESCAPE '\\')"_s.arg(i));
-        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" AND "_s)
-                             + u" ORDER BY code LIMIT :limit"_s);
+            conditions.append(
+                u"(lower(name) LIKE :w%1 ESCAPE '\\' OR lower(name) LIKE :ws%1 ESCAPE '\\')"_s.arg(i));
+        SqlQuery q(m_db, u"SELECT code, name FROM skus WHERE "_s + conditions.join(u" AND "_s) +
+                             u" ORDER BY code LIMIT :limit"_s);
         for (int i = 0; i < words.size(); ++i) {
             const QString word = escapeLike(words.at(i));
             q.bind(u":w%1"_s.arg(i), QString(word + u'%'));
@@ -94,8 +93,7 @@ QList<SkuMatch> InventoryQuery::findSkus(const QString& rawText, int limit) cons
     return result;
 }
 
-QList<StockPosition> InventoryQuery::positions(const QString& skuCode) const
-{
+QList<StockPosition> InventoryQuery::positions(const QString& skuCode) const {
     SqlQuery q(m_db, u"SELECT l.code, l.name, l.type, p.on_hand, p.reserved, p.safety_stock, p.updated_at "
                      "FROM positions p JOIN locations l ON l.id = p.location_id "
                      "WHERE p.sku_id = (SELECT id FROM skus WHERE code = :sku) ORDER BY l.code"_s);
@@ -117,22 +115,22 @@ QList<StockPosition> InventoryQuery::positions(const QString& skuCode) const
 }
 
 QList<LedgerEntry> InventoryQuery::recentEvents(const QString& locationCode, const QString& skuCode,
-                                                int limit) const
-{
+                                                int limit) const {
     if (limit <= 0)
         return {};
     // A walk back along the position's chain (schema step 7): its latest event, then each event's previous
     // one, every step a lookup in the unique event_id index.
-    SqlQuery q(m_db, u"WITH RECURSIVE chain (event_id, depth) AS ("
-                     "SELECT last_event_id, 1 FROM positions "
-                     "WHERE location_id = (SELECT id FROM locations WHERE code = :loc) "
-                     "AND sku_id = (SELECT id FROM skus WHERE code = :sku) AND last_event_id IS NOT NULL "
-                     "UNION ALL SELECT e.previous_event_id, c.depth + 1 FROM chain c "
-                     "JOIN inventory_events e ON e.event_id = c.event_id "
-                     "WHERE e.previous_event_id IS NOT NULL AND c.depth < :limit) "
-                     "SELECT e.event_id, e.kind, e.quantity, e.on_hand_after, e.reserved_after, e.reason, e.actor, "
-                     "e.occurred_at, e.recorded_at FROM chain c JOIN inventory_events e ON e.event_id = c.event_id "
-                     "ORDER BY c.depth"_s);
+    SqlQuery q(m_db,
+               u"WITH RECURSIVE chain (event_id, depth) AS ("
+               "SELECT last_event_id, 1 FROM positions "
+               "WHERE location_id = (SELECT id FROM locations WHERE code = :loc) "
+               "AND sku_id = (SELECT id FROM skus WHERE code = :sku) AND last_event_id IS NOT NULL "
+               "UNION ALL SELECT e.previous_event_id, c.depth + 1 FROM chain c "
+               "JOIN inventory_events e ON e.event_id = c.event_id "
+               "WHERE e.previous_event_id IS NOT NULL AND c.depth < :limit) "
+               "SELECT e.event_id, e.kind, e.quantity, e.on_hand_after, e.reserved_after, e.reason, e.actor, "
+               "e.occurred_at, e.recorded_at FROM chain c JOIN inventory_events e ON e.event_id = c.event_id "
+               "ORDER BY c.depth"_s);
     q.bind(u":loc"_s, locationCode).bind(u":sku"_s, skuCode).bind(u":limit"_s, limit);
     q.exec();
     QList<LedgerEntry> result;

@@ -47,9 +47,7 @@ struct LedgerEntry {
 class InventoryQuery {
 public:
     explicit InventoryQuery(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     // SKUs matching `text`, at most `limit`, best first: the exact code (what a barcode scanner types), then
     // codes starting with the text, then names with a word starting with each word of the text; each group

@@ -24,15 +24,15 @@ struct PositionFigures {
 struct ChannelPolicy {
     Channel channel = Channel::Web;
     qint64 bufferUnits = 0;
-    int bufferPercent = 0;      // of on hand, rounded up; used instead of bufferUnits when > 0
+    int bufferPercent = 0; // of on hand, rounded up; used instead of bufferUnits when > 0
     bool allowFutureSupply = false;
-    int horizonDays = 0;        // inbound supply arriving within this many days counts
+    int horizonDays = 0; // inbound supply arriving within this many days counts
     friend bool operator==(const ChannelPolicy&, const ChannelPolicy&) = default;
 };
 
 // One inbound purchase-order line.
 struct FutureSupplyLine {
-    QString reference;   // e.g. the purchase order number
+    QString reference; // e.g. the purchase order number
     QString locationCode;
     QString skuCode;
     qint64 quantity = 0;
@@ -55,7 +55,7 @@ struct AtpLocationFigure {
 
 struct AtpResult {
     QString skuCode;
-    std::optional<Channel> channel;  // none: every location, no buffer
+    std::optional<Channel> channel; // none: every location, no buffer
     qint64 atp = 0;
     QList<AtpLocationFigure> locations; // ordered by location code
 };

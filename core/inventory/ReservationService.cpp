@@ -24,25 +24,22 @@ namespace {
 
 constexpr int maxAttempts = 12;
 
-void require(const Actor& actor, bool allowed, const QString& what)
-{
+void require(const Actor& actor, bool allowed, const QString& what) {
     if (!allowed)
         throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
 }
 
 // A unit of work the database gave up on through no fault of its own: PostgreSQL broke a deadlock between
 // two writers (positions are locked in the order lines meet them), or SQLite stayed busy past its timeout.
-bool retryable(const Error& e)
-{
+bool retryable(const Error& e) {
     if (e.kind() != Error::Kind::Storage)
         return false;
     const QString& m = e.message();
-    return m.contains(u"deadlock"_s, Qt::CaseInsensitive) || m.contains(u"could not serialize"_s)
-           || m.contains(u"database is locked"_s) || m.contains(u"busy"_s, Qt::CaseInsensitive);
+    return m.contains(u"deadlock"_s, Qt::CaseInsensitive) || m.contains(u"could not serialize"_s) ||
+           m.contains(u"database is locked"_s) || m.contains(u"busy"_s, Qt::CaseInsensitive);
 }
 
-PositionFigures figuresOf(SqlQuery& q)
-{
+PositionFigures figuresOf(SqlQuery& q) {
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
 }
 
@@ -51,22 +48,17 @@ PositionFigures figuresOf(SqlQuery& q)
 ReservationService::ReservationService(Database& db, PositionSink* sink)
     : m_db(db)
     , m_sink(sink)
-    , m_transitions(std::make_unique<OrderTransitions>(db))
-{
-}
+    , m_transitions(std::make_unique<OrderTransitions>(db)) {}
 
 ReservationService::~ReservationService() = default;
 
-SqlQuery& ReservationService::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql)
-{
+SqlQuery& ReservationService::prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql) {
     if (!slot)
         slot = std::make_unique<SqlQuery>(m_db, sql);
     return *slot;
 }
 
-template <typename Body>
-auto ReservationService::withRetry(Body body) -> decltype(body())
-{
+template <typename Body> auto ReservationService::withRetry(Body body) -> decltype(body()) {
     if (m_db.transactionDepth() > 0)
         return body(); // the caller owns the unit of work, and its retry
     m_changed.clear(); // left by a caller's unit of work that was never published (rolled back)
@@ -84,8 +76,7 @@ auto ReservationService::withRetry(Body body) -> decltype(body())
     }
 }
 
-void ReservationService::publishChanges()
-{
+void ReservationService::publishChanges() {
     const auto changed = std::exchange(m_changed, {});
     if (!m_sink)
         return;
@@ -93,8 +84,7 @@ void ReservationService::publishChanges()
         m_sink->positionChanged(it.key().first, it.key().second, it.value());
 }
 
-QString ReservationService::locationCode(qint64 locationId)
-{
+QString ReservationService::locationCode(qint64 locationId) {
     if (!m_locationCodes.contains(locationId)) {
         m_locationCodes.clear();
         m_locationsByCode.clear();
@@ -109,8 +99,7 @@ QString ReservationService::locationCode(qint64 locationId)
     return code != m_locationCodes.cend() ? *code : u'#' + QString::number(locationId);
 }
 
-ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& actor, Mode mode)
-{
+ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& actor, Mode mode) {
     require(actor, actor.may(Permission::AdvanceOrders), u"reserve stock for orders"_s);
     return withRetry([&] {
         const qint64 now = nowStoredTime();
@@ -129,8 +118,7 @@ ReservationOutcome ReservationService::reserve(qint64 orderId, const Actor& acto
 }
 
 QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& orderIds, const Actor& actor,
-                                                          int groupSize)
-{
+                                                          int groupSize) {
     require(actor, actor.may(Permission::AdvanceOrders), u"reserve stock for orders"_s);
     groupSize = std::max(1, groupSize);
     QList<ReservationOutcome> outcomes;
@@ -147,37 +135,34 @@ QList<ReservationOutcome> ReservationService::reserveMany(const QList<qint64>& o
     return outcomes;
 }
 
-SqlQuery& ReservationService::reserveStatement()
-{
+SqlQuery& ReservationService::reserveStatement() {
     // Every UPDATE that a ledger row follows moves the position's chain on to that row's event id, and
     // returns where it ended before (schema step 7).
-    return prepared(m_reserve, u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
-                               "prior_event_id = last_event_id, last_event_id = :event "
-                               "WHERE location_id = :l AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2 "
-                               "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
+    return prepared(m_reserve,
+                    u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
+                    "prior_event_id = last_event_id, last_event_id = :event "
+                    "WHERE location_id = :l AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2 "
+                    "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
 }
 
-QString ReservationService::reserveEventPrefix(qint64 orderId, int lineNo)
-{
+QString ReservationService::reserveEventPrefix(qint64 orderId, int lineNo) {
     // Concatenated rather than QString::arg: built for every line of every group reserved.
     return u"res:"_s + QString::number(orderId) + u':' + QString::number(lineNo) + u':';
 }
 
-QString ReservationService::heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode)
-{
+QString ReservationService::heldText(int lineNo, qint64 quantity, const QString& skuCode,
+                                     const QString& locationCode) {
     return u"line "_s + QString::number(lineNo) + u": "_s + QString::number(quantity) + u" x "_s + skuCode +
            u" at "_s + locationCode;
 }
 
-QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId)
-{
+QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId) {
     return reserveEventPrefix(orderId, lineNo) + QString::number(locationId);
 }
 
-QList<qint64> ReservationService::validatedOrderIds(int limit)
-{
-    SqlQuery q(m_db, u"SELECT id FROM orders WHERE status = 'validated' ORDER BY ordered_at, id"_s
-                         + (limit > 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
+QList<qint64> ReservationService::validatedOrderIds(int limit) {
+    SqlQuery q(m_db, u"SELECT id FROM orders WHERE status = 'validated' ORDER BY ordered_at, id"_s +
+                         (limit > 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
     q.exec();
     QList<qint64> ids;
     while (q.next())
@@ -185,9 +170,7 @@ QList<qint64> ReservationService::validatedOrderIds(int limit)
     return ids;
 }
 
-ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& actor, Mode mode,
-                                                  qint64 now)
-{
+ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& actor, Mode mode, qint64 now) {
     ReservationOutcome outcome;
     outcome.orderId = orderId;
     qint64 pickupLocation = 0;
@@ -205,8 +188,8 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     }
     if (!order) {
         // Lock the order first so that two processes never reserve one order twice: the second sees it Routed
-        // once the first commits. Not claimed above: not Validated (refused below), or Validated only since the
-        // claim looked (then it moves after its lines, as in Partial mode).
+        // once the first commits. Not claimed above: not Validated (refused below), or Validated only since
+        // the claim looked (then it moves after its lines, as in Partial mode).
         order = m_transitions->lock(orderId);
         if (!order)
             throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
@@ -240,28 +223,30 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         if (mode == Mode::Whole)
             break;
     }
-    if (!outcome.shortages.isEmpty() && mode == Mode::Whole) // the caller's Transaction rolls back what was taken
+    if (!outcome.shortages.isEmpty() &&
+        mode == Mode::Whole) // the caller's Transaction rolls back what was taken
         throw Error::state(u"order %1 cannot be reserved whole, nothing was held: %2"_s.arg(
             outcome.orderNumber, outcome.shortages.join(u"; "_s)));
-    std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
+    std::sort(taken.begin(), taken.end(),
+              [](const Taken& a, const Taken& b) { return a.line.lineNo < b.line.lineNo; });
     const bool routed = outcome.shortages.isEmpty();
-    record(orderId, taken, actor, now, routed ? (claimed ? RouteStep::LinesAndAudit : RouteStep::All) : RouteStep::None,
-           held.isEmpty());
+    record(orderId, taken, actor, now,
+           routed ? (claimed ? RouteStep::LinesAndAudit : RouteStep::All) : RouteStep::None, held.isEmpty());
     for (const Taken& t : taken)
         outcome.reserved << t.line;
     outcome.routed = routed;
     return outcome;
 }
 
-QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held)
-{
+QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held) {
     QList<OpenLine> lines;
-    SqlQuery& open = prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
-                                           // Earlier holds by the order's own id, not through the line: the
-                                           // correlated form reads all reservations on PostgreSQL.
-                                           "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = :held "
-                                           "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
-                                           "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
+    SqlQuery& open =
+        prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
+                              // Earlier holds by the order's own id, not through the line: the
+                              // correlated form reads all reservations on PostgreSQL.
+                              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = :held "
+                              "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
+                              "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
     open.bind(u":held"_s, orderId).bind(u":id"_s, orderId).exec();
     while (open.next()) {
         lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
@@ -271,13 +256,14 @@ QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId
     }
     open.raw().finish();
     // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
-    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
     return lines;
 }
 
 std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId, const OpenLine& line,
-                                                                  qint64 namedLocation, qint64 now, QString& shortage)
-{
+                                                                  qint64 namedLocation, qint64 now,
+                                                                  QString& shortage) {
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the locations
     QList<qint64> tries;
@@ -287,16 +273,19 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
         // Usually the first location by code that has the units free takes the line: chosen and held in one
         // conditional UPDATE. Its condition is checked again on the row it locks, so a concurrent writer that
         // took the stock in between makes it affect nothing, and the locations are then tried one by one.
-        SqlQuery& first = prepared(m_reserveFirst,
-                                   u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
-                                   "prior_event_id = last_event_id, "
-                                   "last_event_id = CAST(:prefix AS TEXT) || CAST(location_id AS TEXT) "
-                                   "WHERE sku_id = :s AND on_hand - reserved - safety_stock >= :q2 AND location_id = "
-                                   "(SELECT p.location_id FROM positions p JOIN locations c ON c.id = p.location_id "
-                                   "WHERE p.sku_id = :s2 AND p.on_hand - p.reserved - p.safety_stock >= :q3 "
-                                   "ORDER BY c.code LIMIT 1) "
-                                   "RETURNING location_id, on_hand, reserved, safety_stock, prior_event_id"_s);
-        first.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":prefix"_s, reserveEventPrefix(orderId, line.lineNo));
+        SqlQuery& first =
+            prepared(m_reserveFirst,
+                     u"UPDATE positions SET reserved = reserved + :q, updated_at = :now, "
+                     "prior_event_id = last_event_id, "
+                     "last_event_id = CAST(:prefix AS TEXT) || CAST(location_id AS TEXT) "
+                     "WHERE sku_id = :s AND on_hand - reserved - safety_stock >= :q2 AND location_id = "
+                     "(SELECT p.location_id FROM positions p JOIN locations c ON c.id = p.location_id "
+                     "WHERE p.sku_id = :s2 AND p.on_hand - p.reserved - p.safety_stock >= :q3 "
+                     "ORDER BY c.code LIMIT 1) "
+                     "RETURNING location_id, on_hand, reserved, safety_stock, prior_event_id"_s);
+        first.bind(u":q"_s, line.quantity)
+            .bind(u":now"_s, now)
+            .bind(u":prefix"_s, reserveEventPrefix(orderId, line.lineNo));
         first.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity);
         first.bind(u":s2"_s, line.skuId).bind(u":q3"_s, line.quantity).exec();
         if (first.next()) {
@@ -305,8 +294,11 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
                                         first.value(3).toLongLong()};
             const QString previous = first.value(4).toString();
             first.raw().finish();
-            return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after, previous, reserveEventId(orderId, line.lineNo, locationId)};
+            return Taken{
+                {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+                after,
+                previous,
+                reserveEventId(orderId, line.lineNo, locationId)};
         }
         first.raw().finish();
         // Where the line could be covered now; the conditional UPDATE below is what decides.
@@ -334,15 +326,19 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
             const PositionFigures after = figuresOf(reserve);
             const QString previous = reserve.value(3).toString();
             reserve.raw().finish();
-            return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
-                         after, previous, eventId};
+            return Taken{
+                {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
+                after,
+                previous,
+                eventId};
         }
         reserve.raw().finish();
     }
 
     // Say what was free, so that a person can act.
-    SqlQuery& available = prepared(m_available, u"SELECT location_id, on_hand - reserved - safety_stock FROM positions "
-                                                "WHERE sku_id = :s"_s);
+    SqlQuery& available =
+        prepared(m_available, u"SELECT location_id, on_hand - reserved - safety_stock FROM positions "
+                              "WHERE sku_id = :s"_s);
     available.bind(u":s"_s, line.skuId).exec();
     QList<QPair<qint64, qint64>> rows; // read to the end before looking up codes: one result at a time
     while (available.next())
@@ -353,71 +349,80 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
         free.insert(locationCode(id), units);
     if (tries.size() == 1 && (line.locationId != 0 || namedLocation != 0)) {
         const QString code = locationCode(tries.first());
-        shortage = u"line %1: %2 x %3 cannot be covered at %4 (free: %5)"_s.arg(line.lineNo).arg(line.quantity).arg(
-            line.skuCode, code).arg(free.value(code, 0));
+        shortage = u"line %1: %2 x %3 cannot be covered at %4 (free: %5)"_s.arg(line.lineNo)
+                       .arg(line.quantity)
+                       .arg(line.skuCode, code)
+                       .arg(free.value(code, 0));
         return std::nullopt;
     }
     QStringList where;
     for (auto it = free.cbegin(); it != free.cend(); ++it)
         where << u"%1 %2"_s.arg(it.key()).arg(it.value());
-    shortage = u"line %1: %2 x %3 cannot be covered at any location (free: %4)"_s.arg(line.lineNo).arg(line.quantity).arg(
-        line.skuCode, where.isEmpty() ? u"no stock anywhere"_s : where.join(u", "_s));
+    shortage = u"line %1: %2 x %3 cannot be covered at any location (free: %4)"_s.arg(line.lineNo)
+                   .arg(line.quantity)
+                   .arg(line.skuCode, where.isEmpty() ? u"no stock anywhere"_s : where.join(u", "_s));
     return std::nullopt;
 }
 
-void ReservationService::writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind,
-                                     qint64 quantity, const PositionFigures& after, const QString& previousEventId,
-                                     const QString& reason, const Actor& actor, qint64 now)
-{
-    SqlQuery& q = prepared(m_insertEvent, u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                                          "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
-                                          "previous_event_id) VALUES (:event, :l, :s, :kind, :q, :onhand, :reserved, "
-                                          ":reason, :at, :now, :actor, :previous)"_s);
+void ReservationService::writeLedger(const QString& eventId, qint64 locationId, qint64 skuId,
+                                     const QString& kind, qint64 quantity, const PositionFigures& after,
+                                     const QString& previousEventId, const QString& reason,
+                                     const Actor& actor, qint64 now) {
+    SqlQuery& q = prepared(m_insertEvent,
+                           u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                           "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
+                           "previous_event_id) VALUES (:event, :l, :s, :kind, :q, :onhand, :reserved, "
+                           ":reason, :at, :now, :actor, :previous)"_s);
     q.bind(u":event"_s, eventId).bind(u":l"_s, locationId).bind(u":s"_s, skuId).bind(u":kind"_s, kind);
     q.bind(u":q"_s, quantity).bind(u":onhand"_s, after.onHand).bind(u":reserved"_s, after.reserved);
-    q.bind(u":reason"_s, reason.isEmpty() ? nullString() : QVariant(reason)).bind(u":at"_s, now).bind(u":now"_s, now);
+    q.bind(u":reason"_s, reason.isEmpty() ? nullString() : QVariant(reason))
+        .bind(u":at"_s, now)
+        .bind(u":now"_s, now);
     q.bind(u":actor"_s, actor.user);
     q.bind(u":previous"_s, previousEventId.isEmpty() ? nullString() : QVariant(previousEventId)).exec();
     m_changed.insert({locationId, skuId}, after);
 }
 
-int ReservationService::release(qint64 orderId, const Actor& actor, const QString& reason, const QList<int>& lineNos)
-{
+int ReservationService::release(qint64 orderId, const Actor& actor, const QString& reason,
+                                const QList<int>& lineNos) {
     require(actor, actor.may(Permission::AdvanceOrders) || actor.may(Permission::CancelOrders),
             u"release reserved stock"_s);
     return withRetry([&] { return close(orderId, actor, lineNos, false, reason); });
 }
 
-int ReservationService::ship(qint64 orderId, const Actor& actor, const QList<int>& lineNos)
-{
+int ReservationService::ship(qint64 orderId, const Actor& actor, const QList<int>& lineNos) {
     require(actor, actor.may(Permission::AdvanceOrders), u"ship reserved stock"_s);
     return withRetry([&] { return close(orderId, actor, lineNos, true, u"shipped"_s); });
 }
 
 int ReservationService::close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping,
-                              const QString& reason)
-{
+                              const QString& reason) {
     Transaction tx(m_db);
     const qint64 now = nowStoredTime();
     const QList<StoredReservation> all = forOrder(orderId);
-    SqlQuery& change = shipping
-        ? prepared(m_ship, u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, updated_at = :now, "
-                           "prior_event_id = last_event_id, last_event_id = :event "
-                           "WHERE location_id = :l AND sku_id = :s AND reserved >= :q3 AND on_hand >= :q4 "
-                           "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s)
-        : prepared(m_release, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now, "
-                              "prior_event_id = last_event_id, last_event_id = :event "
-                              "WHERE location_id = :l AND sku_id = :s AND reserved >= :q2 "
-                              "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
-    SqlQuery& closeRow = prepared(m_closeReservation, u"UPDATE reservations SET state = :state, closed_at = :now "
-                                                      "WHERE id = :id AND state = 'held'"_s);
+    SqlQuery& change =
+        shipping ? prepared(m_ship,
+                            u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, "
+                            u"updated_at = :now, "
+                            "prior_event_id = last_event_id, last_event_id = :event "
+                            "WHERE location_id = :l AND sku_id = :s AND reserved >= :q3 AND on_hand >= :q4 "
+                            "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s)
+                 : prepared(m_release, u"UPDATE positions SET reserved = reserved - :q, updated_at = :now, "
+                                       "prior_event_id = last_event_id, last_event_id = :event "
+                                       "WHERE location_id = :l AND sku_id = :s AND reserved >= :q2 "
+                                       "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
+    SqlQuery& closeRow =
+        prepared(m_closeReservation, u"UPDATE reservations SET state = :state, closed_at = :now "
+                                     "WHERE id = :id AND state = 'held'"_s);
     const QString kind = shipping ? u"ship"_s : u"release"_s;
     QStringList detail;
     for (const StoredReservation& r : all) {
         if (r.state != u"held"_s || (!lineNos.isEmpty() && !lineNos.contains(r.lineNo)))
             continue;
-        const QString eventId =
-            u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s).arg(orderId).arg(r.lineNo).arg(r.locationId);
+        const QString eventId = u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s)
+                                    .arg(orderId)
+                                    .arg(r.lineNo)
+                                    .arg(r.locationId);
         change.bind(u":q"_s, r.quantity).bind(u":q2"_s, r.quantity).bind(u":now"_s, now);
         change.bind(u":event"_s, eventId).bind(u":l"_s, r.locationId).bind(u":s"_s, r.skuId);
         if (shipping)
@@ -425,33 +430,40 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
         change.exec();
         if (!change.next()) {
             change.raw().finish();
-            throw Error::state(u"order %1 line %2: the position at %3 holds fewer than the %4 units reserved for it"_s
-                                   .arg(orderId).arg(r.lineNo).arg(locationCode(r.locationId)).arg(r.quantity));
+            throw Error::state(
+                u"order %1 line %2: the position at %3 holds fewer than the %4 units reserved for it"_s
+                    .arg(orderId)
+                    .arg(r.lineNo)
+                    .arg(locationCode(r.locationId))
+                    .arg(r.quantity));
         }
         const PositionFigures after = figuresOf(change);
         const QString previous = change.value(3).toString();
         change.raw().finish();
-        closeRow.bind(u":state"_s, shipping ? u"shipped"_s : u"released"_s).bind(u":now"_s, now).bind(u":id"_s, r.id);
+        closeRow.bind(u":state"_s, shipping ? u"shipped"_s : u"released"_s)
+            .bind(u":now"_s, now)
+            .bind(u":id"_s, r.id);
         closeRow.exec();
         writeLedger(eventId, r.locationId, r.skuId, kind, r.quantity, after, previous, reason, actor, now);
         detail << u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId));
     }
     if (!detail.isEmpty())
-        m_transitions->note(orderId, shipping ? u"ship-stock"_s : u"release-stock"_s, reason, detail.join(u"; "_s),
-                            actor, now);
+        m_transitions->note(orderId, shipping ? u"ship-stock"_s : u"release-stock"_s, reason,
+                            detail.join(u"; "_s), actor, now);
     tx.commit();
     return int(detail.size());
 }
 
-QList<StoredReservation> ReservationService::forOrder(qint64 orderId)
-{
+QList<StoredReservation> ReservationService::forOrder(qint64 orderId) {
     SqlQuery q(m_db, u"SELECT id, line_no, location_id, sku_id, quantity, state FROM reservations "
                      "WHERE order_id = :o ORDER BY line_no, location_id"_s);
     q.bind(u":o"_s, orderId).exec();
     QList<StoredReservation> rows;
     while (q.next())
-        rows << StoredReservation{q.value(0).toLongLong(), orderId, q.value(1).toInt(), q.value(2).toLongLong(),
-                                  q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString()};
+        rows << StoredReservation{q.value(0).toLongLong(), orderId,
+                                  q.value(1).toInt(),      q.value(2).toLongLong(),
+                                  q.value(3).toLongLong(), q.value(4).toLongLong(),
+                                  q.value(5).toString()};
     return rows;
 }
 

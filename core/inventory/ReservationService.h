@@ -37,8 +37,8 @@ struct ReservationOutcome {
     QString orderNumber;
     bool routed = false;          // every open line is now held and the order moved Validated -> Routed
     QList<ReservedLine> reserved; // lines reserved by this call
-    QStringList shortages;        // lines left uncovered, each naming the SKU, the location(s) and what was free
-    QString refusal;              // reserveMany: why the order was not looked at (not Validated, unknown)
+    QStringList shortages; // lines left uncovered, each naming the SKU, the location(s) and what was free
+    QString refusal;       // reserveMany: why the order was not looked at (not Validated, unknown)
 };
 
 // A stored reservation row.
@@ -81,10 +81,12 @@ public:
     ReservationOutcome reserve(qint64 orderId, const Actor& actor, Mode mode = Mode::Whole);
     // Many orders, `groupSize` per transaction, each order all-or-nothing: an order that cannot be covered
     // (or is no longer Validated) is left as it was and reported; the others are committed. A group that
-    // meets a deadlock (PostgreSQL) or a busy database is retried. The group is read and written set at a time
-    // (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); the stock is
-    // held by one conditional UPDATE over the group's positions, each checked. This is the path for throughput.
-    QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor, int groupSize = 500);
+    // meets a deadlock (PostgreSQL) or a busy database is retried. The group is read and written set at a
+    // time (a few statements for its orders, lines and positions, multi-row inserts for what it leaves); the
+    // stock is held by one conditional UPDATE over the group's positions, each checked. This is the path for
+    // throughput.
+    QList<ReservationOutcome> reserveMany(const QList<qint64>& orderIds, const Actor& actor,
+                                          int groupSize = 500);
     // Validated orders, oldest first (at most `limit`, 0: all).
     QList<qint64> validatedOrderIds(int limit = 0);
 
@@ -123,21 +125,22 @@ private:
     // The order's lines that are not cancelled, in SKU order (the order positions are locked in); `held`
     // receives those held by an earlier partial reservation.
     QList<OpenLine> openLines(qint64 orderId, QSet<int>& held);
-    // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order and reads its lines in one round trip, then
-    // writes what the hold leaves, holds every line and commits `tx` in the next. Nothing (with `tx` to be
-    // rolled back) when the order is not for this path or a line came up short.
+    // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order and reads its lines in one round trip,
+    // then writes what the hold leaves, holds every line and commits `tx` in the next. Nothing (with `tx` to
+    // be rolled back) when the order is not for this path or a line came up short.
     std::optional<ReservationOutcome> reserveInOneTrip(qint64 orderId, const Actor& actor, qint64 now,
                                                        Transaction& tx);
-    // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read in a
-    // few statements under locks taken in one global order, its lines placed in memory, a conditional UPDATE of
-    // the group's claim on each position it takes from, and the rows it leaves written with multi-row statements.
+    // reserveMany's unit of work (ReservationServiceGroup.cpp): the group's orders, lines and positions read
+    // in a few statements under locks taken in one global order, its lines placed in memory, a conditional
+    // UPDATE of the group's claim on each position it takes from, and the rows it leaves written with
+    // multi-row statements.
     QList<ReservationOutcome> reserveGroup(const QList<qint64>& group, const Actor& actor, qint64 now);
     std::optional<Taken> placeInGroup(const OpenLine& line, qint64 namedLocation, GroupStock& stock,
                                       QString& shortage);
     void chainGroup(QList<std::pair<qint64, QList<Taken>>>& routed, GroupStock& stock);
     void holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock, qint64 now);
-    void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const QList<qint64>& withEarlierHolds,
-                     const Actor& actor, qint64 now);
+    void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed,
+                     const QList<qint64>& withEarlierHolds, const Actor& actor, qint64 now);
     SqlQuery& reserveStatement();
     static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
     static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
@@ -153,22 +156,22 @@ private:
     enum class RouteStep { None, LinesAndAudit, All };
     void record(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
                 bool noEarlierHolds);
-    void recordInOneTrip(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now, RouteStep route,
-                         bool noEarlierHolds);
-    int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping, const QString& reason);
-    void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind, qint64 quantity,
-                     const PositionFigures& after, const QString& previousEventId, const QString& reason,
-                     const Actor& actor, qint64 now);
+    void recordInOneTrip(qint64 orderId, const QList<Taken>& taken, const Actor& actor, qint64 now,
+                         RouteStep route, bool noEarlierHolds);
+    int close(qint64 orderId, const Actor& actor, const QList<int>& lineNos, bool shipping,
+              const QString& reason);
+    void writeLedger(const QString& eventId, qint64 locationId, qint64 skuId, const QString& kind,
+                     qint64 quantity, const PositionFigures& after, const QString& previousEventId,
+                     const QString& reason, const Actor& actor, qint64 now);
     QString locationCode(qint64 locationId);
     SqlQuery& prepared(std::unique_ptr<SqlQuery>& slot, const QString& sql);
-    template <typename Body>
-    auto withRetry(Body body) -> decltype(body());
+    template <typename Body> auto withRetry(Body body) -> decltype(body());
 
     Database& m_db;
     PositionSink* m_sink;
     std::unique_ptr<OrderTransitions> m_transitions; // the orders' moves, with their kept statements
     QHash<qint64, QString> m_locationCodes;
-    QList<QPair<QString, qint64>> m_locationsByCode; // (code, id), sorted by code
+    QList<QPair<QString, qint64>> m_locationsByCode;         // (code, id), sorted by code
     QHash<QPair<qint64, qint64>, PositionFigures> m_changed; // (location, sku) -> figures after
     qint64 m_oneTripHolds = 0;
     std::unique_ptr<SqlQuery> m_openLines, m_candidates, m_reserve, m_reserveFirst, m_insertReservation,

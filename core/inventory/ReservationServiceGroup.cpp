@@ -1,11 +1,12 @@
-// ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. The group's
-// figures are read under its locks, each line is placed in memory, and then every position the group takes from is
-// held by a conditional UPDATE of the group's whole claim on it (one kept statement per position on SQLite, one
-// statement over all of them on PostgreSQL): each returned row is the proof that its stock was free.
-#include "ReservationService.h"
+// ReservationService::reserveGroup: many orders in one unit of work, read and written set at a time. The
+// group's figures are read under its locks, each line is placed in memory, and then every position the group
+// takes from is held by a conditional UPDATE of the group's whole claim on it (one kept statement per
+// position on SQLite, one statement over all of them on PostgreSQL): each returned row is the proof that its
+// stock was free.
 #include "Error.h"
-#include "storage/BulkInsert.h"
+#include "ReservationService.h"
 #include "orders/OrderTransitions.h"
+#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/KeyLookup.h"
 #include "storage/RowWriter.h"
@@ -31,8 +32,8 @@ qint64 freeUnits(const PositionFigures& f) {
 // What the group read of the positions of its SKUs, kept up to date as lines are placed and handed back.
 struct ReservationService::GroupStock {
     QHash<QPair<qint64, qint64>, PositionFigures> figures; // (location, SKU)
-    QHash<qint64, QList<qint64>> locationsBySku;           // SKU -> location ids with a position, in code order
-    QHash<QPair<qint64, qint64>, QString> lastEvents;      // (location, SKU) -> where its ledger chain ends
+    QHash<qint64, QList<qint64>> locationsBySku;      // SKU -> location ids with a position, in code order
+    QHash<QPair<qint64, qint64>, QString> lastEvents; // (location, SKU) -> where its ledger chain ends
 };
 
 QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& group, const Actor& actor,
@@ -55,11 +56,11 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     };
     QHash<qint64, Head> heads;
     QList<qint64> validated; // sorted
-    // Each read is a few kept statements over chunks of sorted keys (lookUpKeys), so PostgreSQL's row locks are
-    // still taken in one global order.
+    // Each read is a few kept statements over chunks of sorted keys (lookUpKeys), so PostgreSQL's row locks
+    // are still taken in one global order.
     const QString validatedCode = orderStatusCode(OrderStatus::Validated);
-    lookUpKeys(m_db, u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id"_s, sorted,
-               u" ORDER BY id"_s + forUpdate, QVariant(), [&](auto& q) {
+    lookUpKeys(m_db, u"SELECT id, status, order_number, delivery, pickup_location_id FROM orders WHERE id"_s,
+               sorted, u" ORDER BY id"_s + forUpdate, QVariant(), [&](auto& q) {
                    const qint64 id = q.value(0).toLongLong();
                    Head head{q.value(1).toString(), q.value(2).toString(),
                              q.value(3).toString() == u"pickup"_s ? q.value(4).toLongLong() : 0};
@@ -73,8 +74,9 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     QList<qint64> skus;
     GroupStock stock;
     QSet<qint64> seen;
-    lookUpKeys(m_db, u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
-                     "WHERE status <> 'cancelled' AND order_id"_s,
+    lookUpKeys(m_db,
+               u"SELECT order_id, line_no, sku_id, sku_code, quantity, location_id FROM order_lines "
+               "WHERE status <> 'cancelled' AND order_id"_s,
                validated, u" ORDER BY order_id, line_no"_s, QVariant(), [&](auto& q) {
                    const OpenLine line{q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toString(),
                                        q.value(4).toLongLong(), q.value(5).toLongLong()};
@@ -84,26 +86,30 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
                        skus << line.skuId;
                    }
                });
-    lookUpKeys(m_db, u"SELECT order_id, line_no FROM reservations WHERE state = 'held' AND order_id"_s, validated,
-               QString(), QVariant(),
-               [&](auto& q) { held.insert({q.value(0).toLongLong(), q.value(1).toInt()}); });
+    lookUpKeys(m_db, u"SELECT order_id, line_no FROM reservations WHERE state = 'held' AND order_id"_s,
+               validated, QString(), QVariant(), [&](auto& q) {
+                   held.insert({q.value(0).toLongLong(), q.value(1).toInt()});
+               });
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
         // The order matters only where rows are locked as they are read; SQLite would sort for nothing (each
         // SKU's locations are put in code order below).
-        const QString lockInOrder = forUpdate.isEmpty() ? QString() : u" ORDER BY sku_id, location_id"_s + forUpdate;
-        lookUpKeys(m_db, u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
-                         "WHERE sku_id"_s,
-                   skus, lockInOrder, QVariant(), [&](auto& q) {
-                       const qint64 sku = q.value(0).toLongLong();
-                       const qint64 location = q.value(1).toLongLong();
-                       stock.figures.insert({location, sku}, {q.value(2).toLongLong(), q.value(3).toLongLong(),
-                                                              q.value(4).toLongLong()});
-                       stock.locationsBySku[sku].append(location);
-                       const QVariant last = q.value(5);
-                       if (!last.isNull())
-                           stock.lastEvents.insert({location, sku}, last.toString());
-                   });
+        const QString lockInOrder =
+            forUpdate.isEmpty() ? QString() : u" ORDER BY sku_id, location_id"_s + forUpdate;
+        lookUpKeys(
+            m_db,
+            u"SELECT sku_id, location_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
+            "WHERE sku_id"_s,
+            skus, lockInOrder, QVariant(), [&](auto& q) {
+                const qint64 sku = q.value(0).toLongLong();
+                const qint64 location = q.value(1).toLongLong();
+                stock.figures.insert({location, sku}, {q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                                       q.value(4).toLongLong()});
+                stock.locationsBySku[sku].append(location);
+                const QVariant last = q.value(5);
+                if (!last.isNull())
+                    stock.lastEvents.insert({location, sku}, last.toString());
+            });
         // Each SKU's locations in code order, the order a line without a named location tries them in.
         QSet<qint64> locations;
         for (const QList<qint64>& ids : std::as_const(stock.locationsBySku))
@@ -123,7 +129,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
     QList<ReservationOutcome> outcomes;
     outcomes.reserve(group.size());
     QList<std::pair<qint64, QList<Taken>>> routed; // (order, lines taken), in group order
-    QList<qint64> withEarlierHolds;                 // routed orders with lines held by an earlier call
+    QList<qint64> withEarlierHolds;                // routed orders with lines held by an earlier call
     for (qint64 orderId : group) {
         ReservationOutcome outcome;
         outcome.orderId = orderId;
@@ -188,7 +194,8 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
 }
 
 std::optional<ReservationService::Taken> ReservationService::placeInGroup(const OpenLine& line,
-                                                                          qint64 namedLocation, GroupStock& stock,
+                                                                          qint64 namedLocation,
+                                                                          GroupStock& stock,
                                                                           QString& shortage) {
     // The figures were read under the group's locks (or SQLite's write lock) and are kept up to date as lines
     // are placed, so they say exactly where each line fits, in location code order. Nothing is written here:
@@ -214,7 +221,9 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         PositionFigures& figures = stock.figures[{chosen, line.skuId}];
         figures.reserved += line.quantity;
         return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(chosen), chosen, line.quantity},
-                     figures, QString(), QString()}; // chainGroup names and links it once the group is placed
+                     figures,
+                     QString(),
+                     QString()}; // chainGroup names and links it once the group is placed
     }
 
     // Say what was free, so that a person can act.
@@ -239,8 +248,8 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
 }
 
 void ReservationService::chainGroup(QList<std::pair<qint64, QList<Taken>>>& routed, GroupStock& stock) {
-    // Each ledger row links to the position's event before it, in the order recordGroup writes them (orders in
-    // group order, lines by number), and the position's chain ends with the last of them.
+    // Each ledger row links to the position's event before it, in the order recordGroup writes them (orders
+    // in group order, lines by number), and the position's chain ends with the last of them.
     for (auto& [orderId, taken] : routed)
         for (Taken& t : taken) {
             QString& last = stock.lastEvents[{t.line.locationId, t.line.skuId}];
@@ -250,11 +259,12 @@ void ReservationService::chainGroup(QList<std::pair<qint64, QList<Taken>>>& rout
         }
 }
 
-void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed, const GroupStock& stock,
-                                   qint64 now) {
+void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>& routed,
+                                   const GroupStock& stock, qint64 now) {
     // What the group takes from each position, summed: one row per position, so that the UPDATE below matches
     // each position once and its condition checks the group's whole claim on it.
-    QMap<QPair<qint64, qint64>, qint64> claims; // (SKU, location) -> units, in the order the group locked them
+    QMap<QPair<qint64, qint64>, qint64>
+        claims; // (SKU, location) -> units, in the order the group locked them
     for (const auto& [orderId, taken] : routed)
         for (const Taken& t : taken)
             claims[{t.line.skuId, t.line.locationId}] += t.line.quantity;
@@ -272,14 +282,16 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
                                      .arg(expected.reserved));
         ++held;
     };
-    // ARCHITECTURE.md decision 4: every position is raised only where its free stock covers the group's claim,
-    // and its chain ends with the event chainGroup named last for it. On SQLite one kept statement per position
-    // (no round trip to save, and no large literal to parse); on PostgreSQL one statement over all of them.
+    // ARCHITECTURE.md decision 4: every position is raised only where its free stock covers the group's
+    // claim, and its chain ends with the event chainGroup named last for it. On SQLite one kept statement per
+    // position (no round trip to save, and no large literal to parse); on PostgreSQL one statement over all
+    // of them.
     if (SqliteStatement::usable(m_db)) {
-        SqliteStatement q(m_db, u"UPDATE positions SET reserved = reserved + ?, updated_at = ?, "
-                                "prior_event_id = last_event_id, last_event_id = ? "
-                                "WHERE location_id = ? AND sku_id = ? AND on_hand - reserved - safety_stock >= ? "
-                                "RETURNING on_hand, reserved"_s);
+        SqliteStatement q(m_db,
+                          u"UPDATE positions SET reserved = reserved + ?, updated_at = ?, "
+                          "prior_event_id = last_event_id, last_event_id = ? "
+                          "WHERE location_id = ? AND sku_id = ? AND on_hand - reserved - safety_stock >= ? "
+                          "RETURNING on_hand, reserved"_s);
         q.bind(1, now);
         for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
             const qint64 sku = it.key().first, location = it.key().second;
@@ -298,26 +310,29 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
         for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
             if (!values.isEmpty())
                 values += u',';
-            values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) + u',' +
-                      QString::number(it.value()) + u',' +
+            values += u'(' + QString::number(it.key().second) + u',' + QString::number(it.key().first) +
+                      u',' + QString::number(it.value()) + u',' +
                       text(stock.lastEvents.value({it.key().second, it.key().first})) + u')';
         }
-        SqlQuery q(m_db, u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1, "
-                         "prior_event_id = positions.last_event_id, last_event_id = v.column4 "
-                         "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = "
-                         "v.column2 AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
-                         "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
-                             .arg(now)
-                             .arg(values));
+        SqlQuery q(
+            m_db,
+            u"UPDATE positions SET reserved = positions.reserved + v.column3, updated_at = %1, "
+            "prior_event_id = positions.last_event_id, last_event_id = v.column4 "
+            "FROM (VALUES %2) AS v WHERE positions.location_id = v.column1 AND positions.sku_id = "
+            "v.column2 AND positions.on_hand - positions.reserved - positions.safety_stock >= v.column3 "
+            "RETURNING positions.location_id, positions.sku_id, positions.on_hand, positions.reserved"_s
+                .arg(now)
+                .arg(values));
         q.exec();
         while (q.next())
             check(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                   q.value(3).toLongLong());
     }
     if (held != claims.size())
-        throw Error::storage(u"%1 of the %2 positions a group of orders takes from no longer had the stock read "
-                             "under its locks; nothing was reserved"_s.arg(claims.size() - held)
-                                 .arg(claims.size()));
+        throw Error::storage(
+            u"%1 of the %2 positions a group of orders takes from no longer had the stock read "
+            "under its locks; nothing was reserved"_s.arg(claims.size() - held)
+                .arg(claims.size()));
 }
 
 void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed,
@@ -325,8 +340,8 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     if (routed.isEmpty())
         return;
     // Each held line is one reservations row and one ledger row (its event id makes a second one impossible),
-    // in a few multi-row statements for the whole group; then OrderTransitions moves the orders and their lines
-    // to Routed at the locations they were reserved at, with their audit events.
+    // in a few multi-row statements for the whole group; then OrderTransitions moves the orders and their
+    // lines to Routed at the locations they were reserved at, with their audit events.
     RowWriter reservations(m_db, u"reservations"_s,
                            {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
                             u"state"_s, u"created_at"_s},
@@ -345,8 +360,8 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
         for (const Taken& t : taken) {
             const ReservedLine& l = t.line;
             reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
-            ledger.add({t.eventId, l.locationId, l.skuId, reserveKind,
-                        l.quantity, t.after.onHand, t.after.reserved, null, at, at, by,
+            ledger.add({t.eventId, l.locationId, l.skuId, reserveKind, l.quantity, t.after.onHand,
+                        t.after.reserved, null, at, at, by,
                         t.previousEventId.isEmpty() ? null : QVariant(t.previousEventId)});
             m_changed.insert({l.locationId, l.skuId}, t.after);
         }

@@ -18,8 +18,8 @@
 // says what was short.
 #include "Error.h"
 #include "ReservationService.h"
-#include "storage/BulkInsert.h"
 #include "orders/OrderTransitions.h"
+#include "storage/BulkInsert.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
@@ -51,20 +51,21 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
 
     // Round trip 1: claim the order and read its open lines, each with the location it would be held at (as
     // take() chooses: named on the line, the pickup location, or the first by code with the units free).
-    // Written with its values and planned afresh each time, and earlier holds looked up by the order's own id:
-    // a plan kept since the reservations table was small, or a subquery correlated through the lines, reads
-    // the whole table for them and grows slower with every order held.
+    // Written with its values and planned afresh each time, and earlier holds looked up by the order's own
+    // id: a plan kept since the reservations table was small, or a subquery correlated through the lines,
+    // reads the whole table for them and grows slower with every order held.
     const QList<QVariantList> claimed = SqlQuery::rows(
-        m_db, u"WITH c AS (%1) "
-              "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, "
-              "COALESCE(l.location_id, CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
-              "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id "
-              "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
-              "ORDER BY k.code LIMIT 1)), "
-              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %2 "
-              "AND r.line_no = l.line_no AND r.state = 'held') "
-              "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
-              "ORDER BY l.sku_id, l.line_no"_s.arg(m_transitions->claimRoutedSql(orderId, actor, now), order));
+        m_db,
+        u"WITH c AS (%1) "
+        "SELECT c.order_number, l.line_no, l.sku_id, l.sku_code, l.quantity, "
+        "COALESCE(l.location_id, CASE WHEN c.delivery = 'pickup' THEN c.pickup_location_id END, "
+        "(SELECT p.location_id FROM positions p JOIN locations k ON k.id = p.location_id "
+        "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
+        "ORDER BY k.code LIMIT 1)), "
+        "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %2 "
+        "AND r.line_no = l.line_no AND r.state = 'held') "
+        "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
+        "ORDER BY l.sku_id, l.line_no"_s.arg(m_transitions->claimRoutedSql(orderId, actor, now), order));
     QString orderNumber;
     QList<OpenLine> lines; // in SKU order, the order positions are locked in
     QSet<QPair<qint64, qint64>> positions;
@@ -101,10 +102,10 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
         detail << heldText(l.lineNo, l.quantity, l.skuCode, locationCode(l.locationId));
     }
     routed.heldDetail = detail.join(u"; "_s);
-    const QString records = u"WITH r AS (INSERT INTO reservations "
-                            "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES "_s +
-                            reservations.join(u", "_s) + u"), "_s +
-                            m_transitions->routedTailSql(routed, actor, now);
+    const QString records =
+        u"WITH r AS (INSERT INTO reservations "
+        "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES "_s +
+        reservations.join(u", "_s) + u"), "_s + m_transitions->routedTailSql(routed, actor, now);
 
     // Second statement: the hold, one conditional UPDATE per line, and its ledger rows in line order, each
     // with its event id (reserveEventId, which makes a second one impossible). The final SELECT reads

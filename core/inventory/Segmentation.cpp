@@ -2,8 +2,7 @@
 
 namespace ordo {
 
-ChannelPolicy Segmentation::policyFor(Channel channel) const
-{
+ChannelPolicy Segmentation::policyFor(Channel channel) const {
     const auto it = policies.constFind(channelCode(channel));
     if (it != policies.cend())
         return *it;
@@ -12,8 +11,7 @@ ChannelPolicy Segmentation::policyFor(Channel channel) const
     return policy;
 }
 
-bool Segmentation::isExcluded(Channel channel, const QString& skuCode, const QString& locationCode) const
-{
+bool Segmentation::isExcluded(Channel channel, const QString& skuCode, const QString& locationCode) const {
     const QString code = channelCode(channel);
     for (const Exclusion& e : exclusions) {
         if (e.channel != code)

@@ -13,7 +13,8 @@ namespace ordo {
 // SQL-backed AtpService and the in-memory InventoryIndex so both read the same rules.
 struct Segmentation {
     // channel code -> delivery code ("ship"/"pickup") -> location codes. A channel absent here has no pool
-    // configured and is served by every location (ship: those that ship; pickup: those that hand over pickups).
+    // configured and is served by every location (ship: those that ship; pickup: those that hand over
+    // pickups).
     QHash<QString, QHash<QString, QSet<QString>>> pools;
     QHash<QString, ChannelPolicy> policies; // by channel code; absent: the default policy
     struct Exclusion {

@@ -19,42 +19,43 @@ namespace ordo {
 
 namespace {
 
-void require(const Actor& actor, TransitionCause cause, const QString& what)
-{
+void require(const Actor& actor, TransitionCause cause, const QString& what) {
     if (!actor.may(OrderTransitions::permissionFor(cause)))
         throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
 }
 
-TransitionCause causeOf(OrderStatus to)
-{
+TransitionCause causeOf(OrderStatus to) {
     switch (to) {
-    case OrderStatus::Cancelled: return TransitionCause::Cancel;
-    case OrderStatus::Exception: return TransitionCause::Hold;
-    case OrderStatus::Validated: return TransitionCause::Routing; // handed back to routing
-    default: return TransitionCause::Fulfilment;
+    case OrderStatus::Cancelled:
+        return TransitionCause::Cancel;
+    case OrderStatus::Exception:
+        return TransitionCause::Hold;
+    case OrderStatus::Validated:
+        return TransitionCause::Routing; // handed back to routing
+    default:
+        return TransitionCause::Fulfilment;
     }
 }
 
-LockedOrder lockedState(OrderTransitions& transitions, qint64 orderId)
-{
+LockedOrder lockedState(OrderTransitions& transitions, qint64 orderId) {
     const auto state = transitions.lock(orderId);
     if (!state)
         throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
     return *state;
 }
 
-QString refusal(qint64 orderId, OrderStatus from, OrderStatus to)
-{
-    return u"order %1 is %2 and cannot move to %3"_s.arg(orderId).arg(orderStatusCode(from), orderStatusCode(to));
+QString refusal(qint64 orderId, OrderStatus from, OrderStatus to) {
+    return u"order %1 is %2 and cannot move to %3"_s.arg(orderId).arg(orderStatusCode(from),
+                                                                      orderStatusCode(to));
 }
 
 } // namespace
 
 void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& actor, const QString& reason,
-                                const QString& detail)
-{
+                                const QString& detail) {
     if (to == OrderStatus::Exception) {
-        raiseException(orderId, {ExceptionReason{reason.isEmpty() ? u"MANUAL_HOLD"_s : reason, detail}}, actor);
+        raiseException(orderId, {ExceptionReason{reason.isEmpty() ? u"MANUAL_HOLD"_s : reason, detail}},
+                       actor);
         return;
     }
     require(actor, causeOf(to), u"move orders to %1"_s.arg(orderStatusCode(to)));
@@ -66,8 +67,9 @@ void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& act
     if (!OrderStateMachine::canMove(state.status, to))
         throw Error::state(refusal(orderId, state.status, to));
     const qint64 now = nowStoredTime();
-    transitions.apply({orderId, state.status, to, causeOf(to), std::nullopt, to, u"transition"_s, reason, detail},
-                      actor, now);
+    transitions.apply(
+        {orderId, state.status, to, causeOf(to), std::nullopt, to, u"transition"_s, reason, detail}, actor,
+        now);
     // Shipping takes the held stock off the shelf: on hand and reserved fall together.
     ReservationService reservations(m_db, m_sink);
     if (to == OrderStatus::Shipped) {
@@ -80,8 +82,8 @@ void OrderLifecycle::transition(qint64 orderId, OrderStatus to, const Actor& act
         reservations.publishChanges();
 }
 
-void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, OrderStatus to, const Actor& actor)
-{
+void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, OrderStatus to,
+                                  const Actor& actor) {
     if (lineNos.isEmpty())
         throw Error::usage(u"name the lines to move"_s);
     require(actor, TransitionCause::Fulfilment, u"move order lines to %1"_s.arg(orderStatusCode(to)));
@@ -91,7 +93,8 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
     OrderTransitions transitions(m_db);
     const auto state = lockedState(transitions, orderId);
     if (state.status == OrderStatus::Exception || isTerminal(state.status))
-        throw Error::state(u"order %1 is %2; its lines cannot move"_s.arg(orderId).arg(orderStatusCode(state.status)));
+        throw Error::state(
+            u"order %1 is %2; its lines cannot move"_s.arg(orderId).arg(orderStatusCode(state.status)));
     transitions.advanceLines(orderId, state.status, lineNos, to, actor, nowStoredTime());
     ReservationService reservations(m_db, m_sink);
     if (to == OrderStatus::Shipped) {
@@ -103,8 +106,8 @@ void OrderLifecycle::advanceLines(qint64 orderId, const QList<int>& lineNos, Ord
         reservations.publishChanges();
 }
 
-void OrderLifecycle::raiseException(qint64 orderId, const QList<ExceptionReason>& reasons, const Actor& actor)
-{
+void OrderLifecycle::raiseException(qint64 orderId, const QList<ExceptionReason>& reasons,
+                                    const Actor& actor) {
     if (reasons.isEmpty())
         throw Error::usage(u"an exception needs a reason"_s);
     require(actor, TransitionCause::Hold, u"hold orders"_s);
@@ -127,14 +130,14 @@ void OrderLifecycle::raiseException(qint64 orderId, const QList<ExceptionReason>
     tx.commit();
 }
 
-void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& note)
-{
+void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& note) {
     require(actor, TransitionCause::Release, u"release held orders"_s);
     Transaction tx(m_db);
     OrderTransitions transitions(m_db);
     const auto state = lockedState(transitions, orderId);
     if (state.status != OrderStatus::Exception)
-        throw Error::state(u"order %1 is %2, not held in exception"_s.arg(orderId).arg(orderStatusCode(state.status)));
+        throw Error::state(
+            u"order %1 is %2, not held in exception"_s.arg(orderId).arg(orderStatusCode(state.status)));
     OrderStatus target = state.heldFrom.value_or(OrderStatus::Pending);
     if (target == OrderStatus::Pending) {
         // Held at capture: it goes on only once it passes validation.
@@ -150,14 +153,14 @@ void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& 
     }
     const qint64 now = nowStoredTime();
     transitions.resolveHolds(orderId, note.isEmpty() ? u"released"_s : note, actor, now);
-    transitions.apply({orderId, OrderStatus::Exception, target, TransitionCause::Release, std::nullopt, target,
-                       u"release"_s, QString(), note},
+    transitions.apply({orderId, OrderStatus::Exception, target, TransitionCause::Release, std::nullopt,
+                       target, u"release"_s, QString(), note},
                       actor, now);
     tx.commit();
 }
 
-void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note)
-{
+void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& reasonCode,
+                            const QString& note) {
     require(actor, TransitionCause::Cancel, u"cancel orders"_s);
     if (reasonCode.trimmed().isEmpty())
         throw Error::usage(u"cancelling an order needs a reason code"_s);
@@ -165,8 +168,8 @@ void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& r
     OrderTransitions transitions(m_db);
     const auto state = lockedState(transitions, orderId);
     // A held order can be cancelled unless it was held after it shipped.
-    const OrderStatus effective = state.status == OrderStatus::Exception ? state.heldFrom.value_or(OrderStatus::Pending)
-                                                                         : state.status;
+    const OrderStatus effective =
+        state.status == OrderStatus::Exception ? state.heldFrom.value_or(OrderStatus::Pending) : state.status;
     if (!OrderStateMachine::canMove(effective, OrderStatus::Cancelled))
         throw Error::state(refusal(orderId, state.status, OrderStatus::Cancelled));
     const qint64 now = nowStoredTime();

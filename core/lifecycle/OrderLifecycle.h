@@ -18,9 +18,7 @@ class PositionSink;
 class OrderLifecycle {
 public:
     explicit OrderLifecycle(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     // Moves the whole order (and its open lines) to `to`.
     void transition(qint64 orderId, OrderStatus to, const Actor& actor, const QString& reason = {},

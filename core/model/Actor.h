@@ -15,7 +15,7 @@ enum class Permission {
     AdvanceOrders,     // move orders along pick, pack, ship
     ResolveExceptions, // release held orders
     CancelOrders,
-    ManageMasterData,  // locations, SKUs, stock
+    ManageMasterData, // locations, SKUs, stock
     EditRules,
 };
 

@@ -10,7 +10,7 @@ namespace ordo {
 // Where an order came from.
 enum class Channel { Web, App, Pos, Marketplace, B2b, Phone };
 
-inline constexpr Channel allChannels[] = {Channel::Web, Channel::App,  Channel::Pos,
+inline constexpr Channel allChannels[] = {Channel::Web,         Channel::App, Channel::Pos,
                                           Channel::Marketplace, Channel::B2b, Channel::Phone};
 
 // Stable lower-case code stored in the database and used on the command line: web, app, pos, ...

@@ -12,7 +12,8 @@
 namespace ordo {
 
 // The outcome of one routing attempt, with everything a person needs to see why the order ships from where it
-// ships (issue "Explainable order routing", section 4). Stored with the order (as JSON) and shown in the console.
+// ships (issue "Explainable order routing", section 4). Stored with the order (as JSON) and shown in the
+// console.
 
 enum class RoutingOutcome {
     Routed,      // every line is assigned
@@ -27,8 +28,9 @@ std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code);
 
 // One filter's verdict on one candidate location, with the value behind it ("1,234 km", "group EAST").
 struct FilterVerdict {
-    QString filter; // stable code: "type", "group", "max_distance", "capacity", "ships", "pickup", "excluded",
-                    // "min_atp", "stock" (the location holds at least one line's units), "rejected" (reroute)
+    QString
+        filter; // stable code: "type", "group", "max_distance", "capacity", "ships", "pickup", "excluded",
+                // "min_atp", "stock" (the location holds at least one line's units), "rejected" (reroute)
     bool passed = true;
     QString value;
     friend bool operator==(const FilterVerdict&, const FilterVerdict&) = default;
@@ -50,7 +52,7 @@ struct CandidateLocation {
     QList<CriterionScore> scores;
     double totalScore = 0.0;
     double distanceKm = 0.0;
-    qint64 costMinor = 0;     // cost of one shipment from here
+    qint64 costMinor = 0;      // cost of one shipment from here
     QList<int> coverableLines; // line numbers it holds enough stock for
     bool chosen = false;
     QString notChosen; // why not, in a sentence: "fails max_distance (1,234 km > 800 km)", "costs 3.10 more"
@@ -72,13 +74,13 @@ struct Shipment {
     friend bool operator==(const Shipment&, const Shipment&) = default;
 };
 
-// A set of location codes. A decision names most of a network's locations among those it did not consider, for
-// every order: so a set can also be kept as bits over a list of codes shared with the network (copying the
-// list is one reference count, not a thousand), and only spelled out when it is read.
+// A set of location codes. A decision names most of a network's locations among those it did not consider,
+// for every order: so a set can also be kept as bits over a list of codes shared with the network (copying
+// the list is one reference count, not a thousand), and only spelled out when it is read.
 class LocationSet {
 public:
     LocationSet() = default;
-    explicit LocationSet(QStringList codes); // exactly these, in this order
+    explicit LocationSet(QStringList codes);              // exactly these, in this order
     LocationSet(QStringList universe, QBitArray members); // the codes of `universe` whose bit is set
 
     QStringList codes() const; // in the order given (the universe's order)

@@ -9,8 +9,7 @@ struct GeoPoint {
     double latitude = 0.0;
     double longitude = 0.0;
 
-    bool isValid() const
-    {
+    bool isValid() const {
         return latitude >= -90.0 && latitude <= 90.0 && longitude >= -180.0 && longitude <= 180.0;
     }
     friend bool operator==(const GeoPoint&, const GeoPoint&) = default;

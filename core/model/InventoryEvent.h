@@ -25,8 +25,7 @@ struct InventoryEvent {
     int line = 0;         // where it was read (1-based), for reports; 0 when not read from a file
 };
 
-inline QString inventoryEventKindCode(InventoryEventKind kind)
-{
+inline QString inventoryEventKindCode(InventoryEventKind kind) {
     return kind == InventoryEventKind::Delta ? QStringLiteral("delta") : QStringLiteral("snapshot");
 }
 

@@ -8,8 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-int Money::minorDigits(const QString& currency)
-{
+int Money::minorDigits(const QString& currency) {
     static const QStringList zero = {u"JPY"_s, u"KRW"_s, u"VND"_s, u"CLP"_s, u"ISK"_s, u"UGX"_s, u"PYG"_s};
     static const QStringList three = {u"KWD"_s, u"BHD"_s, u"OMR"_s, u"JOD"_s, u"TND"_s, u"LYD"_s, u"IQD"_s};
     if (zero.contains(currency))
@@ -19,8 +18,7 @@ int Money::minorDigits(const QString& currency)
     return 2;
 }
 
-std::optional<qint64> Money::parseMinor(QStringView text, const QString& currency)
-{
+std::optional<qint64> Money::parseMinor(QStringView text, const QString& currency) {
     text = text.trimmed();
     if (text.isEmpty())
         return std::nullopt;
@@ -58,8 +56,7 @@ std::optional<qint64> Money::parseMinor(QStringView text, const QString& currenc
     return negative ? -value : value;
 }
 
-QString Money::toDecimalString() const
-{
+QString Money::toDecimalString() const {
     const int digits = minorDigits(currency);
     const bool negative = minor < 0;
     // Work on the unsigned magnitude so that the most negative value does not overflow.
@@ -73,13 +70,11 @@ QString Money::toDecimalString() const
     return negative ? u'-' + text : text;
 }
 
-QString Money::toString() const
-{
+QString Money::toString() const {
     return toDecimalString() + u' ' + currency;
 }
 
-bool isCurrencyCode(const QString& code)
-{
+bool isCurrencyCode(const QString& code) {
     if (code.size() != 3)
         return false;
     for (QChar c : code)

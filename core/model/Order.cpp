@@ -4,13 +4,11 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-QString deliveryMethodCode(DeliveryMethod method)
-{
+QString deliveryMethodCode(DeliveryMethod method) {
     return method == DeliveryMethod::Pickup ? u"pickup"_s : u"ship"_s;
 }
 
-std::optional<DeliveryMethod> deliveryMethodFromCode(QStringView code)
-{
+std::optional<DeliveryMethod> deliveryMethodFromCode(QStringView code) {
     if (code.compare(u"ship", Qt::CaseInsensitive) == 0)
         return DeliveryMethod::Ship;
     if (code.compare(u"pickup", Qt::CaseInsensitive) == 0)
@@ -20,13 +18,12 @@ std::optional<DeliveryMethod> deliveryMethodFromCode(QStringView code)
 
 namespace {
 
-const QString paymentCodes[] = {u"unknown"_s, u"pending"_s,        u"authorized"_s, u"paid"_s,
+const QString paymentCodes[] = {u"unknown"_s,        u"pending"_s,  u"authorized"_s, u"paid"_s,
                                 u"partially_paid"_s, u"refunded"_s, u"voided"_s,     u"failed"_s};
 const QString chargeCodes[] = {u"shipping"_s, u"tax"_s, u"discount"_s, u"fee"_s};
 
 template <typename Enum, size_t N>
-std::optional<Enum> fromCodes(const QString (&codes)[N], QStringView code)
-{
+std::optional<Enum> fromCodes(const QString (&codes)[N], QStringView code) {
     for (size_t i = 0; i < N; ++i) {
         if (code.compare(codes[i], Qt::CaseInsensitive) == 0)
             return Enum(i);
@@ -36,23 +33,19 @@ std::optional<Enum> fromCodes(const QString (&codes)[N], QStringView code)
 
 } // namespace
 
-QString paymentStatusCode(PaymentStatus status)
-{
+QString paymentStatusCode(PaymentStatus status) {
     return paymentCodes[int(status)];
 }
 
-std::optional<PaymentStatus> paymentStatusFromCode(QStringView code)
-{
+std::optional<PaymentStatus> paymentStatusFromCode(QStringView code) {
     return fromCodes<PaymentStatus>(paymentCodes, code);
 }
 
-QString orderChargeKindCode(OrderCharge::Kind kind)
-{
+QString orderChargeKindCode(OrderCharge::Kind kind) {
     return chargeCodes[int(kind)];
 }
 
-std::optional<OrderCharge::Kind> orderChargeKindFromCode(QStringView code)
-{
+std::optional<OrderCharge::Kind> orderChargeKindFromCode(QStringView code) {
     return fromCodes<OrderCharge::Kind>(chargeCodes, code);
 }
 

@@ -25,8 +25,8 @@ struct OrderLine {
     // What the channel sent beside the SKU, kept exactly (minor units of the order's currency).
     QString externalLineId = {}; // the channel's own line id (Shopify line item id, X12 PO101...)
     QString title = {};          // the product title as the channel showed it
-    qint64 taxMinor = 0;    // tax charged on the whole line
-    qint64 discountMinor = 0; // discount taken off the whole line, as a positive amount
+    qint64 taxMinor = 0;         // tax charged on the whole line
+    qint64 discountMinor = 0;    // discount taken off the whole line, as a positive amount
 
     qint64 totalMinor() const { return unitPrice.minor * quantity; }
 };
@@ -40,7 +40,7 @@ std::optional<PaymentStatus> paymentStatusFromCode(QStringView code);
 struct OrderCharge {
     enum class Kind { Shipping, Tax, Discount, Fee };
     Kind kind = Kind::Shipping;
-    QString label;         // e.g. "Standard Shipping", "NY State Tax", the discount code
+    QString label;          // e.g. "Standard Shipping", "NY State Tax", the discount code
     qint64 amountMinor = 0; // positive; a Discount is subtracted
     friend bool operator==(const OrderCharge&, const OrderCharge&) = default;
 };
@@ -57,7 +57,7 @@ struct Order {
     qint64 id = 0;       // database id, 0 until stored
     QString orderNumber; // what customers and staff quote; unique
     Channel channel = Channel::Web;
-    QString externalId;  // the channel's own id, exact (64-bit ids are kept as text)
+    QString externalId; // the channel's own id, exact (64-bit ids are kept as text)
     OrderStatus status = OrderStatus::Pending;
     QDateTime orderedAt; // UTC
     QString customerEmail;
@@ -70,14 +70,14 @@ struct Order {
     QDateTime requestedAt; // UTC; null when the customer asked for no date
     int priority = 0;      // higher is more urgent
     QString currency;
-    QString shipMethod; // the ship method the customer or trading partner asked for, as sent (e.g. "UPS Ground")
+    QString
+        shipMethod; // the ship method the customer or trading partner asked for, as sent (e.g. "UPS Ground")
     PaymentStatus payment = PaymentStatus::Unknown;
     QList<OrderCharge> charges;
     QList<OrderLine> lines;
     QList<ExceptionReason> exceptionReasons;
 
-    qint64 totalMinor() const
-    {
+    qint64 totalMinor() const {
         qint64 sum = 0;
         for (const OrderLine& line : lines)
             sum += line.totalMinor();

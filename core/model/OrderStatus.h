@@ -22,8 +22,8 @@ enum class OrderStatus {
 };
 
 inline constexpr OrderStatus allOrderStatuses[] = {
-    OrderStatus::Pending, OrderStatus::Validated, OrderStatus::Routed,    OrderStatus::Released,
-    OrderStatus::Picking, OrderStatus::Packed,    OrderStatus::Shipped,   OrderStatus::Delivered,
+    OrderStatus::Pending,   OrderStatus::Validated, OrderStatus::Routed,  OrderStatus::Released,
+    OrderStatus::Picking,   OrderStatus::Packed,    OrderStatus::Shipped, OrderStatus::Delivered,
     OrderStatus::Cancelled, OrderStatus::Exception};
 
 // Stable lower-case codes: pending, validated, routed, released, picking, packed, shipped, delivered,

@@ -40,14 +40,15 @@ struct StrategyConditions {
 // Which locations may fulfil an order under a strategy. Each filter is judged per candidate location and its
 // verdict, with the value behind it, goes into the Decision.
 struct LocationFilters {
-    QList<LocationType> types;  // empty: every type
-    QStringList groups;         // member of one of these location groups; empty: any
+    QList<LocationType> types; // empty: every type
+    QStringList groups;        // member of one of these location groups; empty: any
     std::optional<double> maxDistanceKm;
     bool requireCapacity = true; // a location with a daily limit must have capacity left today
     bool requireShipping = true; // ship orders: the location ships parcels
     bool requirePickup = true;   // pickup orders: the location hands over pickups
     QStringList excludedLocations;
-    qint64 minAtpAfterSafety = 0; // a location takes a line only if its ATP minus the line's units stays >= this
+    qint64 minAtpAfterSafety =
+        0; // a location takes a line only if its ATP minus the line's units stays >= this
     friend bool operator==(const LocationFilters&, const LocationFilters&) = default;
 };
 
@@ -58,13 +59,15 @@ enum class Criterion {
     Distance,         // great-circle km / 100
     TransitDays,      // estimated days in transit: 1 + floor(km / 800)
     FewestShipments,  // 1 per shipment
-    InventoryBalance, // days of cover left at the location after taking the units, negated (deeper stock wins)
+    InventoryBalance, // days of cover left at the location after taking the units, negated (deeper stock
+                      // wins)
     LocationPriority, // the location's priority rank in the rule set (0 best); unlisted locations rank last
 };
-inline constexpr Criterion allCriteria[] = {Criterion::TotalCost,       Criterion::Distance,
-                                            Criterion::TransitDays,     Criterion::FewestShipments,
+inline constexpr Criterion allCriteria[] = {Criterion::TotalCost,        Criterion::Distance,
+                                            Criterion::TransitDays,      Criterion::FewestShipments,
                                             Criterion::InventoryBalance, Criterion::LocationPriority};
-QString criterionCode(Criterion criterion); // "total_cost", "distance", "transit_days", "fewest_shipments", ...
+QString
+criterionCode(Criterion criterion); // "total_cost", "distance", "transit_days", "fewest_shipments", ...
 std::optional<Criterion> criterionFromCode(QStringView code);
 
 struct CriterionWeight {
@@ -146,12 +149,13 @@ struct RuleSet {
     QString author;
     QDateTime createdAt; // UTC
     QString comment;
-    QDateTime publishedAt; // UTC; null until activated
+    QDateTime publishedAt;                    // UTC; null until activated
     QString currency = QStringLiteral("USD"); // of the cost model
     CostModel costs = CostModel::defaults();
-    QList<Strategy> strategies; // tried in order
+    QList<Strategy> strategies;   // tried in order
     QStringList locationPriority; // location codes, best first (criterion LocationPriority)
-    // Exceptions view: an order that stays longer than this many hours in a state is flagged. Absent: no limit.
+    // Exceptions view: an order that stays longer than this many hours in a state is flagged. Absent: no
+    // limit.
     QHash<OrderStatus, int> stateLimitHours;
 
     // One strategy, "Lowest total cost": every order, every location that can ship (or hand over the pickup),

@@ -15,8 +15,7 @@ namespace ordo {
 
 namespace {
 
-QHash<QString, qint64> locationIds(Database& db)
-{
+QHash<QString, qint64> locationIds(Database& db) {
     SqlQuery q(db, u"SELECT code, id FROM locations"_s);
     q.exec();
     QHash<QString, qint64> ids;
@@ -32,22 +31,19 @@ OrderCapture::OrderCapture(Database& db, const Actor& actor)
     , m_actor(actor)
     , m_validator(OrderValidator::fromDatabase(db))
     , m_repository(std::make_unique<OrderRepository>(db))
-    , m_transitions(std::make_unique<OrderTransitions>(db))
-{
+    , m_transitions(std::make_unique<OrderTransitions>(db)) {
     refresh();
 }
 
 OrderCapture::~OrderCapture() = default;
 
-void OrderCapture::refresh()
-{
+void OrderCapture::refresh() {
     m_validator = OrderValidator::fromDatabase(m_db);
     m_skuIds = SkuRepository(m_db).idsByCode();
     m_locationIds = locationIds(m_db);
 }
 
-OrderCapture::Result OrderCapture::capture(Order order)
-{
+OrderCapture::Result OrderCapture::capture(Order order) {
     if (!m_actor.may(Permission::CaptureOrders))
         throw Error::denied(u"%1 may not capture orders"_s.arg(m_actor.user));
     if (order.orderNumber.isEmpty())
@@ -62,8 +58,8 @@ OrderCapture::Result OrderCapture::capture(Order order)
         return {Outcome::Duplicate, *existing, {}};
     }
     if (m_repository->idForNumber(order.orderNumber))
-        throw Error::input(u"order number %1 is already used by an order from another channel"_s.arg(
-            order.orderNumber));
+        throw Error::input(
+            u"order number %1 is already used by an order from another channel"_s.arg(order.orderNumber));
 
     const QList<ExceptionReason> reasons = m_validator.validate(order);
     const OrderStatus finalState = reasons.isEmpty() ? OrderStatus::Validated : OrderStatus::Exception;
@@ -74,8 +70,8 @@ OrderCapture::Result OrderCapture::capture(Order order)
     const qint64 now = nowStoredTime();
 
     m_transitions->recordCapture(
-        id, u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size()), reasons,
-        m_actor, now);
+        id, u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size()),
+        reasons, m_actor, now);
     tx.commit();
     return {reasons.isEmpty() ? Outcome::Validated : Outcome::Held, id, reasons};
 }

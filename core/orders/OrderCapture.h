@@ -15,10 +15,10 @@ class Database;
 class OrderRepository;
 class OrderTransitions;
 
-// Takes an order from any channel into Ordo: validates it, stores it as Pending, then moves it to Validated or
-// holds it in Exception with every reason that applies, writing the audit trail. Capturing the same channel
-// order again changes nothing (idempotent). Runs in the caller's Transaction when there is one, so an importer
-// can group many orders per commit.
+// Takes an order from any channel into Ordo: validates it, stores it as Pending, then moves it to Validated
+// or holds it in Exception with every reason that applies, writing the audit trail. Capturing the same
+// channel order again changes nothing (idempotent). Runs in the caller's Transaction when there is one, so an
+// importer can group many orders per commit.
 class OrderCapture {
 public:
     enum class Outcome { Validated, Held, Duplicate };

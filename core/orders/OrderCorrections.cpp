@@ -1,13 +1,13 @@
 #include "OrderCorrections.h"
 
 #include "Error.h"
-#include "storage/SkuCrossReference.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderSource.h"
 #include "orders/OrderTransitions.h"
 #include "orders/OrderValidator.h"
 #include "orders/SearchKeys.h"
 #include "storage/Database.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
@@ -55,7 +55,8 @@ LockedOrder lockCorrectable(OrderTransitions& transitions, qint64 orderId, const
 
 QString describe(const Address& a) {
     QStringList parts;
-    for (const QString& p : {a.name, a.line1, a.city, QString(a.region + u' ' + a.postalCode).trimmed(), a.country})
+    for (const QString& p :
+         {a.name, a.line1, a.city, QString(a.region + u' ' + a.postalCode).trimmed(), a.country})
         if (!p.isEmpty())
             parts << p;
     QString text = parts.isEmpty() ? u"(empty)"_s : parts.join(u", "_s);
@@ -165,8 +166,8 @@ Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const Loc
         const OrderStatus target = OrderStatus::Validated; // from Pending or Validated alike
         transitions.resolveHolds(id, note.isEmpty() ? u"passes validation after a correction"_s : note, actor,
                                  now);
-        transitions.apply({id, OrderStatus::Exception, target, TransitionCause::Correction, std::nullopt, target,
-                           u"release"_s, QString(),
+        transitions.apply({id, OrderStatus::Exception, target, TransitionCause::Correction, std::nullopt,
+                           target, u"release"_s, QString(),
                            note.isEmpty() ? u"passes every enabled rule after the correction"_s : note},
                           actor, now);
         out.after = target;
@@ -183,14 +184,17 @@ Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const Loc
         if (!resolvedCodes.isEmpty()) // no codes would resolve every hold, the manual ones too
             transitions.resolveHolds(id, u"validated again after a correction"_s, actor, now, resolvedCodes);
         transitions.addHolds(id, failures, actor, now);
-        const QString detail = u"hold reasons %1 -> %2%3"_s.arg(
-            codesOf(validationHolds), codesOf(failures), failures.isEmpty() ? QString() : u": "_s + detailsOf(failures));
+        const QString detail =
+            u"hold reasons %1 -> %2%3"_s.arg(codesOf(validationHolds), codesOf(failures),
+                                             failures.isEmpty() ? QString() : u": "_s + detailsOf(failures));
         if (!failures.isEmpty() && heldFrom != OrderStatus::Pending) // to pass validation again
-            transitions.apply({id, OrderStatus::Exception, OrderStatus::Exception, TransitionCause::Correction,
-                               OrderStatus::Pending, std::nullopt, u"revalidate"_s, codesOf(failures), detail},
+            transitions.apply({id, OrderStatus::Exception, OrderStatus::Exception,
+                               TransitionCause::Correction, OrderStatus::Pending, std::nullopt,
+                               u"revalidate"_s, codesOf(failures), detail},
                               actor, now);
         else
-            transitions.note(id, u"revalidate"_s, codesOf(failures), detail, actor, now, exception, exception);
+            transitions.note(id, u"revalidate"_s, codesOf(failures), detail, actor, now, exception,
+                             exception);
         s.changed = true;
     }
     out.remaining = kept + failures;
@@ -273,8 +277,8 @@ CorrectionOutcome mapLines(Database& db, qint64 orderId, const QList<int>& lineN
         }
         orders.setLineSku(orderId, no, sku.code, sku.id);
         transitions.note(orderId, u"correct"_s, u"sku"_s,
-                         u"line %1 SKU: '%2' -> '%3'%4"_s.arg(no).arg(line->rawCode, sku.code, remembered), actor,
-                         now);
+                         u"line %1 SKU: '%2' -> '%3'%4"_s.arg(no).arg(line->rawCode, sku.code, remembered),
+                         actor, now);
     }
     return settle(db, transitions, orderId, state, actor, u"SKU mapped to %1"_s.arg(sku.code)).outcome;
 }
@@ -359,7 +363,8 @@ CorrectionOutcome OrderCorrections::revalidate(qint64 orderId, const Actor& acto
         transitions.note(orderId, u"revalidate"_s, codesOf(s.outcome.remaining),
                          s.outcome.remaining.isEmpty() ? u"passes every enabled rule"_s
                                                        : u"unchanged: "_s + detailsOf(s.outcome.remaining),
-                         actor, nowStoredTime(), orderStatusCode(state.status), orderStatusCode(state.status));
+                         actor, nowStoredTime(), orderStatusCode(state.status),
+                         orderStatusCode(state.status));
     tx.commit();
     return s.outcome;
 }

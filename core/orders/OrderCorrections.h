@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/ImportedOrder.h"
 #include "model/Actor.h"
+#include "model/ImportedOrder.h"
 #include "model/Order.h"
 
 #include <QList>

@@ -138,7 +138,8 @@ void readSummaries(SqlQuery& q, QList<OrderSummary>& rows) {
 QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
                                      int limit) const {
     const Where where = whereFor(m_db, filter);
-    SqlQuery q(m_db, summaryColumns + where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
+    SqlQuery q(m_db,
+               summaryColumns + where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
     where.bindTo(q);
     q.bind(u":limit"_s, qMax(0, limit)).bind(u":offset"_s, qMax(0, offset));
     q.exec();

@@ -66,8 +66,9 @@ public:
     QList<OrderSummary> page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
                              int limit) const;
     qint64 count(const OrderFilter& filter) const;
-    // The rows of those of `orderIds` that match `filter`, in no particular order: a queue re-reads the orders
-    // that changed instead of its pages (an id missing from the answer left the filter, or no longer exists).
+    // The rows of those of `orderIds` that match `filter`, in no particular order: a queue re-reads the
+    // orders that changed instead of its pages (an id missing from the answer left the filter, or no longer
+    // exists).
     QList<OrderSummary> summaries(const OrderFilter& filter, const QList<qint64>& orderIds) const;
     std::optional<OrderDetail> detail(qint64 orderId) const;
     // An order by its number, or else by the channel's external id.

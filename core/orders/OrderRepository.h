@@ -21,9 +21,11 @@ public:
     explicit OrderRepository(Database& db);
     ~OrderRepository();
 
-    // Inserts the order, its lines, its charges and its customer (matched by e-mail); sets order.id. Line SKU ids are looked up
-    // in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external id) or order number.
-    qint64 insert(Order& order, const QHash<QString, qint64>& skuIds, const QHash<QString, qint64>& locationIds);
+    // Inserts the order, its lines, its charges and its customer (matched by e-mail); sets order.id. Line SKU
+    // ids are looked up in skuIds by code (absent: NULL). Throws Storage on a duplicate (channel, external
+    // id) or order number.
+    qint64 insert(Order& order, const QHash<QString, qint64>& skuIds,
+                  const QHash<QString, qint64>& locationIds);
     std::optional<qint64> idForExternal(Channel channel, const QString& externalId);
     std::optional<qint64> idForNumber(const QString& orderNumber);
     // The whole order with its lines and open exception reasons; nullopt when there is no such id.

@@ -2,8 +2,8 @@
 
 #include "Error.h"
 #include "formats/OrderFormats.h"
-#include "storage/SkuCrossReference.h"
 #include "formats/x12/X12PurchaseOrderMapper.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SqlQuery.h"
 
 using namespace Qt::StringLiterals;

@@ -2,25 +2,31 @@
 
 namespace ordo {
 
-std::optional<OrderStatus> OrderStateMachine::forwardStep(OrderStatus from)
-{
+std::optional<OrderStatus> OrderStateMachine::forwardStep(OrderStatus from) {
     switch (from) {
-    case OrderStatus::Pending: return OrderStatus::Validated;
-    case OrderStatus::Validated: return OrderStatus::Routed;
-    case OrderStatus::Routed: return OrderStatus::Released;
-    case OrderStatus::Released: return OrderStatus::Picking;
-    case OrderStatus::Picking: return OrderStatus::Packed;
-    case OrderStatus::Packed: return OrderStatus::Shipped;
-    case OrderStatus::Shipped: return OrderStatus::Delivered;
+    case OrderStatus::Pending:
+        return OrderStatus::Validated;
+    case OrderStatus::Validated:
+        return OrderStatus::Routed;
+    case OrderStatus::Routed:
+        return OrderStatus::Released;
+    case OrderStatus::Released:
+        return OrderStatus::Picking;
+    case OrderStatus::Picking:
+        return OrderStatus::Packed;
+    case OrderStatus::Packed:
+        return OrderStatus::Shipped;
+    case OrderStatus::Shipped:
+        return OrderStatus::Delivered;
     case OrderStatus::Delivered:
     case OrderStatus::Cancelled:
-    case OrderStatus::Exception: return std::nullopt;
+    case OrderStatus::Exception:
+        return std::nullopt;
     }
     return std::nullopt;
 }
 
-bool OrderStateMachine::canMove(OrderStatus from, OrderStatus to)
-{
+bool OrderStateMachine::canMove(OrderStatus from, OrderStatus to) {
     if (from == to || isTerminal(from))
         return false;
     if (from == OrderStatus::Exception)
@@ -36,8 +42,7 @@ bool OrderStateMachine::canMove(OrderStatus from, OrderStatus to)
     return forwardStep(from) == to;
 }
 
-QList<OrderStatus> OrderStateMachine::nextStates(OrderStatus from)
-{
+QList<OrderStatus> OrderStateMachine::nextStates(OrderStatus from) {
     QList<OrderStatus> result;
     if (from == OrderStatus::Exception)
         return result;

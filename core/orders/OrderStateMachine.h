@@ -7,7 +7,8 @@
 namespace ordo {
 
 // Which moves the order lifecycle allows. Forward along the happy path one step at a time; Exception from any
-// open state; Cancelled from any state before Shipped; out of Exception only back to where the order was held.
+// open state; Cancelled from any state before Shipped; out of Exception only back to where the order was
+// held.
 class OrderStateMachine {
 public:
     static bool canMove(OrderStatus from, OrderStatus to);

@@ -90,15 +90,15 @@ public:
                        const Actor& actor, qint64 atMs);
     // Some lines of a split order move to `to` (each checked one step forward along the path), with a "lines"
     // audit event; the order takes the state of its least advanced open line. Returns that state.
-    OrderStatus advanceLines(qint64 orderId, OrderStatus orderStatus, const QList<int>& lineNos, OrderStatus to,
-                             const Actor& actor, qint64 atMs);
+    OrderStatus advanceLines(qint64 orderId, OrderStatus orderStatus, const QList<int>& lineNos,
+                             OrderStatus to, const Actor& actor, qint64 atMs);
     // Holds and their resolution go with the move to and from Exception.
     void addHolds(qint64 orderId, const QList<ExceptionReason>& reasons, const Actor& actor, qint64 atMs);
     void resolveHolds(qint64 orderId, const QString& resolution, const Actor& actor, qint64 atMs,
                       const QStringList& codes = {});
     // An event on the order that changes no state (captured, corrected, stock released, a document sent).
-    void note(qint64 orderId, const QString& action, const QString& reason, const QString& detail, const Actor& actor,
-              qint64 atMs, const QString& fromState = {}, const QString& toState = {});
+    void note(qint64 orderId, const QString& action, const QString& reason, const QString& detail,
+              const Actor& actor, qint64 atMs, const QString& fromState = {}, const QString& toState = {});
 
     // Validated -> Routed, for the reservation paths (permission AdvanceOrders, checked once per call).
     // claimRouted moves the order in the statement that locks it, when it is Validated: the order number and
@@ -116,12 +116,13 @@ public:
     //   routedScript     recordRouted as a script of statements;
     //   routedTailSql    "l AS (UPDATE order_lines ...) INSERT INTO audit_events ...", the end of a WITH.
     QString claimRoutedSql(qint64 orderId, const Actor& actor, qint64 atMs);
-    QString routedScript(const RoutedLines& order, bool routed, bool moveOrder, const Actor& actor, qint64 atMs);
+    QString routedScript(const RoutedLines& order, bool routed, bool moveOrder, const Actor& actor,
+                         qint64 atMs);
     QString routedTailSql(const RoutedLines& order, const Actor& actor, qint64 atMs);
 
-    // A generator of past orders (the demo) stores them as they stand and records their histories here, in bulk:
-    // each event with its own time (its entity is the order). flushPast() sends what is buffered; call it after
-    // the orders themselves are written.
+    // A generator of past orders (the demo) stores them as they stand and records their histories here, in
+    // bulk: each event with its own time (its entity is the order). flushPast() sends what is buffered; call
+    // it after the orders themselves are written.
     void recordPast(qint64 orderId, const AuditEvent& event);
     void flushPast();
     qint64 pastEventsWritten() const;

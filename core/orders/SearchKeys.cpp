@@ -2,8 +2,7 @@
 
 namespace ordo {
 
-QString SearchKeys::reversedDigitsOf(const QString& text)
-{
+QString SearchKeys::reversedDigitsOf(const QString& text) {
     QString digits;
     digits.reserve(text.size());
     for (auto it = text.crbegin(); it != text.crend(); ++it)
@@ -12,8 +11,7 @@ QString SearchKeys::reversedDigitsOf(const QString& text)
     return digits;
 }
 
-SearchKeys SearchKeys::from(const QString& email, const QString& phone, const QString& name)
-{
+SearchKeys SearchKeys::from(const QString& email, const QString& phone, const QString& name) {
     SearchKeys keys;
     keys.email = email.trimmed().toLower();
     keys.phoneDigits = reversedDigitsOf(phone);

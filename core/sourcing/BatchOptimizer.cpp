@@ -2,10 +2,10 @@
 
 #include "model/Money.h"
 #include "sourcing/BatchModel.h"
-#include "sourcing/StockLevels.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RunInventory.h"
 #include "sourcing/SequentialRouting.h"
+#include "sourcing/StockLevels.h"
 
 #include <QHash>
 

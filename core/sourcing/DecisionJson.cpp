@@ -19,13 +19,11 @@ using namespace ordo::json;
 
 constexpr qint64 int64Max = std::numeric_limits<qint64>::max();
 
-QString money(qint64 minor, const QString& currency)
-{
+QString money(qint64 minor, const QString& currency) {
     return Money{minor, currency.isEmpty() ? u"USD"_s : currency}.toDecimalString();
 }
 
-QJsonArray linesToJson(const QList<ShipmentLine>& lines)
-{
+QJsonArray linesToJson(const QList<ShipmentLine>& lines) {
     QJsonArray a;
     for (const ShipmentLine& l : lines)
         a.append(QJsonObject{
@@ -33,8 +31,7 @@ QJsonArray linesToJson(const QList<ShipmentLine>& lines)
     return a;
 }
 
-QJsonArray shipmentsToJson(const QList<Shipment>& shipments, const QString& currency)
-{
+QJsonArray shipmentsToJson(const QList<Shipment>& shipments, const QString& currency) {
     QJsonArray a;
     for (const Shipment& s : shipments)
         a.append(QJsonObject{{u"location_id"_s, s.locationCode},
@@ -44,8 +41,7 @@ QJsonArray shipmentsToJson(const QList<Shipment>& shipments, const QString& curr
     return a;
 }
 
-QJsonObject candidateToJson(const CandidateLocation& c, const QString& currency)
-{
+QJsonObject candidateToJson(const CandidateLocation& c, const QString& currency) {
     QStringList reasons;
     QJsonArray filters;
     for (const FilterVerdict& f : c.filters) {
@@ -81,8 +77,7 @@ QJsonObject candidateToJson(const CandidateLocation& c, const QString& currency)
     };
 }
 
-QJsonArray notConsideredToJson(const QList<NotConsidered>& groups)
-{
+QJsonArray notConsideredToJson(const QList<NotConsidered>& groups) {
     QJsonArray a;
     for (const NotConsidered& g : groups)
         a.append(QJsonObject{{u"reason"_s, g.reason},
@@ -93,8 +88,7 @@ QJsonArray notConsideredToJson(const QList<NotConsidered>& groups)
 // Reading
 // --------------------------------------------------------------------------------------------------------
 
-qint64 moneyAt(const QJsonObject& o, const QString& key, const QString& path, const QString& currency)
-{
+qint64 moneyAt(const QJsonObject& o, const QString& key, const QString& path, const QString& currency) {
     const QString p = member(path, key);
     const auto minor = Money::parseMinor(string(o.value(key), p), currency.isEmpty() ? u"USD"_s : currency);
     if (!minor)
@@ -102,16 +96,14 @@ qint64 moneyAt(const QJsonObject& o, const QString& key, const QString& path, co
     return *minor;
 }
 
-Criterion criterionAt(const QJsonValue& v, const QString& path)
-{
+Criterion criterionAt(const QJsonValue& v, const QString& path) {
     const auto c = criterionFromCode(string(v, path));
     if (!c)
         throw Error::input(u"%1: unknown criterion \"%2\""_s.arg(path, v.toString()));
     return *c;
 }
 
-QList<ShipmentLine> readLines(const QJsonValue& v, const QString& path)
-{
+QList<ShipmentLine> readLines(const QJsonValue& v, const QString& path) {
     QList<ShipmentLine> lines;
     const QJsonArray a = array(v, path);
     for (qsizetype i = 0; i < a.size(); ++i) {
@@ -124,8 +116,7 @@ QList<ShipmentLine> readLines(const QJsonValue& v, const QString& path)
     return lines;
 }
 
-QList<Shipment> readShipments(const QJsonValue& v, const QString& path, const QString& currency)
-{
+QList<Shipment> readShipments(const QJsonValue& v, const QString& path, const QString& currency) {
     QList<Shipment> shipments;
     const QJsonArray a = array(v, path);
     for (qsizetype i = 0; i < a.size(); ++i) {
@@ -139,8 +130,7 @@ QList<Shipment> readShipments(const QJsonValue& v, const QString& path, const QS
     return shipments;
 }
 
-CandidateLocation readCandidate(const QJsonObject& o, const QString& p, const QString& currency)
-{
+CandidateLocation readCandidate(const QJsonObject& o, const QString& p, const QString& currency) {
     CandidateLocation c;
     c.locationCode = string(o.value(u"location_id"_s), member(p, u"location_id"_s));
     c.eligible = boolean(o.value(u"eligible"_s), member(p, u"eligible"_s));
@@ -172,8 +162,7 @@ CandidateLocation readCandidate(const QJsonObject& o, const QString& p, const QS
     return c;
 }
 
-QList<NotConsidered> readNotConsidered(const QJsonValue& v)
-{
+QList<NotConsidered> readNotConsidered(const QJsonValue& v) {
     const QString path = u"not_considered"_s;
     QList<NotConsidered> groups;
     // Decisions stored before every location was accounted for have no such member.
@@ -183,9 +172,10 @@ QList<NotConsidered> readNotConsidered(const QJsonValue& v)
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString p = element(path, i);
         const QJsonObject o = object(a.at(i), p);
-        groups << NotConsidered{string(o.value(u"reason"_s), member(p, u"reason"_s)),
-                                LocationSet(stringList(o.value(u"location_ids"_s), member(p, u"location_ids"_s),
-                                                       /*unique=*/false))};
+        groups << NotConsidered{
+            string(o.value(u"reason"_s), member(p, u"reason"_s)),
+            LocationSet(stringList(o.value(u"location_ids"_s), member(p, u"location_ids"_s),
+                                   /*unique=*/false))};
     }
     return groups;
 }
@@ -194,8 +184,7 @@ QList<NotConsidered> readNotConsidered(const QJsonValue& v)
 
 namespace DecisionJson {
 
-QJsonObject toJson(const Decision& d)
-{
+QJsonObject toJson(const Decision& d) {
     QJsonArray candidates;
     for (const CandidateLocation& c : d.candidates)
         candidates.append(candidateToJson(c, d.currency));
@@ -229,8 +218,7 @@ QJsonObject toJson(const Decision& d)
     };
 }
 
-Decision fromJson(const QJsonObject& o)
-{
+Decision fromJson(const QJsonObject& o) {
     Decision d;
     d.orderNumber = string(o.value(u"order_id"_s), u"order_id"_s);
     const QString outcome = string(o.value(u"outcome"_s), u"outcome"_s);

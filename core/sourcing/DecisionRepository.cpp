@@ -14,8 +14,7 @@ namespace ordo {
 
 namespace {
 
-Decision decisionFrom(qint64 orderId, const QString& body)
-{
+Decision decisionFrom(qint64 orderId, const QString& body) {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body.toUtf8(), &error);
     try {
@@ -32,8 +31,7 @@ Decision decisionFrom(qint64 orderId, const QString& body)
 
 } // namespace
 
-qint64 DecisionRepository::store(const Decision& decision, const QString& actor)
-{
+qint64 DecisionRepository::store(const Decision& decision, const QString& actor) {
     if (decision.orderId == 0)
         throw Error::usage(u"a decision is stored with its order: the order id is missing"_s);
     const qint64 at = decision.decidedAtMs != 0 ? decision.decidedAtMs : nowStoredTime();
@@ -64,8 +62,7 @@ qint64 DecisionRepository::store(const Decision& decision, const QString& actor)
     return id;
 }
 
-std::optional<Decision> DecisionRepository::latest(qint64 orderId) const
-{
+std::optional<Decision> DecisionRepository::latest(qint64 orderId) const {
     SqlQuery q(m_db, u"SELECT body FROM routing_decisions WHERE order_id = :o ORDER BY id DESC LIMIT 1"_s);
     q.bind(u":o"_s, orderId).exec();
     if (!q.next())
@@ -73,8 +70,7 @@ std::optional<Decision> DecisionRepository::latest(qint64 orderId) const
     return decisionFrom(orderId, q.value(0).toString());
 }
 
-QList<Decision> DecisionRepository::forOrder(qint64 orderId) const
-{
+QList<Decision> DecisionRepository::forOrder(qint64 orderId) const {
     SqlQuery q(m_db, u"SELECT body FROM routing_decisions WHERE order_id = :o ORDER BY id"_s);
     q.bind(u":o"_s, orderId).exec();
     QStringList bodies;
@@ -86,8 +82,7 @@ QList<Decision> DecisionRepository::forOrder(qint64 orderId) const
     return decisions;
 }
 
-QHash<QString, int> DecisionRepository::shipmentsSince(qint64 sinceMs) const
-{
+QHash<QString, int> DecisionRepository::shipmentsSince(qint64 sinceMs) const {
     SqlQuery q(m_db,
                u"SELECT l.code, COUNT(*) FROM routing_shipments s JOIN locations l ON l.id = s.location_id "
                "WHERE s.decided_at >= :since GROUP BY l.code"_s);

@@ -176,7 +176,8 @@ private:
             offer(m_p, result, m_leaf);
             return;
         }
-        // m_k never exceeds exactLineLimit; saying so lets the optimiser (and its bounds warnings) see it too.
+        // m_k never exceeds exactLineLimit; saying so lets the optimiser (and its bounds warnings) see it
+        // too.
         if (b >= exactLineLimit)
             return;
         const unsigned mask = m_blocks[b];

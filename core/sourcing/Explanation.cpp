@@ -84,7 +84,7 @@ enum NotConsideredGroup {
 };
 
 constexpr Filter filterOfGroup[GroupCount] = {
-    Filter(0),     FilterExcluded,  FilterRejected,   FilterType,  FilterGroup,    FilterShips,
+    Filter(0),    FilterExcluded,    FilterRejected, FilterType,   FilterGroup, FilterShips,
     FilterPickup, FilterMaxDistance, FilterCapacity, FilterMinAtp, FilterStock, Filter(0)};
 
 const QString& reasonOf(int group) {

@@ -11,7 +11,7 @@ int IndexStockLevels::skuIndex(const QString& skuCode) const {
 }
 
 void IndexStockLevels::stocked(int sku, int channelIndex, int delivery, qint64 atMs,
-                                 std::vector<Stocked>& out) const {
+                               std::vector<Stocked>& out) const {
     out.clear();
     if (sku < 0)
         return;

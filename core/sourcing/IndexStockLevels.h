@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sourcing/StockLevels.h"
 #include "sourcing/RoutingNetwork.h"
+#include "sourcing/StockLevels.h"
 
 #include <QHash>
 #include <QSet>

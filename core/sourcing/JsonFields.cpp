@@ -11,13 +11,11 @@ namespace ordo::json {
 
 namespace {
 
-[[noreturn]] void refuse(const QString& path, const QString& what)
-{
+[[noreturn]] void refuse(const QString& path, const QString& what) {
     throw Error::input(path + u": "_s + what);
 }
 
-QString typeName(const QJsonValue& value)
-{
+QString typeName(const QJsonValue& value) {
     switch (value.type()) {
     case QJsonValue::Null:
         return u"null"_s;
@@ -39,54 +37,46 @@ QString typeName(const QJsonValue& value)
 
 } // namespace
 
-QString member(const QString& path, const QString& key)
-{
+QString member(const QString& path, const QString& key) {
     return path.isEmpty() ? key : path + u'.' + key;
 }
 
-QString element(const QString& path, qsizetype index)
-{
+QString element(const QString& path, qsizetype index) {
     return u"%1[%2]"_s.arg(path).arg(index);
 }
 
-void allowKeys(const QJsonObject& object, const QString& path, const QStringList& allowed)
-{
+void allowKeys(const QJsonObject& object, const QString& path, const QStringList& allowed) {
     for (auto it = object.begin(); it != object.end(); ++it)
         if (!allowed.contains(it.key()))
             refuse(member(path, it.key()), u"unknown key (expected one of: %1)"_s.arg(allowed.join(u", "_s)));
 }
 
-QJsonObject object(const QJsonValue& value, const QString& path)
-{
+QJsonObject object(const QJsonValue& value, const QString& path) {
     if (!value.isObject())
         refuse(path, u"must be an object, not %1"_s.arg(typeName(value)));
     return value.toObject();
 }
 
-QJsonArray array(const QJsonValue& value, const QString& path)
-{
+QJsonArray array(const QJsonValue& value, const QString& path) {
     if (!value.isArray())
         refuse(path, u"must be an array, not %1"_s.arg(typeName(value)));
     return value.toArray();
 }
 
-QString string(const QJsonValue& value, const QString& path)
-{
+QString string(const QJsonValue& value, const QString& path) {
     if (!value.isString())
         refuse(path, u"must be a string, not %1"_s.arg(typeName(value)));
     return value.toString();
 }
 
-QString nonEmptyString(const QJsonValue& value, const QString& path)
-{
+QString nonEmptyString(const QJsonValue& value, const QString& path) {
     const QString text = string(value, path).trimmed();
     if (text.isEmpty())
         refuse(path, u"must not be empty"_s);
     return text;
 }
 
-QStringList stringList(const QJsonValue& value, const QString& path, bool unique)
-{
+QStringList stringList(const QJsonValue& value, const QString& path, bool unique) {
     const QJsonArray items = array(value, path);
     QStringList result;
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -98,22 +88,19 @@ QStringList stringList(const QJsonValue& value, const QString& path, bool unique
     return result;
 }
 
-bool boolean(const QJsonValue& value, const QString& path)
-{
+bool boolean(const QJsonValue& value, const QString& path) {
     if (!value.isBool())
         refuse(path, u"must be true or false, not %1"_s.arg(typeName(value)));
     return value.toBool();
 }
 
-double number(const QJsonValue& value, const QString& path)
-{
+double number(const QJsonValue& value, const QString& path) {
     if (!value.isDouble() || !std::isfinite(value.toDouble()))
         refuse(path, u"must be a number, not %1"_s.arg(typeName(value)));
     return value.toDouble();
 }
 
-qint64 integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max)
-{
+qint64 integer(const QJsonValue& value, const QString& path, qint64 min, qint64 max) {
     const double d = value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN();
     if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
         refuse(path, max == std::numeric_limits<int>::max()
@@ -122,8 +109,7 @@ qint64 integer(const QJsonValue& value, const QString& path, qint64 min, qint64 
     return qint64(d);
 }
 
-std::optional<qint64> parseScaled(QStringView text, int digits)
-{
+std::optional<qint64> parseScaled(QStringView text, int digits) {
     if (text.isEmpty())
         return std::nullopt;
     const qsizetype dot = text.indexOf(u'.');
@@ -147,8 +133,7 @@ std::optional<qint64> parseScaled(QStringView text, int digits)
     return value;
 }
 
-QString formatScaled(qint64 value, int digits, int minDigits)
-{
+QString formatScaled(qint64 value, int digits, int minDigits) {
     const bool negative = value < 0;
     const quint64 magnitude = negative ? quint64(0) - quint64(value) : quint64(value);
     quint64 scale = 1;

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-QList<OverdueOrder> OverdueOrders::list(const RuleSet& rules, qint64 nowMs, int limit) const
-{
+QList<OverdueOrder> OverdueOrders::list(const RuleSet& rules, qint64 nowMs, int limit) const {
     QList<OverdueOrder> found;
     SqlQuery q(
         m_db,

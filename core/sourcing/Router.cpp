@@ -130,7 +130,8 @@ Decision route(const Order& order, const RuleSet& rules, const StockLevels& inve
     if (anyApplied)
         listCandidates(p, nullptr, d);
     else
-        d.notConsidered = {NotConsidered{u"no strategy applies to the order"_s, LocationSet(network.codes())}};
+        d.notConsidered = {
+            NotConsidered{u"no strategy applies to the order"_s, LocationSet(network.codes())}};
     return d;
 }
 

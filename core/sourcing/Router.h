@@ -12,18 +12,18 @@ namespace ordo {
 class StockLevels;
 class RoutingNetwork;
 
-// ARCHITECTURE.md decision 5: routing is a pure function of (order, active rules, inventory view, network). No
-// database, no clock (the time comes with the order's context), no side effects: the caller reserves what the
-// Decision says and tells the view and the network what it took when it routes several orders in one run.
+// ARCHITECTURE.md decision 5: routing is a pure function of (order, active rules, inventory view, network).
+// No database, no clock (the time comes with the order's context), no side effects: the caller reserves what
+// the Decision says and tells the view and the network what it took when it routes several orders in one run.
 //
-// Strategies are tried in order; the first whose conditions hold and that finds an assignment decides; one that
-// applies but cannot route follows its fallback. With the default ranking (total cost) and split allowed the
-// assignment is exactly optimal for orders of up to 5 lines over up to 50 eligible locations (ties: fewest
-// shipments, then location code); larger orders use a bounded search never worse than routeGreedy().
+// Strategies are tried in order; the first whose conditions hold and that finds an assignment decides; one
+// that applies but cannot route follows its fallback. With the default ranking (total cost) and split allowed
+// the assignment is exactly optimal for orders of up to 5 lines over up to 50 eligible locations (ties:
+// fewest shipments, then location code); larger orders use a bounded search never worse than routeGreedy().
 struct RoutingContext {
-    qint64 nowMs = 0;                 // UTC ms: future supply horizon, order age for "cancel after N days"
-    QSet<QString> rejectedLocations;  // locations that rejected this order's lines (reroute): never chosen
-    QList<int> lineNos;               // route only these lines (reroute); empty: every open line
+    qint64 nowMs = 0;                // UTC ms: future supply horizon, order age for "cancel after N days"
+    QSet<QString> rejectedLocations; // locations that rejected this order's lines (reroute): never chosen
+    QList<int> lineNos;              // route only these lines (reroute); empty: every open line
 };
 
 Decision route(const Order& order, const RuleSet& rules, const StockLevels& inventory,

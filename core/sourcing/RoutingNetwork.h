@@ -27,7 +27,8 @@ public:
     int size() const { return int(m_locations.size()); }
     const NetworkLocation& at(int location) const { return m_locations[size_t(location)]; }
     int indexOf(const QString& code) const { return m_byCode.value(code, -1); }
-    // Every location's code by dense id, one list shared by the decisions that name locations by bits over it.
+    // Every location's code by dense id, one list shared by the decisions that name locations by bits over
+    // it.
     const QStringList& codes() const { return m_codes; }
 
     // A routing run takes capacity as it assigns shipments, so the next order sees what is left.

@@ -86,7 +86,8 @@ struct Problem {
 
     std::vector<Line> lines;
     int skuCount = 0;
-    std::vector<Candidate> candidates; // the network's locations holding a line's SKU, and the pickup location
+    std::vector<Candidate>
+        candidates; // the network's locations holding a line's SKU, and the pickup location
     // [candidate * skuCount + slot]: ATP at the candidate, and what a shipment may take of it (ATP less the
     // strategy's minimum ATP after safety).
     std::vector<qint64> available;

@@ -1,7 +1,7 @@
 #include "RoutingService.h"
-#include "RoutingServiceSupport.h"
 
 #include "Error.h"
+#include "RoutingServiceSupport.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/ReservationService.h"
 #include "inventory/SegmentationRepository.h"
@@ -45,8 +45,7 @@ RoutingService::RoutingService(Database& db, const Actor& actor)
 
 RoutingService::~RoutingService() = default;
 
-RoutingService::Run& RoutingService::run()
-{
+RoutingService::Run& RoutingService::run() {
     if (m_run)
         return *m_run;
     auto r = std::make_unique<Run>();
@@ -69,33 +68,27 @@ RoutingService::Run& RoutingService::run()
     return *m_run;
 }
 
-InventoryIndex& RoutingService::runIndex()
-{
+InventoryIndex& RoutingService::runIndex() {
     return run().index;
 }
 
-const RuleSet& RoutingService::rules()
-{
+const RuleSet& RoutingService::rules() {
     return run().rules;
 }
 
-const StockLevels& RoutingService::inventory()
-{
+const StockLevels& RoutingService::inventory() {
     return *run().overlay;
 }
 
-RoutingNetwork& RoutingService::network()
-{
+RoutingNetwork& RoutingService::network() {
     return run().network;
 }
 
-QList<qint64> RoutingService::pendingOrderIds(int limit)
-{
+QList<qint64> RoutingService::pendingOrderIds(int limit) {
     return ReservationService(m_db).validatedOrderIds(limit);
 }
 
-QList<Order> RoutingService::pendingOrders(int limit)
-{
+QList<Order> RoutingService::pendingOrders(int limit) {
     QList<Order> orders;
     OrderRepository repository(m_db);
     for (qint64 id : pendingOrderIds(limit))
@@ -104,8 +97,7 @@ QList<Order> RoutingService::pendingOrders(int limit)
     return orders;
 }
 
-QStringList RoutingService::rejectedLocations(qint64 orderId)
-{
+QStringList RoutingService::rejectedLocations(qint64 orderId) {
     SqlQuery q(m_db, u"SELECT DISTINCT l.code FROM routing_rejections r JOIN "
                      u"locations l ON l.id = r.location_id "
                      "WHERE r.order_id = :o ORDER BY l.code"_s);
@@ -116,9 +108,7 @@ QStringList RoutingService::rejectedLocations(qint64 orderId)
     return codes;
 }
 
-
-Decision RoutingService::decide(const Order& order, const QList<int>& lineNos)
-{
+Decision RoutingService::decide(const Order& order, const QList<int>& lineNos) {
     Run& r = run();
     RoutingContext context;
     context.nowMs = nowStoredTime();
@@ -135,15 +125,15 @@ Decision RoutingService::decide(const Order& order, const QList<int>& lineNos)
         d.currency = r.rules.currency;
     // A person put the order on backorder from the Exceptions queue: it waits for stock rather than going
     // back to the queue.
-    if ((d.outcome == RoutingOutcome::Held || d.outcome == RoutingOutcome::Unfillable) && isBackordered(order.id)) {
+    if ((d.outcome == RoutingOutcome::Held || d.outcome == RoutingOutcome::Unfillable) &&
+        isBackordered(order.id)) {
         d.outcome = RoutingOutcome::Backordered;
         d.reason += u"; on backorder, waiting for stock"_s;
     }
     return d;
 }
 
-void RoutingService::takeInRun(const Decision& decision, bool inventoryToo)
-{
+void RoutingService::takeInRun(const Decision& decision, bool inventoryToo) {
     Run& r = run();
     for (const Shipment& s : decision.shipments) {
         const int location = r.network.indexOf(s.locationCode);
@@ -158,8 +148,7 @@ void RoutingService::takeInRun(const Decision& decision, bool inventoryToo)
     }
 }
 
-void RoutingService::refreshStock(const Order& order)
-{
+void RoutingService::refreshStock(const Order& order) {
     Run& r = run();
     QSet<QString> skus;
     for (const OrderLine& line : order.lines)
@@ -184,7 +173,8 @@ void RoutingService::act(const Order& order, const Decision& d, RoutedOrder& res
                          ReservationService& reservations) {
     DecisionRepository(m_db).store(d, m_actor.user);
     const qint64 now = nowStoredTime();
-    OrderTransitions(m_db).note(order.id, u"route"_s, reasonCodeFor(d.outcome), decisionSummary(d), m_actor, now);
+    OrderTransitions(m_db).note(order.id, u"route"_s, reasonCodeFor(d.outcome), decisionSummary(d), m_actor,
+                                now);
     OrderLifecycle lifecycle(m_db);
     switch (d.outcome) {
     case RoutingOutcome::Routed:
@@ -256,8 +246,7 @@ void RoutingService::act(const Order& order, const Decision& d, RoutedOrder& res
     }
 }
 
-RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, bool dryRun)
-{
+RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, bool dryRun) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     RoutedOrder result{order.id, order.orderNumber, decision, false, false, {}, {}};
     if (dryRun) {
@@ -280,8 +269,7 @@ RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, 
     return result;
 }
 
-RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun)
-{
+RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     const auto order = OrderRepository(m_db).load(orderId);
     if (!order)
@@ -292,8 +280,7 @@ RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun)
     return routeLoaded(*order, dryRun);
 }
 
-QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit)
-{
+QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     QList<RoutedOrder> results;
     for (qint64 id : pendingOrderIds(limit)) {
@@ -305,8 +292,7 @@ QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit)
     return results;
 }
 
-RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun)
-{
+RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
     Order order = loaded;
     RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}};
     if (order.status != OrderStatus::Validated) {

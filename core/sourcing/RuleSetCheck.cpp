@@ -113,8 +113,8 @@ QList<RuleSetProblem> checkRuleSet(const RuleSet& rules) {
     }
     // A negative penalty would reward splitting: the router would cut orders into parcels to collect it.
     if (rules.costs.splitPenaltyMinor < 0)
-        problems.append({-1, u"costs.split_penalty"_s,
-                         u"Cost model: the split penalty must not be negative"_s});
+        problems.append(
+            {-1, u"costs.split_penalty"_s, u"Cost model: the split penalty must not be negative"_s});
     if (rules.strategies.isEmpty())
         problems.append({-1, u"strategies"_s, u"Strategies: a rule set needs at least one strategy"_s});
     QSet<QString> names;

@@ -13,8 +13,7 @@ namespace ordo {
 
 namespace {
 
-QString compact(const QJsonValue& v)
-{
+QString compact(const QJsonValue& v) {
     switch (v.type()) {
     case QJsonValue::Object:
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
@@ -33,8 +32,7 @@ QString compact(const QJsonValue& v)
     return u"null"_s;
 }
 
-void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, QList<RuleSetChange>& out)
-{
+void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, QList<RuleSetChange>& out) {
     if (a == b)
         return;
     if (a.isObject() && b.isObject()) {
@@ -52,8 +50,7 @@ void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, Q
 
 } // namespace
 
-QList<RuleSetChange> diffRuleSets(const RuleSet& before, const RuleSet& after)
-{
+QList<RuleSetChange> diffRuleSets(const RuleSet& before, const RuleSet& after) {
     QList<RuleSetChange> changes;
     QJsonObject a = RuleSetJson::toJson(before, false);
     QJsonObject b = RuleSetJson::toJson(after, false);

@@ -23,28 +23,23 @@ constexpr qint64 intMax = std::numeric_limits<int>::max();
 constexpr LocationType allLocationTypes[] = {LocationType::Dc, LocationType::Store,
                                              LocationType::ThirdPartyLogistics, LocationType::Dropship};
 
-QString splitModeCode(SplitPolicy::Mode mode)
-{
+QString splitModeCode(SplitPolicy::Mode mode) {
     return mode == SplitPolicy::Mode::SingleLocation ? u"single_location"_s : u"split"_s;
 }
 
-QString shortageCode(SplitPolicy::Shortage shortage)
-{
+QString shortageCode(SplitPolicy::Shortage shortage) {
     return shortage == SplitPolicy::Shortage::ShipComplete ? u"ship_complete"_s : u"ship_available"_s;
 }
 
-QJsonValue timeOrNull(const QDateTime& t)
-{
+QJsonValue timeOrNull(const QDateTime& t) {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-QString money(qint64 minor, const QString& currency)
-{
+QString money(qint64 minor, const QString& currency) {
     return Money{minor, currency}.toDecimalString();
 }
 
-QJsonObject conditionsToJson(const StrategyConditions& when, const QString& currency)
-{
+QJsonObject conditionsToJson(const StrategyConditions& when, const QString& currency) {
     QJsonObject o;
     QStringList channels;
     for (Channel c : when.channels)
@@ -62,8 +57,7 @@ QJsonObject conditionsToJson(const StrategyConditions& when, const QString& curr
     return o;
 }
 
-QJsonObject filtersToJson(const LocationFilters& f)
-{
+QJsonObject filtersToJson(const LocationFilters& f) {
     QStringList types;
     for (LocationType t : f.types)
         types << locationTypeCode(t);
@@ -79,8 +73,7 @@ QJsonObject filtersToJson(const LocationFilters& f)
     };
 }
 
-QJsonObject strategyToJson(const Strategy& s, const QString& currency)
-{
+QJsonObject strategyToJson(const Strategy& s, const QString& currency) {
     QJsonArray ranking;
     for (const CriterionWeight& w : s.ranking)
         ranking.append(QJsonObject{{u"criterion"_s, criterionCode(w.criterion)}, {u"weight"_s, w.weight}});
@@ -102,14 +95,12 @@ QJsonObject strategyToJson(const Strategy& s, const QString& currency)
 // --------------------------------------------------------------------------------------------------------
 
 // A value that may be absent or null (optional field).
-bool present(const QJsonObject& o, const QString& key)
-{
+bool present(const QJsonObject& o, const QString& key) {
     return o.contains(key) && !o.value(key).isNull();
 }
 
 template <typename T, typename FromCode>
-T code(const QJsonValue& value, const QString& path, FromCode fromCode, const QStringList& known)
-{
+T code(const QJsonValue& value, const QString& path, FromCode fromCode, const QStringList& known) {
     const QString text = string(value, path);
     const auto parsed = fromCode(text);
     if (!parsed)
@@ -118,24 +109,21 @@ T code(const QJsonValue& value, const QString& path, FromCode fromCode, const QS
     return *parsed;
 }
 
-QStringList locationTypeCodes()
-{
+QStringList locationTypeCodes() {
     QStringList codes;
     for (LocationType t : allLocationTypes)
         codes << locationTypeCode(t);
     return codes;
 }
 
-QStringList criterionCodes()
-{
+QStringList criterionCodes() {
     QStringList codes;
     for (Criterion c : allCriteria)
         codes << criterionCode(c);
     return codes;
 }
 
-QStringList fallbackCodes()
-{
+QStringList fallbackCodes() {
     QStringList codes;
     for (auto a : {Fallback::Action::NextStrategy, Fallback::Action::Hold, Fallback::Action::Backorder,
                    Fallback::Action::Cancel})
@@ -143,8 +131,7 @@ QStringList fallbackCodes()
     return codes;
 }
 
-qint64 moneyValue(const QJsonValue& value, const QString& path, const QString& currency)
-{
+qint64 moneyValue(const QJsonValue& value, const QString& path, const QString& currency) {
     const QString text = string(value, path);
     const auto minor = Money::parseMinor(text, currency);
     if (!minor || *minor < 0)
@@ -154,8 +141,7 @@ qint64 moneyValue(const QJsonValue& value, const QString& path, const QString& c
     return *minor;
 }
 
-StrategyConditions readConditions(const QJsonObject& o, const QString& path, const QString& currency)
-{
+StrategyConditions readConditions(const QJsonObject& o, const QString& path, const QString& currency) {
     allowKeys(o, path,
               {u"channels"_s, u"delivery"_s, u"min_priority"_s, u"min_order_value"_s, u"max_order_value"_s,
                u"countries"_s, u"regions"_s, u"sku_tags"_s});
@@ -203,8 +189,7 @@ StrategyConditions readConditions(const QJsonObject& o, const QString& path, con
     return when;
 }
 
-LocationFilters readFilters(const QJsonObject& o, const QString& path)
-{
+LocationFilters readFilters(const QJsonObject& o, const QString& path) {
     allowKeys(o, path,
               {u"types"_s, u"groups"_s, u"max_distance_km"_s, u"require_capacity"_s, u"require_shipping"_s,
                u"require_pickup"_s, u"excluded_locations"_s, u"min_atp_after_safety"_s});
@@ -245,8 +230,7 @@ LocationFilters readFilters(const QJsonObject& o, const QString& path)
     return f;
 }
 
-QList<CriterionWeight> readRanking(const QJsonValue& value, const QString& path)
-{
+QList<CriterionWeight> readRanking(const QJsonValue& value, const QString& path) {
     const QJsonArray items = array(value, path);
     QList<CriterionWeight> ranking;
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -271,8 +255,7 @@ QList<CriterionWeight> readRanking(const QJsonValue& value, const QString& path)
     return ranking;
 }
 
-SplitPolicy readSplit(const QJsonObject& o, const QString& path)
-{
+SplitPolicy readSplit(const QJsonObject& o, const QString& path) {
     allowKeys(o, path, {u"mode"_s, u"max_shipments"_s, u"shortage"_s});
     SplitPolicy split;
     if (o.contains(u"mode"_s)) {
@@ -308,8 +291,7 @@ SplitPolicy readSplit(const QJsonObject& o, const QString& path)
     return split;
 }
 
-Fallback readFallback(const QJsonObject& o, const QString& path)
-{
+Fallback readFallback(const QJsonObject& o, const QString& path) {
     allowKeys(o, path, {u"action"_s, u"cancel_after_days"_s});
     Fallback fallback;
     if (o.contains(u"action"_s))
@@ -324,8 +306,7 @@ Fallback readFallback(const QJsonObject& o, const QString& path)
     return fallback;
 }
 
-Strategy readStrategy(const QJsonObject& o, const QString& path, const QString& currency)
-{
+Strategy readStrategy(const QJsonObject& o, const QString& path, const QString& currency) {
     allowKeys(o, path,
               {u"name"_s, u"when"_s, u"filters"_s, u"ranking"_s, u"split"_s, u"fallback"_s,
                u"nearest_pickup_allowed"_s});
@@ -350,16 +331,15 @@ Strategy readStrategy(const QJsonObject& o, const QString& path, const QString& 
     return s;
 }
 
-CostModel readCosts(const QJsonObject& o, const QString& currency)
-{
+CostModel readCosts(const QJsonObject& o, const QString& currency) {
     const QString path = u"costs"_s;
     allowKeys(o, path, locationTypeCodes() << u"split_penalty"_s);
     CostModel costs = CostModel::defaults();
     // A cost model without a split penalty was written before there was one: it keeps routing as it did.
     costs.splitPenaltyMinor = 0;
     if (present(o, u"split_penalty"_s))
-        costs.splitPenaltyMinor = moneyValue(o.value(u"split_penalty"_s), member(path, u"split_penalty"_s),
-                                             currency);
+        costs.splitPenaltyMinor =
+            moneyValue(o.value(u"split_penalty"_s), member(path, u"split_penalty"_s), currency);
     const int digits = Money::minorDigits(currency);
     for (LocationType t : allLocationTypes) {
         const QString p = member(path, locationTypeCode(t));
@@ -384,8 +364,7 @@ CostModel readCosts(const QJsonObject& o, const QString& currency)
     return costs;
 }
 
-QHash<OrderStatus, int> readStateLimits(const QJsonObject& o)
-{
+QHash<OrderStatus, int> readStateLimits(const QJsonObject& o) {
     const QString path = u"state_limit_hours"_s;
     QHash<OrderStatus, int> limits;
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -399,8 +378,7 @@ QHash<OrderStatus, int> readStateLimits(const QJsonObject& o)
     return limits;
 }
 
-void readMetadata(const QJsonObject& o, RuleSet& rules)
-{
+void readMetadata(const QJsonObject& o, RuleSet& rules) {
     if (present(o, u"version"_s))
         rules.version = int(integer(o.value(u"version"_s), u"version"_s, 0, intMax));
     if (present(o, u"state"_s))
@@ -425,8 +403,7 @@ void readMetadata(const QJsonObject& o, RuleSet& rules)
 
 namespace RuleSetJson {
 
-QJsonObject toJson(const RuleSet& rules, bool withMetadata)
-{
+QJsonObject toJson(const RuleSet& rules, bool withMetadata) {
     QJsonObject costs;
     const int digits = Money::minorDigits(rules.currency);
     for (LocationType t : allLocationTypes) {
@@ -460,8 +437,7 @@ QJsonObject toJson(const RuleSet& rules, bool withMetadata)
     return o;
 }
 
-RuleSet fromJson(const QJsonObject& o)
-{
+RuleSet fromJson(const QJsonObject& o) {
     allowKeys(o, QString(),
               {u"currency"_s, u"costs"_s, u"strategies"_s, u"location_priority"_s, u"state_limit_hours"_s,
                u"version"_s, u"state"_s, u"author"_s, u"created_at"_s, u"published_at"_s, u"comment"_s});
@@ -497,13 +473,11 @@ RuleSet fromJson(const QJsonObject& o)
     return rules;
 }
 
-QByteArray toBytes(const RuleSet& rules, bool withMetadata)
-{
+QByteArray toBytes(const RuleSet& rules, bool withMetadata) {
     return QJsonDocument(toJson(rules, withMetadata)).toJson(QJsonDocument::Indented);
 }
 
-RuleSet fromBytes(const QByteArray& document)
-{
+RuleSet fromBytes(const QByteArray& document) {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(document, &error);
     if (error.error != QJsonParseError::NoError)

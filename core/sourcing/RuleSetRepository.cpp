@@ -16,8 +16,7 @@ namespace ordo {
 
 namespace {
 
-void requireEditor(const Actor& actor)
-{
+void requireEditor(const Actor& actor) {
     if (!actor.may(Permission::EditRules))
         throw Error::denied(
             u"%1 (%2) may not edit the routing rules"_s.arg(actor.user, roleCode(actor.role)));
@@ -26,8 +25,7 @@ void requireEditor(const Actor& actor)
 const QString columns = u"id, version, state, author, created_at, comment, published_at, published_by, "
                         "publish_comment"_s;
 
-RuleSetVersion versionFrom(const SqlQuery& q)
-{
+RuleSetVersion versionFrom(const SqlQuery& q) {
     RuleSetVersion v;
     v.id = q.value(0).toLongLong();
     v.version = q.value(1).toInt();
@@ -41,8 +39,7 @@ RuleSetVersion versionFrom(const SqlQuery& q)
     return v;
 }
 
-RuleSet ruleSetFrom(const SqlQuery& q)
-{
+RuleSet ruleSetFrom(const SqlQuery& q) {
     const RuleSetVersion v = versionFrom(q);
     RuleSet rules;
     try {
@@ -64,8 +61,7 @@ RuleSet ruleSetFrom(const SqlQuery& q)
 } // namespace
 
 RuleSet RuleSetRepository::saveDraft(const RuleSet& rules, const Actor& actor, const QString& comment,
-                                     const QDateTime& at)
-{
+                                     const QDateTime& at) {
     requireEditor(actor);
     Transaction tx(m_db);
     const qint64 now = at.isValid() ? toStoredTime(at) : nowStoredTime();
@@ -93,8 +89,7 @@ RuleSet RuleSetRepository::saveDraft(const RuleSet& rules, const Actor& actor, c
     return stored;
 }
 
-QList<RuleSetVersion> RuleSetRepository::list() const
-{
+QList<RuleSetVersion> RuleSetRepository::list() const {
     SqlQuery q(m_db, u"SELECT "_s + columns + u" FROM rule_sets ORDER BY version DESC"_s);
     q.exec();
     QList<RuleSetVersion> versions;
@@ -103,8 +98,7 @@ QList<RuleSetVersion> RuleSetRepository::list() const
     return versions;
 }
 
-std::optional<RuleSet> RuleSetRepository::load(int version) const
-{
+std::optional<RuleSet> RuleSetRepository::load(int version) const {
     SqlQuery q(m_db, u"SELECT "_s + columns + u", body FROM rule_sets WHERE version = :v"_s);
     q.bind(u":v"_s, version).exec();
     if (!q.next())
@@ -112,8 +106,7 @@ std::optional<RuleSet> RuleSetRepository::load(int version) const
     return ruleSetFrom(q);
 }
 
-RuleSet RuleSetRepository::active() const
-{
+RuleSet RuleSetRepository::active() const {
     SqlQuery q(m_db, u"SELECT "_s + columns + u", body FROM rule_sets WHERE state = 'active'"_s);
     q.exec();
     if (!q.next()) {
@@ -127,8 +120,8 @@ RuleSet RuleSetRepository::active() const
     return ruleSetFrom(q);
 }
 
-RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QString& comment, const QDateTime& at)
-{
+RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QString& comment,
+                                   const QDateTime& at) {
     requireEditor(actor);
     if (comment.trimmed().isEmpty())
         throw Error::usage(u"publishing a rule set needs a comment"_s);

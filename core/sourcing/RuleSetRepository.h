@@ -35,10 +35,11 @@ public:
     explicit RuleSetRepository(Database& db)
         : m_db(db) {}
 
-    // Stores `rules` as a new draft with the next version number, the actor as author and the time `at` (null:
-    // now; a generator of past history gives its own); returns it as stored (id, version, state, author,
-    // createdAt, comment set).
-    RuleSet saveDraft(const RuleSet& rules, const Actor& actor, const QString& comment, const QDateTime& at = {});
+    // Stores `rules` as a new draft with the next version number, the actor as author and the time `at`
+    // (null: now; a generator of past history gives its own); returns it as stored (id, version, state,
+    // author, createdAt, comment set).
+    RuleSet saveDraft(const RuleSet& rules, const Actor& actor, const QString& comment,
+                      const QDateTime& at = {});
     // Every version, newest first.
     QList<RuleSetVersion> list() const;
     // One version with its body; nullopt when there is none.
@@ -46,7 +47,8 @@ public:
     // The active rule set; RuleSet::defaults() as version 0 while none has been published.
     RuleSet active() const;
     // Makes a draft the active rule set: the active one before it becomes archived, in one transaction.
-    // Refuses (Error::state) a version that is not a draft, Error::notFound an unknown one. `at` as for saveDraft.
+    // Refuses (Error::state) a version that is not a draft, Error::notFound an unknown one. `at` as for
+    // saveDraft.
     RuleSet publish(int version, const Actor& actor, const QString& comment, const QDateTime& at = {});
 
 private:

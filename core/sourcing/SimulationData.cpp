@@ -3,8 +3,8 @@
 #include "inventory/SegmentationRepository.h"
 #include "model/Actor.h"
 #include "sourcing/IndexStockLevels.h"
-#include "storage/SkuTags.h"
 #include "storage/Database.h"
+#include "storage/SkuTags.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 

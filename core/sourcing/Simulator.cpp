@@ -1,10 +1,10 @@
 #include "Simulator.h"
 
-#include "sourcing/StockLevels.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingNetwork.h"
 #include "sourcing/RunInventory.h"
 #include "sourcing/SequentialRouting.h"
+#include "sourcing/StockLevels.h"
 
 using namespace Qt::StringLiterals;
 

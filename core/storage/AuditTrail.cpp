@@ -10,27 +10,25 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 namespace {
-QVariant textOrNull(const QString& s)
-{
+QVariant textOrNull(const QString& s) {
     return s.isEmpty() ? nullString() : QVariant(s);
 }
 } // namespace
 
 AuditTrail::AuditTrail(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
 AuditTrail::~AuditTrail() = default;
 
-void AuditTrail::record(const AuditEvent& event)
-{
+void AuditTrail::record(const AuditEvent& event) {
     if (event.entity == u"order"_s)
-        throw Error::usage(u"an order's audit events are written by OrderTransitions, with its change of state"_s);
+        throw Error::usage(
+            u"an order's audit events are written by OrderTransitions, with its change of state"_s);
     if (!m_insert)
-        m_insert = std::make_unique<SqlQuery>(m_db, u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
-                     "reason, detail) VALUES (:at, :actor, :entity, :entity_id, :action, :from, :to, :reason, "
-                     ":detail)"_s);
+        m_insert = std::make_unique<SqlQuery>(
+            m_db, u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
+                  "reason, detail) VALUES (:at, :actor, :entity, :entity_id, :action, :from, :to, :reason, "
+                  ":detail)"_s);
     SqlQuery& q = *m_insert;
     q.bind(u":at"_s, event.at.isValid() ? toStoredTime(event.at) : nowStoredTime())
         .bind(u":actor"_s, event.actor)
@@ -44,8 +42,7 @@ void AuditTrail::record(const AuditEvent& event)
     q.exec();
 }
 
-QList<AuditEvent> AuditTrail::forEntity(const QString& entity, qint64 entityId) const
-{
+QList<AuditEvent> AuditTrail::forEntity(const QString& entity, qint64 entityId) const {
     SqlQuery q(m_db, u"SELECT id, at, actor, action, from_state, to_state, reason, detail FROM audit_events "
                      "WHERE entity = :entity AND entity_id = :id ORDER BY at, id"_s);
     q.bind(u":entity"_s, entity).bind(u":id"_s, entityId);

@@ -13,7 +13,8 @@ class SqlQuery;
 
 // Append-only audit trail. record() must run inside the Transaction of the change it describes, so that
 // a change and its audit line are committed together or not at all. Events on orders are not recorded here:
-// OrderTransitions (core/orders) writes them with the change of state they go with, and record() refuses them.
+// OrderTransitions (core/orders) writes them with the change of state they go with, and record() refuses
+// them.
 class AuditTrail {
 public:
     explicit AuditTrail(Database& db);

@@ -17,12 +17,9 @@ BulkInsert::BulkInsert(Database& db, const QString& table, const QStringList& co
     , m_table(table)
     , m_head(u"INSERT INTO "_s + table + u" ("_s + columns.join(u", "_s) + u") VALUES "_s)
     , m_columnCount(columns.size())
-    , m_send(send)
-{
-}
+    , m_send(send) {}
 
-QString BulkInsert::literal(const QVariant& value)
-{
+QString BulkInsert::literal(const QVariant& value) {
     if (value.isNull())
         return u"NULL"_s;
     switch (value.metaType().id()) {
@@ -36,21 +33,24 @@ QString BulkInsert::literal(const QVariant& value)
     case QMetaType::LongLong:
     case QMetaType::UInt:
     case QMetaType::ULongLong:
-    case QMetaType::Bool: return QString::number(value.toLongLong());
+    case QMetaType::Bool:
+        return QString::number(value.toLongLong());
     case QMetaType::Double: {
         const double d = value.toDouble();
         if (!std::isfinite(d))
             throw Error::usage(u"a number is not finite"_s);
         return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
-    default: throw Error::usage(u"no SQL literal for a value of type %1"_s.arg(QString::fromLatin1(value.typeName())));
+    default:
+        throw Error::usage(
+            u"no SQL literal for a value of type %1"_s.arg(QString::fromLatin1(value.typeName())));
     }
 }
 
-void BulkInsert::add(std::initializer_list<QVariant> row)
-{
+void BulkInsert::add(std::initializer_list<QVariant> row) {
     if (qsizetype(row.size()) != m_columnCount)
-        throw Error::usage(u"%1: a row has %2 values for %3 columns"_s.arg(m_table).arg(row.size()).arg(m_columnCount));
+        throw Error::usage(
+            u"%1: a row has %2 values for %3 columns"_s.arg(m_table).arg(row.size()).arg(m_columnCount));
     // Rendered apart first, so that a value without a literal leaves the statement as it was.
     m_row.clear();
     m_row += u'(';
@@ -71,8 +71,7 @@ void BulkInsert::add(std::initializer_list<QVariant> row)
         closeStatement();
 }
 
-void BulkInsert::closeStatement()
-{
+void BulkInsert::closeStatement() {
     if (m_currentRows == 0)
         return;
     if (m_send == Send::WhenFull) {
@@ -86,8 +85,7 @@ void BulkInsert::closeStatement()
     m_currentRows = 0;
 }
 
-void BulkInsert::flush()
-{
+void BulkInsert::flush() {
     const Send mode = m_send;
     m_send = Send::OnFlush;
     closeStatement();
@@ -99,8 +97,7 @@ void BulkInsert::flush()
     m_pendingRows = 0;
 }
 
-void BulkInsert::send(const QString& sql)
-{
+void BulkInsert::send(const QString& sql) {
     try {
         SqlQuery::run(m_db, sql);
     } catch (const Error& e) {
@@ -109,12 +106,12 @@ void BulkInsert::send(const QString& sql)
     }
 }
 
-void BulkInsert::syncIdentity(Database& db, const QString& table)
-{
+void BulkInsert::syncIdentity(Database& db, const QString& table) {
     if (db.engine() != Engine::Postgres)
         return;
-    SqlQuery::run(db, u"SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE((SELECT max(id) FROM %1), 0) + 1, "
-                      "false)"_s.arg(table));
+    SqlQuery::run(
+        db, u"SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE((SELECT max(id) FROM %1), 0) + 1, "
+            "false)"_s.arg(table));
 }
 
 } // namespace ordo

@@ -17,20 +17,17 @@ namespace ordo {
 
 namespace {
 
-QString nextConnectionName()
-{
+QString nextConnectionName() {
     static QAtomicInteger<quint64> counter;
     return u"ordo-"_s + QString::number(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-bool isPostgresUrl(const QString& url)
-{
-    return url.startsWith(u"postgresql://"_s, Qt::CaseInsensitive)
-           || url.startsWith(u"postgres://"_s, Qt::CaseInsensitive);
+bool isPostgresUrl(const QString& url) {
+    return url.startsWith(u"postgresql://"_s, Qt::CaseInsensitive) ||
+           url.startsWith(u"postgres://"_s, Qt::CaseInsensitive);
 }
 
-QString sqlitePath(const QString& url)
-{
+QString sqlitePath(const QString& url) {
     if (url.startsWith(u"file:"_s, Qt::CaseInsensitive))
         return QUrl(url).toLocalFile();
     return url;
@@ -41,9 +38,7 @@ QString sqlitePath(const QString& url)
 Database::Database(QString url, QString connectionName, Engine engine)
     : m_url(std::move(url))
     , m_connectionName(std::move(connectionName))
-    , m_dialect(engine)
-{
-}
+    , m_dialect(engine) {}
 
 Database::Database(Database&& other) noexcept
     : m_url(std::move(other.m_url))
@@ -51,12 +46,9 @@ Database::Database(Database&& other) noexcept
     , m_dialect(other.m_dialect)
     , m_transactionDepth(other.m_transactionDepth)
     , m_rollbackOnly(other.m_rollbackOnly)
-    , m_statements(std::exchange(other.m_statements, std::make_shared<StatementCache>()))
-{
-}
+    , m_statements(std::exchange(other.m_statements, std::make_shared<StatementCache>())) {}
 
-Database& Database::operator=(Database&& other) noexcept
-{
+Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         close();
         m_url = std::move(other.m_url);
@@ -69,15 +61,13 @@ Database& Database::operator=(Database&& other) noexcept
     return *this;
 }
 
-Database::~Database()
-{
+Database::~Database() {
     close();
 }
 
-void Database::close()
-{
-    // The kept statements belong to the connection removed below: destroy them first, and let a SqlQuery still
-    // alive drop its own instead of giving it back.
+void Database::close() {
+    // The kept statements belong to the connection removed below: destroy them first, and let a SqlQuery
+    // still alive drop its own instead of giving it back.
     m_statements->close();
     m_statements = std::make_shared<StatementCache>();
     if (m_connectionName.isEmpty())
@@ -91,14 +81,12 @@ void Database::close()
     m_connectionName.clear();
 }
 
-QString Database::defaultUrl()
-{
+QString Database::defaultUrl() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(dir).filePath(u"ordo.sqlite"_s);
 }
 
-Database Database::open(const QString& url, const Options& options)
-{
+Database Database::open(const QString& url, const Options& options) {
     if (url.trimmed().isEmpty())
         throw Error::usage(u"no database given: pass --db with a file path or a postgresql:// URL"_s);
 
@@ -107,8 +95,9 @@ Database Database::open(const QString& url, const Options& options)
         const QUrl parsed(url, QUrl::StrictMode);
         const QString dbName = parsed.path().mid(1);
         if (!parsed.isValid() || parsed.host().isEmpty() || dbName.isEmpty())
-            throw Error::usage(u"'%1' is not a PostgreSQL URL of the form postgresql://user@host:port/dbname"_s
-                                   .arg(parsed.toString(QUrl::RemovePassword)));
+            throw Error::usage(
+                u"'%1' is not a PostgreSQL URL of the form postgresql://user@host:port/dbname"_s.arg(
+                    parsed.toString(QUrl::RemovePassword)));
         if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
             throw Error::storage(u"the PostgreSQL driver (QPSQL) is not installed; on Debian install "
                                  "libqt6sql6-psql"_s);
@@ -124,8 +113,8 @@ Database Database::open(const QString& url, const Options& options)
             connectOptions += u';' + parsed.query().replace(u'&', u';');
         db.setConnectOptions(connectOptions);
         if (!db.open())
-            throw Error::storage(u"cannot connect to %1: %2"_s.arg(database.displayName(),
-                                                                    db.lastError().text().trimmed()));
+            throw Error::storage(
+                u"cannot connect to %1: %2"_s.arg(database.displayName(), db.lastError().text().trimmed()));
         // Times are computed in UTC by Ordo; keep the session's own functions consistent with that.
         SqlQuery::run(database, u"SET TIME ZONE 'UTC'"_s);
         SqlQuery::run(database, u"SET client_min_messages TO WARNING"_s);
@@ -168,17 +157,15 @@ Database Database::open(const QString& url, const Options& options)
     return database;
 }
 
-QString Database::displayName() const
-{
+QString Database::displayName() const {
     if (engine() == Engine::Sqlite)
         return QDir::toNativeSeparators(m_url);
     const QUrl parsed(m_url);
     return u"%1@%2:%3/%4"_s.arg(parsed.userName(), parsed.host(), QString::number(parsed.port(5432)),
-                               parsed.path().mid(1));
+                                parsed.path().mid(1));
 }
 
-int Database::schemaVersion() const
-{
+int Database::schemaVersion() const {
     return Migrations::currentVersion(const_cast<Database&>(*this));
 }
 

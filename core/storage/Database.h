@@ -18,8 +18,8 @@ namespace ordo {
 class Database {
 public:
     struct Options {
-        bool migrate = true;  // apply pending migrations (off: refuse a database that needs them)
-        bool create = true;   // SQLite: create the file if it does not exist
+        bool migrate = true; // apply pending migrations (off: refuse a database that needs them)
+        bool create = true;  // SQLite: create the file if it does not exist
     };
 
     static Database open(const QString& url, const Options& options);
@@ -47,8 +47,8 @@ public:
     int& transactionDepth() { return m_transactionDepth; }
     bool& rollbackOnly() { return m_rollbackOnly; }
 
-    // This connection's idle prepared statements, reused by SqlQuery. Cleared and closed before the connection is
-    // removed; SqlQuery holds it weakly so that a statement never outlives its connection.
+    // This connection's idle prepared statements, reused by SqlQuery. Cleared and closed before the
+    // connection is removed; SqlQuery holds it weakly so that a statement never outlives its connection.
     const std::shared_ptr<StatementCache>& statementCache() const { return m_statements; }
 
 private:

@@ -11,9 +11,7 @@ enum class Engine { Sqlite, Postgres };
 class Dialect {
 public:
     explicit Dialect(Engine engine)
-        : m_engine(engine)
-    {
-    }
+        : m_engine(engine) {}
 
     Engine engine() const { return m_engine; }
     QString name() const; // "SQLite" | "PostgreSQL"

@@ -13,8 +13,7 @@ namespace {
 const QString selectColumns =
     u"SELECT id, code, name, type, latitude, longitude, ships, pickup, daily_capacity FROM locations "_s;
 
-Location readLocation(const SqlQuery& q)
-{
+Location readLocation(const SqlQuery& q) {
     Location l;
     l.id = q.value(0).toLongLong();
     l.code = q.value(1).toString();
@@ -29,13 +28,13 @@ Location readLocation(const SqlQuery& q)
 
 } // namespace
 
-qint64 LocationRepository::upsert(const Location& location)
-{
-    SqlQuery q(m_db, u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
-                     "VALUES (:code, :name, :type, :lat, :lon, :ships, :pickup, :cap) "
-                     "ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                     "latitude = excluded.latitude, longitude = excluded.longitude, ships = excluded.ships, "
-                     "pickup = excluded.pickup, daily_capacity = excluded.daily_capacity RETURNING id"_s);
+qint64 LocationRepository::upsert(const Location& location) {
+    SqlQuery q(
+        m_db, u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
+              "VALUES (:code, :name, :type, :lat, :lon, :ships, :pickup, :cap) "
+              "ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, "
+              "latitude = excluded.latitude, longitude = excluded.longitude, ships = excluded.ships, "
+              "pickup = excluded.pickup, daily_capacity = excluded.daily_capacity RETURNING id"_s);
     q.bind(u":code"_s, location.code)
         .bind(u":name"_s, location.name)
         .bind(u":type"_s, locationTypeCode(location.type))
@@ -47,8 +46,7 @@ qint64 LocationRepository::upsert(const Location& location)
     return q.scalar().toLongLong();
 }
 
-std::optional<Location> LocationRepository::findByCode(const QString& code) const
-{
+std::optional<Location> LocationRepository::findByCode(const QString& code) const {
     SqlQuery q(m_db, selectColumns + u"WHERE code = :code"_s);
     q.bind(u":code"_s, code);
     q.exec();
@@ -57,8 +55,7 @@ std::optional<Location> LocationRepository::findByCode(const QString& code) cons
     return readLocation(q);
 }
 
-std::optional<qint64> LocationRepository::idForCode(const QString& code) const
-{
+std::optional<qint64> LocationRepository::idForCode(const QString& code) const {
     SqlQuery q(m_db, u"SELECT id FROM locations WHERE code = :code"_s);
     q.bind(u":code"_s, code);
     q.exec();
@@ -67,8 +64,7 @@ std::optional<qint64> LocationRepository::idForCode(const QString& code) const
     return q.value(0).toLongLong();
 }
 
-QList<Location> LocationRepository::all() const
-{
+QList<Location> LocationRepository::all() const {
     SqlQuery q(m_db, selectColumns + u"ORDER BY code"_s);
     q.exec();
     QList<Location> result;

@@ -15,9 +15,7 @@ class Database;
 class LocationRepository {
 public:
     explicit LocationRepository(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     // Inserts or updates by code; returns the database id.
     qint64 upsert(const Location& location);

@@ -10,28 +10,28 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-const QList<Migration>& Migrations::all()
-{
+const QList<Migration>& Migrations::all() {
     static const QList<Migration> steps = {
-        {1, u"orders, lines, locations, SKUs, positions, customers, users, audit trail"_s, &Schema::createVersion1},
+        {1, u"orders, lines, locations, SKUs, positions, customers, users, audit trail"_s,
+         &Schema::createVersion1},
         {2, u"inventory ledger, segmentation, future supply, reservations"_s, &Schema::createVersion2},
         {3, u"routing rule sets and routing decisions"_s, &Schema::createVersion3},
         {4, u"channel source documents, order charges, SKU cross-reference"_s, &Schema::createVersion4},
         {5, u"SKU tags, routing backorders"_s, &Schema::createVersion5},
         {6, u"PostgreSQL: the in-statement check of one-round-trip commits"_s, &Schema::createVersion6},
-        {7, u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s, &Schema::createVersion7},
+        {7,
+         u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s,
+         &Schema::createVersion7},
         {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
     };
     return steps;
 }
 
-int Migrations::latestVersion()
-{
+int Migrations::latestVersion() {
     return all().constLast().version;
 }
 
-int Migrations::currentVersion(Database& db)
-{
+int Migrations::currentVersion(Database& db) {
     SqlQuery exists(db, db.dialect().tableExistsQuery());
     exists.bind(u":name"_s, u"meta"_s);
     exists.exec();
@@ -44,18 +44,17 @@ int Migrations::currentVersion(Database& db)
     bool ok = false;
     const int value = version.value(0).toString().toInt(&ok);
     if (!ok)
-        throw Error::storage(u"the database's schema version '%1' is not a number"_s.arg(version.value(0).toString()));
+        throw Error::storage(
+            u"the database's schema version '%1' is not a number"_s.arg(version.value(0).toString()));
     return value;
 }
 
-void Migrations::bringUpToDate(Database& db, bool migrate)
-{
+void Migrations::bringUpToDate(Database& db, bool migrate) {
     const int latest = latestVersion();
     int current = currentVersion(db);
     if (current > latest)
         throw Error::storage(u"%1 has schema version %2, newer than this Ordo understands (%3); "
-                             "use a newer Ordo to open it"_s
-                                 .arg(db.displayName())
+                             "use a newer Ordo to open it"_s.arg(db.displayName())
                                  .arg(current)
                                  .arg(latest));
     if (current == latest)

@@ -9,16 +9,16 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 void PositionRepository::setOnHand(qint64 locationId, qint64 skuId, qint64 onHand,
-                                   std::optional<qint64> safetyStock)
-{
+                                   std::optional<qint64> safetyStock) {
     // Unchanged values are not written: the WHERE clause of the upsert skips rows that already hold them.
-    SqlQuery q(m_db, u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
-                     "VALUES (:loc, :sku, :on_hand, 0, :safety, :now) "
-                     "ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
-                     "safety_stock = CASE WHEN :keep_safety = 1 THEN positions.safety_stock "
-                     "ELSE excluded.safety_stock END, updated_at = excluded.updated_at "
-                     "WHERE positions.on_hand <> excluded.on_hand "
-                     "OR (:keep_safety2 = 0 AND positions.safety_stock <> excluded.safety_stock)"_s);
+    SqlQuery q(m_db,
+               u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
+               "VALUES (:loc, :sku, :on_hand, 0, :safety, :now) "
+               "ON CONFLICT (location_id, sku_id) DO UPDATE SET on_hand = excluded.on_hand, "
+               "safety_stock = CASE WHEN :keep_safety = 1 THEN positions.safety_stock "
+               "ELSE excluded.safety_stock END, updated_at = excluded.updated_at "
+               "WHERE positions.on_hand <> excluded.on_hand "
+               "OR (:keep_safety2 = 0 AND positions.safety_stock <> excluded.safety_stock)"_s);
     q.bind(u":loc"_s, locationId)
         .bind(u":sku"_s, skuId)
         .bind(u":on_hand"_s, onHand)
@@ -29,8 +29,7 @@ void PositionRepository::setOnHand(qint64 locationId, qint64 skuId, qint64 onHan
     q.exec();
 }
 
-QList<Position> PositionRepository::forSku(const QString& skuCode) const
-{
+QList<Position> PositionRepository::forSku(const QString& skuCode) const {
     SqlQuery q(m_db, u"SELECT l.code, s.code, p.on_hand, p.reserved, p.safety_stock FROM positions p "
                      "JOIN locations l ON l.id = p.location_id JOIN skus s ON s.id = p.sku_id "
                      "WHERE s.code = :sku ORDER BY l.code"_s);

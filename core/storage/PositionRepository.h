@@ -22,9 +22,7 @@ struct Position {
 class PositionRepository {
 public:
     explicit PositionRepository(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     // Sets on hand (and safety stock when given) by ids; reserved is kept.
     void setOnHand(qint64 locationId, qint64 skuId, qint64 onHand, std::optional<qint64> safetyStock);

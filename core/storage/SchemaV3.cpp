@@ -9,8 +9,7 @@ namespace ordo::Schema {
 // Version 3: routing rule sets (versioned, draft -> active -> archived), the decision record of every routing
 // attempt, the shipments each decision took capacity for, the locations that rejected an order's lines, and
 // the customer notifications waiting to be sent.
-void createVersion3(Database& db)
-{
+void createVersion3(Database& db) {
     const QString id = db.dialect().identityPrimaryKey();
     const QStringList statements = {
         u"CREATE TABLE rule_sets ("

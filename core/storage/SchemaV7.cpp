@@ -35,8 +35,8 @@ void createVersion7(Database& db) {
         "WHERE c.n = 1 AND positions.location_id = c.location_id AND positions.sku_id = c.sku_id"_s,
         u"DROP INDEX inventory_events_by_position"_s,
         // Read by no query either (a position's holds are its order lines, found through
-        // order_lines_by_location), and a random insert into a B-tree of every hold: a fifth of what reserving
-        // a group of orders cost.
+        // order_lines_by_location), and a random insert into a B-tree of every hold: a fifth of what
+        // reserving a group of orders cost.
         u"DROP INDEX reservations_by_position"_s,
     };
     for (const QString& sql : statements)

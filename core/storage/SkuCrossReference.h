@@ -69,7 +69,6 @@ public:
     static QString key(const QString& partner, const QString& qualifier, const QString& number);
 
 private:
-
     Database& m_db;
     QHash<QString, QString> m_skus; // key -> SKU code
     QSet<QString> m_catalogue;      // the SKU codes of the catalogue, when loaded

@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-qint64 SkuRepository::upsert(const Sku& sku)
-{
+qint64 SkuRepository::upsert(const Sku& sku) {
     SqlQuery q(m_db, u"INSERT INTO skus (code, name, weight_g, price_minor, currency) "
                      "VALUES (:code, :name, :weight, :price, :currency) "
                      "ON CONFLICT (code) DO UPDATE SET name = excluded.name, weight_g = excluded.weight_g, "
@@ -21,9 +20,9 @@ qint64 SkuRepository::upsert(const Sku& sku)
     return q.scalar().toLongLong();
 }
 
-std::optional<Sku> SkuRepository::findByCode(const QString& code) const
-{
-    SqlQuery q(m_db, u"SELECT id, code, name, weight_g, price_minor, currency FROM skus WHERE code = :code"_s);
+std::optional<Sku> SkuRepository::findByCode(const QString& code) const {
+    SqlQuery q(m_db,
+               u"SELECT id, code, name, weight_g, price_minor, currency FROM skus WHERE code = :code"_s);
     q.bind(u":code"_s, code);
     q.exec();
     if (!q.next())
@@ -37,8 +36,7 @@ std::optional<Sku> SkuRepository::findByCode(const QString& code) const
     return s;
 }
 
-std::optional<qint64> SkuRepository::idForCode(const QString& code) const
-{
+std::optional<qint64> SkuRepository::idForCode(const QString& code) const {
     SqlQuery q(m_db, u"SELECT id FROM skus WHERE code = :code"_s);
     q.bind(u":code"_s, code);
     q.exec();
@@ -47,8 +45,7 @@ std::optional<qint64> SkuRepository::idForCode(const QString& code) const
     return q.value(0).toLongLong();
 }
 
-QHash<QString, qint64> SkuRepository::idsByCode() const
-{
+QHash<QString, qint64> SkuRepository::idsByCode() const {
     SqlQuery q(m_db, u"SELECT code, id FROM skus"_s);
     q.exec();
     QHash<QString, qint64> ids;
@@ -57,8 +54,7 @@ QHash<QString, qint64> SkuRepository::idsByCode() const
     return ids;
 }
 
-qint64 SkuRepository::count() const
-{
+qint64 SkuRepository::count() const {
     SqlQuery q(m_db, u"SELECT count(*) FROM skus"_s);
     return q.scalar().toLongLong();
 }

@@ -16,9 +16,7 @@ class Database;
 class SkuRepository {
 public:
     explicit SkuRepository(Database& db)
-        : m_db(db)
-    {
-    }
+        : m_db(db) {}
 
     qint64 upsert(const Sku& sku);
     std::optional<Sku> findByCode(const QString& code) const;

@@ -15,8 +15,7 @@ namespace ordo {
 SqlQuery::SqlQuery(Database& db, const QString& sql)
     : m_db(db)
     , m_sql(sql)
-    , m_cache(db.statementCache())
-{
+    , m_cache(db.statementCache()) {
     StatementCache::Entry reused = db.statementCache()->take(sql);
     if (reused.query) {
         m_query = std::move(reused.query); // every named placeholder reset to NULL by take()
@@ -34,10 +33,10 @@ SqlQuery::SqlQuery(Database& db, const QString& sql)
     m_unbound = m_positional;
 }
 
-SqlQuery& SqlQuery::bindAt(int index, const QVariant& value)
-{
+SqlQuery& SqlQuery::bindAt(int index, const QVariant& value) {
     if (index < 0 || index >= m_positional)
-        throw Error::usage(u"the statement has no parameter %1: %2"_s.arg(index + 1).arg(m_sql.simplified().left(200)));
+        throw Error::usage(
+            u"the statement has no parameter %1: %2"_s.arg(index + 1).arg(m_sql.simplified().left(200)));
     m_query->bindValue(index, value);
     if (!m_boundAt.at(index)) {
         m_boundAt[index] = true;
@@ -46,37 +45,33 @@ SqlQuery& SqlQuery::bindAt(int index, const QVariant& value)
     return *this;
 }
 
-SqlQuery::~SqlQuery()
-{
+SqlQuery::~SqlQuery() {
     if (const std::shared_ptr<StatementCache> cache = m_cache.lock())
         cache->giveBack(m_sql, {std::move(m_query), std::move(m_placeholders), m_positional});
 }
 
-SqlQuery& SqlQuery::bind(const QString& placeholder, const QVariant& value)
-{
+SqlQuery& SqlQuery::bind(const QString& placeholder, const QVariant& value) {
     m_query->bindValue(placeholder, value);
     return *this;
 }
 
-SqlQuery& SqlQuery::bindPrefix(const QString& placeholder, const QString& prefix)
-{
+SqlQuery& SqlQuery::bindPrefix(const QString& placeholder, const QString& prefix) {
     m_query->bindValue(placeholder, m_db.dialect().prefixBinding(prefix));
     if (m_db.engine() == Engine::Sqlite)
         m_query->bindValue(placeholder + u"_upper"_s, Dialect::prefixUpperBound(prefix));
     return *this;
 }
 
-void SqlQuery::exec()
-{
+void SqlQuery::exec() {
     if (m_unbound > 0)
-        throw Error::usage(u"parameter %1 of a statement was not bound: %2"_s.arg(m_boundAt.indexOf(false) + 1)
-                               .arg(m_sql.simplified().left(200)));
+        throw Error::usage(
+            u"parameter %1 of a statement was not bound: %2"_s.arg(m_boundAt.indexOf(false) + 1)
+                .arg(m_sql.simplified().left(200)));
     if (!m_query->exec())
         fail(u"execute"_s);
 }
 
-QVariant SqlQuery::scalar()
-{
+QVariant SqlQuery::scalar() {
     exec();
     if (!m_query->next())
         throw Error::storage(u"the statement returned no row: %1"_s.arg(m_sql.simplified()));
@@ -86,8 +81,7 @@ QVariant SqlQuery::scalar()
     return value;
 }
 
-std::optional<QVariant> SqlQuery::optionalScalar()
-{
+std::optional<QVariant> SqlQuery::optionalScalar() {
     exec();
     if (!m_query->next()) {
         m_query->finish();
@@ -98,10 +92,9 @@ std::optional<QVariant> SqlQuery::optionalScalar()
     return value;
 }
 
-void SqlQuery::run(Database& db, const QString& sql)
-{
-    // A schema change may leave kept statements describing tables that are no longer there (PostgreSQL refuses a
-    // cached plan whose result type changed): prepare them again.
+void SqlQuery::run(Database& db, const QString& sql) {
+    // A schema change may leave kept statements describing tables that are no longer there (PostgreSQL
+    // refuses a cached plan whose result type changed): prepare them again.
     static const QStringList ddl{u"CREATE"_s, u"ALTER"_s, u"DROP"_s};
     const QString head = sql.trimmed().left(6).toUpper();
     for (const QString& word : ddl)
@@ -112,8 +105,7 @@ void SqlQuery::run(Database& db, const QString& sql)
         throw statementError(db, query, sql);
 }
 
-QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql)
-{
+QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql) {
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
     if (!query.exec(sql))
@@ -121,8 +113,7 @@ QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql)
     return remainingRows(query);
 }
 
-QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query)
-{
+QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query) {
     QList<QVariantList> result;
     const int columns = query.record().count();
     while (query.next()) {
@@ -134,28 +125,24 @@ QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query)
     }
     // PostgreSQL streams rows: an error met after the first of them ends the rows as if they were all.
     if (query.lastError().isValid())
-        throw Error::storage(u"a statement failed while its rows were read: %1"_s.arg(
-            query.lastError().text().trimmed()));
+        throw Error::storage(
+            u"a statement failed while its rows were read: %1"_s.arg(query.lastError().text().trimmed()));
     return result;
 }
 
-void SqlQuery::fail(const QString& what) const
-{
+void SqlQuery::fail(const QString& what) const {
     throw statementError(m_db, *m_query, m_sql, what);
 }
 
-QVariant nullString()
-{
+QVariant nullString() {
     return QVariant(QMetaType::fromType<QString>());
 }
 
-QVariant nullInt64()
-{
+QVariant nullInt64() {
     return QVariant(QMetaType::fromType<qlonglong>());
 }
 
-QVariant nullDouble()
-{
+QVariant nullDouble() {
     return QVariant(QMetaType::fromType<double>());
 }
 

@@ -243,8 +243,8 @@ QVariant SqliteStatement::value(int column) const {
 }
 
 void SqliteStatement::fail(int code, const QString& message) const {
-    throw statementError(u"SQLite"_s, u"%1 (%2)"_s.arg(message, QString::fromUtf8(sqlite3_errstr(code))), m_sql,
-                         u"run"_s);
+    throw statementError(u"SQLite"_s, u"%1 (%2)"_s.arg(message, QString::fromUtf8(sqlite3_errstr(code))),
+                         m_sql, u"run"_s);
 }
 
 } // namespace ordo

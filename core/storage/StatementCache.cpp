@@ -3,7 +3,6 @@
 #include "SqliteStatement.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -68,8 +67,7 @@ QStringList StatementCache::placeholdersOf(const QString& sql) {
     return names;
 }
 
-int StatementCache::positionalCountOf(const QString& sql)
-{
+int StatementCache::positionalCountOf(const QString& sql) {
     int count = 0;
     QChar quote;
     for (const QChar c : sql) {

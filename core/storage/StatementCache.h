@@ -22,11 +22,14 @@ class SqliteStatement;
 // two SqlQuery objects with the same SQL alive at once each get their own statement.
 //
 // A statement taken from the cache never runs with the values a previous user bound:
-// - named placeholders (":name") are reset to NULL and checked to be NULL (else the statement is dropped and the
-//   caller prepares a fresh one), so a user that binds only some sees NULL in the others, as with a fresh one;
-// - positional ones ("?", the multi-row statements of RowWriter and the ledger, hundreds of parameters) are not
-//   reset, which would cost as much as binding them: SqlQuery refuses to run such a statement, fresh or reused,
-//   until every one of them has been bound by its current user (Error::usage).
+// - named placeholders (":name") are reset to NULL and checked to be NULL (else the statement is dropped and
+// the
+//   caller prepares a fresh one), so a user that binds only some sees NULL in the others, as with a fresh
+//   one;
+// - positional ones ("?", the multi-row statements of RowWriter and the ledger, hundreds of parameters) are
+// not
+//   reset, which would cost as much as binding them: SqlQuery refuses to run such a statement, fresh or
+//   reused, until every one of them has been bound by its current user (Error::usage).
 //
 // Owned by Database through a shared pointer that SqlQuery watches weakly: the cache is emptied, and marked
 // closed, before the connection is removed, and a SqlQuery that outlives its Database drops its statement
@@ -52,10 +55,10 @@ public:
     // (and, on SQLite, no read lock). Dropped when the cache is closed, full or already holds that SQL.
     void giveBack(const QString& sql, Entry entry);
     // Native SQLite statements (SqliteStatement). take: the idle one prepared for `sql`, or nullptr. Every
-    // statement in use is registered with lend() and leaves with giveBackNative(), which keeps it, reset, for the
-    // next user (finalised instead when the cache is closed or full). close() finalises the idle ones and those
-    // still in use (their SqliteStatement is told, and refuses to run): SQLite cannot close a connection that
-    // still has statements, and QtSql would then lose the connection, its file and its locks.
+    // statement in use is registered with lend() and leaves with giveBackNative(), which keeps it, reset, for
+    // the next user (finalised instead when the cache is closed or full). close() finalises the idle ones and
+    // those still in use (their SqliteStatement is told, and refuses to run): SQLite cannot close a
+    // connection that still has statements, and QtSql would then lose the connection, its file and its locks.
     sqlite3_stmt* takeNative(const QString& sql);
     void lend(SqliteStatement* user) { m_lent.insert(user); }
     void giveBackNative(const QString& sql, sqlite3_stmt* statement, SqliteStatement* user);

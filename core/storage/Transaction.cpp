@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 namespace ordo {
 
 Transaction::Transaction(Database& db)
-    : m_db(db)
-{
+    : m_db(db) {
     if (m_db.transactionDepth() == 0) {
         SqlQuery::run(m_db, m_db.dialect().beginWrite());
         m_db.rollbackOnly() = false;
@@ -22,8 +21,7 @@ Transaction::Transaction(Database& db)
     ++m_db.transactionDepth();
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (m_done)
         return;
     --m_db.transactionDepth();
@@ -35,8 +33,7 @@ Transaction::~Transaction()
     QSqlQuery(m_db.connection()).exec(u"ROLLBACK"_s);
 }
 
-void Transaction::commit()
-{
+void Transaction::commit() {
     if (m_done)
         throw Error::storage(u"a transaction was committed twice"_s);
     m_done = true;
@@ -55,12 +52,12 @@ void Transaction::commit()
     }
 }
 
-QList<QVariantList> Transaction::commitWith(const QStringList& statements)
-{
+QList<QVariantList> Transaction::commitWith(const QStringList& statements) {
     if (m_done)
         throw Error::storage(u"a transaction was committed twice"_s);
     if (!m_outermost || m_db.rollbackOnly())
-        throw Error::storage(u"only a whole unit of work that has not failed may commit with its last statements"_s);
+        throw Error::storage(
+            u"only a whole unit of work that has not failed may commit with its last statements"_s);
     if (statements.isEmpty())
         throw Error::usage(u"commitWith needs at least one statement"_s);
     const auto failed = [&](const QSqlQuery& query, const QString& statement) {
@@ -79,8 +76,9 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements)
         commit();
         return rows;
     }
-    // One query string: the server runs its statements in order and stops at the first that fails, so the COMMIT
-    // at its end runs only when every statement before it succeeded. Each statement's result is read in turn.
+    // One query string: the server runs its statements in order and stops at the first that fails, so the
+    // COMMIT at its end runs only when every statement before it succeeded. Each statement's result is read
+    // in turn.
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
     const bool sent = query.exec(statements.join(u";\n"_s) + u";\nCOMMIT"_s);
@@ -90,15 +88,16 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements)
         if (i == statements.size() - 1)
             rows = SqlQuery::remainingRows(query);
     }
-    // The COMMIT's own result comes last; without it the unit of work may not have been saved. A further result
-    // would mean a "statement" held several, so that the one read as the COMMIT's was not.
+    // The COMMIT's own result comes last; without it the unit of work may not have been saved. A further
+    // result would mean a "statement" held several, so that the one read as the COMMIT's was not.
     const bool committed = query.nextResult() && query.lastError().type() == QSqlError::NoError;
     QString message = query.lastError().text().trimmed();
     if (committed && query.nextResult()) {
         query.finish();
         m_done = true;
         --m_db.transactionDepth();
-        throw Error::usage(u"commitWith was given a statement that holds several; whether it committed is unknown"_s);
+        throw Error::usage(
+            u"commitWith was given a statement that holds several; whether it committed is unknown"_s);
     }
     query.finish();
     m_done = true;

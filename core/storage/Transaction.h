@@ -20,10 +20,10 @@ public:
 
     void commit();
     // Runs `statements` in order (each exactly one SQL statement, its values written in, no placeholders) and
-    // commits, returning the rows the last statement returned. On PostgreSQL all of it goes in one round trip,
-    // so that the row locks the statements take are held for no round trip of their own (a hot SKU's position
-    // under many clients). Throws Error::storage when a statement or the commit fails; nothing is then saved.
-    // Only the outermost guard of a unit of work that has not failed may commit this way.
+    // commits, returning the rows the last statement returned. On PostgreSQL all of it goes in one round
+    // trip, so that the row locks the statements take are held for no round trip of their own (a hot SKU's
+    // position under many clients). Throws Error::storage when a statement or the commit fails; nothing is
+    // then saved. Only the outermost guard of a unit of work that has not failed may commit this way.
     QList<QVariantList> commitWith(const QStringList& statements);
 
 private:

@@ -1,9 +1,10 @@
 #pragma once
 
-// The generated world of bench_route, shared with bench_route_quality: 1,000 locations over the continental US
-// (20 DCs, 20 3PLs, 10 dropship vendors, the rest stores, every other store shipping parcels), SKUs stocked at
-// a DC with probability 60 %, a 3PL 30 %, a dropship vendor 5 %, a store 2 %; orders of 1 to 5 lines, SKUs
-// skewed towards popular ones, 1 to 3 units a line, shipped anywhere in the box. Same seed, same world.
+// The generated world of bench_route, shared with bench_route_quality: 1,000 locations over the continental
+// US (20 DCs, 20 3PLs, 10 dropship vendors, the rest stores, every other store shipping parcels), SKUs
+// stocked at a DC with probability 60 %, a 3PL 30 %, a dropship vendor 5 %, a store 2 %; orders of 1 to 5
+// lines, SKUs skewed towards popular ones, 1 to 3 units a line, shipped anywhere in the box. Same seed, same
+// world.
 
 #include "inventory/InventoryIndex.h"
 #include "model/Order.h"

@@ -1,11 +1,11 @@
 // Available-to-promise checks per second, in process, over a generated network (default 100,000 SKUs x 50
-// locations = 5,000,000 positions) with a realistic segmentation: pools per channel, a unit buffer, a percentage
-// buffer, location and SKU exclusions and 100,000 future-supply lines.
+// locations = 5,000,000 positions) with a realistic segmentation: pools per channel, a unit buffer, a
+// percentage buffer, location and SKU exclusions and 100,000 future-supply lines.
 //
 // In-memory side: InventoryIndex::atpTotal() (the hot path the router uses) for a random SKU and a random
 // channel (or none) per check: the SKU's kept per-channel stock sum plus its future supply in the horizon.
-// Beside it the same checks by stockByScan(), which walks the SKU's 50 positions instead of reading the kept sum
-// (index_scan_*), the cost of keeping the sums (index_writes_per_second: positionChanged() with its
+// Beside it the same checks by stockByScan(), which walks the SKU's 50 positions instead of reading the kept
+// sum (index_scan_*), the cost of keeping the sums (index_writes_per_second: positionChanged() with its
 // recomputation) and of a segmentation reload (which recomputes every SKU).
 //   - throughput: a run of pre-drawn checks with no clock inside the loop, checks / elapsed seconds (and per
 //     second of the thread's CPU time, which a busy shared machine does not dilute);
@@ -14,9 +14,9 @@
 //     p50/p99 are upper bounds of the check itself.
 // SQL side, on the same data in a SQLite file (WAL, as Ordo opens it): a prepared SELECT per check summing
 // max(0, on_hand - reserved - safety_stock - buffer) over the SKU's positions (indexed by sku_id; no pools,
-// exclusions or future supply, so it does less work than the index); and AtpService, the full SQL-backed answer
-// with the breakdown. Each SQL side runs for about sql_seconds. The figures of AtpService and the index are
-// compared on the checks AtpService ran (sql_index_mismatches must be 0).
+// exclusions or future supply, so it does less work than the index); and AtpService, the full SQL-backed
+// answer with the breakdown. Each SQL side runs for about sql_seconds. The figures of AtpService and the
+// index are compared on the checks AtpService ran (sql_index_mismatches must be 0).
 //   bench_atp [skus [locations [sql_seconds [sql_skus]]]]   (sql_skus: put only the first N SKUs in SQLite)
 #include "Error.h"
 #include "inventory/AtpService.h"
@@ -36,7 +36,6 @@
 #include <chrono>
 #include <cstdio>
 #include <random>
-
 #include <time.h>
 
 using namespace Qt::StringLiterals;
@@ -48,12 +47,10 @@ namespace {
 constexpr std::uint64_t seed = 20261102;
 const QDateTime at(QDate(2026, 11, 2), QTime(12, 0), Qt::UTC);
 
-QString skuCode(int i)
-{
+QString skuCode(int i) {
     return u"SKU-%1"_s.arg(i, 6, 10, QChar(u'0'));
 }
-QString locationCode(int i)
-{
+QString locationCode(int i) {
     return (i < 10 ? u"DC-%1"_s : u"ST-%1"_s).arg(i, 2, 10, QChar(u'0'));
 }
 
@@ -66,8 +63,7 @@ struct World {
 
 // 10 DCs that ship, the rest stores (every other one ships too, all hand over pickups). Every SKU has a
 // position at every location. Database ids: locations 1..L, SKUs 1..S.
-World generate(int skuCount, int locationCount)
-{
+World generate(int skuCount, int locationCount) {
     World w;
     std::mt19937_64 random(seed);
     for (int l = 0; l < locationCount; ++l) {
@@ -116,20 +112,23 @@ World generate(int skuCount, int locationCount)
 }
 
 // Writes the world's locations, SKUs and positions with multi-row prepared INSERTs in one transaction.
-void writeDatabase(Database& db, const World& w, int sqlSkus)
-{
+void writeDatabase(Database& db, const World& w, int sqlSkus) {
     SqlQuery::run(db, u"PRAGMA synchronous = OFF"_s); // a throwaway file: the load need not be durable
     Transaction tx(db);
     for (const Location& l : w.locations) {
         SqlQuery q(db, u"INSERT INTO locations (id, code, name, type, latitude, longitude, ships, pickup, "
                        "daily_capacity) VALUES (:id, :code, :code2, :type, 0, 0, :ships, :pickup, 0)"_s);
-        q.bind(u":id"_s, l.id).bind(u":code"_s, l.code).bind(u":code2"_s, l.code)
-            .bind(u":type"_s, locationTypeCode(l.type)).bind(u":ships"_s, l.ships ? 1 : 0)
+        q.bind(u":id"_s, l.id)
+            .bind(u":code"_s, l.code)
+            .bind(u":code2"_s, l.code)
+            .bind(u":type"_s, locationTypeCode(l.type))
+            .bind(u":ships"_s, l.ships ? 1 : 0)
             .bind(u":pickup"_s, l.pickup ? 1 : 0);
         q.exec();
     }
     constexpr int rowsPerStatement = 200;
-    auto insertRows = [&](const QString& head, const QString& row, int columns, qsizetype count, auto bindRow) {
+    auto insertRows = [&](const QString& head, const QString& row, int columns, qsizetype count,
+                          auto bindRow) {
         QStringList rows(rowsPerStatement, row);
         QSqlQuery full(db.connection());
         full.prepare(head + rows.join(u','));
@@ -152,22 +151,22 @@ void writeDatabase(Database& db, const World& w, int sqlSkus)
                    q.bindValue(p + 2, w.skus[i].code);
                });
     const qsizetype positions = qsizetype(sqlSkus) * w.locations.size();
-    insertRows(u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) VALUES "_s,
-               u"(?, ?, ?, ?, ?, 0)"_s, 5, positions, [&](QSqlQuery& q, qsizetype i, int p) {
-                   const InventoryIndex::PositionRow& r = w.positions[i];
-                   q.bindValue(p, r.locationId);
-                   q.bindValue(p + 1, r.skuId);
-                   q.bindValue(p + 2, r.figures.onHand);
-                   q.bindValue(p + 3, r.figures.reserved);
-                   q.bindValue(p + 4, r.figures.safetyStock);
-               });
+    insertRows(
+        u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) VALUES "_s,
+        u"(?, ?, ?, ?, ?, 0)"_s, 5, positions, [&](QSqlQuery& q, qsizetype i, int p) {
+            const InventoryIndex::PositionRow& r = w.positions[i];
+            q.bindValue(p, r.locationId);
+            q.bindValue(p + 1, r.skuId);
+            q.bindValue(p + 2, r.figures.onHand);
+            q.bindValue(p + 3, r.figures.reserved);
+            q.bindValue(p + 4, r.figures.safetyStock);
+        });
     tx.commit();
     SqlQuery::run(db, u"ANALYZE"_s);
 }
 
 // The segmentation goes in through the same tables SegmentationRepository reads (only what AtpService needs).
-void writeSegmentation(Database& db, const World& w, int sqlSkus)
-{
+void writeSegmentation(Database& db, const World& w, int sqlSkus) {
     Transaction tx(db);
     for (auto c = w.segmentation.pools.cbegin(); c != w.segmentation.pools.cend(); ++c)
         for (auto d = c->cbegin(); d != c->cend(); ++d)
@@ -180,8 +179,11 @@ void writeSegmentation(Database& db, const World& w, int sqlSkus)
     for (const ChannelPolicy& p : w.segmentation.policies) {
         SqlQuery q(db, u"INSERT INTO channel_policies (channel, buffer_units, buffer_percent, allow_future, "
                        "horizon_days) VALUES (:c, :u, :p, :f, :h)"_s);
-        q.bind(u":c"_s, channelCode(p.channel)).bind(u":u"_s, p.bufferUnits).bind(u":p"_s, p.bufferPercent)
-            .bind(u":f"_s, p.allowFutureSupply ? 1 : 0).bind(u":h"_s, p.horizonDays);
+        q.bind(u":c"_s, channelCode(p.channel))
+            .bind(u":u"_s, p.bufferUnits)
+            .bind(u":p"_s, p.bufferPercent)
+            .bind(u":f"_s, p.allowFutureSupply ? 1 : 0)
+            .bind(u":h"_s, p.horizonDays);
         q.exec();
     }
     SqlQuery exclusion(db, u"INSERT INTO channel_exclusions (channel, sku_id, location_id) VALUES (:c, :s, "
@@ -191,7 +193,8 @@ void writeSegmentation(Database& db, const World& w, int sqlSkus)
         if (sku > sqlSkus)
             continue;
         SqlQuery& q = exclusion;
-        q.bind(u":c"_s, e.channel).bind(u":s"_s, sku ? QVariant(qint64(sku)) : nullInt64())
+        q.bind(u":c"_s, e.channel)
+            .bind(u":s"_s, sku ? QVariant(qint64(sku)) : nullInt64())
             .bind(u":l"_s, e.locationCode.isEmpty() ? nullString() : QVariant(e.locationCode));
         q.exec();
     }
@@ -203,8 +206,11 @@ void writeSegmentation(Database& db, const World& w, int sqlSkus)
         if (sku > sqlSkus)
             continue;
         SqlQuery& q = supply;
-        q.bind(u":r"_s, f.reference).bind(u":s"_s, qint64(sku)).bind(u":q"_s, f.quantity)
-            .bind(u":a"_s, f.arrivesAt.toMSecsSinceEpoch()).bind(u":l"_s, f.locationCode);
+        q.bind(u":r"_s, f.reference)
+            .bind(u":s"_s, qint64(sku))
+            .bind(u":q"_s, f.quantity)
+            .bind(u":a"_s, f.arrivesAt.toMSecsSinceEpoch())
+            .bind(u":l"_s, f.locationCode);
         q.exec();
     }
     tx.commit();
@@ -216,22 +222,19 @@ struct Check {
 };
 
 // CPU time of this thread: on a shared machine the wall clock also counts the time other processes ran.
-double threadCpuSeconds()
-{
+double threadCpuSeconds() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
 }
 
-double percentile(std::vector<std::uint32_t>& sorted, double p)
-{
+double percentile(std::vector<std::uint32_t>& sorted, double p) {
     return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
 }
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const int skus = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100'000;
     const int locations = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 50;
@@ -292,8 +295,7 @@ int main(int argc, char** argv)
             const qint64 location = 1 + qint64(random() % std::uint64_t(locations));
             index.positionChanged(location, sku, {qint64(random() % 200), qint64(random() % 10), 2});
         }
-        const double writeRate =
-            writes / std::chrono::duration<double>(Clock::now() - writeStart).count();
+        const double writeRate = writes / std::chrono::duration<double>(Clock::now() - writeStart).count();
         // Back to the generated figures, which the SQL side is written from.
         for (const InventoryIndex::PositionRow& r : std::as_const(world.positions))
             index.positionChanged(r.locationId, r.skuId, r.figures);
@@ -304,13 +306,15 @@ int main(int argc, char** argv)
             const Check c = draw();
             const auto t0 = Clock::now();
             checksum += index.atpTotal(c.sku, c.channel, InventoryIndex::EitherDelivery, atMs);
-            ns[i] = std::uint32_t(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+            ns[i] = std::uint32_t(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
         }
         std::sort(ns.begin(), ns.end());
         std::vector<std::uint32_t> overhead(1'000'000);
         for (auto& o : overhead) {
             const auto t0 = Clock::now();
-            o = std::uint32_t(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+            o = std::uint32_t(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
         }
         std::sort(overhead.begin(), overhead.end());
 

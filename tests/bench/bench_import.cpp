@@ -7,8 +7,8 @@
 // trail) takes as the bare row inserts.
 //   bench_import [orders]
 #include "Error.h"
-#include "formats/CsvFileKind.h"
 #include "channels/CsvImporter.h"
+#include "formats/CsvFileKind.h"
 #include "formats/CsvOrderAssembler.h"
 #include "formats/CsvReader.h"
 #include "storage/Database.h"

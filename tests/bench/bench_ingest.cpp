@@ -1,7 +1,8 @@
 // Durable inventory ingest on SQLite with synchronous=FULL (every commit reaches the disk).
-// Sets up 50 locations x 20,000 SKUs of positions, writes a file of deltas (default 1,000,000 events on random
-// positions) and measures, in the same run:
-//   ordo_atomic    the file read and applied by `ordo inventory apply` (InventoryFileReader + InventoryLedger):
+// Sets up 50 locations x 20,000 SKUs of positions, writes a file of deltas (default 1,000,000 events on
+// random positions) and measures, in the same run:
+//   ordo_atomic    the file read and applied by `ordo inventory apply` (InventoryFileReader +
+//   InventoryLedger):
 //                  one transaction for the whole file
 //   ordo_batched   the same with --partial: one transaction per InventoryLedger::defaultBatchSize events
 //   ordo_autocommit one event per call, so one commit per event (on a sample, default 5,000 events)
@@ -9,16 +10,18 @@
 //                  location_id = ? AND sku_id = ?", as many per transaction as --partial, on the same events
 //                  (the practical limit: no ledger, no idempotency, no checks); and again at 10,000 per
 //                  transaction, the figure earlier runs compared against
-//   same_rows      no Ordo code either, but the rows Ordo writes: per event the position's UPDATE ... RETURNING
-//                  on_hand (moving its ledger chain on) and its ledger row (with the ledger's unique event id and
-//                  its link to the position's event before), as many per transaction as --partial: what the
-//                  ledger itself costs, with no lookups, checks or batching
+//   same_rows      no Ordo code either, but the rows Ordo writes: per event the position's UPDATE ...
+//   RETURNING
+//                  on_hand (moving its ledger chain on) and its ledger row (with the ledger's unique event id
+//                  and its link to the position's event before), as many per transaction as --partial: what
+//                  the ledger itself costs, with no lookups, checks or batching
 // and prints JSON with events/s for each and Ordo's rate as a fraction of the bare loop.
 //   bench_ingest [events] [autocommit_events] [cache_mib]
-// cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every measurement.
-#include "storage/BulkInsert.h"
+// cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every
+// measurement.
 #include "formats/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
+#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -50,8 +53,7 @@ struct Delta {
     int quantity;
 };
 
-void setUp(Database& db)
-{
+void setUp(Database& db) {
     Transaction tx(db);
     BulkInsert locations(db, u"locations"_s,
                          {u"id"_s, u"code"_s, u"name"_s, u"type"_s, u"latitude"_s, u"longitude"_s, u"ships"_s,
@@ -59,13 +61,14 @@ void setUp(Database& db)
     for (int l = 1; l <= locationCount; ++l)
         locations.add({l, u"L%1"_s.arg(l), u"Location %1"_s.arg(l), u"store"_s, 40.0, -75.0, 1, 1, 0});
     locations.flush();
-    BulkInsert skus(db, u"skus"_s, {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
+    BulkInsert skus(db, u"skus"_s,
+                    {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
     for (int s = 1; s <= skuCount; ++s)
         skus.add({s, u"S%1"_s.arg(s), u"Item %1"_s.arg(s), 100, 999, u"USD"_s});
     skus.flush();
-    BulkInsert positions(db, u"positions"_s,
-                         {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s,
-                          u"updated_at"_s});
+    BulkInsert positions(
+        db, u"positions"_s,
+        {u"location_id"_s, u"sku_id"_s, u"on_hand"_s, u"reserved"_s, u"safety_stock"_s, u"updated_at"_s});
     for (int l = 1; l <= locationCount; ++l)
         for (int s = 1; s <= skuCount; ++s)
             positions.add({l, s, 1'000'000, 0, 0, qint64(0)});
@@ -75,8 +78,7 @@ void setUp(Database& db)
     BulkInsert::syncIdentity(db, u"skus"_s);
 }
 
-QList<Delta> makeDeltas(int count, quint32 seed)
-{
+QList<Delta> makeDeltas(int count, quint32 seed) {
     QRandomGenerator random(seed);
     QList<Delta> deltas;
     deltas.reserve(count);
@@ -89,8 +91,7 @@ QList<Delta> makeDeltas(int count, quint32 seed)
     return deltas;
 }
 
-void writeFile(const QString& path, const QString& prefix, const QList<Delta>& deltas)
-{
+void writeFile(const QString& path, const QString& prefix, const QList<Delta>& deltas) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
@@ -112,20 +113,18 @@ struct Timed {
     int applied = 0;
 };
 
-double cpuSince(std::clock_t start)
-{
+double cpuSince(std::clock_t start) {
     return double(std::clock() - start) / CLOCKS_PER_SEC;
 }
 
 // The machine's 1-minute load average, so that figures measured beside other work can be read as such.
-QString loadAverage()
-{
+QString loadAverage() {
     QFile file(u"/proc/loadavg"_s);
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2) : QString();
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2)
+                                          : QString();
 }
 
-Timed ordoIngest(Database& db, const QString& path, bool partial)
-{
+Timed ordoIngest(Database& db, const QString& path, bool partial) {
     QElapsedTimer timer;
     timer.start();
     const std::clock_t cpuStart = std::clock();
@@ -148,8 +147,8 @@ Timed ordoIngest(Database& db, const QString& path, bool partial)
 // Runs `event(i)` for i in [0, count), `batch` per transaction on `connection`, and returns the wall time in
 // seconds (and the process's CPU time in `cpuSeconds`): the shared frame of the baselines with no Ordo code.
 template <typename Event>
-double timedInTransactions(QSqlDatabase& connection, qsizetype count, int batch, double& cpuSeconds, Event event)
-{
+double timedInTransactions(QSqlDatabase& connection, qsizetype count, int batch, double& cpuSeconds,
+                           Event event) {
     QElapsedTimer timer;
     timer.start();
     const std::clock_t cpuStart = std::clock();
@@ -164,8 +163,7 @@ double timedInTransactions(QSqlDatabase& connection, qsizetype count, int batch,
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
-double bareLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds)
-{
+double bareLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds) {
     QSqlDatabase connection = db.connection();
     QSqlQuery update(connection);
     if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ? WHERE location_id = ? AND sku_id = ?"_s))
@@ -180,17 +178,17 @@ double bareLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpu
     });
 }
 
-double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds)
-{
+double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double& cpuSeconds) {
     QSqlDatabase connection = db.connection();
     QSqlQuery update(connection);
     QSqlQuery insert(connection);
     if (!update.prepare(u"UPDATE positions SET on_hand = on_hand + ?, updated_at = ?, prior_event_id = "
                         "last_event_id, last_event_id = ? WHERE location_id = ? AND sku_id = ? "
                         "RETURNING on_hand, reserved, prior_event_id"_s) ||
-        !insert.prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                        "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
-                        "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench', ?)"_s))
+        !insert.prepare(
+            u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+            "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
+            "VALUES (?, ?, ?, 'delta', ?, ?, ?, 'pos', ?, ?, 'bench', ?)"_s))
         qFatal("prepare failed");
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     return timedInTransactions(connection, deltas.size(), batch, cpuSeconds, [&](qsizetype i) {
@@ -218,8 +216,7 @@ double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double&
     });
 }
 
-double autocommitPerEvent(Database& db, const QList<Delta>& deltas)
-{
+double autocommitPerEvent(Database& db, const QList<Delta>& deltas) {
     InventoryLedger ledger(db);
     ApplyOptions options;
     options.source = u"autocommit"_s;
@@ -240,8 +237,7 @@ double autocommitPerEvent(Database& db, const QList<Delta>& deltas)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QString loadAtStart = loadAverage();
     const int events = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1'000'000;
@@ -271,15 +267,15 @@ int main(int argc, char** argv)
 
     const Timed atomic = ordoIngest(db, atomicFile, false);
     const Timed batched = ordoIngest(db, batchedFile, true);
-    // As many per transaction as Ordo's --partial commits on SQLite, so that the batched runs compare alike; and,
-    // for comparison with earlier figures, 10,000 per transaction.
+    // As many per transaction as Ordo's --partial commits on SQLite, so that the batched runs compare alike;
+    // and, for comparison with earlier figures, 10,000 per transaction.
     double bareCpu = 0;
     const double bare = bareLoop(db, bareDeltas, InventoryLedger::defaultBatchSize(Engine::Sqlite), bareCpu);
     double bareSmallCpu = 0;
     const double bareSmall = bareLoop(db, makeDeltas(events, 5), 10'000, bareSmallCpu);
     double sameRowsCpu = 0;
-    const double sameRows =
-        sameRowsLoop(db, makeDeltas(events, 6), InventoryLedger::defaultBatchSize(Engine::Sqlite), sameRowsCpu);
+    const double sameRows = sameRowsLoop(db, makeDeltas(events, 6),
+                                         InventoryLedger::defaultBatchSize(Engine::Sqlite), sameRowsCpu);
     const double autocommit = autocommitPerEvent(db, makeDeltas(autocommitEvents, 4));
 
     auto rate = [](qint64 n, double seconds) { return seconds > 0 ? double(n) / seconds : 0.0; };
@@ -296,14 +292,13 @@ int main(int argc, char** argv)
         {u"load_average_at_start"_s, loadAtStart},
         {u"load_average_at_end"_s, loadAverage()},
         {u"setup_seconds"_s, setupSeconds},
-        {u"ordo_atomic"_s,
-         QJsonObject{{u"applied"_s, atomic.applied},
-                     {u"read_seconds"_s, atomic.readSeconds},
-                     {u"apply_seconds"_s, atomic.applySeconds},
-                     {u"events_per_second"_s, atomicRate},
-                     {u"apply_events_per_second"_s, rate(events, atomic.applySeconds)},
-                     {u"cpu_seconds"_s, atomic.cpuSeconds},
-                     {u"events_per_cpu_second"_s, rate(events, atomic.cpuSeconds)}}},
+        {u"ordo_atomic"_s, QJsonObject{{u"applied"_s, atomic.applied},
+                                       {u"read_seconds"_s, atomic.readSeconds},
+                                       {u"apply_seconds"_s, atomic.applySeconds},
+                                       {u"events_per_second"_s, atomicRate},
+                                       {u"apply_events_per_second"_s, rate(events, atomic.applySeconds)},
+                                       {u"cpu_seconds"_s, atomic.cpuSeconds},
+                                       {u"events_per_cpu_second"_s, rate(events, atomic.cpuSeconds)}}},
         {u"ordo_batched"_s,
          QJsonObject{{u"applied"_s, batched.applied},
                      {u"events_per_transaction"_s, InventoryLedger::defaultBatchSize(Engine::Sqlite)},
@@ -321,9 +316,10 @@ int main(int argc, char** argv)
                                                {u"events_per_second"_s, bareRate},
                                                {u"cpu_seconds"_s, bareCpu},
                                                {u"events_per_cpu_second"_s, rate(events, bareCpu)}}},
-        {u"bare_update_10000_per_transaction"_s, QJsonObject{{u"seconds"_s, bareSmall},
-                                                             {u"events_per_second"_s, rate(events, bareSmall)},
-                                                             {u"cpu_seconds"_s, bareSmallCpu}}},
+        {u"bare_update_10000_per_transaction"_s,
+         QJsonObject{{u"seconds"_s, bareSmall},
+                     {u"events_per_second"_s, rate(events, bareSmall)},
+                     {u"cpu_seconds"_s, bareSmallCpu}}},
         {u"ratio_atomic_to_bare"_s, bareRate > 0 ? atomicRate / bareRate : 0.0},
         {u"ratio_batched_to_bare"_s, bareRate > 0 ? batchedRate / bareRate : 0.0},
         {u"same_rows_plain_loop"_s, QJsonObject{{u"seconds"_s, sameRows},

@@ -1,14 +1,16 @@
 // Reservation throughput.
-//   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (2,000 orders per
+//   standalone: SQLite, ReservationService::reserveMany over N validated orders of 1-3 lines (2,000 orders
+//   per
 //     transaction): the group's conditional UPDATE of every position it takes from, and per line its
-//     reservations row, ledger row and line location, per order its audit events and its move to Routed. Beside
-//     it, on copies of the same database: the bare conditional UPDATE of the same lines with nothing around it,
-//     and the same rows written by the plainest prepared-statement loop. Prints orders/s and reservations
-//     (lines)/s of each, and Ordo's ratio to each.
+//     reservations row, ledger row and line location, per order its audit events and its move to Routed.
+//     Beside it, on copies of the same database: the bare conditional UPDATE of the same lines with nothing
+//     around it, and the same rows written by the plainest prepared-statement loop. Prints orders/s and
+//     reservations (lines)/s of each, and Ordo's ratio to each.
 //   central (with --pg URL of any database in a PostgreSQL cluster): 16 client threads, each with its own
-//     connection, reserve one-line orders of ONE hot SKU at one location, one order per transaction; beside it the
-//     same 16 threads run the bare conditional UPDATE on that row in autocommit with nothing around it. Prints both
-//     rates and their ratio (Ordo / bare). The bench makes its own database in the cluster and drops it after.
+//     connection, reserve one-line orders of ONE hot SKU at one location, one order per transaction; beside
+//     it the same 16 threads run the bare conditional UPDATE on that row in autocommit with nothing around
+//     it. Prints both rates and their ratio (Ordo / bare). The bench makes its own database in the cluster
+//     and drops it after.
 //   bench_reserve [--orders N] [--pg URL] [--clients 16] [--per-client 300]
 #include "Error.h"
 #include "inventory/ReservationService.h"
@@ -45,33 +47,41 @@ namespace {
 
 const Actor bencher{u"bench"_s, Role::Admin};
 
-Order benchOrder(int i, const QList<QPair<QString, int>>& lines)
-{
+Order benchOrder(int i, const QList<QPair<QString, int>>& lines) {
     Order o;
     o.orderNumber = u"B-%1"_s.arg(i);
     o.externalId = o.orderNumber;
     o.orderedAt = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).addSecs(i);
     o.customerEmail = u"buyer%1@example.com"_s.arg(i % 997);
-    o.shipTo = {u"Ana Lopez"_s, u"350 5th Ave"_s, u"New York"_s, u"NY"_s, u"10118"_s, u"US"_s, GeoPoint{40.7484, -73.9857}};
+    o.shipTo = {u"Ana Lopez"_s, u"350 5th Ave"_s,           u"New York"_s, u"NY"_s, u"10118"_s,
+                u"US"_s,        GeoPoint{40.7484, -73.9857}};
     o.currency = u"USD"_s;
     int no = 0;
     for (const auto& [sku, quantity] : lines)
-        o.lines << OrderLine{++no, sku, quantity, Money{1500, u"USD"_s}, OrderStatus::Pending, QString(), QString(), QString(), 0, 0};
+        o.lines << OrderLine{
+            ++no,      sku, quantity, Money{1500, u"USD"_s}, OrderStatus::Pending, QString(), QString(),
+            QString(), 0,   0};
     return o;
 }
 
-void world(Database& db, int locations, int skus, qint64 onHand)
-{
+void world(Database& db, int locations, int skus, qint64 onHand) {
     Transaction tx(db);
     LocationRepository l(db);
     SkuRepository s(db);
     PositionRepository p(db);
     QList<qint64> skuIds;
     for (int k = 0; k < skus; ++k)
-        skuIds << s.upsert({0, u"SKU-%1"_s.arg(k, 5, 10, QChar(u'0')), u"Item %1"_s.arg(k), 300, Money{1500, u"USD"_s}});
+        skuIds << s.upsert(
+            {0, u"SKU-%1"_s.arg(k, 5, 10, QChar(u'0')), u"Item %1"_s.arg(k), 300, Money{1500, u"USD"_s}});
     for (int i = 0; i < locations; ++i) {
-        const qint64 id = l.upsert({0, u"DC-%1"_s.arg(i, 2, 10, QChar(u'0')), u"Centre %1"_s.arg(i), LocationType::Dc,
-                                    {40.0 + i * 0.1, -75.0}, true, false, 5000});
+        const qint64 id = l.upsert({0,
+                                    u"DC-%1"_s.arg(i, 2, 10, QChar(u'0')),
+                                    u"Centre %1"_s.arg(i),
+                                    LocationType::Dc,
+                                    {40.0 + i * 0.1, -75.0},
+                                    true,
+                                    false,
+                                    5000});
         for (qint64 sku : std::as_const(skuIds))
             p.setOnHand(id, sku, onHand, 2);
     }
@@ -79,10 +89,10 @@ void world(Database& db, int locations, int skus, qint64 onHand)
 }
 
 // The standalone floor: on a copy of the database as Ordo found it, the same lines held by the bare
-// conditional UPDATE through QtSql (at the first location, where the bench's stock always suffices), 2,000 orders
-// per transaction, and nothing else: no order, line, reservation, ledger or audit row. Returns the wall seconds.
-double bareStandalone(const QString& path, double& cpuSeconds)
-{
+// conditional UPDATE through QtSql (at the first location, where the bench's stock always suffices), 2,000
+// orders per transaction, and nothing else: no order, line, reservation, ledger or audit row. Returns the
+// wall seconds.
+double bareStandalone(const QString& path, double& cpuSeconds) {
     Database db = Database::open(path);
     QList<std::pair<qint64, qint64>> lines; // (SKU, quantity) of every line, by order
     QList<int> linesPerOrder;
@@ -132,8 +142,7 @@ double bareStandalone(const QString& path, double& cpuSeconds)
 // conditional UPDATE (at the first location), a reservations row, a ledger row and the line's location and
 // status; per order its move to Routed and its two audit rows. QtSql prepared statements, 2,000 orders per
 // transaction, no checks, no reads, no explanation texts worth the name. Returns the wall seconds.
-double bareSameRows(const QString& path, double& cpuSeconds)
-{
+double bareSameRows(const QString& path, double& cpuSeconds) {
     Database db = Database::open(path);
     struct Line {
         qint64 order;
@@ -143,10 +152,12 @@ double bareSameRows(const QString& path, double& cpuSeconds)
     };
     QList<Line> lines;
     {
-        SqlQuery q(db, u"SELECT order_id, line_no, sku_id, quantity FROM order_lines ORDER BY order_id, line_no"_s);
+        SqlQuery q(
+            db, u"SELECT order_id, line_no, sku_id, quantity FROM order_lines ORDER BY order_id, line_no"_s);
         q.exec();
         while (q.next())
-            lines.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+            lines.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toLongLong(),
+                          q.value(3).toLongLong()});
     }
     const qint64 location = SqlQuery(db, u"SELECT MIN(id) FROM locations"_s).scalar().toLongLong();
     QSqlDatabase connection = db.connection();
@@ -167,15 +178,20 @@ double bareSameRows(const QString& path, double& cpuSeconds)
                               "prior_event_id = last_event_id, last_event_id = ? WHERE location_id = ? "
                               "AND sku_id = ? AND on_hand - reserved - safety_stock >= ? "
                               "RETURNING on_hand, reserved, prior_event_id"_s);
-    const auto reservation = prepare(u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
-                                     "state, created_at) VALUES (?, ?, ?, ?, ?, 'held', ?)"_s);
-    const auto ledger = prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
-                                "previous_event_id) VALUES (?, ?, ?, 'reserve', ?, ?, ?, NULL, ?, ?, 'bench', ?)"_s);
-    const auto line = prepare(u"UPDATE order_lines SET location_id = ?, status = 'routed' WHERE order_id = ? AND line_no = ?"_s);
-    const auto order = prepare(u"UPDATE orders SET status = 'routed', held_from = NULL, status_changed_at = ? WHERE id = ?"_s);
-    const auto audit = prepare(u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
-                               "reason, detail) VALUES (?, 'bench', 'order', ?, ?, ?, ?, NULL, ?)"_s);
+    const auto reservation =
+        prepare(u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
+                "state, created_at) VALUES (?, ?, ?, ?, ?, 'held', ?)"_s);
+    const auto ledger =
+        prepare(u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, "
+                "previous_event_id) VALUES (?, ?, ?, 'reserve', ?, ?, ?, NULL, ?, ?, 'bench', ?)"_s);
+    const auto line = prepare(
+        u"UPDATE order_lines SET location_id = ?, status = 'routed' WHERE order_id = ? AND line_no = ?"_s);
+    const auto order = prepare(
+        u"UPDATE orders SET status = 'routed', held_from = NULL, status_changed_at = ? WHERE id = ?"_s);
+    const auto audit =
+        prepare(u"INSERT INTO audit_events (at, actor, entity, entity_id, action, from_state, to_state, "
+                "reason, detail) VALUES (?, 'bench', 'order', ?, ?, ?, ?, NULL, ?)"_s);
     QElapsedTimer timer;
     timer.start();
     const std::clock_t cpuStart = std::clock();
@@ -211,8 +227,7 @@ double bareSameRows(const QString& path, double& cpuSeconds)
     return timer.nsecsElapsed() / 1e9;
 }
 
-QJsonObject standalone(int orders)
-{
+QJsonObject standalone(int orders) {
     QTemporaryDir dir;
     Database db = Database::open(dir.filePath(u"reserve.sqlite"_s));
     constexpr int skus = 1000;
@@ -225,7 +240,8 @@ QJsonObject standalone(int orders)
         for (int i = 0; i < orders; ++i) {
             QList<QPair<QString, int>> l;
             for (int n = 1 + int(random.bounded(3)); n > 0; --n)
-                l.append({u"SKU-%1"_s.arg(random.bounded(skus), 5, 10, QChar(u'0')), 1 + int(random.bounded(3))});
+                l.append(
+                    {u"SKU-%1"_s.arg(random.bounded(skus), 5, 10, QChar(u'0')), 1 + int(random.bounded(3))});
             lines += l.size();
             capture.capture(benchOrder(i, l));
         }
@@ -252,7 +268,9 @@ QJsonObject standalone(int orders)
         reserved += o.reserved.size();
     }
     if (routed != orders || reserved != lines)
-        throw Error::storage(u"standalone: %1 of %2 orders routed, %3 of %4 lines"_s.arg(routed).arg(orders).arg(reserved).arg(lines));
+        throw Error::storage(
+            u"standalone: %1 of %2 orders routed, %3 of %4 lines"_s.arg(routed).arg(orders).arg(reserved).arg(
+                lines));
     double bareCpuSeconds = 0;
     const double bareSeconds = bareStandalone(barePath, bareCpuSeconds);
     double sameRowsCpuSeconds = 0;
@@ -280,8 +298,7 @@ QJsonObject standalone(int orders)
 // A database of our own in the cluster the URL points at.
 class ScratchPostgres {
 public:
-    explicit ScratchPostgres(const QString& serverUrl)
-    {
+    explicit ScratchPostgres(const QString& serverUrl) {
         const QUrl url(serverUrl);
         m_name = u"ordo_bench_%1"_s.arg(QRandomGenerator::global()->generate(), 0, 16);
         exec(url, u"CREATE DATABASE "_s + m_name);
@@ -294,8 +311,7 @@ public:
     const QString& url() const { return m_url; }
 
 private:
-    static void exec(const QUrl& url, const QString& sql)
-    {
+    static void exec(const QUrl& url, const QString& sql) {
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"bench-admin"_s);
             db.setHostName(url.host());
@@ -316,9 +332,7 @@ private:
 };
 
 // Runs `body(client)` on `clients` threads at once and returns the wall time in seconds.
-template <typename Body>
-double onThreads(int clients, Body body)
-{
+template <typename Body> double onThreads(int clients, Body body) {
     std::atomic<int> ready = 0;
     std::atomic<bool> go = false;
     std::vector<std::thread> threads;
@@ -334,8 +348,7 @@ double onThreads(int clients, Body body)
     return timer.nsecsElapsed() / 1e9;
 }
 
-QJsonObject central(const QString& serverUrl, int clients, int perClient)
-{
+QJsonObject central(const QString& serverUrl, int clients, int perClient) {
     ScratchPostgres scratch(serverUrl);
     const int orders = clients * perClient;
     {
@@ -348,7 +361,8 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
         tx.commit();
     }
     std::atomic<int> failures = 0;
-    const std::clock_t ordoCpuStart = std::clock(); // the whole process: the clients and, on this machine, nothing else
+    const std::clock_t ordoCpuStart =
+        std::clock(); // the whole process: the clients and, on this machine, nothing else
     // Ordo: each client reserves its own orders of the one hot SKU, one order per transaction.
     const double ordoSeconds = onThreads(clients, [&](int c, std::atomic<int>& ready, std::atomic<bool>& go) {
         try {
@@ -382,7 +396,8 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
         QSqlQuery q(db.connection());
         q.prepare(u"UPDATE positions SET reserved = reserved + :q, updated_at = :now WHERE location_id = :l "
                   "AND sku_id = :s AND on_hand - reserved - safety_stock >= :q2"_s);
-        const qint64 location = SqlQuery(db, u"SELECT MIN(location_id) FROM positions"_s).scalar().toLongLong();
+        const qint64 location =
+            SqlQuery(db, u"SELECT MIN(location_id) FROM positions"_s).scalar().toLongLong();
         const qint64 sku = SqlQuery(db, u"SELECT MIN(sku_id) FROM positions"_s).scalar().toLongLong();
         ++ready;
         while (!go.load())
@@ -394,7 +409,8 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
             q.bindValue(u":s"_s, sku);
             q.bindValue(u":q2"_s, 1);
             if (!q.exec() || q.numRowsAffected() != 1) {
-                std::fprintf(stderr, "client %d: bare update failed: %s\n", c, qPrintable(q.lastError().text()));
+                std::fprintf(stderr, "client %d: bare update failed: %s\n", c,
+                             qPrintable(q.lastError().text()));
                 ++failures;
                 return;
             }
@@ -419,16 +435,15 @@ QJsonObject central(const QString& serverUrl, int clients, int perClient)
 }
 
 // The machine's 1-minute load average, so that figures measured beside other work can be read as such.
-QString loadAverage()
-{
+QString loadAverage() {
     QFile file(u"/proc/loadavg"_s);
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2) : QString();
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2)
+                                          : QString();
 }
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const auto option = [&](const QString& name, const QString& fallback) {

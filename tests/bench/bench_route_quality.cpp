@@ -2,10 +2,10 @@
 //
 // 1. "split_penalty": the router against the nearest-location rule (routeGreedy) on bench_route's world
 // (RouteWorld.h: 1,000 locations, 100,000 SKUs) and its first 10,000 orders, each against the same stock,
-// with the default rule set at split penalties from 0 to 50.00, the cost model's default among them, in this run.
-// For each: % cost saved against greedy (orders both route in full), shipments per order, and the split rates
-// of both (share of those orders shipped in more than one parcel). "default" repeats the default penalty's
-// row and says whether the router splits no more often than greedy does.
+// with the default rule set at split penalties from 0 to 50.00, the cost model's default among them, in this
+// run. For each: % cost saved against greedy (orders both route in full), shipments per order, and the split
+// rates of both (share of those orders shipped in more than one parcel). "default" repeats the default
+// penalty's row and says whether the router splits no more often than greedy does.
 //
 // 2. Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
 // runs: joint optimisation").
@@ -14,11 +14,11 @@
 // store ships), default rules (lowest total cost, split allowed, ship complete, hold). The orders (10,000 by
 // default, 1 to 3 lines of 1 or 2 units, shipped to random points) come in batches (100 by default), each
 // over its own 60 scarce SKUs stocked at 4 random locations with 1 to 4 units: every line has few sources and
-// many SKUs run out, so which order gets a unit matters. Each batch is routed twice over the same stock: route()
-// one order after the other through a RunInventory (sequential), and optimizeBatch() (joint, GLPK under a
-// time limit, seeded with the sequential assignment). Printed as JSON: for each side the total cost, cost per
-// filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios of the
-// same run; the solver's time per batch and how many batches it proved optimal.
+// many SKUs run out, so which order gets a unit matters. Each batch is routed twice over the same stock:
+// route() one order after the other through a RunInventory (sequential), and optimizeBatch() (joint, GLPK
+// under a time limit, seeded with the sequential assignment). Printed as JSON: for each side the total cost,
+// cost per filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios
+// of the same run; the solver's time per batch and how many batches it proved optimal.
 //   bench_route_quality [orders [batch [time_limit_s [locations]]]]
 #include "RouteWorld.h"
 #include "sourcing/BatchOptimizer.h"
@@ -159,7 +159,8 @@ QJsonObject splitPenaltyComparison(int orderCount, int locationCount) {
             {u"compared"_s, compared},
             {u"router_total_cost"_s, double(costRouter) / 100.0},
             {u"greedy_total_cost"_s, double(costGreedy) / 100.0},
-            {u"cost_saved_percent"_s, 100.0 * double(costGreedy - costRouter) / double(std::max<qint64>(1, costGreedy))},
+            {u"cost_saved_percent"_s,
+             100.0 * double(costGreedy - costRouter) / double(std::max<qint64>(1, costGreedy))},
             {u"router_split_rate"_s, double(splitsRouter) / n},
             {u"greedy_split_rate"_s, double(splitsGreedy) / n},
             {u"router_shipments_per_order"_s, double(shipmentsRouter) / n},

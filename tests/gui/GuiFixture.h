@@ -4,9 +4,9 @@
 // (Header-only so that every tests/gui/tst_*.cpp can use it without a library of its own.)
 
 #include "SampleWorld.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "model/Actor.h"
 #include "orders/OrderCapture.h"
-#include "lifecycle/OrderLifecycle.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -19,26 +19,21 @@ inline const QString uniqueCustomer = QStringLiteral("Zelda Quarterman");
 inline const QString uniqueOrder = QStringLiteral("SO-10007");
 inline const QString addressCheck = QStringLiteral("ADDRESS_CHECK");
 
-inline QString orderNumber(int i)
-{
+inline QString orderNumber(int i) {
     return QStringLiteral("SO-%1").arg(10000 + i);
 }
 
 // Which orders the fixture holds, and why.
-inline bool heldForUnknownSku(int i)
-{
+inline bool heldForUnknownSku(int i) {
     return i % 40 == 5;
 }
-inline bool heldForAddressCheck(int i)
-{
+inline bool heldForAddressCheck(int i) {
     return i % 40 == 25;
 }
-inline bool isPickup(int i)
-{
+inline bool isPickup(int i) {
     return i % 9 == 4;
 }
-inline int heldCount()
-{
+inline int heldCount() {
     int held = 0;
     for (int i = 0; i < orderCount; ++i)
         held += heldForUnknownSku(i) || heldForAddressCheck(i);
@@ -46,8 +41,7 @@ inline int heldCount()
 }
 
 // Orders SO-10000 ... SO-10449, one an hour back from 2026-11-02 14:30 UTC, channels in turn.
-inline void populate(Database& db)
-{
+inline void populate(Database& db) {
     createSampleWorld(db);
     const QStringList first = {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Chloe"),
                                QStringLiteral("Dev"), QStringLiteral("Eva"), QStringLiteral("Farid")};
@@ -66,11 +60,11 @@ inline void populate(Database& db)
                 lines.append({QStringLiteral("SKU-404"), 1});
             Order order = sampleOrder(orderNumber(i), lines, start.addSecs(-3600LL * i));
             order.channel = allChannels[i % 6];
-            const QString name = i == 7 ? uniqueCustomer
-                                        : first.at(i % first.size()) + u' ' + last.at(i % last.size());
+            const QString name =
+                i == 7 ? uniqueCustomer : first.at(i % first.size()) + u' ' + last.at(i % last.size());
             order.shipTo.name = name;
-            order.customerEmail = QString(name).replace(u' ', u'.').toLower() + QString::number(i)
-                                  + QStringLiteral("@example.com");
+            order.customerEmail = QString(name).replace(u' ', u'.').toLower() + QString::number(i) +
+                                  QStringLiteral("@example.com");
             order.customerPhone = QStringLiteral("+1 212 555 %1").arg(1000 + i);
             if (isPickup(i)) {
                 order.delivery = DeliveryMethod::Pickup;

@@ -7,9 +7,7 @@
 
 namespace ordo::test::gui {
 
-template <typename T>
-T* findWidget(const QWidget* root, const QString& name)
-{
+template <typename T> T* findWidget(const QWidget* root, const QString& name) {
     T* child = root->findChild<T*>(name);
     if (!child)
         qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));

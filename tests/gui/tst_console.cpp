@@ -1,5 +1,3 @@
-#include "Screenshots.h"
-#include "WidgetLookup.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "GuiFixture.h"
@@ -7,7 +5,9 @@
 #include "OrderDetailPanel.h"
 #include "OrderQueueModel.h"
 #include "OrdersView.h"
+#include "Screenshots.h"
 #include "TestDatabase.h"
+#include "WidgetLookup.h"
 #include "orders/OrderQuery.h"
 
 #include <QApplication>
@@ -51,18 +51,14 @@ private slots:
     void savesScreenshots();
 
 private:
-    template <typename T>
-    T* find(const QString& name) const
-    {
+    template <typename T> T* find(const QString& name) const {
         return ordo::test::gui::findWidget<T>(m_window.get(), name);
     }
     QString text(const QString& labelName) const { return find<QLabel>(labelName)->text(); }
-    qint64 idOf(int i) const
-    {
+    qint64 idOf(int i) const {
         return ordo::OrderQuery(m_database->db()).findId(ordo::test::gui::orderNumber(i)).value_or(0);
     }
-    ordo::OrderStatus statusOf(qint64 id) const
-    {
+    ordo::OrderStatus statusOf(qint64 id) const {
         return ordo::OrderQuery(m_database->db()).detail(id)->order.status;
     }
 
@@ -71,8 +67,7 @@ private:
     ordo::Actor m_actor{u"ana"_s, ordo::Role::CustomerService};
 };
 
-void TestConsole::init()
-{
+void TestConsole::init() {
     QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway place
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_console"_s);
@@ -80,22 +75,21 @@ void TestConsole::init()
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
     const ordo::Database& db = m_database->db();
-    m_window = std::make_unique<MainWindow>(MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()},
-                                            m_actor);
+    m_window = std::make_unique<MainWindow>(
+        MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()}, m_actor);
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestConsole::cleanup()
-{
+void TestConsole::cleanup() {
     m_window.reset();
     m_database.reset();
 }
 
-void TestConsole::showsDatabaseAndUser()
-{
-    QVERIFY2(text(u"databaseLabel"_s).contains(m_database->db().displayName()), qPrintable(text(u"databaseLabel"_s)));
+void TestConsole::showsDatabaseAndUser() {
+    QVERIFY2(text(u"databaseLabel"_s).contains(m_database->db().displayName()),
+             qPrintable(text(u"databaseLabel"_s)));
     QVERIFY(text(u"databaseLabel"_s).startsWith(u"Standalone"_s));
     QCOMPARE(text(u"userLabel"_s), u"Signed in as ana (Customer service)"_s);
     auto* navigation = find<QListWidget>(u"navigation"_s);
@@ -103,8 +97,7 @@ void TestConsole::showsDatabaseAndUser()
     QTRY_COMPARE(navigation->item(1)->text(), u"Exceptions (%1)"_s.arg(ordo::test::gui::heldCount()));
 }
 
-void TestConsole::showsTheQueueWithItsCount()
-{
+void TestConsole::showsTheQueueWithItsCount() {
     OrderQueueModel* model = m_window->ordersView()->model();
     QTRY_COMPARE(model->totalCount(), ordo::test::gui::orderCount);
     QCOMPARE(text(u"orderCount"_s), u"450 orders"_s);
@@ -112,16 +105,14 @@ void TestConsole::showsTheQueueWithItsCount()
     QCOMPARE(m_window->currentView(), MainWindow::View::Orders);
 }
 
-void TestConsole::ctrlFFocusesTheSearch()
-{
+void TestConsole::ctrlFFocusesTheSearch() {
     m_window->activateWindow();
     m_window->ordersView()->table()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(m_window->searchField()->hasFocus());
 }
 
-void TestConsole::searchOpensAUniqueHit()
-{
+void TestConsole::searchOpensAUniqueHit() {
     QLineEdit* search = m_window->searchField();
     search->clear();
     QTest::keyClicks(search, ordo::test::gui::uniqueCustomer);
@@ -163,8 +154,7 @@ void TestConsole::searchOpensAUniqueHit()
     QVERIFY(!timeline->topLevelItem(0)->text(1).isEmpty());
 }
 
-void TestConsole::searchWithManyHitsFiltersTheQueue()
-{
+void TestConsole::searchWithManyHitsFiltersTheQueue() {
     m_window->ordersView()->closeDetail();
     m_window->search(u"SO-104"_s); // SO-10400 ... SO-10449
     OrderQueueModel* model = m_window->ordersView()->model();
@@ -184,8 +174,7 @@ void TestConsole::searchWithManyHitsFiltersTheQueue()
     QTRY_COMPARE(model->totalCount(), ordo::test::gui::orderCount);
 }
 
-void TestConsole::releasesAHeldOrder()
-{
+void TestConsole::releasesAHeldOrder() {
     m_window->showView(MainWindow::View::Exceptions);
     ordo::ui::ExceptionsView* view = m_window->exceptionsView();
     QTRY_VERIFY(!view->model()->isLoading());
@@ -201,14 +190,14 @@ void TestConsole::releasesAHeldOrder()
     QTRY_COMPARE(text(u"exceptionCount"_s), u"%1 orders on hold"_s.arg(ordo::test::gui::heldCount() - 1));
 }
 
-void TestConsole::showsWhyAReleaseFailed()
-{
+void TestConsole::showsWhyAReleaseFailed() {
     ordo::ui::ExceptionsView* view = m_window->exceptionsView();
     const qint64 id = idOf(5); // held for an unknown SKU: still fails validation
     QSignalSpy failed(view, &ordo::ui::ExceptionsView::actionFailed);
     view->release(id, u"retry"_s);
     QVERIFY(failed.wait());
-    QVERIFY2(failed.first().at(0).toString().contains(u"UNKNOWN_SKU"_s), qPrintable(failed.first().at(0).toString()));
+    QVERIFY2(failed.first().at(0).toString().contains(u"UNKNOWN_SKU"_s),
+             qPrintable(failed.first().at(0).toString()));
     auto* box = view->findChild<QMessageBox*>(u"actionErrorBox"_s);
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
@@ -217,8 +206,7 @@ void TestConsole::showsWhyAReleaseFailed()
     QCOMPARE(statusOf(id), ordo::OrderStatus::Exception);
 }
 
-void TestConsole::cancelsAHeldOrder()
-{
+void TestConsole::cancelsAHeldOrder() {
     ordo::ui::ExceptionsView* view = m_window->exceptionsView();
     const qint64 id = idOf(45);
     QTRY_VERIFY(view->model()->rowForId(id) >= 0);
@@ -238,8 +226,7 @@ void TestConsole::cancelsAHeldOrder()
     QCOMPARE(timeline->topLevelItem(0)->text(3), u"CUSTOMER_REQUEST"_s);
 }
 
-void TestConsole::savesScreenshots()
-{
+void TestConsole::savesScreenshots() {
     // Pictures of each view for people to look at: ORDO_SCREENSHOT_DIR=/tmp/ordo-shots.
     const QString dir = ordo::test::gui::screenshotDir();
     m_window->resize(1400, 900);

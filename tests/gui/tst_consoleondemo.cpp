@@ -1,8 +1,6 @@
 // The console over a demo world, worked as a customer-service rep would: find a customer's order by e-mail,
 // open an order by its number, look at the exceptions. Targets are picked through the core read side, then
 // found through the console.
-#include "Screenshots.h"
-#include "WidgetLookup.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "Format.h"
@@ -10,6 +8,8 @@
 #include "OrderDetailPanel.h"
 #include "OrderQueueModel.h"
 #include "OrdersView.h"
+#include "Screenshots.h"
+#include "WidgetLookup.h"
 #include "demo/DemoGenerator.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
@@ -47,13 +47,10 @@ private slots:
     void savesScreenshots();
 
 private:
-    template <typename T>
-    T* find(const QString& name) const
-    {
+    template <typename T> T* find(const QString& name) const {
         return ordo::test::gui::findWidget<T>(m_window.get(), name);
     }
-    QString text(const QString& labelName) const
-    {
+    QString text(const QString& labelName) const {
         const auto* label = find<QLabel>(labelName);
         return label ? label->text() : QString();
     }
@@ -70,8 +67,7 @@ private:
     QString m_heldCode;            // the reason of its first open hold
 };
 
-void TestConsoleOnDemo::initTestCase()
-{
+void TestConsoleOnDemo::initTestCase() {
     QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway place
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_consoleondemo"_s);
@@ -93,8 +89,7 @@ void TestConsoleOnDemo::initTestCase()
 }
 
 // Each slot has its own console over the demo (which the slots only read).
-void TestConsoleOnDemo::init()
-{
+void TestConsoleOnDemo::init() {
     m_window = std::make_unique<MainWindow>(
         MainWindow::DatabaseInfo{m_db->url(), m_db->displayName(), m_db->isCentral()}, m_actor);
     m_window->resize(1400, 900);
@@ -105,11 +100,11 @@ void TestConsoleOnDemo::init()
 
 // A delivered order with several lines, preferably of a customer with other orders too (so that the rep has
 // to choose among the hits), and an order held in Exception.
-void TestConsoleOnDemo::pickTargets()
-{
+void TestConsoleOnDemo::pickTargets() {
     ordo::OrderFilter delivered;
     delivered.status = ordo::OrderStatus::Delivered;
-    const QList<ordo::OrderSummary> candidates = query().page(delivered, ordo::OrderSort::OrderNumber, false, 0, 500);
+    const QList<ordo::OrderSummary> candidates =
+        query().page(delivered, ordo::OrderSort::OrderNumber, false, 0, 500);
     QVERIFY2(!candidates.isEmpty(), "the demo has no delivered orders");
     std::optional<ordo::OrderSummary> chosen;
     for (const ordo::OrderSummary& summary : candidates) {
@@ -132,13 +127,14 @@ void TestConsoleOnDemo::pickTargets()
     QCOMPARE(m_delivered.order.status, ordo::OrderStatus::Delivered);
     QVERIFY(m_delivered.order.lines.size() >= 2);
     QVERIFY(!m_delivered.events.isEmpty());
-    qInfo("delivered order %s, %d lines, %d events, %d orders for %s", qPrintable(m_delivered.order.orderNumber),
-          int(m_delivered.order.lines.size()), int(m_delivered.events.size()), m_sameEmailOrders,
-          qPrintable(m_delivered.order.customerEmail));
+    qInfo("delivered order %s, %d lines, %d events, %d orders for %s",
+          qPrintable(m_delivered.order.orderNumber), int(m_delivered.order.lines.size()),
+          int(m_delivered.events.size()), m_sameEmailOrders, qPrintable(m_delivered.order.customerEmail));
 
     ordo::OrderFilter exceptions;
     exceptions.status = ordo::OrderStatus::Exception;
-    const QList<ordo::OrderSummary> held = query().page(exceptions, ordo::OrderSort::OrderNumber, false, 0, 1);
+    const QList<ordo::OrderSummary> held =
+        query().page(exceptions, ordo::OrderSort::OrderNumber, false, 0, 1);
     QVERIFY2(!held.isEmpty(), "the demo has no orders in Exception");
     QVERIFY(!held.first().exceptionCode.isEmpty());
     m_heldCode = held.first().exceptionCode;
@@ -151,18 +147,15 @@ void TestConsoleOnDemo::pickTargets()
     qInfo("held order %s for %s", qPrintable(m_held.order.orderNumber), qPrintable(m_heldCode));
 }
 
-void TestConsoleOnDemo::cleanup()
-{
+void TestConsoleOnDemo::cleanup() {
     m_window.reset();
 }
 
-void TestConsoleOnDemo::cleanupTestCase()
-{
+void TestConsoleOnDemo::cleanupTestCase() {
     m_db.reset();
 }
 
-void TestConsoleOnDemo::searchByEmailOpensTheOrderDetail()
-{
+void TestConsoleOnDemo::searchByEmailOpensTheOrderDetail() {
     const ordo::Order& order = m_delivered.order;
     const QString email = order.customerEmail.toUpper();
     QVERIFY(email != order.customerEmail); // the search below really differs in case
@@ -226,8 +219,7 @@ void TestConsoleOnDemo::searchByEmailOpensTheOrderDetail()
              ordo::ui::formatDateTime(m_delivered.events.first().at));
 }
 
-void TestConsoleOnDemo::searchByOrderNumberOpensAUniqueHit()
-{
+void TestConsoleOnDemo::searchByOrderNumberOpensAUniqueHit() {
     const ordo::Order& order = m_held.order;
     m_window->ordersView()->closeDetail();
     QLineEdit* search = m_window->searchField();
@@ -255,8 +247,7 @@ void TestConsoleOnDemo::searchByOrderNumberOpensAUniqueHit()
     QCOMPARE(find<QTreeWidget>(u"timelineTree"_s)->topLevelItemCount(), int(m_held.events.size()));
 }
 
-void TestConsoleOnDemo::exceptionsViewListsTheDemoHolds()
-{
+void TestConsoleOnDemo::exceptionsViewListsTheDemoHolds() {
     ordo::OrderFilter held;
     held.status = ordo::OrderStatus::Exception;
     const qint64 expected = query().count(held);
@@ -270,8 +261,9 @@ void TestConsoleOnDemo::exceptionsViewListsTheDemoHolds()
     QTRY_COMPARE(view->model()->rowCount(), int(expected));
     QCOMPARE(view->proxy()->rowCount(), int(expected));
     QCOMPARE(view->table()->model()->rowCount(), int(expected));
-    QCOMPARE(text(u"exceptionCount"_s), expected == 1 ? u"1 order on hold"_s
-                                                      : u"%1 orders on hold"_s.arg(ordo::ui::formatCount(expected)));
+    QCOMPARE(text(u"exceptionCount"_s), expected == 1
+                                            ? u"1 order on hold"_s
+                                            : u"%1 orders on hold"_s.arg(ordo::ui::formatCount(expected)));
     const int row = view->model()->rowForId(m_held.order.id);
     QVERIFY(row >= 0);
     QCOMPARE(view->model()->summary(row).exceptionCode, m_heldCode);
@@ -279,8 +271,7 @@ void TestConsoleOnDemo::exceptionsViewListsTheDemoHolds()
         QCOMPARE(view->model()->summary(i).status, ordo::OrderStatus::Exception);
 }
 
-void TestConsoleOnDemo::savesScreenshots()
-{
+void TestConsoleOnDemo::savesScreenshots() {
     // A picture of the demo queue for people to look at: ORDO_SCREENSHOT_DIR=/tmp/ordo-demo-shots.
     const QString dir = ordo::test::gui::screenshotDir();
     m_window->resize(1400, 900);

@@ -1,5 +1,4 @@
 // The correction actions of the Exceptions view: Edit address… and Map SKU…, driven through their dialogs.
-#include "Screenshots.h"
 #include "AddressDialog.h"
 #include "ExceptionCorrections.h"
 #include "ExceptionQueueModel.h"
@@ -7,13 +6,14 @@
 #include "MapSkuDialog.h"
 #include "OrderBackend.h"
 #include "SampleWorld.h"
+#include "Screenshots.h"
 #include "SkuMatchModel.h"
 #include "TestDatabase.h"
 #include "channels/ImportService.h"
 #include "formats/OrderFormats.h"
-#include "storage/SkuCrossReference.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
+#include "storage/SkuCrossReference.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -45,34 +45,30 @@ private:
 };
 
 // Every slot has its own database and model: what one slot changes, no other sees.
-void TestExceptionQueueModel::init()
-{
+void TestExceptionQueueModel::init() {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
     m_backend = std::make_unique<OrderBackend>();
     m_backend->open(m_database->url());
     m_model = std::make_unique<ExceptionQueueModel>(m_backend.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(!m_model->isLoading());
 }
 
-void TestExceptionQueueModel::cleanup()
-{
+void TestExceptionQueueModel::cleanup() {
     m_tester.reset();
     m_model.reset();
     m_backend.reset();
     m_database.reset();
 }
 
-qint64 TestExceptionQueueModel::idOf(const QString& number) const
-{
+qint64 TestExceptionQueueModel::idOf(const QString& number) const {
     return ordo::OrderQuery(m_database->db()).findId(number).value_or(0);
 }
 
-void TestExceptionQueueModel::loadsTheWholeQueue()
-{
+void TestExceptionQueueModel::loadsTheWholeQueue() {
     QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount());
     QCOMPARE(m_model->columnCount(), int(ExceptionQueueModel::ColumnCount));
     for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -82,8 +78,7 @@ void TestExceptionQueueModel::loadsTheWholeQueue()
     }
 }
 
-void TestExceptionQueueModel::showsReasonAndAge_data()
-{
+void TestExceptionQueueModel::showsReasonAndAge_data() {
     QTest::addColumn<QString>("number");
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("detailPart");
@@ -92,8 +87,7 @@ void TestExceptionQueueModel::showsReasonAndAge_data()
                                    << u"carrier flagged"_s;
 }
 
-void TestExceptionQueueModel::showsReasonAndAge()
-{
+void TestExceptionQueueModel::showsReasonAndAge() {
     QFETCH(QString, number);
     QFETCH(QString, reason);
     QFETCH(QString, detailPart);
@@ -116,8 +110,7 @@ void TestExceptionQueueModel::showsReasonAndAge()
     QCOMPARE(m_model->index(row, ExceptionQueueModel::Age).data().toString(), u"2 d"_s);
 }
 
-void TestExceptionQueueModel::sortsLocallyOnRawValues()
-{
+void TestExceptionQueueModel::sortsLocallyOnRawValues() {
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(m_model.get());
     proxy.setSortRole(ExceptionQueueModel::RawRole);
@@ -125,17 +118,18 @@ void TestExceptionQueueModel::sortsLocallyOnRawValues()
     proxy.sort(ExceptionQueueModel::Total, Qt::DescendingOrder);
     qint64 previous = std::numeric_limits<qint64>::max();
     for (int row = 0; row < proxy.rowCount(); ++row) {
-        const qint64 total = proxy.index(row, ExceptionQueueModel::Total).data(ExceptionQueueModel::RawRole).toLongLong();
+        const qint64 total =
+            proxy.index(row, ExceptionQueueModel::Total).data(ExceptionQueueModel::RawRole).toLongLong();
         QVERIFY(total <= previous);
         previous = total;
     }
     proxy.sort(ExceptionQueueModel::Reason, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, ExceptionQueueModel::Reason).data().toString(), ordo::test::gui::addressCheck);
-    QCOMPARE(proxy.index(proxy.rowCount() - 1, ExceptionQueueModel::Reason).data().toString(), u"UNKNOWN_SKU"_s);
+    QCOMPARE(proxy.index(proxy.rowCount() - 1, ExceptionQueueModel::Reason).data().toString(),
+             u"UNKNOWN_SKU"_s);
 }
 
-void TestExceptionQueueModel::dropsStaleAnswers()
-{
+void TestExceptionQueueModel::dropsStaleAnswers() {
     const quint64 old = m_model->generation();
     m_model->refresh();
     QVERIFY(m_model->isLoading());
@@ -152,12 +146,12 @@ void TestExceptionQueueModel::dropsStaleAnswers()
     QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount());
 }
 
-void TestExceptionQueueModel::refreshAfterAnAction()
-{
+void TestExceptionQueueModel::refreshAfterAnAction() {
     const qint64 id = idOf(ordo::test::gui::orderNumber(65)); // held for the address check
     QVERIFY(m_model->rowForId(id) >= 0);
     QSignalSpy finished(m_backend.get(), &OrderBackend::actionFinished);
-    const quint64 ticket = m_backend->release(id, {u"ana"_s, ordo::Role::CustomerService}, u"address confirmed"_s);
+    const quint64 ticket =
+        m_backend->release(id, {u"ana"_s, ordo::Role::CustomerService}, u"address confirmed"_s);
     QVERIFY(finished.wait());
     QCOMPARE(finished.first().at(0).toULongLong(), ticket);
     QCOMPARE(finished.first().at(2).toString(), QString());
@@ -170,8 +164,7 @@ void TestExceptionQueueModel::refreshAfterAnAction()
     QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->order.status, ordo::OrderStatus::Validated);
 }
 
-void TestExceptionQueueModel::releaseThatStillFailsIsRefused()
-{
+void TestExceptionQueueModel::releaseThatStillFailsIsRefused() {
     const qint64 id = idOf(ordo::test::gui::orderNumber(45)); // held for an unknown SKU
     QSignalSpy finished(m_backend.get(), &OrderBackend::actionFinished);
     m_backend->release(id, {u"ana"_s, ordo::Role::CustomerService}, u"try again"_s);
@@ -181,8 +174,7 @@ void TestExceptionQueueModel::releaseThatStillFailsIsRefused()
     QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->order.status, ordo::OrderStatus::Exception);
 }
 
-void TestExceptionQueueModel::keepsTheOrderOfTimeHeld()
-{
+void TestExceptionQueueModel::keepsTheOrderOfTimeHeld() {
     // Longest held first, whatever the order of capture.
     for (int row = 1; row < m_model->rowCount(); ++row) {
         const ordo::OrderSummary& before = m_model->summary(row - 1);
@@ -199,8 +191,7 @@ void TestExceptionQueueModel::keepsTheOrderOfTimeHeld()
     QCOMPARE(proxy.index(0, 0).data(ExceptionQueueModel::IdRole).toLongLong(), m_model->summary(0).id);
 }
 
-void TestExceptionQueueModel::heldOrderEntersAsOneRow()
-{
+void TestExceptionQueueModel::heldOrderEntersAsOneRow() {
     const qint64 id = idOf(ordo::test::gui::orderNumber(6));
     QTest::qWait(5); // held after every other order, to the millisecond
     ordo::OrderLifecycle(m_database->db())
@@ -222,12 +213,12 @@ void TestExceptionQueueModel::heldOrderEntersAsOneRow()
     QCOMPARE(counted.first().at(0).toInt(), ordo::test::gui::heldCount() + 1);
 }
 
-void TestExceptionQueueModel::releasedOrderLeavesAsOneRow()
-{
+void TestExceptionQueueModel::releasedOrderLeavesAsOneRow() {
     const qint64 id = idOf(ordo::test::gui::orderNumber(65)); // held for the address check
     const int row = m_model->rowForId(id);
     QVERIFY(row >= 0);
-    ordo::OrderLifecycle(m_database->db()).release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
+    ordo::OrderLifecycle(m_database->db())
+        .release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     QSignalSpy data(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -244,10 +235,10 @@ void TestExceptionQueueModel::releasedOrderLeavesAsOneRow()
         QCOMPARE(m_model->rowForId(m_model->summary(r).id), r);
 }
 
-void TestExceptionQueueModel::changesWhileLoadingWaitForTheList()
-{
+void TestExceptionQueueModel::changesWhileLoadingWaitForTheList() {
     const qint64 id = idOf(ordo::test::gui::orderNumber(65));
-    ordo::OrderLifecycle(m_database->db()).release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
+    ordo::OrderLifecycle(m_database->db())
+        .release(id, {u"ana"_s, ordo::Role::CustomerService}, u"confirmed"_s);
     m_model->refresh();
     m_model->ordersChanged({id}); // asked while the new list loads: applied to the new list
     QSignalSpy updated(m_model.get(), &ExceptionQueueModel::ordersUpdated);

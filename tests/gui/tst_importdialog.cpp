@@ -1,8 +1,8 @@
-#include "Screenshots.h"
 #include "ImportDialog.h"
 #include "ImportRunner.h"
 #include "MainWindow.h"
 #include "OrderBackend.h"
+#include "Screenshots.h"
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "WidgetLookup.h"
@@ -42,7 +42,8 @@ private slots:
     void savesScreenshot();
 
 private:
-    // Lists the test files in the dialog and waits for their previews (each slot starts from an empty dialog).
+    // Lists the test files in the dialog and waits for their previews (each slot starts from an empty
+    // dialog).
     void addTestFiles();
     // Adds them and imports them, as the Import button does.
     void importTestFiles();
@@ -209,8 +210,7 @@ void TestImportDialog::theConsoleOpensTheDialog() {
 
 // A Shopify order through the console's runner (the same ImportService as `ordo import`): recognised in the
 // preview, captured, and held because its SKUs are not in this catalogue; the problem opens the held order.
-void TestImportDialog::importsChannelDocuments()
-{
+void TestImportDialog::importsChannelDocuments() {
     ImportDialog dialog(m_backend.get(), m_admin, ordo::ui::makeChannelImportRunner());
     QSignalSpy previewed(&dialog, &ImportDialog::previewed);
     const QString shopify = ordo::test::testDataPath(u"channels/shopify_order.json"_s);

@@ -1,4 +1,3 @@
-#include "Screenshots.h"
 #include "AdjustStockDialog.h"
 #include "AtpBreakdownModel.h"
 #include "ChannelAtpModel.h"
@@ -7,6 +6,7 @@
 #include "MainWindow.h"
 #include "OrderBackend.h"
 #include "SampleWorld.h"
+#include "Screenshots.h"
 #include "SkuMatchModel.h"
 #include "StockFormat.h"
 #include "StockPositionModel.h"
@@ -73,8 +73,7 @@ private:
     InventoryView* view() const { return m_window->inventoryView(); }
     void applyEvents(const QList<InventoryEvent>& events);
     int rowOf(const QString& location) const { return view()->positionModel()->rowForLocation(location); }
-    QVariant cell(const QString& location, int column, int role = Qt::DisplayRole) const
-    {
+    QVariant cell(const QString& location, int column, int role = Qt::DisplayRole) const {
         StockPositionModel* model = view()->positionModel();
         return model->index(rowOf(location), column).data(role);
     }
@@ -86,14 +85,13 @@ private:
     Actor m_actor{u"maria"_s, Role::Manager};
 };
 
-void TestInventoryView::applyEvents(const QList<InventoryEvent>& events)
-{
-    const ApplyReport report = InventoryLedger(m_database->db()).apply(events, {}, Actor{u"admin"_s, Role::Admin});
+void TestInventoryView::applyEvents(const QList<InventoryEvent>& events) {
+    const ApplyReport report =
+        InventoryLedger(m_database->db()).apply(events, {}, Actor{u"admin"_s, Role::Admin});
     QCOMPARE(report.rejected, 0);
 }
 
-void TestInventoryView::init()
-{
+void TestInventoryView::init() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_inventoryview"_s);
@@ -103,18 +101,22 @@ void TestInventoryView::init()
     test::createSampleWorld(db);
     const QDateTime counted = QDateTime::currentDateTimeUtc().addSecs(-3600);
     const auto snapshot = [&](const QString& id, const QString& location, qint64 onHand, qint64 safety) {
-        return InventoryEvent{id, location, u"SKU-1"_s, InventoryEventKind::Snapshot, onHand, safety,
-                              u"CYCLE_COUNT"_s, counted, 0};
+        return InventoryEvent{id,     location, u"SKU-1"_s,       InventoryEventKind::Snapshot,
+                              onHand, safety,   u"CYCLE_COUNT"_s, counted,
+                              0};
     };
-    applyEvents({snapshot(u"count-1"_s, u"DC-EAST"_s, 118, 10), snapshot(u"count-2"_s, u"ST-NYC"_s, 7, 5),
+    applyEvents({snapshot(u"count-1"_s, u"DC-EAST"_s, 118, 10),
+                 snapshot(u"count-2"_s, u"ST-NYC"_s, 7, 5),
                  snapshot(u"count-3"_s, u"VN-ACME"_s, 3, 0),
-                 {u"recv-1"_s, u"DC-EAST"_s, u"SKU-1"_s, InventoryEventKind::Delta, 2, std::nullopt, u"RECEIVED"_s,
-                  counted.addSecs(60), 0}});
+                 {u"recv-1"_s, u"DC-EAST"_s, u"SKU-1"_s, InventoryEventKind::Delta, 2, std::nullopt,
+                  u"RECEIVED"_s, counted.addSecs(60), 0}});
     // Held stock, as reservations would leave it.
     SqlQuery(db, u"UPDATE positions SET reserved = on_hand WHERE location_id = "
-                 "(SELECT id FROM locations WHERE code = 'VN-ACME')"_s).exec();
+                 "(SELECT id FROM locations WHERE code = 'VN-ACME')"_s)
+        .exec();
     SqlQuery(db, u"UPDATE positions SET reserved = 4 WHERE location_id = "
-                 "(SELECT id FROM locations WHERE code = 'DC-EAST')"_s).exec();
+                 "(SELECT id FROM locations WHERE code = 'DC-EAST')"_s)
+        .exec();
 
     SegmentationRepository segmentation(db, Actor{u"admin"_s, Role::Admin});
     segmentation.addPoolLocation(Channel::Web, DeliveryMethod::Ship, u"DC-EAST"_s);
@@ -126,10 +128,11 @@ void TestInventoryView::init()
     web.allowFutureSupply = true;
     web.horizonDays = 7;
     segmentation.setPolicy(web);
-    segmentation.addFutureSupply({u"PO-1"_s, u"DC-EAST"_s, u"SKU-1"_s, 50, QDateTime::currentDateTimeUtc().addDays(3)});
+    segmentation.addFutureSupply(
+        {u"PO-1"_s, u"DC-EAST"_s, u"SKU-1"_s, 50, QDateTime::currentDateTimeUtc().addDays(3)});
 
-    m_window = std::make_unique<MainWindow>(MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()},
-                                            m_actor);
+    m_window = std::make_unique<MainWindow>(
+        MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()}, m_actor);
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -140,15 +143,13 @@ void TestInventoryView::init()
             model, QAbstractItemModelTester::FailureReportingMode::QtTest));
 }
 
-void TestInventoryView::cleanup()
-{
+void TestInventoryView::cleanup() {
     m_testers.clear();
     m_window.reset();
     m_database.reset();
 }
 
-void TestInventoryView::openSku1()
-{
+void TestInventoryView::openSku1() {
     if (view()->currentSku() == u"SKU-1" && view()->positionModel()->rowCount() == 3)
         return;
     QSignalSpy loaded(view(), &InventoryView::skuLoaded);
@@ -156,8 +157,7 @@ void TestInventoryView::openSku1()
     QVERIFY(loaded.wait());
 }
 
-void TestInventoryView::navigatesWithCtrl3()
-{
+void TestInventoryView::navigatesWithCtrl3() {
     auto* navigation = m_window->findChild<QListWidget*>(u"navigation"_s);
     QCOMPARE(navigation->count(), 3);
     QCOMPARE(navigation->item(2)->text(), u"Inventory"_s);
@@ -167,8 +167,7 @@ void TestInventoryView::navigatesWithCtrl3()
     QVERIFY(view()->isVisible());
 }
 
-void TestInventoryView::typingListsMatchesWithoutOpening()
-{
+void TestInventoryView::typingListsMatchesWithoutOpening() {
     QLineEdit* search = view()->searchField();
     search->setFocus();
     QTest::keyClicks(search, u"sample"_s);
@@ -192,8 +191,7 @@ void TestInventoryView::typingListsMatchesWithoutOpening()
     QCOMPARE(view()->positionModel()->rowCount(), 0); // no stock anywhere
 }
 
-void TestInventoryView::scanningACodeOpensTheSku()
-{
+void TestInventoryView::scanningACodeOpensTheSku() {
     // A scanner types the code and Enter; the case of the code does not matter.
     QLineEdit* search = view()->searchField();
     search->clear();
@@ -207,15 +205,15 @@ void TestInventoryView::scanningACodeOpensTheSku()
     QCOMPARE(search->selectedText(), u"sku-1"_s); // the next scan replaces it
 }
 
-void TestInventoryView::matchesShowWholeCodes()
-{
+void TestInventoryView::matchesShowWholeCodes() {
     // Fifteen variants of one product: their codes differ only at the end.
     SkuRepository skus(m_database->db());
     QStringList codes;
     for (const QString& colour : {u"BLK"_s, u"NVY"_s, u"OLV"_s})
         for (const QString& size : {u"XS"_s, u"S"_s, u"M"_s, u"L"_s, u"XL"_s}) {
             codes << u"AP-00392-%1-%2"_s.arg(colour, size);
-            skus.upsert(Sku{0, codes.last(), u"Field jacket, %1 %2"_s.arg(colour, size), 900, {12900, u"USD"_s}});
+            skus.upsert(
+                Sku{0, codes.last(), u"Field jacket, %1 %2"_s.arg(colour, size), 900, {12900, u"USD"_s}});
         }
     m_window->showView(MainWindow::View::Inventory);
     QLineEdit* search = view()->searchField();
@@ -232,7 +230,9 @@ void TestInventoryView::matchesShowWholeCodes()
         const QString code = view()->matchModel()->index(row, ui::SkuMatchModel::Code).data().toString();
         shown << code;
         QVERIFY2(metrics.horizontalAdvance(code) < width,
-                 qPrintable(u"%1 needs %2 px, the column has %3"_s.arg(code).arg(metrics.horizontalAdvance(code)).arg(width)));
+                 qPrintable(u"%1 needs %2 px, the column has %3"_s.arg(code)
+                                .arg(metrics.horizontalAdvance(code))
+                                .arg(width)));
     }
     shown.sort();
     codes.sort();
@@ -241,8 +241,7 @@ void TestInventoryView::matchesShowWholeCodes()
     QVERIFY(ordo::test::gui::saveScreenshot(m_window.get(), u"inventory-sku-matches.png"_s));
 }
 
-void TestInventoryView::positionsAndAtpEqualTheCore()
-{
+void TestInventoryView::positionsAndAtpEqualTheCore() {
     openSku1();
     StockPositionModel* model = view()->positionModel();
     const QList<StockPosition> positions = InventoryQuery(m_database->db()).positions(u"SKU-1"_s);
@@ -252,13 +251,18 @@ void TestInventoryView::positionsAndAtpEqualTheCore()
     for (const StockPosition& p : positions) {
         QVERIFY(rowOf(p.locationCode) >= 0);
         QCOMPARE(cell(p.locationCode, StockPositionModel::Name).toString(), p.locationName);
-        QCOMPARE(cell(p.locationCode, StockPositionModel::OnHand, StockPositionModel::RawRole).toLongLong(), p.onHand);
-        QCOMPARE(cell(p.locationCode, StockPositionModel::Reserved, StockPositionModel::RawRole).toLongLong(), p.reserved);
-        QCOMPARE(cell(p.locationCode, StockPositionModel::SafetyStock, StockPositionModel::RawRole).toLongLong(),
-                 p.safetyStock);
+        QCOMPARE(cell(p.locationCode, StockPositionModel::OnHand, StockPositionModel::RawRole).toLongLong(),
+                 p.onHand);
+        QCOMPARE(cell(p.locationCode, StockPositionModel::Reserved, StockPositionModel::RawRole).toLongLong(),
+                 p.reserved);
+        QCOMPARE(
+            cell(p.locationCode, StockPositionModel::SafetyStock, StockPositionModel::RawRole).toLongLong(),
+            p.safetyStock);
         for (const AtpLocationFigure& f : overall.locations)
             if (f.locationCode == p.locationCode)
-                QCOMPARE(cell(p.locationCode, StockPositionModel::Atp, StockPositionModel::RawRole).toLongLong(), f.atp);
+                QCOMPARE(
+                    cell(p.locationCode, StockPositionModel::Atp, StockPositionModel::RawRole).toLongLong(),
+                    f.atp);
     }
     // Hand-computed: on hand - reserved - safety, never below zero.
     QCOMPARE(cell(u"DC-EAST"_s, StockPositionModel::Atp).toString(), u"106"_s);
@@ -272,8 +276,9 @@ void TestInventoryView::positionsAndAtpEqualTheCore()
         const int row = channels->rowForChannel(channel);
         QVERIFY(row >= 0);
         const AtpResult expected = atp.atp({u"SKU-1"_s, channel, std::nullopt, {}, {}});
-        QCOMPARE(channels->index(row, ui::ChannelAtpModel::Atp).data(ui::ChannelAtpModel::RawRole).toLongLong(),
-                 expected.atp);
+        QCOMPARE(
+            channels->index(row, ui::ChannelAtpModel::Atp).data(ui::ChannelAtpModel::RawRole).toLongLong(),
+            expected.atp);
         QCOMPARE(channels->result(row).locations, expected.locations);
     }
     const int web = channels->rowForChannel(Channel::Web);
@@ -286,16 +291,16 @@ void TestInventoryView::positionsAndAtpEqualTheCore()
     QVERIFY(m_window->findChild<QLabel*>(u"skuSummary"_s)->text().startsWith(u"On hand 130 · reserved 7"_s));
 }
 
-void TestInventoryView::highlightsLowStock()
-{
+void TestInventoryView::highlightsLowStock() {
     openSku1();
     const ui::BadgeColors low = ui::stockLevelColors(ui::StockLevel::Low);
     const ui::BadgeColors out = ui::stockLevelColors(ui::StockLevel::Out);
     QVERIFY(!cell(u"DC-EAST"_s, StockPositionModel::Atp, Qt::BackgroundRole).isValid());
     QCOMPARE(cell(u"ST-NYC"_s, StockPositionModel::Atp, Qt::BackgroundRole).value<QColor>(), low.fill);
     QCOMPARE(cell(u"ST-NYC"_s, StockPositionModel::Location, Qt::ForegroundRole).value<QColor>(), low.text);
-    QVERIFY2(cell(u"ST-NYC"_s, StockPositionModel::Atp, Qt::ToolTipRole).toString().startsWith(
-                 u"Low stock: 2 available to promise, no more than the safety stock of 5."_s),
+    QVERIFY2(cell(u"ST-NYC"_s, StockPositionModel::Atp, Qt::ToolTipRole)
+                 .toString()
+                 .startsWith(u"Low stock: 2 available to promise, no more than the safety stock of 5."_s),
              qPrintable(cell(u"ST-NYC"_s, StockPositionModel::Atp, Qt::ToolTipRole).toString()));
     QCOMPARE(cell(u"VN-ACME"_s, StockPositionModel::OnHand, Qt::BackgroundRole).value<QColor>(), out.fill);
     QCOMPARE(cell(u"VN-ACME"_s, StockPositionModel::OnHand, Qt::ToolTipRole).toString(),
@@ -303,8 +308,7 @@ void TestInventoryView::highlightsLowStock()
     QVERIFY(m_window->findChild<QLabel*>(u"skuSummary"_s)->text().endsWith(u"2 low"_s));
 }
 
-void TestInventoryView::channelComputationIsShown()
-{
+void TestInventoryView::channelComputationIsShown() {
     openSku1();
     ui::ChannelAtpModel* channels = view()->channelModel();
     const int web = channels->rowForChannel(Channel::Web);
@@ -320,13 +324,13 @@ void TestInventoryView::channelComputationIsShown()
     QCOMPARE(breakdown->index(0, ui::AtpBreakdownModel::Location).data().toString(), u"DC-EAST"_s);
     QCOMPARE(breakdown->index(0, ui::AtpBreakdownModel::Computation).data().toString(),
              u"120 − 4 − 10 − 2 + 50 = 154"_s);
-    QCOMPARE(breakdown->index(1, ui::AtpBreakdownModel::Atp).data(ui::AtpBreakdownModel::RawRole).toLongLong(), 0);
+    QCOMPARE(
+        breakdown->index(1, ui::AtpBreakdownModel::Atp).data(ui::AtpBreakdownModel::RawRole).toLongLong(), 0);
     QCOMPARE(m_window->findChild<QLabel*>(u"breakdownTitle"_s)->text(),
              u"Computation for Web shop: 154 available to promise"_s);
 }
 
-void TestInventoryView::showsTheLedgerOfThePosition()
-{
+void TestInventoryView::showsTheLedgerOfThePosition() {
     openSku1();
     QSignalSpy ledger(view(), &InventoryView::ledgerLoaded);
     view()->selectLocation(u"DC-EAST"_s);
@@ -344,8 +348,7 @@ void TestInventoryView::showsTheLedgerOfThePosition()
     QCOMPARE(m_window->findChild<QLabel*>(u"ledgerTitle"_s)->text(), u"Recent events at DC-EAST"_s);
 }
 
-void TestInventoryView::adjustsStockThroughTheDialog()
-{
+void TestInventoryView::adjustsStockThroughTheDialog() {
     openSku1();
     view()->selectLocation(u"DC-EAST"_s);
     // The dialog is modal: fill it in and press its OK button once it is up.
@@ -382,18 +385,17 @@ void TestInventoryView::adjustsStockThroughTheDialog()
     QCOMPARE(InventoryQuery(m_database->db()).positions(u"SKU-1"_s).at(0).onHand, 117);
     QVERIFY(SqlQuery(m_database->db(), u"SELECT count(*) FROM audit_events WHERE actor = 'maria'"_s)
                 .scalar()
-                .toInt()
-            >= 1);
+                .toInt() >= 1);
     QCOMPARE(cell(u"DC-EAST"_s, StockPositionModel::Atp).toString(), u"103"_s);
 }
 
-void TestInventoryView::showsWhyAnAdjustmentFailed()
-{
+void TestInventoryView::showsWhyAnAdjustmentFailed() {
     openSku1();
     QSignalSpy failed(view(), &InventoryView::adjustFailed);
     view()->adjust({u"VN-ACME"_s, u"SKU-1"_s, -10, u"SHRINKAGE"_s, {}});
     QVERIFY(failed.wait());
-    QVERIFY2(failed.first().at(0).toString().contains(u"negative"_s), qPrintable(failed.first().at(0).toString()));
+    QVERIFY2(failed.first().at(0).toString().contains(u"negative"_s),
+             qPrintable(failed.first().at(0).toString()));
     auto* box = view()->findChild<QMessageBox*>(u"adjustErrorBox"_s);
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
@@ -402,11 +404,17 @@ void TestInventoryView::showsWhyAnAdjustmentFailed()
     QCOMPARE(InventoryQuery(m_database->db()).positions(u"SKU-1"_s).at(2).onHand, 3);
 }
 
-void TestInventoryView::refreshShowsChangesMadeElsewhere()
-{
+void TestInventoryView::refreshShowsChangesMadeElsewhere() {
     openSku1();
-    applyEvents({{u"pos-sale-1"_s, u"ST-NYC"_s, u"SKU-1"_s, InventoryEventKind::Delta, -2, std::nullopt,
-                  u"POS_SALE"_s, {}, 0}});
+    applyEvents({{u"pos-sale-1"_s,
+                  u"ST-NYC"_s,
+                  u"SKU-1"_s,
+                  InventoryEventKind::Delta,
+                  -2,
+                  std::nullopt,
+                  u"POS_SALE"_s,
+                  {},
+                  0}});
     QSignalSpy loaded(view(), &InventoryView::skuLoaded);
     m_window->activateWindow(); // a message box of an earlier test had the focus
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -419,8 +427,7 @@ void TestInventoryView::refreshShowsChangesMadeElsewhere()
              int(ui::StockLevel::Out));
 }
 
-void TestInventoryView::rolesThatMayNotChangeStockCannotAdjust()
-{
+void TestInventoryView::rolesThatMayNotChangeStockCannotAdjust() {
     ui::OrderBackend backend;
     backend.open(m_database->url());
     InventoryView clerk(&backend, Actor{u"ana"_s, Role::CustomerService});
@@ -439,8 +446,7 @@ void TestInventoryView::rolesThatMayNotChangeStockCannotAdjust()
         box->accept();
 }
 
-void TestInventoryView::savesScreenshot()
-{
+void TestInventoryView::savesScreenshot() {
     const QString dir = ordo::test::gui::screenshotDir();
     m_window->resize(1400, 900);
     m_window->showView(MainWindow::View::Inventory);

@@ -47,11 +47,12 @@ private slots:
 private:
     // A database, a backend and an orders view with the order detail open on `i` (GuiFixture numbering).
     void openOrder(const ordo::Actor& actor, int i);
-    qint64 idOf(int i) const
-    {
+    qint64 idOf(int i) const {
         return ordo::OrderQuery(m_database->db()).findId(ordo::test::gui::orderNumber(i)).value_or(0);
     }
-    OrderStatus statusOf(qint64 id) const { return ordo::OrderQuery(m_database->db()).detail(id)->order.status; }
+    OrderStatus statusOf(qint64 id) const {
+        return ordo::OrderQuery(m_database->db()).detail(id)->order.status;
+    }
     OrderActions* actions() const { return m_view->actions(); }
     QString badge() const { return m_view->findChild<QLabel*>(u"statusBadge"_s)->text(); }
     // Waits for the action to finish and the detail to show the order as it is now.
@@ -63,24 +64,22 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TestOrderActions::cleanup()
-{
+void TestOrderActions::cleanup() {
     m_tester.reset();
     m_view.reset();
     m_backend.reset();
     m_database.reset();
 }
 
-void TestOrderActions::openOrder(const ordo::Actor& actor, int i)
-{
+void TestOrderActions::openOrder(const ordo::Actor& actor, int i) {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
     m_backend = std::make_unique<ordo::ui::OrderBackend>();
     m_backend->open(m_database->url());
     m_view = std::make_unique<OrdersView>(m_backend.get(), actor);
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_view->model(),
-                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_view->resize(1300, 800);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
@@ -90,40 +89,42 @@ void TestOrderActions::openOrder(const ordo::Actor& actor, int i)
     QTRY_COMPARE(actions()->orderId(), idOf(i));
 }
 
-void TestOrderActions::waitForChange(QSignalSpy& changed, OrderStatus now)
-{
+void TestOrderActions::waitForChange(QSignalSpy& changed, OrderStatus now) {
     QVERIFY(changed.wait());
     QCOMPARE(statusOf(changed.first().at(0).toLongLong()), now);
     QTRY_COMPARE(badge(), ordo::ui::statusName(now));
     changed.clear();
 }
 
-void TestOrderActions::allowed_data()
-{
+void TestOrderActions::allowed_data() {
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("heldByRouting");
     QTest::addColumn<int>("role");
     QTest::addColumn<QString>("expected"); // R(oute now) H(old) L (reLease) C(ancel)
 
-    QTest::newRow("validated, manager") << int(OrderStatus::Validated) << false << int(Role::Manager) << u"RH-C"_s;
+    QTest::newRow("validated, manager")
+        << int(OrderStatus::Validated) << false << int(Role::Manager) << u"RH-C"_s;
     QTest::newRow("validated, customer service")
         << int(OrderStatus::Validated) << false << int(Role::CustomerService) << u"-H-C"_s;
-    QTest::newRow("validated, warehouse") << int(OrderStatus::Validated) << false << int(Role::Warehouse) << u"----"_s;
-    QTest::newRow("pending, manager") << int(OrderStatus::Pending) << false << int(Role::Manager) << u"-H-C"_s;
+    QTest::newRow("validated, warehouse")
+        << int(OrderStatus::Validated) << false << int(Role::Warehouse) << u"----"_s;
+    QTest::newRow("pending, manager")
+        << int(OrderStatus::Pending) << false << int(Role::Manager) << u"-H-C"_s;
     QTest::newRow("routed, manager") << int(OrderStatus::Routed) << false << int(Role::Manager) << u"-H-C"_s;
     QTest::newRow("packed, admin") << int(OrderStatus::Packed) << false << int(Role::Admin) << u"-H-C"_s;
     QTest::newRow("shipped: too late to cancel")
         << int(OrderStatus::Shipped) << false << int(Role::Admin) << u"-H--"_s;
-    QTest::newRow("held for validation") << int(OrderStatus::Exception) << false << int(Role::Manager) << u"--LC"_s;
-    QTest::newRow("held by routing") << int(OrderStatus::Exception) << true << int(Role::Manager) << u"R-LC"_s;
+    QTest::newRow("held for validation")
+        << int(OrderStatus::Exception) << false << int(Role::Manager) << u"--LC"_s;
+    QTest::newRow("held by routing") << int(OrderStatus::Exception) << true << int(Role::Manager)
+                                     << u"R-LC"_s;
     QTest::newRow("held by routing, customer service")
         << int(OrderStatus::Exception) << true << int(Role::CustomerService) << u"--LC"_s;
     QTest::newRow("delivered") << int(OrderStatus::Delivered) << false << int(Role::Admin) << u"----"_s;
     QTest::newRow("cancelled") << int(OrderStatus::Cancelled) << false << int(Role::Admin) << u"----"_s;
 }
 
-void TestOrderActions::allowed()
-{
+void TestOrderActions::allowed() {
     QFETCH(int, status);
     QFETCH(bool, heldByRouting);
     QFETCH(int, role);
@@ -138,8 +139,7 @@ void TestOrderActions::allowed()
     QCOMPARE(got, expected);
 }
 
-void TestOrderActions::buttonsFollowTheOrderShown()
-{
+void TestOrderActions::buttonsFollowTheOrderShown() {
     openOrder({u"mia"_s, Role::Manager}, 3); // validated
     QVERIFY(actions()->routeNowButton()->isEnabled());
     QVERIFY(actions()->holdButton()->isEnabled());
@@ -158,8 +158,7 @@ void TestOrderActions::buttonsFollowTheOrderShown()
     QVERIFY(ordo::test::gui::saveScreenshot(m_view.get(), u"order-detail-actions.png"_s));
 }
 
-void TestOrderActions::holdReleaseAndCancelFromTheDetail()
-{
+void TestOrderActions::holdReleaseAndCancelFromTheDetail() {
     openOrder({u"mia"_s, Role::Manager}, 3);
     const qint64 id = idOf(3);
     const int row = m_view->model()->rowForId(id);
@@ -205,16 +204,16 @@ void TestOrderActions::holdReleaseAndCancelFromTheDetail()
     QVERIFY(cancel);
     cancel->accept();
     waitForChange(changed, OrderStatus::Cancelled);
-    QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->events.last().reason, ordo::ui::CancelOrderDialog::reasonCodes().first());
+    QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->events.last().reason,
+             ordo::ui::CancelOrderDialog::reasonCodes().first());
     QTRY_COMPARE(m_view->model()->summary(row).status, OrderStatus::Cancelled);
-    for (QPushButton* button : {actions()->routeNowButton(), actions()->holdButton(), actions()->releaseButton(),
-                                actions()->cancelButton()})
+    for (QPushButton* button : {actions()->routeNowButton(), actions()->holdButton(),
+                                actions()->releaseButton(), actions()->cancelButton()})
         QVERIFY(!button->isEnabled());
     QCOMPARE(reset.size(), 0);
 }
 
-void TestOrderActions::routeNowFromTheDetail()
-{
+void TestOrderActions::routeNowFromTheDetail() {
     openOrder({u"mia"_s, Role::Manager}, 3);
     const qint64 id = idOf(3);
     QSignalSpy changed(m_view.get(), &OrdersView::orderChanged);
@@ -224,17 +223,17 @@ void TestOrderActions::routeNowFromTheDetail()
     QCOMPARE(failed.size(), 0);
     // Routed where stock is, or held by routing where none is: either way no longer waiting.
     const OrderStatus now = statusOf(id);
-    QVERIFY2(now == OrderStatus::Routed || now == OrderStatus::Exception, qPrintable(ordo::orderStatusCode(now)));
+    QVERIFY2(now == OrderStatus::Routed || now == OrderStatus::Exception,
+             qPrintable(ordo::orderStatusCode(now)));
     QTRY_COMPARE(badge(), ordo::ui::statusName(now));
     QTRY_COMPARE(m_view->model()->summary(m_view->model()->rowForId(id)).status, now);
     QCOMPARE(ordo::OrderQuery(m_database->db()).detail(id)->events.last().actor, u"mia"_s);
 }
 
-void TestOrderActions::rolesThatMayNotSeeGreyButtons()
-{
+void TestOrderActions::rolesThatMayNotSeeGreyButtons() {
     openOrder({u"wes"_s, Role::Warehouse}, 3);
-    for (QPushButton* button : {actions()->routeNowButton(), actions()->holdButton(), actions()->releaseButton(),
-                                actions()->cancelButton()})
+    for (QPushButton* button : {actions()->routeNowButton(), actions()->holdButton(),
+                                actions()->releaseButton(), actions()->cancelButton()})
         QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
     QCOMPARE(actions()->cancelButton()->toolTip(), u"Your role may not cancel orders"_s);
     QCOMPARE(actions()->holdButton()->toolTip(), u"Your role may not hold orders"_s);

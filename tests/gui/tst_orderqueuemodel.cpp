@@ -54,8 +54,7 @@ private:
 };
 
 // Every slot has its own database and model: what one slot changes, no other sees.
-void TestOrderQueueModel::init()
-{
+void TestOrderQueueModel::init() {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
@@ -67,29 +66,26 @@ void TestOrderQueueModel::init()
     m_model = std::make_unique<OrderQueueModel>(m_backend.get());
     connect(m_model.get(), &OrderQueueModel::loadFailed, this,
             [](const QString& error) { qWarning("load failed: %s", qPrintable(error)); });
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     waitUntilLoaded(*m_model);
 }
 
-void TestOrderQueueModel::cleanup()
-{
+void TestOrderQueueModel::cleanup() {
     m_tester.reset();
     m_model.reset();
     m_backend.reset();
     m_database.reset();
 }
 
-void TestOrderQueueModel::waitUntilLoaded(OrderQueueModel& model)
-{
+void TestOrderQueueModel::waitUntilLoaded(OrderQueueModel& model) {
     QTRY_VERIFY2(!model.isLoading() && model.totalCount() >= 0,
                  qPrintable(u"loading %1, total %2, rows %3"_s.arg(model.isLoading())
                                 .arg(model.totalCount())
                                 .arg(model.rowCount())));
 }
 
-void TestOrderQueueModel::loadsFirstPageAndCount()
-{
+void TestOrderQueueModel::loadsFirstPageAndCount() {
     QCOMPARE(m_model->totalCount(), ordo::test::gui::orderCount);
     QCOMPARE(m_model->rowCount(), OrderQueueModel::pageSize);
     QCOMPARE(m_model->columnCount(), int(OrderQueueModel::ColumnCount));
@@ -99,8 +95,7 @@ void TestOrderQueueModel::loadsFirstPageAndCount()
     QVERIFY(m_model->canFetchMore({}));
 }
 
-void TestOrderQueueModel::fetchMoreLoadsPagesToTheEnd()
-{
+void TestOrderQueueModel::fetchMoreLoadsPagesToTheEnd() {
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     m_model->fetchMore({});
     QVERIFY(!m_model->canFetchMore({})); // one page in flight at a time
@@ -117,19 +112,19 @@ void TestOrderQueueModel::fetchMoreLoadsPagesToTheEnd()
              u"SO-10449"_s);
 }
 
-void TestOrderQueueModel::sortsInTheDatabase_data()
-{
+void TestOrderQueueModel::sortsInTheDatabase_data() {
     QTest::addColumn<int>("column");
     QTest::addColumn<int>("order");
     QTest::addColumn<QString>("first");
-    QTest::newRow("number ascending") << int(OrderQueueModel::Number) << int(Qt::AscendingOrder) << u"SO-10000"_s;
-    QTest::newRow("number descending") << int(OrderQueueModel::Number) << int(Qt::DescendingOrder)
-                                       << u"SO-10449"_s;
-    QTest::newRow("placed ascending") << int(OrderQueueModel::Placed) << int(Qt::AscendingOrder) << u"SO-10449"_s;
+    QTest::newRow("number ascending")
+        << int(OrderQueueModel::Number) << int(Qt::AscendingOrder) << u"SO-10000"_s;
+    QTest::newRow("number descending")
+        << int(OrderQueueModel::Number) << int(Qt::DescendingOrder) << u"SO-10449"_s;
+    QTest::newRow("placed ascending")
+        << int(OrderQueueModel::Placed) << int(Qt::AscendingOrder) << u"SO-10449"_s;
 }
 
-void TestOrderQueueModel::sortsInTheDatabase()
-{
+void TestOrderQueueModel::sortsInTheDatabase() {
     QFETCH(int, column);
     QFETCH(int, order);
     QFETCH(QString, first);
@@ -143,8 +138,7 @@ void TestOrderQueueModel::sortsInTheDatabase()
     QCOMPARE(m_model->sortColumn(), column);
 }
 
-void TestOrderQueueModel::ignoresUnsortableColumns()
-{
+void TestOrderQueueModel::ignoresUnsortableColumns() {
     const quint64 generation = m_model->generation();
     m_model->sort(OrderQueueModel::Email, Qt::AscendingOrder);
     QCOMPARE(m_model->generation(), generation);
@@ -154,14 +148,14 @@ void TestOrderQueueModel::ignoresUnsortableColumns()
     waitUntilLoaded(*m_model);
     qint64 previous = std::numeric_limits<qint64>::max();
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const qint64 total = m_model->index(row, OrderQueueModel::Total).data(OrderQueueModel::RawRole).toLongLong();
+        const qint64 total =
+            m_model->index(row, OrderQueueModel::Total).data(OrderQueueModel::RawRole).toLongLong();
         QVERIFY2(total <= previous, qPrintable(u"row %1"_s.arg(row)));
         previous = total;
     }
 }
 
-void TestOrderQueueModel::filters_data()
-{
+void TestOrderQueueModel::filters_data() {
     using namespace ordo::test::gui;
     QTest::addColumn<ordo::OrderFilter>("filter");
     QTest::addColumn<int>("expected");
@@ -192,8 +186,7 @@ void TestOrderQueueModel::filters_data()
     QTest::newRow("search number prefix") << number << 50;
 }
 
-void TestOrderQueueModel::filters()
-{
+void TestOrderQueueModel::filters() {
     QFETCH(ordo::OrderFilter, filter);
     QFETCH(int, expected);
     QSignalSpy counted(m_model.get(), &OrderQueueModel::totalCountChanged);
@@ -208,8 +201,7 @@ void TestOrderQueueModel::filters()
     }
 }
 
-void TestOrderQueueModel::dropsStaleAnswers()
-{
+void TestOrderQueueModel::dropsStaleAnswers() {
     const quint64 old = m_model->generation();
     ordo::OrderFilter filter;
     filter.channel = ordo::Channel::B2b;
@@ -233,8 +225,7 @@ void TestOrderQueueModel::dropsStaleAnswers()
     QCOMPARE(m_model->rowForId(999999), -1);
 }
 
-void TestOrderQueueModel::newestFilterWins()
-{
+void TestOrderQueueModel::newestFilterWins() {
     // Three questions in a row: only the answers to the last one may reach the model.
     ordo::OrderFilter first;
     first.channel = ordo::Channel::Web;
@@ -253,8 +244,7 @@ void TestOrderQueueModel::newestFilterWins()
         QCOMPARE(m_model->summary(row).channel, ordo::Channel::Phone);
 }
 
-void TestOrderQueueModel::rawValuesAndIds()
-{
+void TestOrderQueueModel::rawValuesAndIds() {
     for (int row : {0, 17, 199}) {
         const QModelIndex index = m_model->index(row, OrderQueueModel::Number);
         const qint64 id = index.data(OrderQueueModel::IdRole).toLongLong();
@@ -272,24 +262,20 @@ void TestOrderQueueModel::rawValuesAndIds()
              first.orderedAt);
 }
 
-qint64 TestOrderQueueModel::idOf(int i) const
-{
+qint64 TestOrderQueueModel::idOf(int i) const {
     return ordo::OrderQuery(m_database->db()).findId(ordo::test::gui::orderNumber(i)).value_or(0);
 }
 
-void TestOrderQueueModel::hold(int i)
-{
+void TestOrderQueueModel::hold(int i) {
     ordo::OrderLifecycle(m_database->db())
         .raiseException(idOf(i), {{u"MANUAL_HOLD"_s, u"customer called"_s}}, {u"ops"_s, ordo::Role::Manager});
 }
 
-void TestOrderQueueModel::release(int i)
-{
+void TestOrderQueueModel::release(int i) {
     ordo::OrderLifecycle(m_database->db()).release(idOf(i), {u"ops"_s, ordo::Role::Manager}, u"checked"_s);
 }
 
-void TestOrderQueueModel::changed(const QList<qint64>& ids)
-{
+void TestOrderQueueModel::changed(const QList<qint64>& ids) {
     QSignalSpy updated(m_model.get(), &OrderQueueModel::ordersUpdated);
     m_model->ordersChanged(ids);
     QVERIFY(updated.wait());
@@ -297,8 +283,7 @@ void TestOrderQueueModel::changed(const QList<qint64>& ids)
     QVERIFY(!m_model->isUpdating());
 }
 
-void TestOrderQueueModel::changeOfOneOrderUpdatesOnlyItsRow()
-{
+void TestOrderQueueModel::changeOfOneOrderUpdatesOnlyItsRow() {
     // Newest first: SO-10003 is row 3. Holding it changes its status, not its place.
     QCOMPARE(m_model->rowForId(idOf(3)), 3);
     QCOMPARE(m_model->summary(3).status, ordo::OrderStatus::Validated);
@@ -340,8 +325,7 @@ void TestOrderQueueModel::changeOfOneOrderUpdatesOnlyItsRow()
     QCOMPARE(reset.size(), 0);
 }
 
-void TestOrderQueueModel::orderLeavingTheFilterIsRemoved()
-{
+void TestOrderQueueModel::orderLeavingTheFilterIsRemoved() {
     ordo::OrderFilter validated;
     validated.status = ordo::OrderStatus::Validated;
     m_model->setFilter(validated);
@@ -366,8 +350,7 @@ void TestOrderQueueModel::orderLeavingTheFilterIsRemoved()
     QCOMPARE(m_model->totalCount(), total - 1);
 }
 
-void TestOrderQueueModel::orderEnteringTheFilterIsInserted()
-{
+void TestOrderQueueModel::orderEnteringTheFilterIsInserted() {
     ordo::OrderFilter held;
     held.status = ordo::OrderStatus::Exception;
     m_model->setFilter(held);
@@ -383,14 +366,15 @@ void TestOrderQueueModel::orderEnteringTheFilterIsInserted()
     QCOMPARE(reset.size(), 0);
     QCOMPARE(m_model->rowForId(idOf(6)), row);
     QCOMPARE(m_model->index(row, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(6));
-    QCOMPARE(m_model->index(row - 1, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(5));
-    QCOMPARE(m_model->index(row + 1, OrderQueueModel::Number).data().toString(), ordo::test::gui::orderNumber(25));
+    QCOMPARE(m_model->index(row - 1, OrderQueueModel::Number).data().toString(),
+             ordo::test::gui::orderNumber(5));
+    QCOMPARE(m_model->index(row + 1, OrderQueueModel::Number).data().toString(),
+             ordo::test::gui::orderNumber(25));
     QCOMPARE(m_model->rowCount(), ordo::test::gui::heldCount() + 1);
     QTRY_COMPARE(m_model->totalCount(), ordo::test::gui::heldCount() + 1);
 }
 
-void TestOrderQueueModel::orderWhoseSortKeyChangedMoves()
-{
+void TestOrderQueueModel::orderWhoseSortKeyChangedMoves() {
     // The channel of SO-10025 (75 orders, one page: the whole queue), by status ("exception" sorts before
     // "validated"), then oldest first.
     ordo::OrderFilter channel;
@@ -401,8 +385,8 @@ void TestOrderQueueModel::orderWhoseSortKeyChangedMoves()
     QCOMPARE(m_model->rowCount(), ordo::test::gui::orderCount / 6);
     QCOMPARE(m_model->summary(0).status, ordo::OrderStatus::Exception);
     const int firstValidated = m_model->rowForId(idOf(439)); // the oldest order of the channel not held
-    QCOMPARE(firstValidated, 8); // after its eight held orders
-    release(25); // held for the address check: back to Validated
+    QCOMPARE(firstValidated, 8);                             // after its eight held orders
+    release(25);                                             // held for the address check: back to Validated
     const int from = m_model->rowForId(idOf(25));
     QVERIFY(from >= 0 && from < firstValidated);
     QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
@@ -422,8 +406,7 @@ void TestOrderQueueModel::orderWhoseSortKeyChangedMoves()
         QCOMPARE(m_model->rowForId(m_model->summary(row).id), row);
 }
 
-void TestOrderQueueModel::orderPastTheLoadedRowsWaitsForItsPage()
-{
+void TestOrderQueueModel::orderPastTheLoadedRowsWaitsForItsPage() {
     hold(420); // newest first by default: older than every row of the first page
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     changed({idOf(420)});
@@ -433,8 +416,7 @@ void TestOrderQueueModel::orderPastTheLoadedRowsWaitsForItsPage()
     QTRY_COMPARE(m_model->totalCount(), ordo::test::gui::orderCount);
 }
 
-void TestOrderQueueModel::pagingGoesOnAfterAChange()
-{
+void TestOrderQueueModel::pagingGoesOnAfterAChange() {
     ordo::OrderFilter validated;
     validated.status = ordo::OrderStatus::Validated;
     m_model->setFilter(validated);
@@ -442,8 +424,8 @@ void TestOrderQueueModel::pagingGoesOnAfterAChange()
     const qint64 total = m_model->totalCount();
     hold(3);
     hold(150);
-    // The model tester asks for the next page as soon as rows go (fetchMore in its checks): that page is asked
-    // at an offset the removals then move, and must be asked again rather than skip two orders.
+    // The model tester asks for the next page as soon as rows go (fetchMore in its checks): that page is
+    // asked at an offset the removals then move, and must be asked again rather than skip two orders.
     changed({idOf(3), idOf(150)});
     QTRY_COMPARE(m_model->totalCount(), total - 2);
     while (m_model->canFetchMore({}) || m_model->isLoading()) {

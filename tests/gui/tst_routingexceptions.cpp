@@ -1,6 +1,5 @@
 // The Exceptions view's routing actions (route again, choose a location by hand, backorder) over the sample
 // world: DC-EAST 5.26, ST-NYC 6.01, VN-ACME 24.18 USD to the New York ship-to (see tst_routingservice).
-#include "Screenshots.h"
 #include "CandidateModel.h"
 #include "ChooseLocationDialog.h"
 #include "ExceptionQueueModel.h"
@@ -8,6 +7,7 @@
 #include "OrderBackend.h"
 #include "RoutingActions.h"
 #include "SampleWorld.h"
+#include "Screenshots.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"

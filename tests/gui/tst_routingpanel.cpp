@@ -1,4 +1,3 @@
-#include "Screenshots.h"
 #include "CandidateModel.h"
 #include "GuiFixture.h"
 #include "OrderBackend.h"
@@ -6,6 +5,7 @@
 #include "OrdersView.h"
 #include "RoutingPanel.h"
 #include "RoutingSamples.h"
+#include "Screenshots.h"
 #include "ShipmentModel.h"
 #include "TestDatabase.h"
 #include "WidgetLookup.h"
@@ -17,10 +17,10 @@
 #include <QApplication>
 #include <QBrush>
 #include <QCheckBox>
-#include <QSignalSpy>
 #include <QDir>
 #include <QFont>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -153,7 +153,8 @@ void TestRoutingPanel::candidateModelShowsLocationsNotConsidered() {
         QCOMPARE(model.index(row, 0).data(CandidateModel::ChosenRole).toBool(), false);
         QCOMPARE(model.index(row, model.filterColumn(u"stock"_s)).data().toString(), u"–"_s);
         // Greyed and in italics, like nothing the router weighed.
-        QCOMPARE(model.index(row, 0).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0x9c, 0xa3, 0xaf));
+        QCOMPARE(model.index(row, 0).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 QColor(0x9c, 0xa3, 0xaf));
         QVERIFY(model.index(row, 0).data(Qt::FontRole).value<QFont>().italic());
     }
     // Candidates keep their rows and lookups.

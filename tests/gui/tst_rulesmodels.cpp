@@ -149,14 +149,16 @@ void TestRulesModels::costModelEditsPerLocationType() {
     QCOMPARE(model.index(penalty, CostModelModel::Type).data().toString(), u"Split penalty"_s);
     QCOMPARE(model.index(penalty, CostModelModel::Type).data(CostModelModel::RawRole).toString(),
              u"split_penalty"_s);
-    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(), u"0.00 USD per extra shipment"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(),
+             u"0.00 USD per extra shipment"_s);
     QVERIFY(!(model.flags(model.index(penalty, CostModelModel::PerKm)) & Qt::ItemIsEditable));
     QSignalSpy edited(&model, &CostModelModel::edited);
     QVERIFY(model.setData(model.index(penalty, CostModelModel::BaseFee), u"5"_s));
     QCOMPARE(edited.size(), 1);
     QCOMPARE(model.costModel().splitPenaltyMinor, 500);
     QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data(Qt::EditRole).toString(), u"5.00"_s);
-    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(), u"5.00 USD per extra shipment"_s);
+    QCOMPARE(model.index(penalty, CostModelModel::BaseFee).data().toString(),
+             u"5.00 USD per extra shipment"_s);
     QVERIFY(!model.setData(model.index(penalty, CostModelModel::BaseFee), u"-1"_s));
     QVERIFY(!model.setData(model.index(penalty, CostModelModel::PerKm), u"0.010"_s));
     QCOMPARE(model.costModel().splitPenaltyMinor, 500);

@@ -1,4 +1,3 @@
-#include "Screenshots.h"
 #include "CostModelModel.h"
 #include "CriteriaWeightModel.h"
 #include "GuiFixture.h"
@@ -6,6 +5,7 @@
 #include "OrderBackend.h"
 #include "RulesService.h"
 #include "RulesView.h"
+#include "Screenshots.h"
 #include "SimulationModel.h"
 #include "StrategyEditor.h"
 #include "TestDatabase.h"
@@ -66,8 +66,8 @@ private:
         return ordo::test::gui::findWidget<T>(m_view.get(), name);
     }
     void setWeight(Criterion criterion, double weight);
-    // The story the slots build on, each from a fresh database: version 2 saved as a draft (the distance weighs
-    // 0.5, the distribution centres' base fee is 3.75)...
+    // The story the slots build on, each from a fresh database: version 2 saved as a draft (the distance
+    // weighs 0.5, the distribution centres' base fee is 3.75)...
     void saveADraft();
     // ...then edited again (the fee 4.00) and published: the edits are saved as version 3, which is active.
     void publishAnEditedDraft();

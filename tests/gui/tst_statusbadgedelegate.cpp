@@ -26,8 +26,8 @@ using ordo::ui::MainWindow;
 using ordo::ui::OrderQueueModel;
 using ordo::ui::StatusBadgeDelegate;
 
-// Badges and column titles fit their text in every language the console ships: each width is computed from the
-// translated text in the font in use, never from an English sample.
+// Badges and column titles fit their text in every language the console ships: each width is computed from
+// the translated text in the font in use, never from an English sample.
 class TestStatusBadgeDelegate : public QObject {
     Q_OBJECT
 
@@ -60,22 +60,19 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TestStatusBadgeDelegate::initTestCase()
-{
+void TestStatusBadgeDelegate::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OrdoTest"_s);
     QCoreApplication::setApplicationName(u"tst_statusbadgedelegate"_s);
 }
 
-void TestStatusBadgeDelegate::languages()
-{
+void TestStatusBadgeDelegate::languages() {
     QTest::addColumn<QString>("language");
     QTest::newRow("English") << QString();
     QTest::newRow("German") << u"de"_s;
 }
 
-void TestStatusBadgeDelegate::init()
-{
+void TestStatusBadgeDelegate::init() {
     QFETCH(QString, language);
     if (language.isEmpty())
         return;
@@ -86,8 +83,7 @@ void TestStatusBadgeDelegate::init()
     QCoreApplication::installTranslator(m_translator.get());
 }
 
-void TestStatusBadgeDelegate::cleanup()
-{
+void TestStatusBadgeDelegate::cleanup() {
     m_window.reset();
     m_database.reset();
     if (m_translator)
@@ -95,14 +91,14 @@ void TestStatusBadgeDelegate::cleanup()
     m_translator.reset();
 }
 
-void TestStatusBadgeDelegate::openConsole()
-{
+void TestStatusBadgeDelegate::openConsole() {
     m_database = ordo::test::TestDatabase::create(u"sqlite"_s);
     QVERIFY(m_database);
     ordo::test::gui::populate(m_database->db());
     const ordo::Database& db = m_database->db();
-    m_window = std::make_unique<MainWindow>(MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()},
-                                            ordo::Actor{u"mia"_s, ordo::Role::Manager});
+    m_window =
+        std::make_unique<MainWindow>(MainWindow::DatabaseInfo{db.url(), db.displayName(), db.isCentral()},
+                                     ordo::Actor{u"mia"_s, ordo::Role::Manager});
     m_window->resize(1400, 900);
     m_window->showView(MainWindow::View::Orders);
     m_window->show();
@@ -110,8 +106,7 @@ void TestStatusBadgeDelegate::openConsole()
     QTRY_COMPARE(m_window->ordersView()->model()->rowCount(), OrderQueueModel::pageSize);
 }
 
-void TestStatusBadgeDelegate::translationIsLoaded()
-{
+void TestStatusBadgeDelegate::translationIsLoaded() {
     QFETCH(QString, language);
     // The texts that used to be cut in German.
     QCOMPARE(ordo::ui::statusName(OrderStatus::Routed), language.isEmpty() ? u"Routed"_s : u"Zugewiesen"_s);
@@ -120,8 +115,7 @@ void TestStatusBadgeDelegate::translationIsLoaded()
     QCOMPARE(OrderQueueModel::tr("Lines"), language.isEmpty() ? u"Lines"_s : u"Positionen"_s);
 }
 
-void TestStatusBadgeDelegate::badgeFitsEveryStatus()
-{
+void TestStatusBadgeDelegate::badgeFitsEveryStatus() {
     openConsole();
     const QFontMetrics metrics = ordersTable()->fontMetrics();
     const int column = ordersTable()->columnWidth(OrderQueueModel::Status);
@@ -130,13 +124,13 @@ void TestStatusBadgeDelegate::badgeFitsEveryStatus()
         const int needed = StatusBadgeDelegate::badgeCellWidth(metrics, name);
         // The badge's text, its padding and its margin: wider than the bare text.
         QVERIFY(needed > metrics.horizontalAdvance(name) + 16);
-        QVERIFY2(needed <= column, qPrintable(u"%1 needs %2 px, the column has %3"_s.arg(name).arg(needed).arg(column)));
+        QVERIFY2(needed <= column,
+                 qPrintable(u"%1 needs %2 px, the column has %3"_s.arg(name).arg(needed).arg(column)));
     }
     QCOMPARE(StatusBadgeDelegate::statusColumnWidth(metrics) <= column, true);
 }
 
-void TestStatusBadgeDelegate::sizeHintFitsTheText()
-{
+void TestStatusBadgeDelegate::sizeHintFitsTheText() {
     QStandardItemModel model;
     for (OrderStatus status : ordo::allOrderStatuses) {
         auto* item = new QStandardItem(ordo::ui::statusName(status));
@@ -160,8 +154,7 @@ void TestStatusBadgeDelegate::sizeHintFitsTheText()
     }
 }
 
-void TestStatusBadgeDelegate::queueTitlesFit()
-{
+void TestStatusBadgeDelegate::queueTitlesFit() {
     openConsole();
     const auto check = [](QTableView* table) {
         QHeaderView* header = table->horizontalHeader();
@@ -170,7 +163,8 @@ void TestStatusBadgeDelegate::queueTitlesFit()
             const QString title = table->model()->headerData(section, Qt::Horizontal).toString();
             const int width = header->sectionSize(section);
             QVERIFY2(width >= ordo::ui::headerTitleWidth(header, section),
-                     qPrintable(u"%1: %2 px < %3 px"_s.arg(title).arg(width).arg(ordo::ui::headerTitleWidth(header, section))));
+                     qPrintable(u"%1: %2 px < %3 px"_s.arg(title).arg(width).arg(
+                         ordo::ui::headerTitleWidth(header, section))));
             // Whatever the style adds, the bare title and the sort arrow's room are inside the section.
             QVERIFY2(width >= metrics.horizontalAdvance(title) + 16, qPrintable(title));
         }
@@ -181,8 +175,7 @@ void TestStatusBadgeDelegate::queueTitlesFit()
     check(m_window->exceptionsView()->table());
 }
 
-void TestStatusBadgeDelegate::queueValuesFit()
-{
+void TestStatusBadgeDelegate::queueValuesFit() {
     // Every value on the first page shows whole, the total too; only the e-mail gives way to a narrow window.
     openConsole();
     QTableView* table = ordersTable();
@@ -197,8 +190,7 @@ void TestStatusBadgeDelegate::queueValuesFit()
         }
 }
 
-void TestStatusBadgeDelegate::savesScreenshots()
-{
+void TestStatusBadgeDelegate::savesScreenshots() {
     QFETCH(QString, language);
     openConsole();
     const QString suffix = language.isEmpty() ? u"en"_s : language;

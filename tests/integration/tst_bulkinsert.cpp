@@ -1,8 +1,7 @@
 // BulkInsert on both engines: values of every kind come back exactly as written, across statement
 // boundaries; rows held for flush() are not sent before it; identities continue after explicit ids.
-#include "TestDatabase.h"
-
 #include "Error.h"
+#include "TestDatabase.h"
 #include "storage/BulkInsert.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -32,15 +31,13 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestBulkInsert::init()
-{
+void TestBulkInsert::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
 }
 
-void TestBulkInsert::literal_data()
-{
+void TestBulkInsert::literal_data() {
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QString>("expected");
     QTest::newRow("null") << QVariant(QMetaType::fromType<QString>()) << u"NULL"_s;
@@ -53,15 +50,13 @@ void TestBulkInsert::literal_data()
     QTest::newRow("empty text") << QVariant(QString(u""_s)) << u"''"_s;
 }
 
-void TestBulkInsert::literal()
-{
+void TestBulkInsert::literal() {
     QFETCH(QVariant, value);
     QFETCH(QString, expected);
     QCOMPARE(BulkInsert::literal(value), expected);
 }
 
-void TestBulkInsert::roundTripsValues_data()
-{
+void TestBulkInsert::roundTripsValues_data() {
     QTest::addColumn<QString>("text");
     QTest::newRow("plain") << u"Percale Sheet Set, Ivory, Queen"_s;
     QTest::newRow("quotes") << u"Chef's Knife 8 in; 'quoted' \"double\""_s;
@@ -71,16 +66,17 @@ void TestBulkInsert::roundTripsValues_data()
     QTest::newRow("newline") << u"line one\nline two"_s;
 }
 
-void TestBulkInsert::roundTripsValues()
-{
+void TestBulkInsert::roundTripsValues() {
     QFETCH(QString, text);
     Database& db = m_test->db();
     Transaction tx(db);
-    BulkInsert skus(db, u"skus"_s, {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
+    BulkInsert skus(db, u"skus"_s,
+                    {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
     skus.add({qint64(7), u"CODE-1"_s, text, 0, qint64(9007199254740993LL), u"USD"_s});
     skus.flush();
-    BulkInsert places(db, u"locations"_s, {u"id"_s, u"code"_s, u"name"_s, u"type"_s, u"latitude"_s, u"longitude"_s,
-                                           u"ships"_s, u"pickup"_s, u"daily_capacity"_s});
+    BulkInsert places(db, u"locations"_s,
+                      {u"id"_s, u"code"_s, u"name"_s, u"type"_s, u"latitude"_s, u"longitude"_s, u"ships"_s,
+                       u"pickup"_s, u"daily_capacity"_s});
     places.add({qint64(3), u"ST-1"_s, text, u"store"_s, 41.878113, -87.629799, 1, 0, 120});
     places.flush();
     tx.commit();
@@ -94,14 +90,15 @@ void TestBulkInsert::roundTripsValues()
     QCOMPARE(skus.rowsWritten(), 1);
 }
 
-void TestBulkInsert::writesAcrossStatements()
-{
+void TestBulkInsert::writesAcrossStatements() {
     Database& db = m_test->db();
     Transaction tx(db);
-    BulkInsert customers(db, u"customers"_s, {u"id"_s, u"email_lc"_s, u"phone"_s, u"name"_s, u"created_at"_s});
+    BulkInsert customers(db, u"customers"_s,
+                         {u"id"_s, u"email_lc"_s, u"phone"_s, u"name"_s, u"created_at"_s});
     const int n = BulkInsert::rowsPerStatement * 2 + 37;
     for (int i = 1; i <= n; ++i)
-        customers.add({qint64(i), u"c%1@example.com"_s.arg(i), i % 3 == 0 ? QVariant(QMetaType::fromType<QString>()) : QVariant(u"555"_s),
+        customers.add({qint64(i), u"c%1@example.com"_s.arg(i),
+                       i % 3 == 0 ? QVariant(QMetaType::fromType<QString>()) : QVariant(u"555"_s),
                        u"Name %1"_s.arg(i), qint64(i) * 1000});
     QCOMPARE(customers.rowsWritten(), qint64(BulkInsert::rowsPerStatement) * 2);
     customers.flush();
@@ -116,8 +113,7 @@ void TestBulkInsert::writesAcrossStatements()
     QCOMPARE(q.value(3).toLongLong(), qint64(n) * 1000);
 }
 
-void TestBulkInsert::holdsRowsUntilFlush()
-{
+void TestBulkInsert::holdsRowsUntilFlush() {
     Database& db = m_test->db();
     Transaction tx(db);
     BulkInsert customers(db, u"customers"_s, {u"id"_s, u"email_lc"_s, u"phone"_s, u"name"_s, u"created_at"_s},
@@ -133,21 +129,21 @@ void TestBulkInsert::holdsRowsUntilFlush()
     tx.commit();
 }
 
-void TestBulkInsert::identityContinues()
-{
+void TestBulkInsert::identityContinues() {
     Database& db = m_test->db();
     Transaction tx(db);
-    BulkInsert customers(db, u"customers"_s, {u"id"_s, u"email_lc"_s, u"phone"_s, u"name"_s, u"created_at"_s});
+    BulkInsert customers(db, u"customers"_s,
+                         {u"id"_s, u"email_lc"_s, u"phone"_s, u"name"_s, u"created_at"_s});
     customers.add({qint64(41), u"a@example.com"_s, u"1"_s, u"A"_s, qint64(0)});
     customers.flush();
     BulkInsert::syncIdentity(db, u"customers"_s);
     tx.commit();
-    SqlQuery q(db, u"INSERT INTO customers (email_lc, created_at) VALUES ('b@example.com', 0) RETURNING id"_s);
+    SqlQuery q(db,
+               u"INSERT INTO customers (email_lc, created_at) VALUES ('b@example.com', 0) RETURNING id"_s);
     QCOMPARE(q.scalar().toLongLong(), 42);
 }
 
-void TestBulkInsert::refusesWrongRow()
-{
+void TestBulkInsert::refusesWrongRow() {
     BulkInsert skus(m_test->db(), u"skus"_s, {u"id"_s, u"code"_s});
     QVERIFY_THROWS_EXCEPTION(Error, skus.add({qint64(1)}));
     QVERIFY_THROWS_EXCEPTION(Error, skus.add({qint64(1), QVariant(QDate(2024, 1, 1))}));

@@ -1,12 +1,11 @@
-// Several `ordo reserve --pending` processes reserving the same scarce SKUs at once against one database never
-// oversell, and every successful reservation is recorded exactly once. The same holds for clients reserving
-// order by order (on PostgreSQL each order held and committed in one round trip), meeting each other on every
-// order.
-#include "SampleWorld.h"
-#include "LedgerChains.h"
-#include "TestDatabase.h"
-
+// Several `ordo reserve --pending` processes reserving the same scarce SKUs at once against one database
+// never oversell, and every successful reservation is recorded exactly once. The same holds for clients
+// reserving order by order (on PostgreSQL each order held and committed in one round trip), meeting each
+// other on every order.
 #include "Error.h"
+#include "LedgerChains.h"
+#include "SampleWorld.h"
+#include "TestDatabase.h"
 #include "inventory/ReservationService.h"
 #include "orders/OrderCapture.h"
 #include "storage/LocationRepository.h"
@@ -32,8 +31,7 @@ class TestConcurrentReservations : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever a test wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_test.reset();
@@ -56,16 +54,14 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestConcurrentReservations::init()
-{
+void TestConcurrentReservations::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(db());
 }
 
-void TestConcurrentReservations::captureScarceWorld()
-{
+void TestConcurrentReservations::captureScarceWorld() {
     QRandomGenerator random(20251122);
     const QStringList locations{u"DC-EAST"_s, u"ST-NYC"_s, u"VN-ACME"_s};
     // 400 orders of 1-3 lines of 1-3 units over 5 SKUs; stock for about half of them.
@@ -89,39 +85,49 @@ void TestConcurrentReservations::captureScarceWorld()
         for (int s = 1; s <= 5; ++s)
             for (const QString& code : locations) {
                 const qint64 onHand = demand / 30 + random.bounded(5); // ~ demand/2 over 15 positions
-                positions.setOnHand(*locationRepository.idForCode(code), skus.findByCode(u"SKU-%1"_s.arg(s))->id,
-                                    onHand, qint64(random.bounded(3)));
+                positions.setOnHand(*locationRepository.idForCode(code),
+                                    skus.findByCode(u"SKU-%1"_s.arg(s))->id, onHand,
+                                    qint64(random.bounded(3)));
             }
         tx.commit();
     }
 }
 
-void TestConcurrentReservations::checkRecordedOnce(qint64& routed)
-{
+void TestConcurrentReservations::checkRecordedOnce(qint64& routed) {
     // Never oversold.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s), 0);
+    QCOMPARE(
+        scalar(
+            u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s),
+        0);
     // Reserved on each position is exactly what its held reservations add up to.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
-                    "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
-                    "AND r.state = 'held')"_s), 0);
+    QCOMPARE(
+        scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
+               "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+               "AND r.state = 'held')"_s),
+        0);
     // Every reservation recorded once: one row per order line, one ledger row per reservation.
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
-                    "HAVING COUNT(*) > 1) twice"_s), 0);
+    QCOMPARE(
+        scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
+               "HAVING COUNT(*) > 1) twice"_s),
+        0);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM inventory_events e "
                     "WHERE e.event_id = 'res:' || r.order_id || ':' || r.line_no || ':' || r.location_id "
-                    "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s), scalar(u"SELECT COUNT(*) FROM reservations"_s));
+                    "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s),
+             0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s),
+             scalar(u"SELECT COUNT(*) FROM reservations"_s));
     // Orders are routed exactly when they hold stock, and then for every line.
     routed = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s);
     QCOMPARE(scalar(u"SELECT COUNT(DISTINCT order_id) FROM reservations"_s), routed);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND o.line_count <> "
-                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s), 0);
+                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s),
+             0);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status NOT IN ('routed', 'validated')"_s), 0);
-    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'reserve'"_s), routed);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity = 'order' AND action = 'reserve'"_s),
+             routed);
 }
 
-void TestConcurrentReservations::processesNeverOversell()
-{
+void TestConcurrentReservations::processesNeverOversell() {
     captureScarceWorld();
     if (QTest::currentTestFailed())
         return;
@@ -134,7 +140,8 @@ void TestConcurrentReservations::processesNeverOversell()
     for (const QStringList& extra : runs) {
         auto p = std::make_unique<QProcess>();
         p->setProgram(QStringLiteral(ORDO_EXECUTABLE));
-        p->setArguments(QStringList{u"reserve"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--json"_s} + extra);
+        p->setArguments(QStringList{u"reserve"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--json"_s} +
+                        extra);
         processes.push_back(std::move(p));
     }
     for (auto& p : processes)
@@ -163,8 +170,7 @@ void TestConcurrentReservations::processesNeverOversell()
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s), routed);
 }
 
-void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
-{
+void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell() {
     captureScarceWorld();
     if (QTest::currentTestFailed())
         return;
@@ -176,8 +182,8 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
             ids << q.value(0).toLongLong();
     }
     QCOMPARE(ids.size(), orderCount);
-    // Six clients, each with its own connection, go through every order one by one, each starting at a different
-    // place: every order is met by several clients, and every SKU by all of them at once.
+    // Six clients, each with its own connection, go through every order one by one, each starting at a
+    // different place: every order is met by several clients, and every SKU by all of them at once.
     constexpr int clients = 6;
     std::atomic<int> held = 0, refused = 0, failed = 0, oneTrip = 0;
     std::vector<std::thread> threads;
@@ -225,14 +231,15 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell()
                     "AND t.entity = 'order' AND t.action = 'transition' AND t.to_state = 'routed' "
                     "WHERE a.entity = 'order' AND a.action = 'reserve' AND a.actor <> t.actor"_s),
              0);
-    // On PostgreSQL most were held in the round trip that commits; the rest (a line short at the location first
-    // seen free, two lines on one position) the ordinary way. SQLite always goes the ordinary way.
+    // On PostgreSQL most were held in the round trip that commits; the rest (a line short at the location
+    // first seen free, two lines on one position) the ordinary way. SQLite always goes the ordinary way.
     if (db().engine() == Engine::Postgres)
-        QVERIFY2(oneTrip.load() > routed / 3, qPrintable(u"%1 of %2 in one trip"_s.arg(oneTrip.load()).arg(routed)));
+        QVERIFY2(oneTrip.load() > routed / 3,
+                 qPrintable(u"%1 of %2 in one trip"_s.arg(oneTrip.load()).arg(routed)));
     else
         QCOMPARE(oneTrip.load(), 0);
-    qInfo("%lld of %d orders routed one by one by %d clients, %d in one round trip", routed, orderCount, clients,
-          oneTrip.load());
+    qInfo("%lld of %d orders routed one by one by %d clients, %d in one round trip", routed, orderCount,
+          clients, oneTrip.load());
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentReservations)

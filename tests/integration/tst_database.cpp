@@ -18,38 +18,40 @@ using ordo::test::TestDatabase;
 
 namespace {
 
-QString metaValue(Database& db, const QString& key)
-{
+QString metaValue(Database& db, const QString& key) {
     SqlQuery query(db, u"SELECT value FROM meta WHERE key = :key"_s);
     query.bind(u":key"_s, key);
     query.exec();
     return query.next() ? query.value(0).toString() : QString();
 }
 
-void setMetaValue(Database& db, const QString& key, const QString& value)
-{
+void setMetaValue(Database& db, const QString& key, const QString& value) {
     SqlQuery query(db, u"INSERT INTO meta (key, value) VALUES (:key, :value) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     query.bind(u":key"_s, key).bind(u":value"_s, value);
     query.exec();
 }
 
-QString kindName(Error::Kind kind)
-{
+QString kindName(Error::Kind kind) {
     switch (kind) {
-    case Error::Kind::Input: return u"Input"_s;
-    case Error::Kind::State: return u"State"_s;
-    case Error::Kind::NotFound: return u"NotFound"_s;
-    case Error::Kind::Denied: return u"Denied"_s;
-    case Error::Kind::Storage: return u"Storage"_s;
-    case Error::Kind::Usage: return u"Usage"_s;
+    case Error::Kind::Input:
+        return u"Input"_s;
+    case Error::Kind::State:
+        return u"State"_s;
+    case Error::Kind::NotFound:
+        return u"NotFound"_s;
+    case Error::Kind::Denied:
+        return u"Denied"_s;
+    case Error::Kind::Storage:
+        return u"Storage"_s;
+    case Error::Kind::Usage:
+        return u"Usage"_s;
     }
     return u"?"_s;
 }
 
 // Opens url and returns the error it throws; fails the test when it opens.
-std::optional<Error> openError(const QString& url, const Database::Options& options = {})
-{
+std::optional<Error> openError(const QString& url, const Database::Options& options = {}) {
     try {
         Database db = Database::open(url, options);
     } catch (const Error& e) {
@@ -84,15 +86,13 @@ private:
     std::unique_ptr<TestDatabase> m_test;
 };
 
-void tst_Database::init()
-{
+void tst_Database::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = TestDatabase::create(engine);
     QVERIFY(m_test);
 }
 
-void tst_Database::openMigratesToLatest()
-{
+void tst_Database::openMigratesToLatest() {
     Database& db = m_test->db();
     QVERIFY(ordo::Migrations::latestVersion() >= 1);
     QCOMPARE(db.schemaVersion(), ordo::Migrations::latestVersion());
@@ -100,15 +100,14 @@ void tst_Database::openMigratesToLatest()
     QCOMPARE(db.engine(), engine() == u"sqlite"_s ? ordo::Engine::Sqlite : ordo::Engine::Postgres);
     QCOMPARE(db.isCentral(), engine() == u"postgresql"_s);
     // The tables of the first migration exist and are empty.
-    for (const QString& table : {u"orders"_s, u"order_lines"_s, u"locations"_s, u"skus"_s, u"positions"_s,
-                                 u"audit_events"_s}) {
+    for (const QString& table :
+         {u"orders"_s, u"order_lines"_s, u"locations"_s, u"skus"_s, u"positions"_s, u"audit_events"_s}) {
         SqlQuery count(db, u"SELECT count(*) FROM "_s + table);
         QCOMPARE(count.scalar().toLongLong(), 0);
     }
 }
 
-void tst_Database::connectionSettings()
-{
+void tst_Database::connectionSettings() {
     Database& db = m_test->db();
     if (db.engine() == ordo::Engine::Sqlite) {
         SqlQuery journal(db, u"PRAGMA journal_mode"_s);
@@ -133,8 +132,7 @@ void tst_Database::connectionSettings()
     QCOMPARE(count.scalar().toLongLong(), 1);
 }
 
-void tst_Database::reopenDoesNotMigrateAgain()
-{
+void tst_Database::reopenDoesNotMigrateAgain() {
     const QString url = m_test->url();
     setMetaValue(m_test->db(), u"probe"_s, u"kept"_s);
     // Migration 1 creates its tables without IF NOT EXISTS: running it again would throw.
@@ -148,8 +146,7 @@ void tst_Database::reopenDoesNotMigrateAgain()
     QCOMPARE(strict.schemaVersion(), ordo::Migrations::latestVersion());
 }
 
-void tst_Database::secondConnectionSeesCommittedData()
-{
+void tst_Database::secondConnectionSeesCommittedData() {
     setMetaValue(m_test->db(), u"written-by"_s, u"first"_s);
     Database second = Database::open(m_test->url());
     QCOMPARE(metaValue(second, u"written-by"_s), u"first"_s);
@@ -157,8 +154,7 @@ void tst_Database::secondConnectionSeesCommittedData()
     QCOMPARE(metaValue(m_test->db(), u"written-by"_s), u"second"_s);
 }
 
-void tst_Database::refusesNewerSchema()
-{
+void tst_Database::refusesNewerSchema() {
     const int newer = ordo::Migrations::latestVersion() + 1;
     setMetaValue(m_test->db(), u"schema_version"_s, QString::number(newer));
     const std::optional<Error> error = openError(m_test->url());
@@ -170,8 +166,7 @@ void tst_Database::refusesNewerSchema()
     QCOMPARE(metaValue(m_test->db(), u"schema_version"_s), QString::number(newer));
 }
 
-void tst_Database::refusesUnmigratedWhenMigrationOff()
-{
+void tst_Database::refusesUnmigratedWhenMigrationOff() {
     Database::Options noMigration;
     noMigration.migrate = false;
     if (m_test->engine() == ordo::Engine::Sqlite) {
@@ -190,8 +185,7 @@ void tst_Database::refusesUnmigratedWhenMigrationOff()
     }
 }
 
-void tst_Database::refusesNonDatabase()
-{
+void tst_Database::refusesNonDatabase() {
     if (m_test->engine() == ordo::Engine::Sqlite) {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -222,8 +216,7 @@ void tst_Database::refusesNonDatabase()
     }
 }
 
-void tst_Database::badUrlsAreUsageErrors_data()
-{
+void tst_Database::badUrlsAreUsageErrors_data() {
     QTest::addColumn<QString>("url");
     QTest::newRow("empty") << QString();
     QTest::newRow("blank") << u"   "_s;
@@ -234,8 +227,7 @@ void tst_Database::badUrlsAreUsageErrors_data()
     QTest::newRow("folder") << QDir::tempPath();
 }
 
-void tst_Database::badUrlsAreUsageErrors()
-{
+void tst_Database::badUrlsAreUsageErrors() {
     QFETCH(QString, url);
     const std::optional<Error> error = openError(url);
     QVERIFY2(error, qPrintable(u"'%1' was opened"_s.arg(url)));
@@ -243,15 +235,14 @@ void tst_Database::badUrlsAreUsageErrors()
     QVERIFY(!error->message().isEmpty());
 }
 
-void tst_Database::displayName()
-{
+void tst_Database::displayName() {
     Database& db = m_test->db();
     if (db.engine() == ordo::Engine::Sqlite) {
         QCOMPARE(db.displayName(), QDir::toNativeSeparators(m_test->url()));
     } else {
         const QUrl url(m_test->url());
-        QCOMPARE(db.displayName(), u"%1@%2:%3%4"_s.arg(url.userName(), url.host(), QString::number(url.port()),
-                                                        url.path()));
+        QCOMPARE(db.displayName(),
+                 u"%1@%2:%3%4"_s.arg(url.userName(), url.host(), QString::number(url.port()), url.path()));
     }
 }
 

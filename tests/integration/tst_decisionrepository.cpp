@@ -31,8 +31,7 @@ private:
     qint64 m_order = 0;
 };
 
-void TestDecisionRepository::init()
-{
+void TestDecisionRepository::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -42,8 +41,7 @@ void TestDecisionRepository::init()
                   .orderId;
 }
 
-Decision TestDecisionRepository::decision(qint64 orderId, const QList<QString>& locations, qint64 atMs)
-{
+Decision TestDecisionRepository::decision(qint64 orderId, const QList<QString>& locations, qint64 atMs) {
     Decision d;
     d.orderId = orderId;
     d.orderNumber = u"W-1"_s;
@@ -68,8 +66,7 @@ Decision TestDecisionRepository::decision(qint64 orderId, const QList<QString>& 
     return d;
 }
 
-void TestDecisionRepository::storesAndReadsBack()
-{
+void TestDecisionRepository::storesAndReadsBack() {
     DecisionRepository repository(db());
     QVERIFY(!repository.latest(m_order));
     const Decision first = decision(m_order, {u"DC-EAST"_s, u"ST-NYC"_s}, 1'790'000'000'000);
@@ -98,8 +95,7 @@ void TestDecisionRepository::storesAndReadsBack()
     QCOMPARE(row.value(3).toString(), u"ana"_s);
 }
 
-void TestDecisionRepository::countsShipmentsPerLocation()
-{
+void TestDecisionRepository::countsShipmentsPerLocation() {
     DecisionRepository repository(db());
     {
         Transaction tx(db());
@@ -117,8 +113,7 @@ void TestDecisionRepository::countsShipmentsPerLocation()
     QCOMPARE(late.value(u"ST-NYC"_s), 1);
 }
 
-void TestDecisionRepository::refusesAnUnknownLocation()
-{
+void TestDecisionRepository::refusesAnUnknownLocation() {
     DecisionRepository repository(db());
     bool refused = false;
     try {

@@ -4,10 +4,9 @@
 // history is the real services': every routed order has the router's decision for the lines where they are,
 // under the rule-set version in force when it was routed, three versions published one after the other, and a
 // stock ledger whose chains hold and add up to the positions, which the in-memory index reads alike.
+#include "Error.h"
 #include "LedgerChains.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
 #include "demo/DemoGenerator.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/InventoryQuery.h"
@@ -18,8 +17,8 @@
 #include "storage/SqlQuery.h"
 
 #include <QCryptographicHash>
-#include <QSqlRecord>
 #include <QSet>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -55,8 +54,7 @@ private:
     DemoSummary m_summary;
 };
 
-DemoOptions TestDemoGenerator::options(quint64 seed, qint64 orders)
-{
+DemoOptions TestDemoGenerator::options(quint64 seed, qint64 orders) {
     DemoOptions o;
     o.seed = seed;
     o.orders = orders;
@@ -67,8 +65,7 @@ DemoOptions TestDemoGenerator::options(quint64 seed, qint64 orders)
     return o;
 }
 
-void TestDemoGenerator::init()
-{
+void TestDemoGenerator::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -77,14 +74,12 @@ void TestDemoGenerator::init()
         m_summary = DemoGenerator(db()).run(options(7));
 }
 
-qint64 TestDemoGenerator::count(const QString& sql)
-{
+qint64 TestDemoGenerator::count(const QString& sql) {
     SqlQuery q(db(), sql);
     return q.scalar().toLongLong();
 }
 
-void TestDemoGenerator::createsRequestedWorld()
-{
+void TestDemoGenerator::createsRequestedWorld() {
     QCOMPARE(m_summary.orders, 500);
     QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 500);
     QCOMPARE(count(u"SELECT count(*) FROM skus"_s), 400);
@@ -94,9 +89,11 @@ void TestDemoGenerator::createsRequestedWorld()
     QCOMPARE(count(u"SELECT count(*) FROM locations WHERE type = 'dropship'"_s), 2);
     QCOMPARE(count(u"SELECT count(*) FROM locations WHERE daily_capacity <= 0"_s), 0);
     // Continental United States.
-    QCOMPARE(count(u"SELECT count(*) FROM locations WHERE latitude < 24.4 OR latitude > 49.4 OR longitude < -124.8 "
-                   "OR longitude > -66.9"_s),
-             0);
+    QCOMPARE(
+        count(
+            u"SELECT count(*) FROM locations WHERE latitude < 24.4 OR latitude > 49.4 OR longitude < -124.8 "
+            "OR longitude > -66.9"_s),
+        0);
     QCOMPARE(count(u"SELECT count(*) FROM customers"_s), m_summary.customers);
     QVERIFY(m_summary.customers > 100 && m_summary.customers < 500);
     QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), m_summary.auditEvents);
@@ -110,8 +107,7 @@ void TestDemoGenerator::createsRequestedWorld()
     QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE at > %1"_s.arg(now)), 0);
 }
 
-void TestDemoGenerator::everyChannelAndState()
-{
+void TestDemoGenerator::everyChannelAndState() {
     QSet<QString> channels, states;
     SqlQuery q(db(), u"SELECT DISTINCT channel FROM orders"_s);
     q.exec();
@@ -125,16 +121,18 @@ void TestDemoGenerator::everyChannelAndState()
     const QStringList allStateCodes = orderStatusCodes();
     QCOMPARE(channels, QSet<QString>(allChannelCodes.cbegin(), allChannelCodes.cend()));
     QCOMPARE(states, QSet<QString>(allStateCodes.cbegin(), allStateCodes.cend()));
-    QVERIFY(count(u"SELECT count(*) FROM orders WHERE delivery = 'pickup' AND pickup_location_id IS NOT NULL"_s) > 10);
+    QVERIFY(
+        count(u"SELECT count(*) FROM orders WHERE delivery = 'pickup' AND pickup_location_id IS NOT NULL"_s) >
+        10);
     // Older orders are mostly delivered.
     const qint64 monthAgo = options(7).now.toMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000;
     const qint64 old = count(u"SELECT count(*) FROM orders WHERE ordered_at < %1"_s.arg(monthAgo));
-    const qint64 oldDelivered = count(u"SELECT count(*) FROM orders WHERE ordered_at < %1 AND status = 'delivered'"_s.arg(monthAgo));
+    const qint64 oldDelivered =
+        count(u"SELECT count(*) FROM orders WHERE ordered_at < %1 AND status = 'delivered'"_s.arg(monthAgo));
     QVERIFY2(oldDelivered * 100 > old * 85, qPrintable(u"%1 of %2"_s.arg(oldDelivered).arg(old)));
 }
 
-void TestDemoGenerator::auditTrailsWalkTheStateMachine()
-{
+void TestDemoGenerator::auditTrailsWalkTheStateMachine() {
     struct Row {
         OrderStatus status;
         std::optional<OrderStatus> heldFrom;
@@ -144,10 +142,12 @@ void TestDemoGenerator::auditTrailsWalkTheStateMachine()
     SqlQuery o(db(), u"SELECT id, status, held_from, status_changed_at FROM orders"_s);
     o.exec();
     while (o.next())
-        orders.insert(o.value(0).toLongLong(), {*orderStatusFromCode(o.value(1).toString()),
-                                                o.value(2).isNull() ? std::nullopt : orderStatusFromCode(o.value(2).toString()),
-                                                o.value(3).toLongLong()});
-    SqlQuery e(db(), u"SELECT entity_id, action, from_state, to_state, at, reason FROM audit_events WHERE entity = 'order' "
+        orders.insert(o.value(0).toLongLong(),
+                      {*orderStatusFromCode(o.value(1).toString()),
+                       o.value(2).isNull() ? std::nullopt : orderStatusFromCode(o.value(2).toString()),
+                       o.value(3).toLongLong()});
+    SqlQuery e(db(), u"SELECT entity_id, action, from_state, to_state, at, reason FROM audit_events WHERE "
+                     u"entity = 'order' "
                      "ORDER BY entity_id, id"_s);
     e.exec();
     qint64 current = 0;
@@ -187,8 +187,10 @@ void TestDemoGenerator::auditTrailsWalkTheStateMachine()
             continue;
         const OrderStatus from = *orderStatusFromCode(e.value(2).toString());
         const OrderStatus to = *orderStatusFromCode(e.value(3).toString());
-        QVERIFY2(from == state, qPrintable(u"order %1: event from %2 while %3"_s.arg(id).arg(orderStatusCode(from), orderStatusCode(state))));
-        QVERIFY2(OrderStateMachine::canMove(from, to), qPrintable(u"order %1: %2 -> %3"_s.arg(id).arg(orderStatusCode(from), orderStatusCode(to))));
+        QVERIFY2(from == state, qPrintable(u"order %1: event from %2 while %3"_s.arg(id).arg(
+                                    orderStatusCode(from), orderStatusCode(state))));
+        QVERIFY2(OrderStateMachine::canMove(from, to),
+                 qPrintable(u"order %1: %2 -> %3"_s.arg(id).arg(orderStatusCode(from), orderStatusCode(to))));
         if (from == OrderStatus::Exception && to != OrderStatus::Cancelled)
             QCOMPARE(to, *heldFrom == OrderStatus::Pending ? OrderStatus::Validated : *heldFrom);
         if (to == OrderStatus::Exception || to == OrderStatus::Cancelled)
@@ -202,12 +204,12 @@ void TestDemoGenerator::auditTrailsWalkTheStateMachine()
     QCOMPARE(checked, 500);
 }
 
-void TestDemoGenerator::ordersAreConsistent()
-{
+void TestDemoGenerator::ordersAreConsistent() {
     // Totals and line counts.
-    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE total_minor <> (SELECT sum(quantity * unit_price_minor) "
-                   "FROM order_lines l WHERE l.order_id = o.id)"_s),
-             0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM orders o WHERE total_minor <> (SELECT sum(quantity * unit_price_minor) "
+              "FROM order_lines l WHERE l.order_id = o.id)"_s),
+        0);
     QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE line_count <> (SELECT count(*) FROM order_lines l "
                    "WHERE l.order_id = o.id)"_s),
              0);
@@ -215,24 +217,34 @@ void TestDemoGenerator::ordersAreConsistent()
     QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE status = 'exception' AND NOT EXISTS (SELECT 1 FROM "
                    "order_holds h WHERE h.order_id = o.id AND h.resolved_at IS NULL)"_s),
              0);
-    QCOMPARE(count(u"SELECT count(*) FROM order_holds h JOIN orders o ON o.id = h.order_id WHERE h.resolved_at IS "
-                   "NULL AND o.status <> 'exception'"_s),
-             0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM order_holds h JOIN orders o ON o.id = h.order_id WHERE h.resolved_at IS "
+              "NULL AND o.status <> 'exception'"_s),
+        0);
     QVERIFY(count(u"SELECT count(*) FROM order_holds WHERE resolved_at IS NOT NULL"_s) > 0);
     // Lines have a location once routed, none before; split orders exist.
-    QCOMPARE(count(u"SELECT count(*) FROM order_lines WHERE status IN ('pending', 'validated') AND location_id IS NOT NULL"_s), 0);
-    QCOMPARE(count(u"SELECT count(*) FROM order_lines WHERE status IN ('routed', 'released', 'picking', 'packed', "
-                   "'shipped', 'delivered') AND location_id IS NULL"_s),
-             0);
-    QVERIFY(count(u"SELECT count(*) FROM (SELECT order_id FROM order_lines WHERE location_id IS NOT NULL GROUP BY "
-                  "order_id HAVING count(DISTINCT location_id) > 1) s"_s) > 0);
+    QCOMPARE(
+        count(
+            u"SELECT count(*) FROM order_lines WHERE status IN ('pending', 'validated') AND location_id IS NOT NULL"_s),
+        0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM order_lines WHERE status IN ('routed', 'released', 'picking', 'packed', "
+              "'shipped', 'delivered') AND location_id IS NULL"_s),
+        0);
+    QVERIFY(
+        count(
+            u"SELECT count(*) FROM (SELECT order_id FROM order_lines WHERE location_id IS NOT NULL GROUP BY "
+            "order_id HAVING count(DISTINCT location_id) > 1) s"_s) > 0);
     // Search keys are filled the way OrderRepository fills them.
-    SqlQuery q(db(), u"SELECT customer_email, customer_phone, ship_name, email_lc, phone_digits, name_lc, surname_lc, "
-                     "customer_id FROM orders"_s);
+    SqlQuery q(
+        db(),
+        u"SELECT customer_email, customer_phone, ship_name, email_lc, phone_digits, name_lc, surname_lc, "
+        "customer_id FROM orders"_s);
     q.exec();
     int withEmail = 0;
     while (q.next()) {
-        const SearchKeys keys = SearchKeys::from(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        const SearchKeys keys =
+            SearchKeys::from(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
         QCOMPARE(q.value(3).toString(), keys.email);
         QCOMPARE(q.value(4).toString(), keys.phoneDigits);
         QCOMPARE(q.value(5).toString(), keys.name);
@@ -246,55 +258,71 @@ void TestDemoGenerator::ordersAreConsistent()
              0);
 }
 
-void TestDemoGenerator::stockCoversRoutedLines()
-{
-    QCOMPARE(count(u"SELECT count(*) FROM order_lines l WHERE l.location_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+void TestDemoGenerator::stockCoversRoutedLines() {
+    QCOMPARE(count(u"SELECT count(*) FROM order_lines l WHERE l.location_id IS NOT NULL AND NOT EXISTS "
+                   u"(SELECT 1 FROM "
                    "positions p WHERE p.location_id = l.location_id AND p.sku_id = l.sku_id)"_s),
              0);
     QCOMPARE(count(u"SELECT count(*) FROM positions WHERE reserved > on_hand"_s), 0);
-    QCOMPARE(count(u"SELECT count(*) FROM locations l WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.location_id = l.id)"_s), 0);
+    QCOMPARE(
+        count(
+            u"SELECT count(*) FROM locations l WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.location_id = l.id)"_s),
+        0);
     // Reserved stock is what open orders hold.
-    QCOMPARE(count(u"SELECT COALESCE(sum(reserved), 0) FROM positions"_s),
-             count(u"SELECT COALESCE(sum(quantity), 0) FROM order_lines WHERE status IN ('routed', 'released', "
-                   "'picking', 'packed') AND location_id IS NOT NULL"_s));
+    QCOMPARE(
+        count(u"SELECT COALESCE(sum(reserved), 0) FROM positions"_s),
+        count(u"SELECT COALESCE(sum(quantity), 0) FROM order_lines WHERE status IN ('routed', 'released', "
+              "'picking', 'packed') AND location_id IS NOT NULL"_s));
     // Every position's reserved stock is backed by held reservations, one per open routed line.
-    QCOMPARE(count(u"SELECT count(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(sum(r.quantity), 0) "
-                   "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
-                   "AND r.state = 'held')"_s),
-             0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(sum(r.quantity), 0) "
+              "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+              "AND r.state = 'held')"_s),
+        0);
     QVERIFY(count(u"SELECT count(*) FROM reservations WHERE state = 'held'"_s) > 0);
     // Stores carry fewer SKUs than DCs.
-    const qint64 perDc = count(u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'dc'"_s)
-                         / count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s);
-    const qint64 perStore = count(u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'store'"_s)
-                            / count(u"SELECT count(*) FROM locations WHERE type = 'store'"_s);
+    const qint64 perDc =
+        count(
+            u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'dc'"_s) /
+        count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s);
+    const qint64 perStore =
+        count(
+            u"SELECT count(*) FROM positions p JOIN locations l ON l.id = p.location_id WHERE l.type = 'store'"_s) /
+        count(u"SELECT count(*) FROM locations WHERE type = 'store'"_s);
     QVERIFY2(perStore * 2 < perDc, qPrintable(u"%1 per store, %2 per DC"_s.arg(perStore).arg(perDc)));
     QCOMPARE(m_summary.positions, count(u"SELECT count(*) FROM positions"_s));
 }
 
-void TestDemoGenerator::idsContinueAfterTheDemo()
-{
+void TestDemoGenerator::idsContinueAfterTheDemo() {
     const qint64 maxId = count(u"SELECT max(id) FROM customers"_s);
-    SqlQuery q(db(), u"INSERT INTO customers (email_lc, created_at) VALUES ('new.customer@example.com', 0) RETURNING id"_s);
+    SqlQuery q(
+        db(),
+        u"INSERT INTO customers (email_lc, created_at) VALUES ('new.customer@example.com', 0) RETURNING id"_s);
     QVERIFY(q.scalar().toLongLong() > maxId);
-    SqlQuery l(db(), u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
-                     "VALUES ('ST-NEW', 'New store', 'store', 40.0, -75.0, 1, 1, 100) RETURNING id"_s);
+    SqlQuery l(
+        db(), u"INSERT INTO locations (code, name, type, latitude, longitude, ships, pickup, daily_capacity) "
+              "VALUES ('ST-NEW', 'New store', 'store', 40.0, -75.0, 1, 1, 100) RETURNING id"_s);
     QCOMPARE(l.scalar().toLongLong(), 36);
 }
 
-void TestDemoGenerator::routedOrdersCarryTheirDecisions()
-{
+void TestDemoGenerator::routedOrdersCarryTheirDecisions() {
     // Every order past Validated, and every order with a line at a location (routed, then cancelled or held),
     // has exactly one decision; nothing else has one.
-    QCOMPARE(count(u"SELECT count(*) FROM orders o WHERE (o.status IN ('routed', 'released', 'picking', 'packed', "
-                   "'shipped', 'delivered') OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND "
-                   "l.location_id IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM routing_decisions d WHERE d.order_id = "
-                   "o.id)"_s),
-             0);
-    QCOMPARE(count(u"SELECT count(*) FROM routing_decisions d WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE "
-                   "l.order_id = d.order_id AND l.location_id IS NOT NULL)"_s),
-             0);
-    QCOMPARE(count(u"SELECT count(*) FROM (SELECT order_id FROM routing_decisions GROUP BY order_id HAVING count(*) > 1) s"_s), 0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM orders o WHERE (o.status IN ('routed', 'released', 'picking', 'packed', "
+              "'shipped', 'delivered') OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND "
+              "l.location_id IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM routing_decisions d WHERE "
+              "d.order_id = "
+              "o.id)"_s),
+        0);
+    QCOMPARE(
+        count(u"SELECT count(*) FROM routing_decisions d WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE "
+              "l.order_id = d.order_id AND l.location_id IS NOT NULL)"_s),
+        0);
+    QCOMPARE(
+        count(
+            u"SELECT count(*) FROM (SELECT order_id FROM routing_decisions GROUP BY order_id HAVING count(*) > 1) s"_s),
+        0);
     const qint64 decisions = count(u"SELECT count(*) FROM routing_decisions"_s);
     QCOMPARE(decisions, m_summary.decisions);
     QVERIFY2(decisions > 400, qPrintable(QString::number(decisions)));
@@ -317,13 +345,16 @@ void TestDemoGenerator::routedOrdersCarryTheirDecisions()
     // Each decision: routed, explained, at the moment the audit trail routes the order, under the version in
     // force then, and it chose exactly the locations the lines stand at.
     QHash<qint64, QHash<int, QString>> lineLocations;
-    SqlQuery l(db(), u"SELECT l.order_id, l.line_no, c.code FROM order_lines l JOIN locations c ON c.id = l.location_id"_s);
+    SqlQuery l(
+        db(),
+        u"SELECT l.order_id, l.line_no, c.code FROM order_lines l JOIN locations c ON c.id = l.location_id"_s);
     l.exec();
     while (l.next())
         lineLocations[l.value(0).toLongLong()].insert(l.value(1).toInt(), l.value(2).toString());
     QHash<qint64, qint64> routedAt;
-    SqlQuery a(db(), u"SELECT entity_id, at FROM audit_events WHERE entity = 'order' AND action = 'transition' AND "
-                     "to_state = 'routed'"_s);
+    SqlQuery a(db(),
+               u"SELECT entity_id, at FROM audit_events WHERE entity = 'order' AND action = 'transition' AND "
+               "to_state = 'routed'"_s);
     a.exec();
     while (a.next())
         routedAt.insert(a.value(0).toLongLong(), a.value(1).toLongLong());
@@ -356,12 +387,12 @@ void TestDemoGenerator::routedOrdersCarryTheirDecisions()
     }
     // Orders were routed under every version, by every strategy of them.
     QCOMPARE(versions, (QSet<int>{1, 2, 3}));
-    QVERIFY2(strategies.size() >= 4, qPrintable(QStringList(strategies.cbegin(), strategies.cend()).join(u", "_s)));
+    QVERIFY2(strategies.size() >= 4,
+             qPrintable(QStringList(strategies.cbegin(), strategies.cend()).join(u", "_s)));
     QVERIFY(withRunnerUp > 0);
 }
 
-void TestDemoGenerator::rulesHaveAHistory()
-{
+void TestDemoGenerator::rulesHaveAHistory() {
     const RuleSetRepository repository(db());
     const QList<RuleSetVersion> history = repository.list();
     QCOMPARE(history.size(), 3);
@@ -390,19 +421,20 @@ void TestDemoGenerator::rulesHaveAHistory()
     QVERIFY(active.strategies.last().filters.types.contains(LocationType::Store));
     QVERIFY(!repository.load(1)->strategies.last().filters.types.contains(LocationType::Store));
     // Saved and published through the repository: each step in the audit trail.
-    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'publish'"_s), 3);
-    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'archive'"_s), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'publish'"_s),
+             3);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events WHERE entity = 'rule_set' AND action = 'archive'"_s),
+             2);
 }
 
-void TestDemoGenerator::ledgerAddsUpToThePositions()
-{
+void TestDemoGenerator::ledgerAddsUpToThePositions() {
     const QString broken = test::brokenLedgerChains(db());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
     QCOMPARE(count(u"SELECT count(*) FROM inventory_events"_s), m_summary.ledgerEvents);
 
     // Walked in the order they were recorded, the events of each position give its figures after each of them
-    // and at the end. A snapshot sets on hand, a delta adds to it, reserve / release move reserved, a shipment
-    // takes from both.
+    // and at the end. A snapshot sets on hand, a delta adds to it, reserve / release move reserved, a
+    // shipment takes from both.
     struct Figures {
         qint64 onHand = 0;
         qint64 reserved = 0;
@@ -410,8 +442,10 @@ void TestDemoGenerator::ledgerAddsUpToThePositions()
     QHash<QPair<qint64, qint64>, Figures> walked;
     QHash<QString, qint64> kinds;
     qint64 receipts = 0, adjustments = 0, lastAt = 0;
-    SqlQuery e(db(), u"SELECT location_id, sku_id, kind, quantity, on_hand_after, reserved_after, reason, occurred_at "
-                     "FROM inventory_events ORDER BY id"_s);
+    SqlQuery e(
+        db(),
+        u"SELECT location_id, sku_id, kind, quantity, on_hand_after, reserved_after, reason, occurred_at "
+        "FROM inventory_events ORDER BY id"_s);
     e.exec();
     while (e.next()) {
         Figures& f = walked[{e.value(0).toLongLong(), e.value(1).toLongLong()}];
@@ -453,25 +487,26 @@ void TestDemoGenerator::ledgerAddsUpToThePositions()
     QCOMPARE(positions, m_summary.positions);
     QVERIFY(kinds.value(u"snapshot"_s) > 1000); // opening counts
     QVERIFY(kinds.value(u"reserve"_s) > 500);
-    QVERIFY(kinds.value(u"ship"_s) > 400);     // sales
-    QVERIFY(kinds.value(u"release"_s) > 0);    // cancelled after routing
+    QVERIFY(kinds.value(u"ship"_s) > 400);  // sales
+    QVERIFY(kinds.value(u"release"_s) > 0); // cancelled after routing
     QVERIFY(receipts > 0);
     QVERIFY(adjustments > 50);
 
     // The busiest position shows its recent events, newest first.
-    SqlQuery busy(db(), u"SELECT l.code, s.code FROM inventory_events e JOIN locations l ON l.id = e.location_id "
-                        "JOIN skus s ON s.id = e.sku_id GROUP BY l.code, s.code ORDER BY count(*) DESC, l.code, s.code "
-                        "LIMIT 1"_s);
+    SqlQuery busy(
+        db(), u"SELECT l.code, s.code FROM inventory_events e JOIN locations l ON l.id = e.location_id "
+              "JOIN skus s ON s.id = e.sku_id GROUP BY l.code, s.code ORDER BY count(*) DESC, l.code, s.code "
+              "LIMIT 1"_s);
     busy.exec();
     QVERIFY(busy.next());
-    const QList<LedgerEntry> recent = InventoryQuery(db()).recentEvents(busy.value(0).toString(), busy.value(1).toString(), 10);
+    const QList<LedgerEntry> recent =
+        InventoryQuery(db()).recentEvents(busy.value(0).toString(), busy.value(1).toString(), 10);
     QCOMPARE(recent.size(), 10);
     for (qsizetype i = 1; i < recent.size(); ++i)
         QVERIFY(recent.at(i).occurredAt <= recent.at(i - 1).occurredAt);
 }
 
-void TestDemoGenerator::indexAgreesWithTheDatabase()
-{
+void TestDemoGenerator::indexAgreesWithTheDatabase() {
     const InventoryIndex index = InventoryIndex::load(db());
     QCOMPARE(index.positionCount(), m_summary.positions);
     SqlQuery q(db(), u"SELECT location_id, sku_id, on_hand, reserved, safety_stock FROM positions"_s);
@@ -482,19 +517,20 @@ void TestDemoGenerator::indexAgreesWithTheDatabase()
         const int location = index.locationIdForDatabaseId(q.value(0).toLongLong());
         QVERIFY(sku >= 0 && location >= 0);
         QCOMPARE(index.figures(sku, location),
-                 std::optional<PositionFigures>(
-                     PositionFigures{q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()}));
+                 std::optional<PositionFigures>(PositionFigures{
+                     q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()}));
         ++checked;
     }
     QCOMPARE(checked, m_summary.positions);
 }
 
-QByteArray TestDemoGenerator::digest(Database& db)
-{
+QByteArray TestDemoGenerator::digest(Database& db) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const QStringList queries = {
-        u"SELECT order_number, channel, external_id, status, held_from, ordered_at, status_changed_at, customer_id, "
-        "customer_email, customer_phone, ship_name, address1, city, postal_code, latitude, longitude, delivery, "
+        u"SELECT order_number, channel, external_id, status, held_from, ordered_at, status_changed_at, "
+        u"customer_id, "
+        "customer_email, customer_phone, ship_name, address1, city, postal_code, latitude, longitude, "
+        "delivery, "
         "pickup_location_id, requested_at, priority, total_minor, line_count FROM orders ORDER BY id"_s,
         u"SELECT order_id, line_no, sku_code, quantity, unit_price_minor, status, location_id FROM order_lines ORDER BY id"_s,
         u"SELECT entity_id, at, actor, action, from_state, to_state, reason, detail FROM audit_events ORDER BY id"_s,
@@ -512,8 +548,7 @@ QByteArray TestDemoGenerator::digest(Database& db)
     return hash.result().toHex();
 }
 
-void TestDemoGenerator::sameSeedSameData()
-{
+void TestDemoGenerator::sameSeedSameData() {
     QFETCH_GLOBAL(QString, engine);
     DemoGenerator(db()).run(options(11, 300));
     const QByteArray first = digest(db());
@@ -529,8 +564,7 @@ void TestDemoGenerator::sameSeedSameData()
     QVERIFY(digest(third->db()) != first);
 }
 
-void TestDemoGenerator::refusesNonEmptyDatabase()
-{
+void TestDemoGenerator::refusesNonEmptyDatabase() {
     DemoGenerator(db()).run(options(1, 40));
     try {
         DemoGenerator(db()).run(options(2, 40));

@@ -339,8 +339,7 @@ void TestImportService::csvStillImports() {
 
 // An 850 interchange found by content: part numbers resolved through the partner's cross-reference, both
 // purchase orders captured on the B2B channel, and each answered with an 855.
-void TestImportService::x12InterchangeIsRecognisedAndAcknowledged()
-{
+void TestImportService::x12InterchangeIsRecognisedAndAcknowledged() {
     QTemporaryFile xref;
     QVERIFY(xref.open());
     xref.write("partner,qualifier,part_number,sku\nACMERETAIL,BP,ACM-7710,SKU-4\n");

@@ -1,17 +1,17 @@
-// The in-memory InventoryIndex and the database agree: a fixed-seed random run of a few thousand mixed operations
-// (on-hand changes, ledger deltas, conditional reservations and releases, safety stock, rolled-back changes, and
-// pool, policy, exclusion and future-supply changes) written to the database, the index told through the
-// PositionSink after each commit and reloadSegmentation() after each segmentation change. After every operation
-// every position's figures are compared with the table; the index's kept per-channel sums with a walk over its
-// positions for every SKU; and atp(), atpTotal() and stockByScan() with AtpService, the SQL-backed reference,
-// for three random SKUs under every channel (and none), a random delivery method and now and then one location.
-// Every 25 operations the other two ways of serving ATP are checked the same way for a random SKU: an index
-// loaded for that SKU alone (what `ordo atp` does), and an index built at the start, never told of a change,
-// and brought up to date for that SKU by refresh() (what the console does before answering).
+// The in-memory InventoryIndex and the database agree: a fixed-seed random run of a few thousand mixed
+// operations (on-hand changes, ledger deltas, conditional reservations and releases, safety stock,
+// rolled-back changes, and pool, policy, exclusion and future-supply changes) written to the database, the
+// index told through the PositionSink after each commit and reloadSegmentation() after each segmentation
+// change. After every operation every position's figures are compared with the table; the index's kept
+// per-channel sums with a walk over its positions for every SKU; and atp(), atpTotal() and stockByScan() with
+// AtpService, the SQL-backed reference, for three random SKUs under every channel (and none), a random
+// delivery method and now and then one location. Every 25 operations the other two ways of serving ATP are
+// checked the same way for a random SKU: an index loaded for that SKU alone (what `ordo atp` does), and an
+// index built at the start, never told of a change, and brought up to date for that SKU by refresh() (what
+// the console does before answering).
+#include "Error.h"
 #include "LedgerChains.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
 #include "inventory/AtpService.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/InventoryLedger.h"
@@ -39,23 +39,26 @@ constexpr int operationCount = 3000;
 constexpr quint32 seed = 20261102;
 const QDateTime at(QDate(2026, 11, 2), QTime(12, 0), Qt::UTC);
 
-QString locationCodeOf(int i)
-{
+QString locationCodeOf(int i) {
     return (i % 3 == 2 ? u"ST-%1"_s : u"DC-%1"_s).arg(i, 2, 10, QChar(u'0'));
 }
-QString skuCodeOf(int i)
-{
+QString skuCodeOf(int i) {
     return u"SKU-%1"_s.arg(i, 3, 10, QChar(u'0'));
 }
 
-QString describe(const AtpResult& r)
-{
+QString describe(const AtpResult& r) {
     QStringList parts;
     for (const AtpLocationFigure& f : r.locations)
         parts << u"%1 %2/%3/%4 b%5 f%6 =%7"_s.arg(f.locationCode)
-                     .arg(f.onHand).arg(f.reserved).arg(f.safetyStock).arg(f.buffer).arg(f.future).arg(f.atp);
+                     .arg(f.onHand)
+                     .arg(f.reserved)
+                     .arg(f.safetyStock)
+                     .arg(f.buffer)
+                     .arg(f.future)
+                     .arg(f.atp);
     return u"%1 %2: %3 [%4]"_s.arg(r.skuCode, r.channel ? channelCode(*r.channel) : u"-"_s)
-        .arg(r.atp).arg(parts.join(u"; "_s));
+        .arg(r.atp)
+        .arg(parts.join(u"; "_s));
 }
 
 } // namespace
@@ -66,8 +69,7 @@ class tst_IndexAgreement : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever the operations wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_reference.reset(); // its prepared statement goes back to the connection before that closes
@@ -81,10 +83,13 @@ private slots:
 private:
     qint64 randomLocation() { return m_locationIds[int(m_random.bounded(locationCount))]; }
     qint64 randomSku() { return m_skuIds[int(m_random.bounded(skuCount))]; }
-    QString randomChannel() { return channelCode(allChannels[m_random.bounded(int(std::size(allChannels)))]); }
-    // Runs one statement that changes one position and RETURNs its figures, in its own unit of work; tells the
-    // index after the commit when a row changed. With rollback the work is abandoned and nobody is told.
-    void positionStatement(const QString& sql, qint64 location, qint64 sku, qint64 value, bool rollback = false);
+    QString randomChannel() {
+        return channelCode(allChannels[m_random.bounded(int(std::size(allChannels)))]);
+    }
+    // Runs one statement that changes one position and RETURNs its figures, in its own unit of work; tells
+    // the index after the commit when a row changed. With rollback the work is abandoned and nobody is told.
+    void positionStatement(const QString& sql, qint64 location, qint64 sku, qint64 value,
+                           bool rollback = false);
     void segmentationChange();
     void ledgerDeltas();
     bool agrees(int operation);
@@ -102,8 +107,7 @@ private:
     QHash<QString, int> m_counts; // operations by kind, for the log
 };
 
-void tst_IndexAgreement::init()
-{
+void tst_IndexAgreement::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -120,21 +124,24 @@ void tst_IndexAgreement::init()
         l.code = locationCodeOf(i);
         l.name = l.code;
         l.type = i % 3 == 2 ? LocationType::Store : LocationType::Dc;
-        l.ships = i % 3 != 2 && i != locationCount - 1;  // the last one neither ships nor hands over
+        l.ships = i % 3 != 2 && i != locationCount - 1; // the last one neither ships nor hands over
         l.pickup = i % 3 != 0 && i != locationCount - 1;
         m_locationIds << locations.upsert(l);
     }
     SkuRepository skus(db);
     for (int i = 0; i < skuCount; ++i)
         m_skuIds << skus.upsert(Sku{0, skuCodeOf(i), u"Item %1"_s.arg(i), 100, Money{1000, u"USD"_s}});
-    SqlQuery insert(db, u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
-                        "VALUES (:l, :s, :oh, :r, :ss, 0)"_s);
+    SqlQuery insert(
+        db, u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
+            "VALUES (:l, :s, :oh, :r, :ss, 0)"_s);
     for (qint64 sku : std::as_const(m_skuIds))
         for (qint64 location : std::as_const(m_locationIds)) {
             if (m_random.bounded(10) < 4)
                 continue; // 60 % of the pairs have a position at the start
             const qint64 onHand = m_random.bounded(60);
-            insert.bind(u":l"_s, location).bind(u":s"_s, sku).bind(u":oh"_s, onHand)
+            insert.bind(u":l"_s, location)
+                .bind(u":s"_s, sku)
+                .bind(u":oh"_s, onHand)
                 .bind(u":r"_s, qint64(m_random.bounded(int(onHand / 3) + 1)))
                 .bind(u":ss"_s, qint64(m_random.bounded(6)));
             insert.exec();
@@ -145,8 +152,7 @@ void tst_IndexAgreement::init()
 }
 
 void tst_IndexAgreement::positionStatement(const QString& sql, qint64 location, qint64 sku, qint64 value,
-                                           bool rollback)
-{
+                                           bool rollback) {
     Database& db = m_test->db();
     std::optional<PositionFigures> after;
     {
@@ -155,7 +161,8 @@ void tst_IndexAgreement::positionStatement(const QString& sql, qint64 location, 
         q.bind(u":l"_s, location).bind(u":s"_s, sku).bind(u":v"_s, value);
         q.exec();
         if (q.next())
-            after = PositionFigures{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+            after =
+                PositionFigures{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
         q.raw().finish();
         if (rollback)
             return; // the guard rolls back; the index must not hear of it
@@ -165,8 +172,7 @@ void tst_IndexAgreement::positionStatement(const QString& sql, qint64 location, 
         m_index->positionChanged(location, sku, *after);
 }
 
-void tst_IndexAgreement::ledgerDeltas()
-{
+void tst_IndexAgreement::ledgerDeltas() {
     QList<InventoryEvent> events;
     const int n = 1 + int(m_random.bounded(4));
     for (int i = 0; i < n; ++i) {
@@ -185,8 +191,7 @@ void tst_IndexAgreement::ledgerDeltas()
     InventoryLedger(m_test->db()).apply(events, options, Actor::system(), &*m_index);
 }
 
-void tst_IndexAgreement::segmentationChange()
-{
+void tst_IndexAgreement::segmentationChange() {
     Database& db = m_test->db();
     Transaction tx(db);
     const QString channel = randomChannel();
@@ -195,7 +200,8 @@ void tst_IndexAgreement::segmentationChange()
     case 1: {
         SqlQuery q(db, u"INSERT INTO channel_pools (channel, delivery, location_id) VALUES (:c, :d, :l) "
                        "ON CONFLICT DO NOTHING"_s);
-        q.bind(u":c"_s, channel).bind(u":d"_s, m_random.bounded(2) ? u"ship"_s : u"pickup"_s)
+        q.bind(u":c"_s, channel)
+            .bind(u":d"_s, m_random.bounded(2) ? u"ship"_s : u"pickup"_s)
             .bind(u":l"_s, randomLocation());
         q.exec();
         break;
@@ -218,8 +224,10 @@ void tst_IndexAgreement::segmentationChange()
                        "horizon_days) VALUES (:c, :u, :p, :f, :h) ON CONFLICT (channel) DO UPDATE SET "
                        "buffer_units = excluded.buffer_units, buffer_percent = excluded.buffer_percent, "
                        "allow_future = excluded.allow_future, horizon_days = excluded.horizon_days"_s);
-        q.bind(u":c"_s, channel).bind(u":u"_s, percent ? qint64(0) : qint64(m_random.bounded(8)))
-            .bind(u":p"_s, percent ? int(1 + m_random.bounded(40)) : 0).bind(u":f"_s, int(m_random.bounded(2)))
+        q.bind(u":c"_s, channel)
+            .bind(u":u"_s, percent ? qint64(0) : qint64(m_random.bounded(8)))
+            .bind(u":p"_s, percent ? int(1 + m_random.bounded(40)) : 0)
+            .bind(u":f"_s, int(m_random.bounded(2)))
             .bind(u":h"_s, int(m_random.bounded(30)));
         q.exec();
         break;
@@ -232,7 +240,8 @@ void tst_IndexAgreement::segmentationChange()
     }
     case 6: { // a SKU, a location, or a SKU at a location
         const int kind = int(m_random.bounded(3));
-        SqlQuery q(db, u"INSERT INTO channel_exclusions (channel, sku_id, location_id) VALUES (:c, :s, :l)"_s);
+        SqlQuery q(db,
+                   u"INSERT INTO channel_exclusions (channel, sku_id, location_id) VALUES (:c, :s, :l)"_s);
         q.bind(u":c"_s, channel)
             .bind(u":s"_s, kind == 1 ? nullInt64() : QVariant(randomSku()))
             .bind(u":l"_s, kind == 0 ? nullInt64() : QVariant(randomLocation()));
@@ -254,12 +263,17 @@ void tst_IndexAgreement::segmentationChange()
             q.exec();
             break;
         }
-        const qint64 arrives = at.toMSecsSinceEpoch() + qint64(m_random.bounded(45 * 24) - 5 * 24) * 3'600'000;
-        SqlQuery q(db, u"INSERT INTO future_supply (reference, location_id, sku_id, quantity, arrives_at) "
-                       "VALUES (:r, :l, :s, :q, :a) ON CONFLICT (reference, location_id, sku_id) DO UPDATE SET "
-                       "quantity = excluded.quantity, arrives_at = excluded.arrives_at"_s);
-        q.bind(u":r"_s, u"PO-%1"_s.arg(m_random.bounded(20))).bind(u":l"_s, randomLocation())
-            .bind(u":s"_s, randomSku()).bind(u":q"_s, qint64(1 + m_random.bounded(50))).bind(u":a"_s, arrives);
+        const qint64 arrives =
+            at.toMSecsSinceEpoch() + qint64(m_random.bounded(45 * 24) - 5 * 24) * 3'600'000;
+        SqlQuery q(db,
+                   u"INSERT INTO future_supply (reference, location_id, sku_id, quantity, arrives_at) "
+                   "VALUES (:r, :l, :s, :q, :a) ON CONFLICT (reference, location_id, sku_id) DO UPDATE SET "
+                   "quantity = excluded.quantity, arrives_at = excluded.arrives_at"_s);
+        q.bind(u":r"_s, u"PO-%1"_s.arg(m_random.bounded(20)))
+            .bind(u":l"_s, randomLocation())
+            .bind(u":s"_s, randomSku())
+            .bind(u":q"_s, qint64(1 + m_random.bounded(50)))
+            .bind(u":a"_s, arrives);
         q.exec();
         break;
     }
@@ -269,23 +283,25 @@ void tst_IndexAgreement::segmentationChange()
     m_reference->reload();
 }
 
-bool tst_IndexAgreement::agrees(int operation)
-{
+bool tst_IndexAgreement::agrees(int operation) {
     Database& db = m_test->db();
     SqlQuery q(db, u"SELECT location_id, sku_id, on_hand, reserved, safety_stock FROM positions"_s);
     q.exec();
     qint64 rows = 0;
     while (q.next()) {
         ++rows;
-        const PositionFigures stored{q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()};
+        const PositionFigures stored{q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                     q.value(4).toLongLong()};
         const auto held = m_index->figures(m_index->skuIdForDatabaseId(q.value(1).toLongLong()),
                                            m_index->locationIdForDatabaseId(q.value(0).toLongLong()));
         if (held != stored) {
-            qWarning("after operation %d: position (%lld, %lld) is %lld/%lld/%lld in the database, %s in the index",
-                     operation, q.value(0).toLongLong(), q.value(1).toLongLong(), stored.onHand, stored.reserved,
-                     stored.safetyStock,
-                     held ? qPrintable(u"%1/%2/%3"_s.arg(held->onHand).arg(held->reserved).arg(held->safetyStock))
-                          : "missing");
+            qWarning(
+                "after operation %d: position (%lld, %lld) is %lld/%lld/%lld in the database, %s in the "
+                "index",
+                operation, q.value(0).toLongLong(), q.value(1).toLongLong(), stored.onHand, stored.reserved,
+                stored.safetyStock,
+                held ? qPrintable(u"%1/%2/%3"_s.arg(held->onHand).arg(held->reserved).arg(held->safetyStock))
+                     : "missing");
             return false;
         }
     }
@@ -294,8 +310,8 @@ bool tst_IndexAgreement::agrees(int operation)
                  m_index->positionCount());
         return false;
     }
-    // The kept per-channel sums equal a walk over the positions for every SKU, channel and delivery (asked at a
-    // time after every arrival, so that no future supply counts).
+    // The kept per-channel sums equal a walk over the positions for every SKU, channel and delivery (asked at
+    // a time after every arrival, so that no future supply counts).
     const qint64 noFuture = std::numeric_limits<qint64>::max() / 2;
     for (int s = 0; s < m_index->skuCount(); ++s)
         for (int c = InventoryIndex::noChannel; c < InventoryIndex::channelCount; ++c)
@@ -331,8 +347,8 @@ bool tst_IndexAgreement::agrees(int operation)
             const qint64 scanned = m_index->stockByScan(
                 m_index->skuId(sku), c, InventoryIndex::deliveryIndex(query.delivery),
                 query.locationCode.isEmpty() ? -1 : m_index->locationId(query.locationCode));
-            if (actual.channel != expected.channel || actual.atp != expected.atp
-                || actual.locations != expected.locations || total != expected.atp || scanned != stockPart) {
+            if (actual.channel != expected.channel || actual.atp != expected.atp ||
+                actual.locations != expected.locations || total != expected.atp || scanned != stockPart) {
                 qWarning("after operation %d (delivery %d, location %s): SQL %s\n  index %s\n"
                          "  hot path %lld, scan %lld",
                          operation, delivery, qPrintable(query.locationCode), qPrintable(describe(expected)),
@@ -345,8 +361,7 @@ bool tst_IndexAgreement::agrees(int operation)
 }
 
 bool tst_IndexAgreement::sameAnswers(const InventoryIndex& index, const QString& sku, const QString& what,
-                                     int operation)
-{
+                                     int operation) {
     for (int c = -1; c < int(std::size(allChannels)); ++c)
         for (int delivery = 0; delivery < 3; ++delivery) {
             AtpQuery query;
@@ -359,16 +374,16 @@ bool tst_IndexAgreement::sameAnswers(const InventoryIndex& index, const QString&
             const AtpResult expected = m_reference->atp(query);
             const AtpResult actual = index.atp(query);
             if (actual.atp != expected.atp || actual.locations != expected.locations) {
-                qWarning("after operation %d, %s (delivery %d): SQL %s\n  index %s", operation, qPrintable(what),
-                         delivery, qPrintable(describe(expected)), qPrintable(describe(actual)));
+                qWarning("after operation %d, %s (delivery %d): SQL %s\n  index %s", operation,
+                         qPrintable(what), delivery, qPrintable(describe(expected)),
+                         qPrintable(describe(actual)));
                 return false;
             }
         }
     return true;
 }
 
-bool tst_IndexAgreement::oneSkuAgrees(int operation, InventoryIndex& stale)
-{
+bool tst_IndexAgreement::oneSkuAgrees(int operation, InventoryIndex& stale) {
     Database& db = m_test->db();
     const QString sku = skuCodeOf(int(m_random.bounded(skuCount)));
     const InventoryIndex one = InventoryIndex::load(db, sku);
@@ -378,12 +393,11 @@ bool tst_IndexAgreement::oneSkuAgrees(int operation, InventoryIndex& stale)
         return false;
     }
     stale.refresh(db, sku);
-    return sameAnswers(one, sku, u"loaded for "_s + sku, operation)
-           && sameAnswers(stale, sku, u"refreshed for "_s + sku, operation);
+    return sameAnswers(one, sku, u"loaded for "_s + sku, operation) &&
+           sameAnswers(stale, sku, u"refreshed for "_s + sku, operation);
 }
 
-void tst_IndexAgreement::oneSkuIndexAndRefresh()
-{
+void tst_IndexAgreement::oneSkuIndexAndRefresh() {
     Database& db = m_test->db();
     // Unknown codes are refused with the reference's words.
     const InventoryIndex none = InventoryIndex::load(db, u"NO-SUCH"_s);
@@ -399,7 +413,8 @@ void tst_IndexAgreement::oneSkuIndexAndRefresh()
         QCOMPARE(e.message(), u"unknown SKU \"NO-SUCH\""_s);
     }
 
-    // A location, a SKU, positions and a pool added behind a stale index's back: refresh() for the SKU sees them.
+    // A location, a SKU, positions and a pool added behind a stale index's back: refresh() for the SKU sees
+    // them.
     InventoryIndex stale = InventoryIndex::load(db);
     Transaction tx(db);
     Location added;
@@ -407,13 +422,25 @@ void tst_IndexAgreement::oneSkuIndexAndRefresh()
     added.name = added.code;
     added.ships = true;
     const qint64 location = LocationRepository(db).upsert(added);
-    const qint64 sku = SkuRepository(db).upsert(Sku{0, u"SKU-NEW"_s, u"New item"_s, 100, Money{1000, u"USD"_s}});
-    SqlQuery insert(db, u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
-                        "VALUES (:l, :s, :oh, :r, :ss, 0)"_s);
-    insert.bind(u":l"_s, location).bind(u":s"_s, sku).bind(u":oh"_s, 40).bind(u":r"_s, 5).bind(u":ss"_s, 3).exec();
-    insert.bind(u":l"_s, m_locationIds.first()).bind(u":s"_s, sku).bind(u":oh"_s, 7).bind(u":r"_s, 0)
-        .bind(u":ss"_s, 0).exec();
-    SqlQuery pool(db, u"INSERT INTO channel_pools (channel, delivery, location_id) VALUES ('web', 'ship', :l)"_s);
+    const qint64 sku =
+        SkuRepository(db).upsert(Sku{0, u"SKU-NEW"_s, u"New item"_s, 100, Money{1000, u"USD"_s}});
+    SqlQuery insert(
+        db, u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, updated_at) "
+            "VALUES (:l, :s, :oh, :r, :ss, 0)"_s);
+    insert.bind(u":l"_s, location)
+        .bind(u":s"_s, sku)
+        .bind(u":oh"_s, 40)
+        .bind(u":r"_s, 5)
+        .bind(u":ss"_s, 3)
+        .exec();
+    insert.bind(u":l"_s, m_locationIds.first())
+        .bind(u":s"_s, sku)
+        .bind(u":oh"_s, 7)
+        .bind(u":r"_s, 0)
+        .bind(u":ss"_s, 0)
+        .exec();
+    SqlQuery pool(db,
+                  u"INSERT INTO channel_pools (channel, delivery, location_id) VALUES ('web', 'ship', :l)"_s);
     pool.bind(u":l"_s, location).exec();
     tx.commit();
     m_reference->reload();
@@ -425,25 +452,27 @@ void tst_IndexAgreement::oneSkuIndexAndRefresh()
     web.channel = Channel::Web;
     web.delivery = DeliveryMethod::Ship;
     QCOMPARE(stale.atp(web).atp, 32); // the web ship pool is DC-99 alone: 40 - 5 - 3
-    QCOMPARE(stale.figures(stale.skuId(u"SKU-NEW"_s), stale.locationId(u"DC-99"_s)), (PositionFigures{40, 5, 3}));
+    QCOMPARE(stale.figures(stale.skuId(u"SKU-NEW"_s), stale.locationId(u"DC-99"_s)),
+             (PositionFigures{40, 5, 3}));
 }
 
-void tst_IndexAgreement::randomOperationsKeepIndexAndDatabaseEqual()
-{
+void tst_IndexAgreement::randomOperationsKeepIndexAndDatabaseEqual() {
     QVERIFY(agrees(0));
     InventoryIndex stale = InventoryIndex::load(m_test->db()); // never told: refreshed SKU by SKU
     const int every = 1; // compare after every operation (both engines stay well under half a minute)
-    const QString onHandSql = u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, "
-                              "updated_at) VALUES (:l, :s, :v, 0, 0, 0) ON CONFLICT (location_id, sku_id) DO UPDATE "
-                              "SET on_hand = positions.on_hand + excluded.on_hand "
-                              "RETURNING on_hand, reserved, safety_stock"_s;
+    const QString onHandSql =
+        u"INSERT INTO positions (location_id, sku_id, on_hand, reserved, safety_stock, "
+        "updated_at) VALUES (:l, :s, :v, 0, 0, 0) ON CONFLICT (location_id, sku_id) DO UPDATE "
+        "SET on_hand = positions.on_hand + excluded.on_hand "
+        "RETURNING on_hand, reserved, safety_stock"_s;
     const QString reserveSql = u"UPDATE positions SET reserved = reserved + :v WHERE location_id = :l AND "
                                "sku_id = :s AND on_hand - reserved - safety_stock >= :v "
                                "RETURNING on_hand, reserved, safety_stock"_s;
     const QString releaseSql = u"UPDATE positions SET reserved = reserved - :v WHERE location_id = :l AND "
                                "sku_id = :s AND reserved >= :v RETURNING on_hand, reserved, safety_stock"_s;
-    const QString safetySql = u"UPDATE positions SET safety_stock = :v WHERE location_id = :l AND sku_id = :s "
-                              "RETURNING on_hand, reserved, safety_stock"_s;
+    const QString safetySql =
+        u"UPDATE positions SET safety_stock = :v WHERE location_id = :l AND sku_id = :s "
+        "RETURNING on_hand, reserved, safety_stock"_s;
     QElapsedTimer timer;
     timer.start();
     for (int op = 1; op <= operationCount; ++op) {
@@ -475,7 +504,8 @@ void tst_IndexAgreement::randomOperationsKeepIndexAndDatabaseEqual()
         if (op % every == 0 || op == operationCount)
             QVERIFY2(agrees(op), qPrintable(u"index and database differ after operation %1"_s.arg(op)));
         if (op % 25 == 0)
-            QVERIFY2(oneSkuAgrees(op, stale), qPrintable(u"one SKU's index differs after operation %1"_s.arg(op)));
+            QVERIFY2(oneSkuAgrees(op, stale),
+                     qPrintable(u"one SKU's index differs after operation %1"_s.arg(op)));
     }
     QStringList counts;
     for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
@@ -483,7 +513,8 @@ void tst_IndexAgreement::randomOperationsKeepIndexAndDatabaseEqual()
     counts.sort();
     qInfo("%d operations (%s) in %lld ms; %lld positions, %d exclusions, %d supply lines", operationCount,
           qPrintable(counts.join(u", "_s)), timer.elapsed(), m_index->positionCount(),
-          int(m_reference->segmentation().exclusions.size()), int(m_reference->segmentation().futureSupply.size()));
+          int(m_reference->segmentation().exclusions.size()),
+          int(m_reference->segmentation().futureSupply.size()));
 }
 
 QTEST_GUILESS_MAIN(tst_IndexAgreement)

@@ -1,7 +1,8 @@
-// `ordo inventory apply`: the real executable, fed by a file or standard input, against SQLite and PostgreSQL;
-// the documented JSON report and exit codes (0 all applied/unchanged/duplicate, 3 anything rejected, 2 usage).
-#include "SampleWorld.h"
+// `ordo inventory apply`: the real executable, fed by a file or standard input, against SQLite and
+// PostgreSQL; the documented JSON report and exit codes (0 all applied/unchanged/duplicate, 3 anything
+// rejected, 2 usage).
 #include "LedgerChains.h"
+#include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "storage/SqlQuery.h"
 
@@ -20,8 +21,7 @@ class TestInventoryCommand : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever a test wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_test.reset();
@@ -44,8 +44,7 @@ private:
         QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     };
     Run ordo(const QStringList& arguments, const QByteArray& input = {});
-    Run apply(const QStringList& options, const QByteArray& input)
-    {
+    Run apply(const QStringList& options, const QByteArray& input) {
         return ordo(QStringList{u"inventory"_s, u"apply"_s, u"--db"_s, m_test->url(), u"--json"_s} + options +
                         QStringList{u"-"_s},
                     input);
@@ -56,16 +55,14 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestInventoryCommand::init()
-{
+void TestInventoryCommand::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(m_test->db());
 }
 
-TestInventoryCommand::Run TestInventoryCommand::ordo(const QStringList& arguments, const QByteArray& input)
-{
+TestInventoryCommand::Run TestInventoryCommand::ordo(const QStringList& arguments, const QByteArray& input) {
     QProcess process;
     process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
     if (!process.waitForStarted(30000))
@@ -74,26 +71,23 @@ TestInventoryCommand::Run TestInventoryCommand::ordo(const QStringList& argument
     process.closeWriteChannel();
     if (!process.waitForFinished(120000))
         return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-qint64 TestInventoryCommand::onHand(const QString& location, const QString& sku)
-{
+qint64 TestInventoryCommand::onHand(const QString& location, const QString& sku) {
     SqlQuery q(m_test->db(), u"SELECT p.on_hand FROM positions p JOIN locations l ON l.id = p.location_id "
                              "JOIN skus s ON s.id = p.sku_id WHERE l.code = :l AND s.code = :s"_s);
     q.bind(u":l"_s, location).bind(u":s"_s, sku);
     return q.optionalScalar().value_or(QVariant(-1)).toLongLong();
 }
 
-qint64 TestInventoryCommand::ledgerRows()
-{
+qint64 TestInventoryCommand::ledgerRows() {
     SqlQuery q(m_test->db(), u"SELECT count(*) FROM inventory_events"_s);
     return q.scalar().toLongLong();
 }
 
-void TestInventoryCommand::appliesFromStdinAndReplays()
-{
+void TestInventoryCommand::appliesFromStdinAndReplays() {
     const QByteArray deltas = "event_id,location_id,sku,delta,reason,occurred_at\n"
                               "e1,DC-EAST,SKU-1,12,receipt,2026-03-01T08:00:00Z\n"
                               "e2,DC-EAST,SKU-1,-2,sale\n"
@@ -126,11 +120,10 @@ void TestInventoryCommand::appliesFromStdinAndReplays()
     QCOMPARE(onHand(u"ST-NYC"_s, u"SKU-2"_s), 4);
 }
 
-void TestInventoryCommand::atomicThenPartial()
-{
+void TestInventoryCommand::atomicThenPartial() {
     const QByteArray deltas = "event_id,location_id,sku,delta,reason\n"
                               "a1,DC-EAST,SKU-1,5,receipt\n"
-                              "a2,DC-EAST,SKU-1,-9,sale\n"     // would leave -4
+                              "a2,DC-EAST,SKU-1,-9,sale\n" // would leave -4
                               "a3,DC-NOWHERE,SKU-1,1,receipt\n"
                               "a4,DC-EAST,SKU-77,1,receipt\n"
                               "a5,DC-EAST,SKU-2,1.5,receipt\n" // not a whole number: a reader error
@@ -169,11 +162,11 @@ void TestInventoryCommand::atomicThenPartial()
     // Text output names the line and reason on stderr.
     run = ordo({u"inventory"_s, u"apply"_s, u"--db"_s, m_test->url(), u"-"_s}, deltas);
     QCOMPARE(run.exitCode, 3);
-    QVERIFY2(run.err.contains("stdin line 4: location_id 'DC-NOWHERE' is not a known location"), run.err.constData());
+    QVERIFY2(run.err.contains("stdin line 4: location_id 'DC-NOWHERE' is not a known location"),
+             run.err.constData());
 }
 
-void TestInventoryCommand::snapshotFileWithFull()
-{
+void TestInventoryCommand::snapshotFileWithFull() {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"count.csv"_s);
     QFile file(path);
@@ -196,30 +189,31 @@ void TestInventoryCommand::snapshotFileWithFull()
     QCOMPARE(run.json().value(u"duplicates"_s).toInt(), 2);
 }
 
-void TestInventoryCommand::refusesWhatIsNotInventory_data()
-{
+void TestInventoryCommand::refusesWhatIsNotInventory_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("reason");
     QTest::newRow("orders header") << QByteArray("order_id,sku,quantity\nA-1,SKU-1,2\n") << u"header row"_s;
     QTest::newRow("latin-1") << QByteArray("location_id,sku,on_hand\nDC-EAST,CAF\xC9,1\n") << u"not UTF-8"_s;
-    QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x00\x00", 8) << u"NUL"_s;
+    QTest::newRow("binary") << QByteArray("\x7f"
+                                          "ELF\x02\x01\x00\x00",
+                                          8)
+                            << u"NUL"_s;
 }
 
-void TestInventoryCommand::refusesWhatIsNotInventory()
-{
+void TestInventoryCommand::refusesWhatIsNotInventory() {
     QFETCH(QByteArray, input);
     QFETCH(QString, reason);
     const Run run = apply({}, input);
     QCOMPARE(run.exitCode, 3);
     const QJsonObject report = run.json();
     QVERIFY(report.value(u"refused"_s).toBool());
-    const QString message = report.value(u"errors"_s).toArray().first().toObject().value(u"message"_s).toString();
+    const QString message =
+        report.value(u"errors"_s).toArray().first().toObject().value(u"message"_s).toString();
     QVERIFY2(message.contains(reason), qPrintable(message));
     QCOMPARE(ledgerRows(), 0);
 }
 
-void TestInventoryCommand::usageErrors_data()
-{
+void TestInventoryCommand::usageErrors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("no file") << QStringList{u"inventory"_s, u"apply"_s};
     QTest::newRow("two files") << QStringList{u"inventory"_s, u"apply"_s, u"a.csv"_s, u"b.csv"_s};
@@ -229,8 +223,7 @@ void TestInventoryCommand::usageErrors_data()
     QTest::newRow("unknown subcommand") << QStringList{u"inventory"_s, u"count"_s};
 }
 
-void TestInventoryCommand::usageErrors()
-{
+void TestInventoryCommand::usageErrors() {
     QFETCH(QStringList, arguments);
     QCOMPARE(ordo(arguments).exitCode, 2);
 }

@@ -1,8 +1,8 @@
 // The inventory ledger on SQLite and PostgreSQL: exact figures after deltas and snapshots, idempotent replay,
 // unchanged events never written, --full, all-or-nothing against --partial, and the write-through sink.
 #include "Error.h"
-#include "SampleWorld.h"
 #include "LedgerChains.h"
+#include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "formats/InventoryFileReader.h"
 #include "inventory/InventoryLedger.h"
@@ -26,16 +26,16 @@ Q_DECLARE_METATYPE(ordo::InventoryEvent)
 
 namespace ordo {
 // For QCOMPARE's failure messages.
-char* toString(const PositionFigures& f)
-{
-    return QTest::toString(u"{on hand %1, reserved %2, safety %3}"_s.arg(f.onHand).arg(f.reserved).arg(f.safetyStock));
+char* toString(const PositionFigures& f) {
+    return QTest::toString(
+        u"{on hand %1, reserved %2, safety %3}"_s.arg(f.onHand).arg(f.reserved).arg(f.safetyStock));
 }
 } // namespace ordo
 
 namespace {
 
-InventoryEvent delta(const QString& id, const QString& location, const QString& sku, qint64 quantity, int line = 0)
-{
+InventoryEvent delta(const QString& id, const QString& location, const QString& sku, qint64 quantity,
+                     int line = 0) {
     InventoryEvent e;
     e.eventId = id;
     e.locationCode = location;
@@ -48,8 +48,7 @@ InventoryEvent delta(const QString& id, const QString& location, const QString& 
 }
 
 InventoryEvent snapshot(const QString& id, const QString& location, const QString& sku, qint64 onHand,
-                        std::optional<qint64> safety = std::nullopt, int line = 0)
-{
+                        std::optional<qint64> safety = std::nullopt, int line = 0) {
     InventoryEvent e = delta(id, location, sku, onHand, line);
     e.kind = InventoryEventKind::Snapshot;
     e.safetyStock = safety;
@@ -59,8 +58,7 @@ InventoryEvent snapshot(const QString& id, const QString& location, const QStrin
 // Remembers what it was told, by (location code, SKU code) through the ids of the sample world.
 class RecordingSink : public PositionSink {
 public:
-    void positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures) override
-    {
+    void positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures) override {
         ++calls;
         told[{locationId, skuId}] = figures;
     }
@@ -75,8 +73,7 @@ class TestInventoryLedger : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever a test wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_test.reset();
@@ -111,8 +108,7 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestInventoryLedger::init()
-{
+void TestInventoryLedger::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -123,15 +119,14 @@ void TestInventoryLedger::init()
     positions.setOnHand(id(u"locations"_s, u"DC-EAST"_s), id(u"skus"_s, u"SKU-1"_s), 10, 1);
     positions.setOnHand(id(u"locations"_s, u"DC-EAST"_s), id(u"skus"_s, u"SKU-2"_s), 5, std::nullopt);
     positions.setOnHand(id(u"locations"_s, u"ST-NYC"_s), id(u"skus"_s, u"SKU-1"_s), 3, std::nullopt);
-    SqlQuery::run(db(), u"UPDATE positions SET reserved = 2 WHERE location_id = %1 AND sku_id = %2"_s.arg(
-                            id(u"locations"_s, u"ST-NYC"_s))
+    SqlQuery::run(db(), u"UPDATE positions SET reserved = 2 WHERE location_id = %1 AND sku_id = %2"_s
+                            .arg(id(u"locations"_s, u"ST-NYC"_s))
                             .arg(id(u"skus"_s, u"SKU-1"_s)));
     tx.commit();
 }
 
 ApplyReport TestInventoryLedger::apply(const QList<InventoryEvent>& events, bool partial, bool full,
-                                       PositionSink* sink)
-{
+                                       PositionSink* sink) {
     ApplyOptions options;
     options.partial = partial;
     options.fullSnapshot = full;
@@ -140,9 +135,10 @@ ApplyReport TestInventoryLedger::apply(const QList<InventoryEvent>& events, bool
     return InventoryLedger(db()).apply(events, options, Actor{u"admin"_s, Role::Admin}, sink);
 }
 
-PositionFigures TestInventoryLedger::figures(const QString& location, const QString& sku)
-{
-    SqlQuery q(db(), u"SELECT on_hand, reserved, safety_stock FROM positions WHERE location_id = :l AND sku_id = :s"_s);
+PositionFigures TestInventoryLedger::figures(const QString& location, const QString& sku) {
+    SqlQuery q(
+        db(),
+        u"SELECT on_hand, reserved, safety_stock FROM positions WHERE location_id = :l AND sku_id = :s"_s);
     q.bind(u":l"_s, id(u"locations"_s, location)).bind(u":s"_s, id(u"skus"_s, sku));
     q.exec();
     if (!q.next())
@@ -150,21 +146,18 @@ PositionFigures TestInventoryLedger::figures(const QString& location, const QStr
     return PositionFigures{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
 }
 
-qint64 TestInventoryLedger::id(const QString& table, const QString& code)
-{
+qint64 TestInventoryLedger::id(const QString& table, const QString& code) {
     SqlQuery q(db(), u"SELECT id FROM %1 WHERE code = :code"_s.arg(table));
     q.bind(u":code"_s, code);
     return q.scalar().toLongLong();
 }
 
-qint64 TestInventoryLedger::count(const QString& sql)
-{
+qint64 TestInventoryLedger::count(const QString& sql) {
     SqlQuery q(db(), sql);
     return q.scalar().toLongLong();
 }
 
-void TestInventoryLedger::appliesDeltasAndSnapshots()
-{
+void TestInventoryLedger::appliesDeltasAndSnapshots() {
     const ApplyReport report = apply({
         delta(u"d1"_s, u"DC-EAST"_s, u"SKU-1"_s, 5),
         delta(u"d2"_s, u"ST-NYC"_s, u"SKU-1"_s, -1),
@@ -184,21 +177,22 @@ void TestInventoryLedger::appliesDeltasAndSnapshots()
     QCOMPARE(figures(u"VN-ACME"_s, u"SKU-5"_s), (PositionFigures{30, 0, 0}));
     QCOMPARE(ledgerRows(), 6);
     // Each ledger row carries the figures after it, in order.
-    SqlQuery q(db(), u"SELECT event_id, kind, quantity, on_hand_after, reserved_after, actor FROM inventory_events "
-                     "ORDER BY id"_s);
+    SqlQuery q(db(),
+               u"SELECT event_id, kind, quantity, on_hand_after, reserved_after, actor FROM inventory_events "
+               "ORDER BY id"_s);
     q.exec();
     QStringList rows;
     while (q.next())
-        rows << u"%1 %2 %3 %4 %5 %6"_s.arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                          q.value(3).toString(), q.value(4).toString(), q.value(5).toString());
-    QCOMPARE(rows, (QStringList{u"d1 delta 5 15 0 admin"_s, u"d2 delta -1 2 2 admin"_s, u"d3 delta 4 4 0 admin"_s,
-                                u"d4 delta -12 3 0 admin"_s, u"s1 snapshot 9 9 0 admin"_s,
-                                u"s2 snapshot 30 30 0 admin"_s}));
+        rows << u"%1 %2 %3 %4 %5 %6"_s.arg(q.value(0).toString(), q.value(1).toString(),
+                                           q.value(2).toString(), q.value(3).toString(),
+                                           q.value(4).toString(), q.value(5).toString());
+    QCOMPARE(rows, (QStringList{u"d1 delta 5 15 0 admin"_s, u"d2 delta -1 2 2 admin"_s,
+                                u"d3 delta 4 4 0 admin"_s, u"d4 delta -12 3 0 admin"_s,
+                                u"s1 snapshot 9 9 0 admin"_s, u"s2 snapshot 30 30 0 admin"_s}));
     QCOMPARE(auditRows(), 1); // one audit line for the whole input, not one per event
 }
 
-void TestInventoryLedger::replayChangesNothing()
-{
+void TestInventoryLedger::replayChangesNothing() {
     const QByteArray file = "event_id,location_id,sku,delta,reason\n"
                             "r1,DC-EAST,SKU-1,-4,sale\n"
                             "r2,DC-EAST,SKU-2,6,receipt\n"
@@ -228,8 +222,7 @@ void TestInventoryLedger::replayChangesNothing()
     QCOMPARE(figures(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{20, 0, 1}));
 }
 
-void TestInventoryLedger::idsAlreadyInTheLedger_data()
-{
+void TestInventoryLedger::idsAlreadyInTheLedger_data() {
     // Inputs mixing new events with events already applied by the history below. Whatever the order in which
     // the ledger finds out, an old id counts as a duplicate and nothing else: not applied, not rejected, not
     // unchanged, and the events after it see the figures without it.
@@ -270,8 +263,7 @@ void TestInventoryLedger::idsAlreadyInTheLedger_data()
     }
 }
 
-void TestInventoryLedger::idsAlreadyInTheLedger()
-{
+void TestInventoryLedger::idsAlreadyInTheLedger() {
     QFETCH(QList<InventoryEvent>, events);
     QFETCH(int, applied);
     QFETCH(int, duplicates);
@@ -279,11 +271,10 @@ void TestInventoryLedger::idsAlreadyInTheLedger()
     QFETCH(QList<qint64>, onHand);
     QFETCH(QStringList, newRows);
     const bool partial = QByteArray(QTest::currentDataTag()).startsWith("partial");
-    const ApplyReport history = apply({delta(u"h1"_s, u"DC-EAST"_s, u"SKU-1"_s, -3),
-                                       delta(u"h2"_s, u"DC-EAST"_s, u"SKU-2"_s, 4),
-                                       snapshot(u"s1"_s, u"DC-EAST"_s, u"SKU-2"_s, 12),
-                                       delta(u"h4"_s, u"DC-EAST"_s, u"SKU-3"_s, 4),
-                                       delta(u"h5"_s, u"DC-EAST"_s, u"SKU-3"_s, -3)});
+    const ApplyReport history =
+        apply({delta(u"h1"_s, u"DC-EAST"_s, u"SKU-1"_s, -3), delta(u"h2"_s, u"DC-EAST"_s, u"SKU-2"_s, 4),
+               snapshot(u"s1"_s, u"DC-EAST"_s, u"SKU-2"_s, 12), delta(u"h4"_s, u"DC-EAST"_s, u"SKU-3"_s, 4),
+               delta(u"h5"_s, u"DC-EAST"_s, u"SKU-3"_s, -3)});
     QCOMPARE(history.applied, 5);
     const qint64 lastOld = count(u"SELECT max(id) FROM inventory_events"_s);
     RecordingSink sink;
@@ -315,8 +306,7 @@ void TestInventoryLedger::idsAlreadyInTheLedger()
     }
 }
 
-void TestInventoryLedger::unchangedEventsNeverReachTheDisk()
-{
+void TestInventoryLedger::unchangedEventsNeverReachTheDisk() {
     SqlQuery stamp(db(), u"SELECT max(updated_at) FROM positions"_s);
     const qint64 before = stamp.scalar().toLongLong();
     const ApplyReport report = apply({
@@ -332,8 +322,7 @@ void TestInventoryLedger::unchangedEventsNeverReachTheDisk()
     QCOMPARE(after.scalar().toLongLong(), before);
 }
 
-void TestInventoryLedger::fullSnapshotZeroesAbsentSkus()
-{
+void TestInventoryLedger::fullSnapshotZeroesAbsentSkus() {
     const QList<InventoryEvent> partialCount = {snapshot(u"f1"_s, u"DC-EAST"_s, u"SKU-1"_s, 4)};
     // Without --full the SKUs the count leaves out keep their stock.
     QCOMPARE(apply(partialCount).applied, 1);
@@ -365,23 +354,21 @@ void TestInventoryLedger::fullSnapshotZeroesAbsentSkus()
     QCOMPARE(ledgerRows(), rows + 1);
 }
 
-void TestInventoryLedger::badEvent_data()
-{
+void TestInventoryLedger::badEvent_data() {
     QTest::addColumn<InventoryEvent>("bad");
     QTest::addColumn<QString>("reason");
     QTest::newRow("unknown location") << delta(u"b"_s, u"DC-MOON"_s, u"SKU-1"_s, 1, 3)
                                       << u"location_id 'DC-MOON' is not a known location"_s;
     QTest::newRow("unknown sku") << delta(u"b"_s, u"DC-EAST"_s, u"SKU-99"_s, 1, 3)
                                  << u"sku 'SKU-99' is not in the catalogue"_s;
-    QTest::newRow("negative on hand") << delta(u"b"_s, u"DC-EAST"_s, u"SKU-2"_s, -6, 3)
-                                      << u"delta -6 would make on hand negative (-1)"_s;
+    QTest::newRow("negative on hand")
+        << delta(u"b"_s, u"DC-EAST"_s, u"SKU-2"_s, -6, 3) << u"delta -6 would make on hand negative (-1)"_s;
     // The first event (line 2) took SKU-1 from 10 to 7; this one would take it below zero from there.
-    QTest::newRow("negative after an earlier event") << delta(u"b"_s, u"DC-EAST"_s, u"SKU-1"_s, -8, 3)
-                                                     << u"delta -8 would make on hand negative (-1)"_s;
+    QTest::newRow("negative after an earlier event")
+        << delta(u"b"_s, u"DC-EAST"_s, u"SKU-1"_s, -8, 3) << u"delta -8 would make on hand negative (-1)"_s;
 }
 
-void TestInventoryLedger::badEvent()
-{
+void TestInventoryLedger::badEvent() {
     QFETCH(InventoryEvent, bad);
     QFETCH(QString, reason);
     const QList<InventoryEvent> events = {delta(u"g1"_s, u"DC-EAST"_s, u"SKU-1"_s, -3, 2), bad,
@@ -412,8 +399,7 @@ void TestInventoryLedger::badEvent()
     QCOMPARE(figures(u"ST-NYC"_s, u"SKU-1"_s), (PositionFigures{7, 2, 0}));
 }
 
-void TestInventoryLedger::readerErrorsNameLineAndReason()
-{
+void TestInventoryLedger::readerErrorsNameLineAndReason() {
     const InventoryFile file = InventoryFileReader::readBytes("event_id,location_id,sku,delta,reason\n"
                                                               "a1,DC-EAST,SKU-1,2,receipt\n"
                                                               "a2,DC-EAST,SKU-1,two,receipt\n"
@@ -427,8 +413,7 @@ void TestInventoryLedger::readerErrorsNameLineAndReason()
     QCOMPARE(file.errors.at(1).message, u"sku is empty"_s);
 }
 
-void TestInventoryLedger::jsonLines()
-{
+void TestInventoryLedger::jsonLines() {
     const QByteArray content =
         R"({"type":"delta","event_id":"j1","location_id":"DC-EAST","sku":"SKU-2","delta":-2,"reason":"sale","occurred_at":"2026-03-01T09:30:00Z"})"
         "\n\n"
@@ -449,8 +434,7 @@ void TestInventoryLedger::jsonLines()
              QDateTime(QDate(2026, 3, 1), QTime(9, 30), Qt::UTC).toMSecsSinceEpoch());
 }
 
-void TestInventoryLedger::sinkReceivesExactlyTheChangedPositions()
-{
+void TestInventoryLedger::sinkReceivesExactlyTheChangedPositions() {
     RecordingSink sink;
     const ApplyReport report = apply(
         {
@@ -475,14 +459,13 @@ void TestInventoryLedger::sinkReceivesExactlyTheChangedPositions()
 
     // Nothing is told for a rolled-back input.
     RecordingSink none;
-    QVERIFY(apply({delta(u"k7"_s, u"DC-EAST"_s, u"SKU-1"_s, 1), delta(u"k8"_s, u"DC-EAST"_s, u"SKU-9"_s, 1)}, false,
-                  false, &none)
+    QVERIFY(apply({delta(u"k7"_s, u"DC-EAST"_s, u"SKU-1"_s, 1), delta(u"k8"_s, u"DC-EAST"_s, u"SKU-9"_s, 1)},
+                  false, false, &none)
                 .rolledBack);
     QCOMPARE(none.calls, 0);
 }
 
-void TestInventoryLedger::permissionIsChecked()
-{
+void TestInventoryLedger::permissionIsChecked() {
     try {
         InventoryLedger(db()).apply({delta(u"p1"_s, u"DC-EAST"_s, u"SKU-1"_s, 1)}, ApplyOptions{},
                                     Actor{u"csr"_s, Role::CustomerService});
@@ -493,8 +476,7 @@ void TestInventoryLedger::permissionIsChecked()
     QCOMPARE(ledgerRows(), 0);
 }
 
-void TestInventoryLedger::concurrentFirstEventsOfAPositionAddUp()
-{
+void TestInventoryLedger::concurrentFirstEventsOfAPositionAddUp() {
     // Two clients bring the first events of one position (VN-ACME has no SKU-3 row yet) at once: neither may
     // overwrite the other's figures or the end of the other's ledger chain.
     if (db().engine() != Engine::Postgres)

@@ -1,12 +1,11 @@
+#include "LedgerChains.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "LedgerChains.h"
 #include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
 #include "inventory/ReservationService.h"
-#include "orders/OrderCapture.h"
 #include "model/Sku.h"
+#include "orders/OrderCapture.h"
 #include "storage/LocationRepository.h"
 #include "storage/PositionRepository.h"
 #include "storage/SkuRepository.h"
@@ -43,8 +42,7 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestInventoryQuery::init()
-{
+void TestInventoryQuery::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -60,25 +58,24 @@ void TestInventoryQuery::init()
     tx.commit();
 }
 
-QStringList TestInventoryQuery::codes(const QString& text, int limit)
-{
+QStringList TestInventoryQuery::codes(const QString& text, int limit) {
     QStringList result;
     for (const SkuMatch& match : InventoryQuery(m_test->db()).findSkus(text, limit))
         result.append(match.code);
     return result;
 }
 
-void TestInventoryQuery::findSkus_data()
-{
+void TestInventoryQuery::findSkus_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("exact code") << u"SKU-3"_s << QStringList{u"SKU-3"_s};
     QTest::newRow("exact code, lower case") << u"sku-3"_s << QStringList{u"SKU-3"_s};
     QTest::newRow("lower-case code, typed in upper case") << u"AB-7"_s << QStringList{u"ab-7"_s};
     QTest::newRow("scanned barcode") << u"4006381333931"_s << QStringList{u"4006381333931"_s};
-    QTest::newRow("scanned barcode with spaces around") << u"  4006381333931 "_s << QStringList{u"4006381333931"_s};
-    QTest::newRow("code prefix") << u"SKU-"_s
-                                 << QStringList{u"SKU-1"_s, u"SKU-10"_s, u"SKU-2"_s, u"SKU-3"_s, u"SKU-4"_s, u"SKU-5"_s};
+    QTest::newRow("scanned barcode with spaces around")
+        << u"  4006381333931 "_s << QStringList{u"4006381333931"_s};
+    QTest::newRow("code prefix") << u"SKU-"_s << QStringList{u"SKU-1"_s, u"SKU-10"_s, u"SKU-2"_s,
+                                                             u"SKU-3"_s, u"SKU-4"_s,  u"SKU-5"_s};
     QTest::newRow("exact code before longer codes") << u"SKU-1"_s << QStringList{u"SKU-1"_s, u"SKU-10"_s};
     QTest::newRow("code prefix, lower case") << u"ts-1"_s << QStringList{u"TS-100"_s};
     QTest::newRow("underscore is not a wildcard") << u"X_"_s << QStringList{u"X_1"_s};
@@ -94,15 +91,13 @@ void TestInventoryQuery::findSkus_data()
     QTest::newRow("empty") << u"   "_s << QStringList{};
 }
 
-void TestInventoryQuery::findSkus()
-{
+void TestInventoryQuery::findSkus() {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
     QCOMPARE(codes(text), expected);
 }
 
-void TestInventoryQuery::exactCodeComesFirst()
-{
+void TestInventoryQuery::exactCodeComesFirst() {
     // "SKU-1" is a code and also begins "SKU-10": the exact one is first and says so.
     const QList<SkuMatch> matches = InventoryQuery(m_test->db()).findSkus(u"sku-1"_s, 10);
     QCOMPARE(matches.size(), 2);
@@ -119,16 +114,14 @@ void TestInventoryQuery::exactCodeComesFirst()
         QCOMPARE(match.kind, SkuMatch::Kind::Name);
 }
 
-void TestInventoryQuery::findSkusHonoursTheLimit()
-{
+void TestInventoryQuery::findSkusHonoursTheLimit() {
     QCOMPARE(codes(u"SKU"_s, 3), (QStringList{u"SKU-1"_s, u"SKU-10"_s, u"SKU-2"_s}));
     QCOMPARE(codes(u"sample item"_s, 2), (QStringList{u"SKU-1"_s, u"SKU-2"_s}));
     QCOMPARE(codes(u"SKU-1"_s, 1), QStringList{u"SKU-1"_s});
     QCOMPARE(codes(u"SKU-1"_s, 0), QStringList{});
 }
 
-void TestInventoryQuery::positionsCarryTheLocation()
-{
+void TestInventoryQuery::positionsCarryTheLocation() {
     Database& db = m_test->db();
     {
         Transaction tx(db);
@@ -162,14 +155,12 @@ void TestInventoryQuery::positionsCarryTheLocation()
     QVERIFY(InventoryQuery(db).positions(u"SKU-3"_s).isEmpty());
 }
 
-void TestInventoryQuery::positionsOfAnUnknownSku()
-{
+void TestInventoryQuery::positionsOfAnUnknownSku() {
     QVERIFY(InventoryQuery(m_test->db()).positions(u"NOPE"_s).isEmpty());
     QVERIFY(InventoryQuery(m_test->db()).recentEvents(u"DC-EAST"_s, u"NOPE"_s, 10).isEmpty());
 }
 
-void TestInventoryQuery::recentEventsNewestFirst()
-{
+void TestInventoryQuery::recentEventsNewestFirst() {
     Database& db = m_test->db();
     const qint64 east = LocationRepository(db).idForCode(u"DC-EAST"_s).value();
     const qint64 nyc = LocationRepository(db).idForCode(u"ST-NYC"_s).value();
@@ -188,7 +179,8 @@ void TestInventoryQuery::recentEventsNewestFirst()
     const QList<Row> rows = {
         {u"e-1"_s, east, sku1, u"snapshot"_s, 50, 50, 0, u"COUNT"_s, u"import"_s, 0, QString()},
         {u"e-2"_s, east, sku1, u"delta"_s, -3, 47, 0, u"POS_SALE"_s, u"import"_s, 10, u"e-1"_s},
-        {u"e-3"_s, nyc, sku1, u"delta"_s, 9, 9, 0, u"RECEIVED"_s, u"ana"_s, 15, QString()}, // another position
+        {u"e-3"_s, nyc, sku1, u"delta"_s, 9, 9, 0, u"RECEIVED"_s, u"ana"_s, 15,
+         QString()}, // another position
         {u"e-4"_s, east, sku2, u"delta"_s, 4, 4, 0, u"RECEIVED"_s, u"ana"_s, 16, QString()}, // another SKU
         {u"e-5"_s, east, sku1, u"reserve"_s, 2, 47, 2, QString(), u"system"_s, 20, u"e-2"_s},
         {u"e-6"_s, east, sku1, u"delta"_s, -1, 46, 2, u"DAMAGED: dropped"_s, u"ana"_s, 30, u"e-5"_s},
@@ -200,9 +192,11 @@ void TestInventoryQuery::recentEventsNewestFirst()
         positions.setOnHand(nyc, sku1, 9, 0);
         positions.setOnHand(east, sku2, 4, 0);
         for (const Row& r : rows) {
-            SqlQuery(db, u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
-                         "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
-                         "VALUES (:id, :loc, :sku, :kind, :q, :oh, :res, :reason, :at, :rec, :actor, :previous)"_s)
+            SqlQuery(
+                db,
+                u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                "on_hand_after, reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) "
+                "VALUES (:id, :loc, :sku, :kind, :q, :oh, :res, :reason, :at, :rec, :actor, :previous)"_s)
                 .bind(u":id"_s, r.id)
                 .bind(u":loc"_s, r.location)
                 .bind(u":sku"_s, r.sku)
@@ -216,7 +210,8 @@ void TestInventoryQuery::recentEventsNewestFirst()
                 .bind(u":actor"_s, r.actor)
                 .bind(u":previous"_s, r.previous.isNull() ? nullString() : QVariant(r.previous))
                 .exec();
-            SqlQuery(db, u"UPDATE positions SET last_event_id = :id WHERE location_id = :loc AND sku_id = :sku"_s)
+            SqlQuery(db,
+                     u"UPDATE positions SET last_event_id = :id WHERE location_id = :loc AND sku_id = :sku"_s)
                 .bind(u":id"_s, r.id)
                 .bind(u":loc"_s, r.location)
                 .bind(u":sku"_s, r.sku)
@@ -249,8 +244,7 @@ void TestInventoryQuery::recentEventsNewestFirst()
     QVERIFY(InventoryQuery(db).recentEvents(u"VN-ACME"_s, u"SKU-1"_s, 10).isEmpty());
 }
 
-void TestInventoryQuery::recentEventsFollowEveryWriter()
-{
+void TestInventoryQuery::recentEventsFollowEveryWriter() {
     // Every writer of the ledger keeps the position's chain, and the recent events walk it: the inventory
     // ledger (snapshot, delta), a single reservation (on PostgreSQL in one round trip), shipping, a grouped
     // reservation and a release, mixed with events at other positions.

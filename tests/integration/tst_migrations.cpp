@@ -58,9 +58,9 @@ void TestMigrations::downgradeToVersionOne() {
     if (db.engine() == Engine::Postgres)
         SqlQuery::run(db, u"DROP FUNCTION ordo_require(boolean, text)"_s);
     for (const QString& table :
-         {u"sku_tags"_s, u"routing_backorders"_s, u"validation_rules"_s, u"order_charges"_s, u"outbound_documents"_s, u"sku_xref"_s,
-          u"source_documents"_s, u"notifications"_s, u"routing_rejections"_s, u"routing_shipments"_s,
-          u"routing_decisions"_s, u"rule_sets"_s})
+         {u"sku_tags"_s, u"routing_backorders"_s, u"validation_rules"_s, u"order_charges"_s,
+          u"outbound_documents"_s, u"sku_xref"_s, u"source_documents"_s, u"notifications"_s,
+          u"routing_rejections"_s, u"routing_shipments"_s, u"routing_decisions"_s, u"rule_sets"_s})
         SqlQuery::run(db, u"DROP TABLE "_s + table);
     for (const QString& column :
          {u"customer_name"_s, u"bill_name"_s, u"bill_address1"_s, u"bill_city"_s, u"bill_region"_s,
@@ -139,10 +139,12 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
         events << e;
     }
     QCOMPARE(InventoryLedger(db).apply(events, ApplyOptions(), Actor::system()).applied, 12);
-    const qint64 orderId = OrderCapture(db, Actor::system()).capture(test::sampleOrder(u"W-8"_s, {{u"SKU-1"_s, 1}})).orderId;
-    SqlQuery::run(db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
-                      "SELECT %1, 1, l.id, s.id, 1, 'held', 5 FROM locations l, skus s "
-                      "WHERE l.code = 'DC-EAST' AND s.code = 'SKU-1'"_s.arg(orderId));
+    const qint64 orderId =
+        OrderCapture(db, Actor::system()).capture(test::sampleOrder(u"W-8"_s, {{u"SKU-1"_s, 1}})).orderId;
+    SqlQuery::run(
+        db, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
+            "SELECT %1, 1, l.id, s.id, 1, 'held', 5 FROM locations l, skus s "
+            "WHERE l.code = 'DC-EAST' AND s.code = 'SKU-1'"_s.arg(orderId));
     const QString holds = u"SELECT order_id, line_no, quantity, state, created_at FROM reservations"_s;
     const QList<QVariantList> held = SqlQuery::rows(db, holds);
     QCOMPARE(held.size(), 1);
@@ -160,8 +162,10 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
         for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
             SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
         SqlQuery::run(db, u"ALTER TABLE inventory_events DROP COLUMN previous_event_id"_s);
-        SqlQuery::run(db, u"CREATE INDEX inventory_events_by_position ON inventory_events (location_id, sku_id, id)"_s);
-        SqlQuery::run(db, u"CREATE INDEX reservations_by_position ON reservations (location_id, sku_id, state)"_s);
+        SqlQuery::run(
+            db, u"CREATE INDEX inventory_events_by_position ON inventory_events (location_id, sku_id, id)"_s);
+        SqlQuery::run(
+            db, u"CREATE INDEX reservations_by_position ON reservations (location_id, sku_id, state)"_s);
         SqlQuery::run(db, u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s);
         tx.commit();
     }
@@ -181,11 +185,14 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
 void TestMigrations::ledgerAndReservationsKeepTheirChecks_data() {
     QTest::addColumn<QString>("insert");
     QTest::addColumn<bool>("accepted");
-    const QString event = u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
-                          "reserved_after, occurred_at, recorded_at, actor) VALUES ('x', 1, 1, '%1', 1, 1, 0, 0, 0, 'a')"_s;
-    const QString hold = u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
-                         "created_at) SELECT id, 1, 1, 1, %1, '%2', 0 FROM orders"_s;
-    for (const QString& kind : {u"delta"_s, u"snapshot"_s, u"adjust"_s, u"reserve"_s, u"release"_s, u"ship"_s})
+    const QString event =
+        u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
+        "reserved_after, occurred_at, recorded_at, actor) VALUES ('x', 1, 1, '%1', 1, 1, 0, 0, 0, 'a')"_s;
+    const QString hold =
+        u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+        "created_at) SELECT id, 1, 1, 1, %1, '%2', 0 FROM orders"_s;
+    for (const QString& kind :
+         {u"delta"_s, u"snapshot"_s, u"adjust"_s, u"reserve"_s, u"release"_s, u"ship"_s})
         QTest::addRow("ledger kind %s", qPrintable(kind)) << event.arg(kind) << true;
     QTest::newRow("ledger kind unknown") << event.arg(u"gift"_s) << false;
     QTest::newRow("ledger kind in capitals") << event.arg(u"DELTA"_s) << false;

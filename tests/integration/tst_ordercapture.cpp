@@ -1,7 +1,6 @@
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/SqlQuery.h"
@@ -31,22 +30,19 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestOrderCapture::init()
-{
+void TestOrderCapture::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(m_test->db());
 }
 
-qint64 TestOrderCapture::countOf(const QString& table)
-{
+qint64 TestOrderCapture::countOf(const QString& table) {
     SqlQuery q(m_test->db(), u"SELECT count(*) FROM "_s + table);
     return q.scalar().toLongLong();
 }
 
-void TestOrderCapture::validOrderIsStoredAndValidated()
-{
+void TestOrderCapture::validOrderIsStoredAndValidated() {
     OrderCapture capture(m_test->db(), Actor{u"import"_s, Role::System});
     const auto result = capture.capture(test::sampleOrder(u"W-1001"_s, {{u"SKU-2"_s, 3}, {u"SKU-5"_s, 1}}));
     QCOMPARE(result.outcome, OrderCapture::Outcome::Validated);
@@ -77,8 +73,7 @@ void TestOrderCapture::validOrderIsStoredAndValidated()
     QCOMPARE(countOf(u"customers"_s), 1);
 }
 
-void TestOrderCapture::invalidOrderIsHeldWithEveryReason()
-{
+void TestOrderCapture::invalidOrderIsHeldWithEveryReason() {
     OrderCapture capture(m_test->db(), Actor::system());
     Order order = test::sampleOrder(u"W-1002"_s, {{u"SKU-404"_s, 1}, {u"SKU-1"_s, 0}});
     order.shipTo.line1.clear();
@@ -102,8 +97,7 @@ void TestOrderCapture::invalidOrderIsHeldWithEveryReason()
     QCOMPARE(rows[0].exceptionCode, u"UNKNOWN_SKU"_s);
 }
 
-void TestOrderCapture::capturingTwiceIsIdempotent()
-{
+void TestOrderCapture::capturingTwiceIsIdempotent() {
     OrderCapture capture(m_test->db(), Actor::system());
     const auto first = capture.capture(test::sampleOrder(u"W-1003"_s, {{u"SKU-1"_s, 1}}));
     const qint64 events = countOf(u"audit_events"_s);
@@ -115,8 +109,7 @@ void TestOrderCapture::capturingTwiceIsIdempotent()
     QCOMPARE(countOf(u"audit_events"_s), events);
 }
 
-void TestOrderCapture::orderNumberTakenByAnotherChannelIsRefused()
-{
+void TestOrderCapture::orderNumberTakenByAnotherChannelIsRefused() {
     OrderCapture capture(m_test->db(), Actor::system());
     capture.capture(test::sampleOrder(u"W-1004"_s, {{u"SKU-1"_s, 1}}));
     Order other = test::sampleOrder(u"W-1004"_s, {{u"SKU-1"_s, 1}});
@@ -125,8 +118,7 @@ void TestOrderCapture::orderNumberTakenByAnotherChannelIsRefused()
     QCOMPARE(countOf(u"orders"_s), 1);
 }
 
-void TestOrderCapture::failureInsideTheCallersTransactionLeavesNothing()
-{
+void TestOrderCapture::failureInsideTheCallersTransactionLeavesNothing() {
     OrderCapture capture(m_test->db(), Actor::system());
     try {
         Transaction tx(m_test->db());
@@ -141,8 +133,7 @@ void TestOrderCapture::failureInsideTheCallersTransactionLeavesNothing()
     QCOMPARE(countOf(u"customers"_s), 0);
 }
 
-void TestOrderCapture::deniedWithoutPermission()
-{
+void TestOrderCapture::deniedWithoutPermission() {
     OrderCapture capture(m_test->db(), Actor{u"pat"_s, Role::Warehouse});
     try {
         capture.capture(test::sampleOrder(u"W-3001"_s, {{u"SKU-1"_s, 1}}));

@@ -2,9 +2,8 @@
 // run the real executable against a real database and check every documented field.
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "orders/OrderCapture.h"
 #include "lifecycle/OrderLifecycle.h"
+#include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 
 #include <QJsonArray>
@@ -41,8 +40,7 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestOrderCommands::init()
-{
+void TestOrderCommands::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -50,29 +48,30 @@ void TestOrderCommands::init()
     OrderCapture capture(m_test->db(), Actor{u"import"_s, Role::System});
     capture.capture(test::sampleOrder(u"W-500"_s, {{u"SKU-1"_s, 2}, {u"SKU-3"_s, 1}},
                                       QDateTime(QDate(2026, 11, 1), QTime(8, 15), Qt::UTC)));
-    Order pickup = test::sampleOrder(u"P-501"_s, {{u"SKU-2"_s, 1}}, QDateTime(QDate(2026, 11, 3), QTime(17, 0), Qt::UTC));
+    Order pickup = test::sampleOrder(u"P-501"_s, {{u"SKU-2"_s, 1}},
+                                     QDateTime(QDate(2026, 11, 3), QTime(17, 0), Qt::UTC));
     pickup.channel = Channel::Pos;
     pickup.delivery = DeliveryMethod::Pickup;
     pickup.pickupLocationCode = u"ST-NYC"_s;
     pickup.customerEmail = u"lee@example.com"_s;
     const qint64 pickupId = capture.capture(pickup).orderId;
-    capture.capture(test::sampleOrder(u"W-502"_s, {{u"SKU-9"_s, 1}}, QDateTime(QDate(2026, 11, 2), QTime(12, 0), Qt::UTC)));
-    OrderLifecycle(m_test->db()).transition(pickupId, OrderStatus::Routed, Actor{u"ana"_s, Role::Admin}, u"AUTO"_s,
-                                            u"routed to the pickup store"_s);
+    capture.capture(test::sampleOrder(u"W-502"_s, {{u"SKU-9"_s, 1}},
+                                      QDateTime(QDate(2026, 11, 2), QTime(12, 0), Qt::UTC)));
+    OrderLifecycle(m_test->db())
+        .transition(pickupId, OrderStatus::Routed, Actor{u"ana"_s, Role::Admin}, u"AUTO"_s,
+                    u"routed to the pickup store"_s);
 }
 
-TestOrderCommands::Run TestOrderCommands::ordo(const QStringList& arguments)
-{
+TestOrderCommands::Run TestOrderCommands::ordo(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
     if (!process.waitForFinished(60000))
         return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-void TestOrderCommands::ordersListsTheDocumentedFields()
-{
+void TestOrderCommands::ordersListsTheDocumentedFields() {
     const Run run = ordo({u"orders"_s, u"--db"_s, m_test->url(), u"--json"_s});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QJsonParseError error;
@@ -97,8 +96,7 @@ void TestOrderCommands::ordersListsTheDocumentedFields()
     QCOMPARE(held[u"exception"_s].toObject()[u"code"_s].toString(), u"UNKNOWN_SKU"_s);
 }
 
-void TestOrderCommands::ordersFilters_data()
-{
+void TestOrderCommands::ordersFilters_data() {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("status") << QStringList{u"--status"_s, u"exception"_s} << QStringList{u"W-502"_s};
@@ -108,11 +106,11 @@ void TestOrderCommands::ordersFilters_data()
     QTest::newRow("dates") << QStringList{u"--from"_s, u"2026-11-02"_s, u"--to"_s, u"2026-11-03"_s}
                            << QStringList{u"W-502"_s};
     QTest::newRow("limit") << QStringList{u"--limit"_s, u"1"_s} << QStringList{u"P-501"_s};
-    QTest::newRow("offset") << QStringList{u"--limit"_s, u"1"_s, u"--offset"_s, u"2"_s} << QStringList{u"W-500"_s};
+    QTest::newRow("offset") << QStringList{u"--limit"_s, u"1"_s, u"--offset"_s, u"2"_s}
+                            << QStringList{u"W-500"_s};
 }
 
-void TestOrderCommands::ordersFilters()
-{
+void TestOrderCommands::ordersFilters() {
     QFETCH(QStringList, options);
     QFETCH(QStringList, expected);
     const Run run = ordo(QStringList{u"orders"_s, u"--db"_s, m_test->url(), u"--json"_s} + options);
@@ -123,8 +121,7 @@ void TestOrderCommands::ordersFilters()
     QCOMPARE(found, expected);
 }
 
-void TestOrderCommands::orderShowsTheWholeStory()
-{
+void TestOrderCommands::orderShowsTheWholeStory() {
     const Run run = ordo({u"order"_s, u"--db"_s, m_test->url(), u"P-501"_s, u"--json"_s});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(run.out).object();
@@ -163,31 +160,32 @@ void TestOrderCommands::orderShowsTheWholeStory()
     QVERIFY(QDateTime::fromString(routed[u"at"_s].toString(), Qt::ISODateWithMs).isValid());
 }
 
-void TestOrderCommands::orderTextOutput()
-{
+void TestOrderCommands::orderTextOutput() {
     const Run run = ordo({u"order"_s, u"--db"_s, m_test->url(), u"W-502"_s});
     QCOMPARE(run.exitCode, 0);
     const QString text = QString::fromUtf8(run.out);
     QVERIFY2(text.contains(u"Order W-502"_s), qPrintable(text));
-    QVERIFY2(text.contains(u"held       UNKNOWN_SKU: line 1: SKU 'SKU-9' is not in the catalogue"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"held       UNKNOWN_SKU: line 1: SKU 'SKU-9' is not in the catalogue"_s),
+             qPrintable(text));
     QVERIFY2(text.contains(u"pending -> exception"_s), qPrintable(text));
 }
 
-void TestOrderCommands::exitCodes_data()
-{
+void TestOrderCommands::exitCodes_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown order") << QStringList{u"order"_s, u"NOPE-1"_s} << 3 << u"there is no order NOPE-1"_s;
+    QTest::newRow("unknown order") << QStringList{u"order"_s, u"NOPE-1"_s} << 3
+                                   << u"there is no order NOPE-1"_s;
     QTest::newRow("no order named") << QStringList{u"order"_s} << 2 << u"name exactly one order"_s;
-    QTest::newRow("bad status") << QStringList{u"orders"_s, u"--status"_s, u"lost"_s} << 2 << u"--status 'lost'"_s;
-    QTest::newRow("bad date") << QStringList{u"orders"_s, u"--from"_s, u"yesterday"_s} << 2 << u"is not a date"_s;
+    QTest::newRow("bad status") << QStringList{u"orders"_s, u"--status"_s, u"lost"_s} << 2
+                                << u"--status 'lost'"_s;
+    QTest::newRow("bad date") << QStringList{u"orders"_s, u"--from"_s, u"yesterday"_s} << 2
+                              << u"is not a date"_s;
     QTest::newRow("unknown option") << QStringList{u"orders"_s, u"--colour"_s} << 2 << u"colour"_s;
     QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 2 << u"unknown command"_s;
 }
 
-void TestOrderCommands::exitCodes()
-{
+void TestOrderCommands::exitCodes() {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, message);

@@ -3,12 +3,12 @@
 #include "TestDatabase.h"
 #include "channels/ImportService.h"
 #include "formats/OrderFormats.h"
-#include "storage/SkuCrossReference.h"
+#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderCorrections.h"
-#include "lifecycle/OrderLifecycle.h"
 #include "orders/OrderQuery.h"
 #include "orders/ValidationRules.h"
+#include "storage/SkuCrossReference.h"
 #include "storage/SqlQuery.h"
 
 #include <QTest>

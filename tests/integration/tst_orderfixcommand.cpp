@@ -1,8 +1,8 @@
 // `ordo order fix-address|map-sku|revalidate`: the real executable against a real database.
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-#include "orders/OrderCapture.h"
 #include "lifecycle/OrderLifecycle.h"
+#include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 
 #include <QJsonArray>

@@ -1,9 +1,8 @@
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
-#include "orders/OrderCapture.h"
 #include "lifecycle/OrderLifecycle.h"
+#include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
@@ -39,31 +38,27 @@ private:
     const Actor m_admin{u"ana"_s, Role::Admin};
 };
 
-void TestOrderLifecycle::init()
-{
+void TestOrderLifecycle::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(m_test->db());
 }
 
-qint64 TestOrderLifecycle::capture(const QString& number, const QList<QPair<QString, int>>& lines)
-{
+qint64 TestOrderLifecycle::capture(const QString& number, const QList<QPair<QString, int>>& lines) {
     return OrderCapture(m_test->db(), Actor::system()).capture(test::sampleOrder(number, lines)).orderId;
 }
 
-void TestOrderLifecycle::advance(qint64 id, const QList<OrderStatus>& steps)
-{
+void TestOrderLifecycle::advance(qint64 id, const QList<OrderStatus>& steps) {
     OrderLifecycle lifecycle(m_test->db());
     for (OrderStatus s : steps)
         lifecycle.transition(id, s, m_admin);
 }
 
-void TestOrderLifecycle::walksTheHappyPathWithAnAuditEventPerStep()
-{
+void TestOrderLifecycle::walksTheHappyPathWithAnAuditEventPerStep() {
     const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 2}});
-    const QList<OrderStatus> path{OrderStatus::Routed,  OrderStatus::Released, OrderStatus::Picking,
-                                  OrderStatus::Packed,  OrderStatus::Shipped,  OrderStatus::Delivered};
+    const QList<OrderStatus> path{OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking,
+                                  OrderStatus::Packed, OrderStatus::Shipped,  OrderStatus::Delivered};
     advance(id, path);
     const OrderDetail d = detail(id);
     QCOMPARE(d.order.status, OrderStatus::Delivered);
@@ -82,8 +77,7 @@ void TestOrderLifecycle::walksTheHappyPathWithAnAuditEventPerStep()
     }
 }
 
-void TestOrderLifecycle::illegalMoveIsRefusedAndChangesNothing()
-{
+void TestOrderLifecycle::illegalMoveIsRefusedAndChangesNothing() {
     const qint64 id = capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
     const int eventsBefore = detail(id).events.size();
     try {
@@ -91,15 +85,16 @@ void TestOrderLifecycle::illegalMoveIsRefusedAndChangesNothing()
         QFAIL("validated -> shipped was allowed");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::State);
-        QVERIFY2(e.message().contains(u"validated"_s) && e.message().contains(u"shipped"_s), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(u"validated"_s) && e.message().contains(u"shipped"_s),
+                 qPrintable(e.message()));
     }
     QCOMPARE(detail(id).order.status, OrderStatus::Validated);
     QCOMPARE(detail(id).events.size(), eventsBefore);
-    QVERIFY_THROWS_EXCEPTION(Error, OrderLifecycle(m_test->db()).transition(999999, OrderStatus::Routed, m_admin));
+    QVERIFY_THROWS_EXCEPTION(Error,
+                             OrderLifecycle(m_test->db()).transition(999999, OrderStatus::Routed, m_admin));
 }
 
-void TestOrderLifecycle::permissions_data()
-{
+void TestOrderLifecycle::permissions_data() {
     QTest::addColumn<QString>("role");
     QTest::addColumn<QString>("action");
     QTest::addColumn<bool>("allowed");
@@ -111,8 +106,7 @@ void TestOrderLifecycle::permissions_data()
     QTest::newRow("manager advances") << u"manager"_s << u"advance"_s << true;
 }
 
-void TestOrderLifecycle::permissions()
-{
+void TestOrderLifecycle::permissions() {
     QFETCH(QString, role);
     QFETCH(QString, action);
     QFETCH(bool, allowed);
@@ -135,8 +129,7 @@ void TestOrderLifecycle::permissions()
     QCOMPARE(detail(id).order.status == OrderStatus::Validated, !allowed);
 }
 
-void TestOrderLifecycle::holdAndReleaseReturnsWhereItWas()
-{
+void TestOrderLifecycle::holdAndReleaseReturnsWhereItWas() {
     const qint64 id = capture(u"W-4"_s, {{u"SKU-1"_s, 1}});
     advance(id, {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking});
     OrderLifecycle lifecycle(m_test->db());
@@ -158,8 +151,7 @@ void TestOrderLifecycle::holdAndReleaseReturnsWhereItWas()
     QVERIFY_THROWS_EXCEPTION(Error, lifecycle.release(id, m_admin, {}));
 }
 
-void TestOrderLifecycle::releaseRevalidatesACaptureHold()
-{
+void TestOrderLifecycle::releaseRevalidatesACaptureHold() {
     const qint64 id = capture(u"W-5"_s, {{u"SKU-NEW"_s, 1}});
     QCOMPARE(detail(id).order.status, OrderStatus::Exception);
     OrderLifecycle lifecycle(m_test->db());
@@ -182,8 +174,7 @@ void TestOrderLifecycle::releaseRevalidatesACaptureHold()
     QCOMPARE(d.order.lines[0].status, OrderStatus::Validated);
 }
 
-void TestOrderLifecycle::cancelNeedsAReasonAndIsRefusedAfterShipping()
-{
+void TestOrderLifecycle::cancelNeedsAReasonAndIsRefusedAfterShipping() {
     const qint64 id = capture(u"W-6"_s, {{u"SKU-1"_s, 1}});
     OrderLifecycle lifecycle(m_test->db());
     QVERIFY_THROWS_EXCEPTION(Error, lifecycle.cancel(id, m_admin, {}, {}));
@@ -201,8 +192,7 @@ void TestOrderLifecycle::cancelNeedsAReasonAndIsRefusedAfterShipping()
     QCOMPARE(detail(shipped).order.status, OrderStatus::Exception);
 }
 
-void TestOrderLifecycle::splitOrderFollowsItsLeastAdvancedLine()
-{
+void TestOrderLifecycle::splitOrderFollowsItsLeastAdvancedLine() {
     const qint64 id = capture(u"W-8"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 1}});
     advance(id, {OrderStatus::Routed, OrderStatus::Released});
     OrderLifecycle lifecycle(m_test->db());
@@ -221,14 +211,14 @@ void TestOrderLifecycle::splitOrderFollowsItsLeastAdvancedLine()
     QCOMPARE(detail(id).events.last().toState, u"packed"_s);
 }
 
-void TestOrderLifecycle::twoConnectionsSeeOneConsistentState()
-{
+void TestOrderLifecycle::twoConnectionsSeeOneConsistentState() {
     const qint64 id = capture(u"W-9"_s, {{u"SKU-1"_s, 1}});
     Database second = Database::open(m_test->url());
     OrderLifecycle(second).transition(id, OrderStatus::Routed, m_admin);
     // The first connection sees the committed change and refuses to repeat it.
     QCOMPARE(detail(id).order.status, OrderStatus::Routed);
-    QVERIFY_THROWS_EXCEPTION(Error, OrderLifecycle(m_test->db()).transition(id, OrderStatus::Routed, m_admin));
+    QVERIFY_THROWS_EXCEPTION(Error,
+                             OrderLifecycle(m_test->db()).transition(id, OrderStatus::Routed, m_admin));
 }
 
 QTEST_GUILESS_MAIN(TestOrderLifecycle)

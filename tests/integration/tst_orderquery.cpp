@@ -1,8 +1,7 @@
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "orders/OrderCapture.h"
 #include "lifecycle/OrderLifecycle.h"
+#include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -32,12 +31,12 @@ private slots:
     void countsByStatus();
 
 private:
-    QStringList numbers(const OrderFilter& filter, OrderSort sort = OrderSort::OrderedAt, bool descending = true);
+    QStringList numbers(const OrderFilter& filter, OrderSort sort = OrderSort::OrderedAt,
+                        bool descending = true);
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestOrderQuery::init()
-{
+void TestOrderQuery::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -51,15 +50,51 @@ void TestOrderQuery::init()
         QList<QPair<QString, int>> lines;
     };
     const QList<Row> rows = {
-        {u"W-100"_s, u"W-100"_s, u"ana.lopez@example.com"_s, u"+1 212 555 0142"_s, u"Ana Lopez"_s, Channel::Web, 1, {{u"SKU-1"_s, 1}}},
-        {u"W-101"_s, u"W-101"_s, u"bob.smith@example.org"_s, u"(312) 555-0199"_s, u"Bob Smith"_s, Channel::App, 2, {{u"SKU-2"_s, 2}}},
-        {u"M-200"_s, u"112-4455667-8899001"_s, u"carla@shop.example"_s, u"617-555-0123"_s, u"Carla Smithers"_s, Channel::Marketplace, 3, {{u"SKU-3"_s, 1}, {u"SKU-1"_s, 1}}},
-        {u"P-300"_s, u"P-300"_s, u"dan@example.com"_s, u"415 555 0111"_s, u"Dan O'Neil"_s, Channel::Pos, 4, {{u"SKU-5"_s, 3}}},
-        {u"W-102"_s, u"W-102"_s, u"ANA.lopez@example.com"_s, u"+1 212 555 0142"_s, u"Ana Lopez"_s, Channel::Web, 5, {{u"SKU-404"_s, 1}}},
+        {u"W-100"_s,
+         u"W-100"_s,
+         u"ana.lopez@example.com"_s,
+         u"+1 212 555 0142"_s,
+         u"Ana Lopez"_s,
+         Channel::Web,
+         1,
+         {{u"SKU-1"_s, 1}}},
+        {u"W-101"_s,
+         u"W-101"_s,
+         u"bob.smith@example.org"_s,
+         u"(312) 555-0199"_s,
+         u"Bob Smith"_s,
+         Channel::App,
+         2,
+         {{u"SKU-2"_s, 2}}},
+        {u"M-200"_s,
+         u"112-4455667-8899001"_s,
+         u"carla@shop.example"_s,
+         u"617-555-0123"_s,
+         u"Carla Smithers"_s,
+         Channel::Marketplace,
+         3,
+         {{u"SKU-3"_s, 1}, {u"SKU-1"_s, 1}}},
+        {u"P-300"_s,
+         u"P-300"_s,
+         u"dan@example.com"_s,
+         u"415 555 0111"_s,
+         u"Dan O'Neil"_s,
+         Channel::Pos,
+         4,
+         {{u"SKU-5"_s, 3}}},
+        {u"W-102"_s,
+         u"W-102"_s,
+         u"ANA.lopez@example.com"_s,
+         u"+1 212 555 0142"_s,
+         u"Ana Lopez"_s,
+         Channel::Web,
+         5,
+         {{u"SKU-404"_s, 1}}},
     };
     OrderCapture capture(db, Actor::system());
     for (const Row& r : rows) {
-        Order o = test::sampleOrder(r.number, r.lines, QDateTime(QDate(2026, 10, r.day), QTime(9, 0), Qt::UTC));
+        Order o =
+            test::sampleOrder(r.number, r.lines, QDateTime(QDate(2026, 10, r.day), QTime(9, 0), Qt::UTC));
         o.externalId = r.external;
         o.customerEmail = r.email;
         o.customerPhone = r.phone;
@@ -71,22 +106,21 @@ void TestOrderQuery::init()
     const qint64 routed = *OrderQuery(db).findId(u"W-101"_s);
     OrderLifecycle(db).transition(routed, OrderStatus::Routed, Actor::system());
     Transaction tx(db);
-    SqlQuery assign(db, u"UPDATE order_lines SET location_id = (SELECT id FROM locations WHERE code = 'ST-NYC') "
-                        "WHERE order_id = :id"_s);
+    SqlQuery assign(db,
+                    u"UPDATE order_lines SET location_id = (SELECT id FROM locations WHERE code = 'ST-NYC') "
+                    "WHERE order_id = :id"_s);
     assign.bind(u":id"_s, routed).exec();
     tx.commit();
 }
 
-QStringList TestOrderQuery::numbers(const OrderFilter& filter, OrderSort sort, bool descending)
-{
+QStringList TestOrderQuery::numbers(const OrderFilter& filter, OrderSort sort, bool descending) {
     QStringList result;
     for (const OrderSummary& s : OrderQuery(m_test->db()).page(filter, sort, descending, 0, 100))
         result << s.orderNumber;
     return result;
 }
 
-void TestOrderQuery::search_data()
-{
+void TestOrderQuery::search_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("order number") << u"W-101"_s << QStringList{u"W-101"_s};
@@ -106,8 +140,7 @@ void TestOrderQuery::search_data()
     QTest::newRow("nobody") << u"zed"_s << QStringList{};
 }
 
-void TestOrderQuery::search()
-{
+void TestOrderQuery::search() {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
     OrderFilter f;
@@ -116,8 +149,7 @@ void TestOrderQuery::search()
     QCOMPARE(OrderQuery(m_test->db()).count(f), expected.size());
 }
 
-void TestOrderQuery::filters_data()
-{
+void TestOrderQuery::filters_data() {
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("channel");
     QTest::addColumn<QString>("location");
@@ -127,16 +159,20 @@ void TestOrderQuery::filters_data()
     QTest::newRow("all") << QString() << QString() << QString() << 0 << 0
                          << QStringList{u"W-102"_s, u"P-300"_s, u"M-200"_s, u"W-101"_s, u"W-100"_s};
     QTest::newRow("held") << u"exception"_s << QString() << QString() << 0 << 0 << QStringList{u"W-102"_s};
-    QTest::newRow("validated web") << u"validated"_s << u"web"_s << QString() << 0 << 0 << QStringList{u"W-100"_s};
-    QTest::newRow("marketplace") << QString() << u"marketplace"_s << QString() << 0 << 0 << QStringList{u"M-200"_s};
-    QTest::newRow("at the store") << QString() << QString() << u"ST-NYC"_s << 0 << 0 << QStringList{u"W-101"_s};
+    QTest::newRow("validated web") << u"validated"_s << u"web"_s << QString() << 0 << 0
+                                   << QStringList{u"W-100"_s};
+    QTest::newRow("marketplace") << QString() << u"marketplace"_s << QString() << 0 << 0
+                                 << QStringList{u"M-200"_s};
+    QTest::newRow("at the store") << QString() << QString() << u"ST-NYC"_s << 0 << 0
+                                  << QStringList{u"W-101"_s};
     QTest::newRow("at the DC") << QString() << QString() << u"DC-EAST"_s << 0 << 0 << QStringList{};
-    QTest::newRow("days 2 to 3") << QString() << QString() << QString() << 2 << 4 << QStringList{u"M-200"_s, u"W-101"_s};
-    QTest::newRow("from day 4") << QString() << QString() << QString() << 4 << 0 << QStringList{u"W-102"_s, u"P-300"_s};
+    QTest::newRow("days 2 to 3") << QString() << QString() << QString() << 2 << 4
+                                 << QStringList{u"M-200"_s, u"W-101"_s};
+    QTest::newRow("from day 4") << QString() << QString() << QString() << 4 << 0
+                                << QStringList{u"W-102"_s, u"P-300"_s};
 }
 
-void TestOrderQuery::filters()
-{
+void TestOrderQuery::filters() {
     QFETCH(QString, status);
     QFETCH(QString, channel);
     QFETCH(QString, location);
@@ -157,8 +193,7 @@ void TestOrderQuery::filters()
     QCOMPARE(OrderQuery(m_test->db()).count(f), expected.size());
 }
 
-void TestOrderQuery::pagesAndSorts()
-{
+void TestOrderQuery::pagesAndSorts() {
     OrderQuery query(m_test->db());
     const OrderFilter all;
     QCOMPARE(numbers(all, OrderSort::OrderNumber, false),
@@ -184,8 +219,7 @@ void TestOrderQuery::pagesAndSorts()
     QCOMPARE(m.orderedAt, QDateTime(QDate(2026, 10, 3), QTime(9, 0), Qt::UTC));
 }
 
-void TestOrderQuery::findsByNumberOrExternalId()
-{
+void TestOrderQuery::findsByNumberOrExternalId() {
     OrderQuery query(m_test->db());
     const auto byNumber = query.findId(u"M-200"_s);
     const auto byExternal = query.findId(u"112-4455667-8899001"_s);
@@ -194,8 +228,7 @@ void TestOrderQuery::findsByNumberOrExternalId()
     QVERIFY(!query.findId(u"M-2"_s));
 }
 
-void TestOrderQuery::summariesOfChosenOrders_data()
-{
+void TestOrderQuery::summariesOfChosenOrders_data() {
     QTest::addColumn<QStringList>("asked");
     QTest::addColumn<int>("channel"); // -1: any
     QTest::addColumn<QStringList>("expected");
@@ -208,8 +241,7 @@ void TestOrderQuery::summariesOfChosenOrders_data()
     QTest::newRow("none asked") << QStringList{} << -1 << QStringList{};
 }
 
-void TestOrderQuery::summariesOfChosenOrders()
-{
+void TestOrderQuery::summariesOfChosenOrders() {
     QFETCH(QStringList, asked);
     QFETCH(int, channel);
     QFETCH(QStringList, expected);
@@ -236,8 +268,7 @@ void TestOrderQuery::summariesOfChosenOrders()
     }
 }
 
-void TestOrderQuery::countsByStatus()
-{
+void TestOrderQuery::countsByStatus() {
     const auto counts = OrderQuery(m_test->db()).countsByStatus();
     QCOMPARE(counts.size(), 10);
     QHash<OrderStatus, qint64> byStatus;

@@ -1,7 +1,6 @@
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
-
-#include "Error.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderTransitions.h"
 #include "storage/AuditTrail.h"
@@ -60,21 +59,18 @@ private:
     const qint64 m_start = nowStoredTime();
 };
 
-void TestOrderTransitions::init()
-{
+void TestOrderTransitions::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(db());
 }
 
-qint64 TestOrderTransitions::capture(const QString& number, const QList<QPair<QString, int>>& lines)
-{
+qint64 TestOrderTransitions::capture(const QString& number, const QList<QPair<QString, int>>& lines) {
     return OrderCapture(db(), Actor::system()).capture(test::sampleOrder(number, lines)).orderId;
 }
 
-void TestOrderTransitions::bringTo(qint64 id, OrderStatus status)
-{
+void TestOrderTransitions::bringTo(qint64 id, OrderStatus status) {
     Transaction tx(db());
     OrderTransitions owner(db());
     const qint64 now = nowStoredTime();
@@ -87,35 +83,33 @@ void TestOrderTransitions::bringTo(qint64 id, OrderStatus status)
     }
     OrderStatus at = OrderStatus::Validated;
     while (at != status && progressRank(at) < progressRank(status)) {
-        const OrderStatus next = progressRank(at) + 1 == progressRank(OrderStatus::Routed) ? OrderStatus::Routed
-                                 : at == OrderStatus::Routed                                ? OrderStatus::Released
-                                 : at == OrderStatus::Released                              ? OrderStatus::Picking
-                                 : at == OrderStatus::Picking                               ? OrderStatus::Packed
-                                 : at == OrderStatus::Packed                                ? OrderStatus::Shipped
-                                                                                            : OrderStatus::Delivered;
-        owner.apply({id, at, next, TransitionCause::Fulfilment, std::nullopt, next, u"transition"_s, {}, {}}, m_admin,
-                    now);
+        const OrderStatus next = progressRank(at) + 1 == progressRank(OrderStatus::Routed)
+                                     ? OrderStatus::Routed
+                                 : at == OrderStatus::Routed   ? OrderStatus::Released
+                                 : at == OrderStatus::Released ? OrderStatus::Picking
+                                 : at == OrderStatus::Picking  ? OrderStatus::Packed
+                                 : at == OrderStatus::Packed   ? OrderStatus::Shipped
+                                                               : OrderStatus::Delivered;
+        owner.apply({id, at, next, TransitionCause::Fulfilment, std::nullopt, next, u"transition"_s, {}, {}},
+                    m_admin, now);
         at = next;
     }
     tx.commit();
 }
 
-QString TestOrderTransitions::statusOf(qint64 id)
-{
+QString TestOrderTransitions::statusOf(qint64 id) {
     SqlQuery q(db(), u"SELECT status FROM orders WHERE id = :id"_s);
     q.bind(u":id"_s, id);
     return q.scalar().toString();
 }
 
-QVariant TestOrderTransitions::heldFromOf(qint64 id)
-{
+QVariant TestOrderTransitions::heldFromOf(qint64 id) {
     SqlQuery q(db(), u"SELECT held_from FROM orders WHERE id = :id"_s);
     q.bind(u":id"_s, id);
     return q.scalar();
 }
 
-QStringList TestOrderTransitions::lineStatuses(qint64 id)
-{
+QStringList TestOrderTransitions::lineStatuses(qint64 id) {
     SqlQuery q(db(), u"SELECT status FROM order_lines WHERE order_id = :id ORDER BY line_no"_s);
     q.bind(u":id"_s, id);
     q.exec();
@@ -125,8 +119,7 @@ QStringList TestOrderTransitions::lineStatuses(qint64 id)
     return result;
 }
 
-QList<qint64> TestOrderTransitions::lineLocations(qint64 id)
-{
+QList<qint64> TestOrderTransitions::lineLocations(qint64 id) {
     SqlQuery q(db(), u"SELECT location_id FROM order_lines WHERE order_id = :id ORDER BY line_no"_s);
     q.bind(u":id"_s, id);
     q.exec();
@@ -136,15 +129,13 @@ QList<qint64> TestOrderTransitions::lineLocations(qint64 id)
     return result;
 }
 
-qint64 TestOrderTransitions::locationId(const QString& code)
-{
+qint64 TestOrderTransitions::locationId(const QString& code) {
     SqlQuery q(db(), u"SELECT id FROM locations WHERE code = :c"_s);
     q.bind(u":c"_s, code);
     return q.scalar().toLongLong();
 }
 
-void TestOrderTransitions::apply_data()
-{
+void TestOrderTransitions::apply_data() {
     QTest::addColumn<Role>("role");
     QTest::addColumn<TransitionCause>("cause");
     QTest::addColumn<OrderStatus>("from");
@@ -154,35 +145,34 @@ void TestOrderTransitions::apply_data()
     using S = OrderStatus;
     using C = TransitionCause;
     QTest::newRow("csr holds") << Role::CustomerService << C::Hold << S::Validated << S::Exception << u"ok"_s;
-    QTest::newRow("warehouse may not hold") << Role::Warehouse << C::Hold << S::Validated << S::Exception
-                                            << u"denied"_s;
-    QTest::newRow("warehouse releases to the floor") << Role::Warehouse << C::Fulfilment << S::Routed
-                                                     << S::Released << u"ok"_s;
-    QTest::newRow("csr may not pick") << Role::CustomerService << C::Fulfilment << S::Released << S::Picking
-                                      << u"denied"_s;
+    QTest::newRow("warehouse may not hold")
+        << Role::Warehouse << C::Hold << S::Validated << S::Exception << u"denied"_s;
+    QTest::newRow("warehouse releases to the floor")
+        << Role::Warehouse << C::Fulfilment << S::Routed << S::Released << u"ok"_s;
+    QTest::newRow("csr may not pick")
+        << Role::CustomerService << C::Fulfilment << S::Released << S::Picking << u"denied"_s;
     QTest::newRow("no step skipped") << Role::Admin << C::Fulfilment << S::Routed << S::Shipped << u"state"_s;
-    QTest::newRow("no way back along the path") << Role::Admin << C::Fulfilment << S::Packed << S::Picking
-                                                << u"state"_s;
-    QTest::newRow("csr cancels before shipping") << Role::CustomerService << C::Cancel << S::Validated
-                                                 << S::Cancelled << u"ok"_s;
-    QTest::newRow("warehouse may not cancel") << Role::Warehouse << C::Cancel << S::Routed << S::Cancelled
-                                              << u"denied"_s;
-    QTest::newRow("no cancel after shipping") << Role::Admin << C::Cancel << S::Shipped << S::Cancelled
-                                              << u"state"_s;
-    QTest::newRow("released from exception") << Role::CustomerService << C::Release << S::Exception
-                                             << S::Validated << u"ok"_s;
-    QTest::newRow("a hold is not held again") << Role::Admin << C::Hold << S::Exception << S::Exception
-                                              << u"state"_s;
-    QTest::newRow("a correction holds again") << Role::CustomerService << C::Correction << S::Exception
-                                              << S::Exception << u"ok"_s;
-    QTest::newRow("handed back to routing") << Role::Manager << C::Routing << S::Routed << S::Validated
-                                            << u"ok"_s;
-    QTest::newRow("delivered is the end") << Role::Admin << C::Fulfilment << S::Delivered << S::Exception
-                                          << u"state"_s;
+    QTest::newRow("no way back along the path")
+        << Role::Admin << C::Fulfilment << S::Packed << S::Picking << u"state"_s;
+    QTest::newRow("csr cancels before shipping")
+        << Role::CustomerService << C::Cancel << S::Validated << S::Cancelled << u"ok"_s;
+    QTest::newRow("warehouse may not cancel")
+        << Role::Warehouse << C::Cancel << S::Routed << S::Cancelled << u"denied"_s;
+    QTest::newRow("no cancel after shipping")
+        << Role::Admin << C::Cancel << S::Shipped << S::Cancelled << u"state"_s;
+    QTest::newRow("released from exception")
+        << Role::CustomerService << C::Release << S::Exception << S::Validated << u"ok"_s;
+    QTest::newRow("a hold is not held again")
+        << Role::Admin << C::Hold << S::Exception << S::Exception << u"state"_s;
+    QTest::newRow("a correction holds again")
+        << Role::CustomerService << C::Correction << S::Exception << S::Exception << u"ok"_s;
+    QTest::newRow("handed back to routing")
+        << Role::Manager << C::Routing << S::Routed << S::Validated << u"ok"_s;
+    QTest::newRow("delivered is the end")
+        << Role::Admin << C::Fulfilment << S::Delivered << S::Exception << u"state"_s;
 }
 
-void TestOrderTransitions::apply()
-{
+void TestOrderTransitions::apply() {
     QFETCH(Role, role);
     QFETCH(TransitionCause, cause);
     QFETCH(OrderStatus, from);
@@ -200,14 +190,15 @@ void TestOrderTransitions::apply()
     QString error;
     try {
         Transaction tx(db());
-        OrderTransitions(db()).apply({id, from, to, cause, OrderStatus::Pending, lines, u"transition"_s,
-                                      u"WHY"_s, u"for the test"_s},
-                                     actor, nowStoredTime());
+        OrderTransitions(db()).apply(
+            {id, from, to, cause, OrderStatus::Pending, lines, u"transition"_s, u"WHY"_s, u"for the test"_s},
+            actor, nowStoredTime());
         tx.commit();
         error = u"ok"_s;
     } catch (const Error& e) {
-        error = e.kind() == Error::Kind::Denied ? u"denied"_s : e.kind() == Error::Kind::State ? u"state"_s
-                                                                                                : e.message();
+        error = e.kind() == Error::Kind::Denied  ? u"denied"_s
+                : e.kind() == Error::Kind::State ? u"state"_s
+                                                 : e.message();
     }
     QCOMPARE(error, expected);
 
@@ -236,8 +227,7 @@ void TestOrderTransitions::apply()
     QCOMPARE(e.detail, u"for the test"_s);
 }
 
-void TestOrderTransitions::lockReadsTheStateOrNothing()
-{
+void TestOrderTransitions::lockReadsTheStateOrNothing() {
     const qint64 id = capture(u"T-2"_s);
     bringTo(id, OrderStatus::Exception);
     Transaction tx(db());
@@ -253,8 +243,7 @@ void TestOrderTransitions::lockReadsTheStateOrNothing()
     QCOMPARE(owner.takeChangedOrders().size(), 0);
 }
 
-void TestOrderTransitions::captureRecordsTheValidationOutcome()
-{
+void TestOrderTransitions::captureRecordsTheValidationOutcome() {
     const qint64 validated = capture(u"T-3"_s);
     QList<AuditEvent> e = events(validated);
     QCOMPARE(e.size(), 2);
@@ -277,12 +266,11 @@ void TestOrderTransitions::captureRecordsTheValidationOutcome()
 
     // Capturing is refused to a role that may not.
     Transaction tx(db());
-    QVERIFY_THROWS_EXCEPTION(Error, OrderTransitions(db()).recordCapture(validated, u"again"_s, {},
-                                                                          {u"w"_s, Role::Warehouse}, 0));
+    QVERIFY_THROWS_EXCEPTION(
+        Error, OrderTransitions(db()).recordCapture(validated, u"again"_s, {}, {u"w"_s, Role::Warehouse}, 0));
 }
 
-void TestOrderTransitions::advanceLinesDerivesTheOrderState()
-{
+void TestOrderTransitions::advanceLinesDerivesTheOrderState() {
     const qint64 id = capture(u"T-5"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 1}});
     bringTo(id, OrderStatus::Released);
     Transaction tx(db());
@@ -297,10 +285,10 @@ void TestOrderTransitions::advanceLinesDerivesTheOrderState()
              OrderStatus::Picking);
     QCOMPARE(statusOf(id), u"picking"_s);
     // A line moves one step at a time.
-    QVERIFY_THROWS_EXCEPTION(Error, owner.advanceLines(id, OrderStatus::Picking, {1}, OrderStatus::Shipped,
-                                                       m_admin, now));
-    QVERIFY_THROWS_EXCEPTION(Error, owner.advanceLines(id, OrderStatus::Picking, {3}, OrderStatus::Packed,
-                                                       m_admin, now));
+    QVERIFY_THROWS_EXCEPTION(
+        Error, owner.advanceLines(id, OrderStatus::Picking, {1}, OrderStatus::Shipped, m_admin, now));
+    QVERIFY_THROWS_EXCEPTION(
+        Error, owner.advanceLines(id, OrderStatus::Picking, {3}, OrderStatus::Packed, m_admin, now));
     tx.commit();
     const QList<AuditEvent> e = events(id);
     QCOMPARE(e.at(e.size() - 3).action, u"lines"_s);
@@ -309,8 +297,7 @@ void TestOrderTransitions::advanceLinesDerivesTheOrderState()
     QCOMPARE(e.last().toState, u"picking"_s);
 }
 
-void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines_data()
-{
+void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines_data() {
     QTest::addColumn<bool>("moveOrder");
     QTest::addColumn<QStringList>("actions");
     // Claimed Routed before its lines were held: the transition is recorded first.
@@ -318,8 +305,7 @@ void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines_data()
     QTest::newRow("moved after") << true << QStringList{u"reserve"_s, u"transition"_s};
 }
 
-void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines()
-{
+void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines() {
     QFETCH(bool, moveOrder);
     QFETCH(QStringList, actions);
     const qint64 id = capture(u"T-6"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 1}});
@@ -329,8 +315,8 @@ void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines()
     OrderTransitions owner(db());
     if (!moveOrder)
         QVERIFY(owner.claimRouted(id, m_admin, later(1)));
-    owner.recordRouted({id, {{1, east}, {2, store}}, u"line 1: ...; line 2: ..."_s, false}, true, moveOrder, m_admin,
-                       later(1));
+    owner.recordRouted({id, {{1, east}, {2, store}}, u"line 1: ...; line 2: ..."_s, false}, true, moveOrder,
+                       m_admin, later(1));
     tx.commit();
     QCOMPARE(statusOf(id), u"routed"_s);
     QCOMPARE(lineStatuses(id), QStringList({u"routed"_s, u"routed"_s}));
@@ -348,14 +334,13 @@ void TestOrderTransitions::recordRoutedMovesTheOrderAndItsLines()
     QVERIFY(!OrderTransitions(db()).claimRouted(id, m_admin, later(2)));
 }
 
-void TestOrderTransitions::partialHoldRecordsLocationsOnly()
-{
+void TestOrderTransitions::partialHoldRecordsLocationsOnly() {
     const qint64 id = capture(u"T-7"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 1}});
     const qint64 east = locationId(u"DC-EAST"_s);
     {
         Transaction tx(db());
-        OrderTransitions(db()).recordRouted({id, {{2, east}}, u"line 2: 1 x SKU-2 at DC-EAST"_s, false}, false,
-                                            false, m_admin, later(1));
+        OrderTransitions(db()).recordRouted({id, {{2, east}}, u"line 2: 1 x SKU-2 at DC-EAST"_s, false},
+                                            false, false, m_admin, later(1));
         tx.commit();
     }
     QCOMPARE(statusOf(id), u"validated"_s);
@@ -364,16 +349,15 @@ void TestOrderTransitions::partialHoldRecordsLocationsOnly()
     QCOMPARE(events(id).last().action, u"reserve"_s);
     // The rest held later: every open line moves, the earlier one included.
     Transaction tx(db());
-    OrderTransitions(db()).recordRouted({id, {{1, east}}, u"line 1: 1 x SKU-1 at DC-EAST"_s, true}, true, true,
-                                        m_admin, later(2));
+    OrderTransitions(db()).recordRouted({id, {{1, east}}, u"line 1: 1 x SKU-1 at DC-EAST"_s, true}, true,
+                                        true, m_admin, later(2));
     tx.commit();
     QCOMPARE(statusOf(id), u"routed"_s);
     QCOMPARE(lineStatuses(id), QStringList({u"routed"_s, u"routed"_s}));
     QCOMPARE(lineLocations(id), QList<qint64>({east, east}));
 }
 
-void TestOrderTransitions::recordRoutedGroupMovesEveryOrder()
-{
+void TestOrderTransitions::recordRoutedGroupMovesEveryOrder() {
     const qint64 east = locationId(u"DC-EAST"_s);
     const qint64 store = locationId(u"ST-NYC"_s);
     QList<RoutedLines> group;
@@ -404,8 +388,7 @@ void TestOrderTransitions::recordRoutedGroupMovesEveryOrder()
     QCOMPARE(owner.takeChangedOrders(), QSet<qint64>(ids.cbegin(), ids.cend()));
 }
 
-void TestOrderTransitions::routingNeedsAdvanceOrders()
-{
+void TestOrderTransitions::routingNeedsAdvanceOrders() {
     const qint64 id = capture(u"T-8"_s);
     const Actor csr{u"cs"_s, Role::CustomerService};
     Transaction tx(db());
@@ -416,8 +399,7 @@ void TestOrderTransitions::routingNeedsAdvanceOrders()
     QCOMPARE(statusOf(id), u"validated"_s);
 }
 
-void TestOrderTransitions::changedOrdersAreCollected()
-{
+void TestOrderTransitions::changedOrdersAreCollected() {
     const qint64 a = capture(u"T-9"_s);
     const qint64 b = capture(u"T-10"_s);
     Transaction tx(db());
@@ -430,12 +412,19 @@ void TestOrderTransitions::changedOrdersAreCollected()
     QCOMPARE(owner.takeChangedOrders(), QSet<qint64>());
 }
 
-void TestOrderTransitions::auditTrailRefusesOrderEvents()
-{
+void TestOrderTransitions::auditTrailRefusesOrderEvents() {
     Transaction tx(db());
     AuditTrail trail(db());
-    QVERIFY_THROWS_EXCEPTION(Error, trail.record({0, QDateTime::currentDateTimeUtc(), u"x"_s, u"order"_s, 1,
-                                                  u"transition"_s, u"validated"_s, u"routed"_s, {}, {}}));
+    QVERIFY_THROWS_EXCEPTION(Error, trail.record({0,
+                                                  QDateTime::currentDateTimeUtc(),
+                                                  u"x"_s,
+                                                  u"order"_s,
+                                                  1,
+                                                  u"transition"_s,
+                                                  u"validated"_s,
+                                                  u"routed"_s,
+                                                  {},
+                                                  {}}));
     // Other things' events are still its own.
     trail.record({0, QDateTime::currentDateTimeUtc(), u"x"_s, u"sku"_s, 7, u"tags"_s, {}, {}, {}, u"a, b"_s});
     QCOMPARE(trail.forEntity(u"sku"_s, 7).size(), 1);

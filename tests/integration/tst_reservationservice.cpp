@@ -1,12 +1,11 @@
-#include "SampleWorld.h"
-#include "LedgerChains.h"
-#include "TestDatabase.h"
-
 #include "Error.h"
+#include "LedgerChains.h"
+#include "SampleWorld.h"
+#include "TestDatabase.h"
 #include "inventory/PositionSink.h"
 #include "inventory/ReservationService.h"
-#include "orders/OrderCapture.h"
 #include "lifecycle/OrderLifecycle.h"
+#include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
 #include "storage/AuditTrail.h"
 #include "storage/LocationRepository.h"
@@ -29,8 +28,7 @@ namespace {
 
 struct RecordingSink : PositionSink {
     QList<std::tuple<qint64, qint64, PositionFigures>> calls;
-    void positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures) override
-    {
+    void positionChanged(qint64 locationId, qint64 skuId, const PositionFigures& figures) override {
         calls.append({locationId, skuId, figures});
     }
 };
@@ -42,8 +40,7 @@ class TestReservationService : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever a test wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_test.reset();
@@ -80,43 +77,40 @@ private:
     const Actor m_admin{u"ana"_s, Role::Admin};
 };
 
-void TestReservationService::init()
-{
+void TestReservationService::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(db());
 }
 
-qint64 TestReservationService::capture(const QString& number, const QList<QPair<QString, int>>& lines)
-{
+qint64 TestReservationService::capture(const QString& number, const QList<QPair<QString, int>>& lines) {
     return OrderCapture(db(), Actor::system()).capture(test::sampleOrder(number, lines)).orderId;
 }
 
-void TestReservationService::stock(const QString& location, const QString& sku, qint64 onHand, qint64 safety)
-{
+void TestReservationService::stock(const QString& location, const QString& sku, qint64 onHand,
+                                   qint64 safety) {
     Transaction tx(db());
     PositionRepository(db()).setOnHand(locationId(location), skuId(sku), onHand, safety);
     tx.commit();
 }
 
-PositionFigures TestReservationService::position(const QString& location, const QString& sku)
-{
-    SqlQuery q(db(), u"SELECT on_hand, reserved, safety_stock FROM positions WHERE location_id = :l AND sku_id = :s"_s);
+PositionFigures TestReservationService::position(const QString& location, const QString& sku) {
+    SqlQuery q(
+        db(),
+        u"SELECT on_hand, reserved, safety_stock FROM positions WHERE location_id = :l AND sku_id = :s"_s);
     q.bind(u":l"_s, locationId(location)).bind(u":s"_s, skuId(sku)).exec();
     if (!q.next())
         return {};
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
 }
 
-qint64 TestReservationService::count(const QString& sql)
-{
+qint64 TestReservationService::count(const QString& sql) {
     SqlQuery q(db(), sql);
     return q.scalar().toLongLong();
 }
 
-QList<AuditEvent> TestReservationService::audit(qint64 orderId, const QString& action)
-{
+QList<AuditEvent> TestReservationService::audit(qint64 orderId, const QString& action) {
     QList<AuditEvent> found;
     for (const AuditEvent& e : AuditTrail(db()).forEntity(u"order"_s, orderId))
         if (e.action == action)
@@ -124,8 +118,7 @@ QList<AuditEvent> TestReservationService::audit(qint64 orderId, const QString& a
     return found;
 }
 
-void TestReservationService::reservesExactFiguresAndRoutes()
-{
+void TestReservationService::reservesExactFiguresAndRoutes() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"ST-NYC"_s, u"SKU-2"_s, 5);
     const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 3}, {u"SKU-2"_s, 2}});
@@ -155,9 +148,11 @@ void TestReservationService::reservesExactFiguresAndRoutes()
     QCOMPARE(rows.at(0).state, u"held"_s);
     QCOMPARE(rows.at(1).locationId, locationId(u"ST-NYC"_s));
 
-    const qint64 east = locationId(u"DC-EAST"_s); // looked up before the ledger query runs (one result at a time)
-    SqlQuery ledger(db(), u"SELECT event_id, kind, quantity, on_hand_after, reserved_after, actor FROM inventory_events "
-                          "ORDER BY id"_s);
+    const qint64 east =
+        locationId(u"DC-EAST"_s); // looked up before the ledger query runs (one result at a time)
+    SqlQuery ledger(
+        db(), u"SELECT event_id, kind, quantity, on_hand_after, reserved_after, actor FROM inventory_events "
+              "ORDER BY id"_s);
     ledger.exec();
     QVERIFY(ledger.next());
     QCOMPARE(ledger.value(0).toString(), u"res:%1:1:%2"_s.arg(id).arg(east));
@@ -177,8 +172,7 @@ void TestReservationService::reservesExactFiguresAndRoutes()
     QCOMPARE(moves.last().toState, u"routed"_s);
 }
 
-void TestReservationService::choosesTheLocation_data()
-{
+void TestReservationService::choosesTheLocation_data() {
     // Stock of SKU-1 as (on hand, safety) at DC-EAST, ST-NYC, VN-ACME; the quantity ordered; where it goes.
     QTest::addColumn<QList<int>>("figures");
     QTest::addColumn<int>("quantity");
@@ -192,8 +186,7 @@ void TestReservationService::choosesTheLocation_data()
     QTest::newRow("no positions at all") << QList<int>{} << 1 << QString();
 }
 
-void TestReservationService::choosesTheLocation()
-{
+void TestReservationService::choosesTheLocation() {
     QFETCH(QList<int>, figures);
     QFETCH(int, quantity);
     QFETCH(QString, expected);
@@ -214,8 +207,7 @@ void TestReservationService::choosesTheLocation()
     QCOMPARE(position(expected, u"SKU-1"_s), (PositionFigures{figures.at(at), quantity, figures.at(at + 1)}));
 }
 
-void TestReservationService::insufficientStockRefusesAndChangesNothing()
-{
+void TestReservationService::insufficientStockRefusesAndChangesNothing() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"DC-EAST"_s, u"SKU-2"_s, 1);
     stock(u"ST-NYC"_s, u"SKU-2"_s, 2, 1);
@@ -225,8 +217,9 @@ void TestReservationService::insufficientStockRefusesAndChangesNothing()
         QFAIL("an order that cannot be covered was reserved");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::State);
-        QCOMPARE(e.message(), u"order W-3 cannot be reserved whole, nothing was held: line 2: 2 x SKU-2 cannot be "
-                              "covered at any location (free: DC-EAST 1, ST-NYC 1)"_s);
+        QCOMPARE(e.message(),
+                 u"order W-3 cannot be reserved whole, nothing was held: line 2: 2 x SKU-2 cannot be "
+                 "covered at any location (free: DC-EAST 1, ST-NYC 1)"_s);
     }
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{10, 0, 0}));
     QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 0);
@@ -245,17 +238,18 @@ void TestReservationService::insufficientStockRefusesAndChangesNothing()
     QCOMPARE(position(u"ST-NYC"_s, u"SKU-2"_s).reserved, 0);
 }
 
-void TestReservationService::stockTakenWhileWaitingForTheRowGoesToTheNextLocation()
-{
+void TestReservationService::stockTakenWhileWaitingForTheRowGoesToTheNextLocation() {
     if (db().engine() != Engine::Postgres)
-        QSKIP("SQLite lets one writer in at a time: no other client can take stock while a reservation waits");
+        QSKIP(
+            "SQLite lets one writer in at a time: no other client can take stock while a reservation waits");
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 5);
     const qint64 id = capture(u"W-9"_s, {{u"SKU-1"_s, 2}});
     // Another client takes 4 of DC-EAST's 5 units and keeps its transaction open.
     Database other = Database::open(m_test->url());
     SqlQuery::run(other, u"BEGIN"_s);
-    SqlQuery take(other, u"UPDATE positions SET reserved = reserved + 4 WHERE location_id = :l AND sku_id = :s"_s);
+    SqlQuery take(other,
+                  u"UPDATE positions SET reserved = reserved + 4 WHERE location_id = :l AND sku_id = :s"_s);
     take.bind(u":l"_s, locationId(u"DC-EAST"_s)).bind(u":s"_s, skuId(u"SKU-1"_s)).exec();
     // This client still sees DC-EAST's units free, picks it and waits for its row...
     std::optional<ReservationOutcome> outcome;
@@ -280,13 +274,15 @@ void TestReservationService::stockTakenWhileWaitingForTheRowGoesToTheNextLocatio
         if (client.joinable())
             client.join();
     });
-    // Waiting in the query string that holds and commits in one round trip: it begins with the rows that do not
-    // depend on the figures (pg_stat_activity keeps only the first kilobyte of a query's text).
+    // Waiting in the query string that holds and commits in one round trip: it begins with the rows that do
+    // not depend on the figures (pg_stat_activity keeps only the first kilobyte of a query's text).
     const auto waiting = [&] {
-        return SqlQuery(db(), u"SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                              "AND datname = current_database() AND query LIKE 'WITH r AS (INSERT INTO reservations%'"_s)
-                   .scalar()
-                   .toLongLong();
+        return SqlQuery(
+                   db(),
+                   u"SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                   "AND datname = current_database() AND query LIKE 'WITH r AS (INSERT INTO reservations%'"_s)
+            .scalar()
+            .toLongLong();
     };
     QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 20000);
     // ...which comes back with 1 unit free once the other client commits: the statement fails before its
@@ -315,15 +311,15 @@ void TestReservationService::stockTakenWhileWaitingForTheRowGoesToTheNextLocatio
     QCOMPARE(std::get<2>(sink.calls.first()), (PositionFigures{5, 2, 0}));
 }
 
-void TestReservationService::partialHoldsWhatItCanAndFinishesLater()
-{
+void TestReservationService::partialHoldsWhatItCanAndFinishesLater() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     const qint64 id = capture(u"W-4"_s, {{u"SKU-1"_s, 2}, {u"SKU-3"_s, 1}});
     ReservationService service(db());
     const ReservationOutcome first = service.reserve(id, m_admin, ReservationService::Mode::Partial);
     QVERIFY(!first.routed);
     QCOMPARE(first.reserved.size(), 1);
-    QCOMPARE(first.shortages, QStringList{u"line 2: 1 x SKU-3 cannot be covered at any location (free: no stock anywhere)"_s});
+    QCOMPARE(first.shortages,
+             QStringList{u"line 2: 1 x SKU-3 cannot be covered at any location (free: no stock anywhere)"_s});
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s).reserved, 2);
     QCOMPARE(status(id), OrderStatus::Validated);
 
@@ -338,8 +334,7 @@ void TestReservationService::partialHoldsWhatItCanAndFinishesLater()
     QCOMPARE(audit(id, u"reserve"_s).size(), 2);
 }
 
-void TestReservationService::reservingTwiceIsRefused()
-{
+void TestReservationService::reservingTwiceIsRefused() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     const qint64 id = capture(u"W-5"_s, {{u"SKU-1"_s, 2}});
     ReservationService service(db());
@@ -360,8 +355,7 @@ void TestReservationService::reservingTwiceIsRefused()
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s).reserved, 2);
 }
 
-void TestReservationService::cancelReleasesHeldStock()
-{
+void TestReservationService::cancelReleasesHeldStock() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     stock(u"ST-NYC"_s, u"SKU-2"_s, 5);
     const qint64 id = capture(u"W-6"_s, {{u"SKU-1"_s, 2}, {u"SKU-2"_s, 3}});
@@ -372,9 +366,11 @@ void TestReservationService::cancelReleasesHeldStock()
     lifecycle.cancel(id, Actor{u"cs"_s, Role::CustomerService}, u"CUSTOMER_REQUEST"_s, u"changed mind"_s);
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{5, 0, 0}));
     QCOMPARE(position(u"ST-NYC"_s, u"SKU-2"_s), (PositionFigures{5, 0, 0}));
-    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations WHERE state = 'released' AND closed_at IS NOT NULL"_s), 2);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations WHERE state = 'released' AND closed_at IS NOT NULL"_s),
+             2);
     QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events WHERE kind = 'release' AND reserved_after = 0 "
-                   "AND reason = 'CUSTOMER_REQUEST' AND actor = 'cs'"_s), 2);
+                   "AND reason = 'CUSTOMER_REQUEST' AND actor = 'cs'"_s),
+             2);
     const QList<AuditEvent> released = audit(id, u"release-stock"_s);
     QCOMPARE(released.size(), 1);
     QCOMPARE(released.first().detail, u"line 1: 2 at DC-EAST; line 2: 3 at ST-NYC"_s);
@@ -384,8 +380,7 @@ void TestReservationService::cancelReleasesHeldStock()
     QCOMPARE(ReservationService(db()).release(id, m_admin, u"again"_s), 0);
 }
 
-void TestReservationService::shippingLowersOnHandAndReserved()
-{
+void TestReservationService::shippingLowersOnHandAndReserved() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10, 1);
     const qint64 id = capture(u"W-7"_s, {{u"SKU-1"_s, 3}});
     ReservationService(db()).reserve(id, m_admin);
@@ -397,15 +392,15 @@ void TestReservationService::shippingLowersOnHandAndReserved()
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{7, 0, 1}));
     QCOMPARE(ReservationService(db()).forOrder(id).first().state, u"shipped"_s);
     QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events WHERE kind = 'ship' AND on_hand_after = 7 "
-                   "AND reserved_after = 0"_s), 1);
+                   "AND reserved_after = 0"_s),
+             1);
     QCOMPARE(audit(id, u"ship-stock"_s).size(), 1);
     // Shipped stock cannot be cancelled back.
     QVERIFY_THROWS_EXCEPTION(Error, lifecycle.cancel(id, m_admin, u"LATE"_s, QString()));
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{7, 0, 1}));
 }
 
-void TestReservationService::reserveManyKeepsEachOrderWhole()
-{
+void TestReservationService::reserveManyKeepsEachOrderWhole() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     stock(u"DC-EAST"_s, u"SKU-2"_s, 1);
     QList<qint64> ids;
@@ -432,8 +427,7 @@ void TestReservationService::reserveManyKeepsEachOrderWhole()
     QCOMPARE(service.validatedOrderIds(), (QList<qint64>{ids.at(1), ids.at(3), ids.at(4)}));
 }
 
-void TestReservationService::reserveManyFinishesPartlyHeldOrders()
-{
+void TestReservationService::reserveManyFinishesPartlyHeldOrders() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     const qint64 partly = capture(u"P-1"_s, {{u"SKU-1"_s, 2}, {u"SKU-3"_s, 1}});
     ReservationService service(db());
@@ -451,13 +445,15 @@ void TestReservationService::reserveManyFinishesPartlyHeldOrders()
     QCOMPARE(position(u"VN-ACME"_s, u"SKU-3"_s), (PositionFigures{1, 1, 0}));
     // The ledger has each line's running figure, as if every line had been held on its own.
     QList<qint64> after;
-    SqlQuery q(db(), u"SELECT reserved_after FROM inventory_events WHERE kind = 'reserve' AND location_id = :l "
-                     "ORDER BY id"_s);
+    SqlQuery q(db(),
+               u"SELECT reserved_after FROM inventory_events WHERE kind = 'reserve' AND location_id = :l "
+               "ORDER BY id"_s);
     q.bind(u":l"_s, locationId(u"DC-EAST"_s)).exec();
     while (q.next())
         after << q.value(0).toLongLong();
     QCOMPARE(after, (QList<qint64>{2, 5, 6}));
-    // Every line of both orders is routed, at the location that holds it; the earlier hold moved with its order.
+    // Every line of both orders is routed, at the location that holds it; the earlier hold moved with its
+    // order.
     QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines WHERE status = 'routed'"_s), 4);
     QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines l JOIN locations c ON c.id = l.location_id "
                    "WHERE c.code = 'VN-ACME' AND l.line_no = 2"_s),
@@ -468,8 +464,7 @@ void TestReservationService::reserveManyFinishesPartlyHeldOrders()
              u"line 1: 3 x SKU-1 at DC-EAST; line 2: 1 x SKU-1 at DC-EAST"_s);
 }
 
-void TestReservationService::reserveManyHandsBackAFailedOrdersUnitsWithinTheGroup()
-{
+void TestReservationService::reserveManyHandsBackAFailedOrdersUnitsWithinTheGroup() {
     // One group: the second order places SKU-1 and then fails on SKU-2, so its SKU-1 units go back before the
     // third order takes them; nothing of it reaches the database.
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
@@ -500,8 +495,7 @@ void TestReservationService::reserveManyHandsBackAFailedOrdersUnitsWithinTheGrou
     QCOMPARE(count(u"SELECT COUNT(*) FROM order_lines WHERE status = 'routed'"_s), 2);
 }
 
-void TestReservationService::sinkHearsFinalFiguresAfterCommitOnly()
-{
+void TestReservationService::sinkHearsFinalFiguresAfterCommitOnly() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     const qint64 a = capture(u"S-1"_s, {{u"SKU-1"_s, 2}});
     const qint64 b = capture(u"S-2"_s, {{u"SKU-1"_s, 1}});
@@ -529,8 +523,7 @@ void TestReservationService::sinkHearsFinalFiguresAfterCommitOnly()
     QVERIFY(sink.calls.isEmpty());
 }
 
-void TestReservationService::permissions()
-{
+void TestReservationService::permissions() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     const qint64 id = capture(u"P-1"_s, {{u"SKU-1"_s, 1}});
     try {

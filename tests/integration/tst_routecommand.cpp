@@ -12,10 +12,10 @@
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,8 +54,7 @@ private:
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
-void TestRouteCommand::init()
-{
+void TestRouteCommand::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -64,8 +63,7 @@ void TestRouteCommand::init()
     stock(u"ST-NYC"_s, u"SKU-1"_s, 10);
 }
 
-TestRouteCommand::Run TestRouteCommand::ordo(const QStringList& arguments)
-{
+TestRouteCommand::Run TestRouteCommand::ordo(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
     if (!process.waitForStarted(30000))
@@ -77,21 +75,18 @@ TestRouteCommand::Run TestRouteCommand::ordo(const QStringList& arguments)
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-void TestRouteCommand::stock(const QString& location, const QString& sku, qint64 onHand)
-{
+void TestRouteCommand::stock(const QString& location, const QString& sku, qint64 onHand) {
     Transaction tx(db());
     PositionRepository(db()).setOnHand(*LocationRepository(db()).idForCode(location),
                                        SkuRepository(db()).findByCode(sku)->id, onHand, 0);
     tx.commit();
 }
 
-qint64 TestRouteCommand::capture(const QString& number, const QList<QPair<QString, int>>& lines)
-{
+qint64 TestRouteCommand::capture(const QString& number, const QList<QPair<QString, int>>& lines) {
     return OrderCapture(db(), Actor::system()).capture(test::sampleOrder(number, lines)).orderId;
 }
 
-void TestRouteCommand::routesOneOrderAsJson()
-{
+void TestRouteCommand::routesOneOrderAsJson() {
     const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
     const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--json"_s});
     QCOMPARE(run.exitCode, 0);
@@ -122,8 +117,7 @@ void TestRouteCommand::routesOneOrderAsJson()
     QCOMPARE(count(u"SELECT COUNT(*) FROM routing_decisions"_s), 1);
 }
 
-void TestRouteCommand::dryRunOfThePendingOrders()
-{
+void TestRouteCommand::dryRunOfThePendingOrders() {
     capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
     capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
     const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--dry-run"_s});
@@ -138,8 +132,7 @@ void TestRouteCommand::dryRunOfThePendingOrders()
     QCOMPARE(count(u"SELECT COUNT(*) FROM orders WHERE status = 'validated'"_s), 2);
 }
 
-void TestRouteCommand::rejectReroutes()
-{
+void TestRouteCommand::rejectReroutes() {
     capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
     QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s}).exitCode, 0);
     const Run run = ordo({u"reject"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--location"_s,
@@ -163,8 +156,7 @@ void TestRouteCommand::rejectReroutes()
     QCOMPARE(count(u"SELECT COUNT(*) FROM notifications"_s), 1);
 }
 
-void TestRouteCommand::usageErrors_data()
-{
+void TestRouteCommand::usageErrors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("route without order") << QStringList{u"route"_s};
     QTest::newRow("route order and pending")
@@ -173,30 +165,28 @@ void TestRouteCommand::usageErrors_data()
     QTest::newRow("reject without reason") << QStringList{
         u"reject"_s, u"--order"_s, u"W-1"_s, u"--location"_s, u"DC-EAST"_s, u"--line"_s, u"1"_s};
     QTest::newRow("assign without line") << QStringList{u"exceptions"_s, u"assign"_s, u"--order"_s, u"W-1"_s};
-    QTest::newRow("assign bad line") << QStringList{u"exceptions"_s, u"assign"_s, u"--order"_s, u"W-1"_s,
-                                                    u"--line"_s, u"1:DC-EAST"_s};
-    QTest::newRow("backorder without order") << QStringList{u"exceptions"_s, u"backorder"_s, u"--note"_s, u"x"_s};
+    QTest::newRow("assign bad line") << QStringList{u"exceptions"_s, u"assign"_s, u"--order"_s,
+                                                    u"W-1"_s,        u"--line"_s, u"1:DC-EAST"_s};
+    QTest::newRow("backorder without order")
+        << QStringList{u"exceptions"_s, u"backorder"_s, u"--note"_s, u"x"_s};
     QTest::newRow("reject bad line") << QStringList{u"reject"_s,     u"--order"_s,  u"W-1"_s,
                                                     u"--location"_s, u"DC-EAST"_s,  u"--line"_s,
                                                     u"one"_s,        u"--reason"_s, u"x"_s};
 }
 
-void TestRouteCommand::usageErrors()
-{
+void TestRouteCommand::usageErrors() {
     QFETCH(QStringList, arguments);
     arguments << u"--db"_s << m_test->url();
     QCOMPARE(ordo(arguments).exitCode, 2);
 }
 
-void TestRouteCommand::unknownOrderIsRejectedInput()
-{
+void TestRouteCommand::unknownOrderIsRejectedInput() {
     const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"NOPE"_s});
     QCOMPARE(run.exitCode, 3);
     QVERIFY(run.err.contains("there is no order NOPE"));
 }
 
-void TestRouteCommand::exceptionActions()
-{
+void TestRouteCommand::exceptionActions() {
     // W-1 wants 3 x SKU-2, which nobody holds: held by routing.
     const qint64 id = capture(u"W-1"_s, {{u"SKU-2"_s, 3}});
     QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s}).exitCode, 0);
@@ -204,8 +194,8 @@ void TestRouteCommand::exceptionActions()
 
     // A hand choice where the units are not: refused input, nothing changed.
     stock(u"ST-NYC"_s, u"SKU-2"_s, 2);
-    Run run = ordo({u"exceptions"_s, u"assign"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s, u"--line"_s,
-                    u"1=ST-NYC"_s, u"--note"_s, u"store has some"_s});
+    Run run = ordo({u"exceptions"_s, u"assign"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-1"_s,
+                    u"--line"_s, u"1=ST-NYC"_s, u"--note"_s, u"store has some"_s});
     QCOMPARE(run.exitCode, 3); // a state error: input rejected
     QVERIFY2(run.err.contains("cannot be reserved where chosen"), run.err.constData());
     QCOMPARE(OrderQuery(db()).detail(id)->order.status, OrderStatus::Exception);
@@ -223,8 +213,8 @@ void TestRouteCommand::exceptionActions()
     // Backorder and route again on a second held order.
     const qint64 second = capture(u"W-2"_s, {{u"SKU-3"_s, 1}});
     QCOMPARE(ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s}).exitCode, 0);
-    run = ordo({u"exceptions"_s, u"backorder"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s, u"--note"_s,
-                u"waits"_s});
+    run = ordo({u"exceptions"_s, u"backorder"_s, u"--db"_s, m_test->url(), u"--order"_s, u"W-2"_s,
+                u"--note"_s, u"waits"_s});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("W-2 on backorder: line 1 (1 x SKU-3) no inbound supply known\n"));
     QCOMPARE(OrderQuery(db()).detail(second)->order.status, OrderStatus::Validated);
@@ -235,8 +225,7 @@ void TestRouteCommand::exceptionActions()
     QCOMPARE(OrderQuery(db()).detail(second)->order.status, OrderStatus::Routed);
 }
 
-void TestRouteCommand::skuTags()
-{
+void TestRouteCommand::skuTags() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QFile file(dir.filePath(u"tags.csv"_s));

@@ -7,8 +7,8 @@
 //   ST-NYC     0.689 km  6.00 + 0.012 x   0.689 = 6.008 -> 6.01
 //   VN-ACME 1145.224 km  7.00 + 0.015 x 1145.224 = 24.178 -> 24.18
 #include "Error.h"
-#include "SampleWorld.h"
 #include "LedgerChains.h"
+#include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderQuery.h"
@@ -34,8 +34,7 @@ class TestRoutingService : public QObject {
 private slots:
     void initTestCase_data() { test::TestDatabase::addEngineRows(); }
     void init();
-    void cleanup()
-    {
+    void cleanup() {
         // Whatever a test wrote to the ledger, every position's chain still follows it.
         const QString broken = m_test ? test::brokenLedgerChains(m_test->db()) : QString();
         m_test.reset();
@@ -70,8 +69,7 @@ private:
     const Actor m_admin{u"ana"_s, Role::Admin};
 };
 
-void TestRoutingService::init()
-{
+void TestRoutingService::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
@@ -85,16 +83,14 @@ qint64 TestRoutingService::capture(const QString& number, const QList<QPair<QStr
     return OrderCapture(db(), Actor::system()).capture(o).orderId;
 }
 
-void TestRoutingService::stock(const QString& location, const QString& sku, qint64 onHand)
-{
+void TestRoutingService::stock(const QString& location, const QString& sku, qint64 onHand) {
     Transaction tx(db());
     PositionRepository(db()).setOnHand(*LocationRepository(db()).idForCode(location),
                                        SkuRepository(db()).findByCode(sku)->id, onHand, 0);
     tx.commit();
 }
 
-qint64 TestRoutingService::reserved(const QString& location, const QString& sku)
-{
+qint64 TestRoutingService::reserved(const QString& location, const QString& sku) {
     SqlQuery q(db(), u"SELECT p.reserved FROM positions p JOIN locations l ON l.id = "
                      u"p.location_id "
                      "JOIN skus s ON s.id = p.sku_id WHERE l.code = :l AND s.code = :s"_s);
@@ -102,16 +98,14 @@ qint64 TestRoutingService::reserved(const QString& location, const QString& sku)
     return q.optionalScalar().value_or(QVariant(-1)).toLongLong();
 }
 
-QStringList TestRoutingService::auditActions(qint64 orderId)
-{
+QStringList TestRoutingService::auditActions(qint64 orderId) {
     QStringList actions;
     for (const AuditEvent& e : AuditTrail(db()).forEntity(u"order"_s, orderId))
         actions << e.action;
     return actions;
 }
 
-void TestRoutingService::routesToTheCheapestLocationAndReserves()
-{
+void TestRoutingService::routesToTheCheapestLocationAndReserves() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 10);
     stock(u"VN-ACME"_s, u"SKU-1"_s, 10);
@@ -153,8 +147,7 @@ void TestRoutingService::routesToTheCheapestLocationAndReserves()
     }
 }
 
-void TestRoutingService::unroutableOrderIsHeldWithTheReason()
-{
+void TestRoutingService::unroutableOrderIsHeldWithTheReason() {
     const qint64 id = capture(u"W-2"_s, {{u"SKU-3"_s, 1}}); // no stock anywhere
     const RoutedOrder r = RoutingService(db(), m_admin).routeOrder(id);
     QVERIFY(!r.reserved);
@@ -171,8 +164,7 @@ void TestRoutingService::unroutableOrderIsHeldWithTheReason()
     QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 0);
 }
 
-void TestRoutingService::dryRunChangesNothing()
-{
+void TestRoutingService::dryRunChangesNothing() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 2);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 5);
     const qint64 a = capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
@@ -196,8 +188,7 @@ void TestRoutingService::dryRunChangesNothing()
     QCOMPARE(count(u"SELECT COUNT(*) FROM audit_events"_s), audits);
 }
 
-void TestRoutingService::pendingRunSeesWhatEarlierOrdersTook()
-{
+void TestRoutingService::pendingRunSeesWhatEarlierOrdersTook() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 2);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 5);
     const qint64 a = capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
@@ -212,8 +203,7 @@ void TestRoutingService::pendingRunSeesWhatEarlierOrdersTook()
     QCOMPARE(reserved(u"ST-NYC"_s, u"SKU-1"_s), 2);
 }
 
-void TestRoutingService::stockThatMovedIsRoutedAgain()
-{
+void TestRoutingService::stockThatMovedIsRoutedAgain() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 5);
     const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
@@ -231,13 +221,19 @@ void TestRoutingService::stockThatMovedIsRoutedAgain()
              1); // the failed attempt left nothing
 }
 
-void TestRoutingService::capacityLeftTodayCountsStoredShipments()
-{
-    // A small DC beside the store: 4.00 + 0.010 x 0.689 km = 4.01, the cheapest, but it ships one order a day.
+void TestRoutingService::capacityLeftTodayCountsStoredShipments() {
+    // A small DC beside the store: 4.00 + 0.010 x 0.689 km = 4.01, the cheapest, but it ships one order a
+    // day.
     {
         Transaction tx(db());
-        LocationRepository(db()).upsert(
-            {0, u"DC-TINY"_s, u"Tiny DC, Manhattan"_s, LocationType::Dc, {40.7505, -73.9934}, true, false, 1});
+        LocationRepository(db()).upsert({0,
+                                         u"DC-TINY"_s,
+                                         u"Tiny DC, Manhattan"_s,
+                                         LocationType::Dc,
+                                         {40.7505, -73.9934},
+                                         true,
+                                         false,
+                                         1});
         tx.commit();
     }
     stock(u"DC-TINY"_s, u"SKU-1"_s, 10);
@@ -259,8 +255,7 @@ void TestRoutingService::capacityLeftTodayCountsStoredShipments()
     QVERIFY(tinyFailedCapacity);
 }
 
-void TestRoutingService::publish(const Strategy& strategy)
-{
+void TestRoutingService::publish(const Strategy& strategy) {
     RuleSet rules = RuleSet::defaults();
     rules.strategies = {strategy};
     RuleSetRepository repository(db());
@@ -268,8 +263,7 @@ void TestRoutingService::publish(const Strategy& strategy)
     repository.publish(version, m_admin, u"test rules"_s);
 }
 
-void TestRoutingService::partialDecisionReservesWhatItAssigns()
-{
+void TestRoutingService::partialDecisionReservesWhatItAssigns() {
     Strategy available = RuleSet::defaults().strategies.first();
     available.name = u"Ship what is there"_s;
     available.split.shortage = SplitPolicy::Shortage::ShipAvailable;
@@ -301,8 +295,7 @@ void TestRoutingService::partialDecisionReservesWhatItAssigns()
     QCOMPARE(reserved(u"ST-NYC"_s, u"SKU-3"_s), 2);
 }
 
-void TestRoutingService::backorderedOrderWaitsForTheNextRun()
-{
+void TestRoutingService::backorderedOrderWaitsForTheNextRun() {
     Strategy backorder = RuleSet::defaults().strategies.first();
     backorder.name = u"Backorder"_s;
     backorder.fallback.action = Fallback::Action::Backorder;
@@ -319,8 +312,7 @@ void TestRoutingService::backorderedOrderWaitsForTheNextRun()
     QCOMPARE(DecisionRepository(db()).latest(id)->outcome, RoutingOutcome::Backordered);
 }
 
-void TestRoutingService::rejectedLinesAreReroutedElsewhere()
-{
+void TestRoutingService::rejectedLinesAreReroutedElsewhere() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 10);
     stock(u"VN-ACME"_s, u"SKU-1"_s, 10);
@@ -365,8 +357,7 @@ void TestRoutingService::rejectedLinesAreReroutedElsewhere()
                 QVERIFY(!c.chosen);
 }
 
-void TestRoutingService::rejectionFlagsAPromiseThatCannotBeMet()
-{
+void TestRoutingService::rejectionFlagsAPromiseThatCannotBeMet() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"VN-ACME"_s, u"SKU-1"_s, 10);
     // VN-ACME is 1,145 km away: 1 + floor(1145 / 800) = 2 days in transit; the
@@ -381,8 +372,7 @@ void TestRoutingService::rejectionFlagsAPromiseThatCannotBeMet()
     QCOMPARE(count(u"SELECT COUNT(*) FROM notifications WHERE kind = 'delay'"_s), 1);
 }
 
-void TestRoutingService::rejectRefusesLinesNotHeldThere()
-{
+void TestRoutingService::rejectRefusesLinesNotHeldThere() {
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 1}});
     RoutingService(db(), m_admin).routeOrder(id);
@@ -404,8 +394,7 @@ void TestRoutingService::rejectRefusesLinesNotHeldThere()
     QCOMPARE(count(u"SELECT COUNT(*) FROM audit_events"_s), audits);
 }
 
-void TestRoutingService::overdueOrdersAreListed()
-{
+void TestRoutingService::overdueOrdersAreListed() {
     const qint64 old = capture(u"W-1"_s, {{u"SKU-1"_s, 1}});
     capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
     const qint64 now = nowStoredTime();

@@ -46,16 +46,14 @@ private:
     QTemporaryDir m_dir;
 };
 
-void TestRulesCommand::init()
-{
+void TestRulesCommand::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     QVERIFY(m_dir.isValid());
 }
 
-TestRulesCommand::Run TestRulesCommand::ordo(const QStringList& arguments)
-{
+TestRulesCommand::Run TestRulesCommand::ordo(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
     if (!process.waitForStarted(30000))
@@ -67,8 +65,7 @@ TestRulesCommand::Run TestRulesCommand::ordo(const QStringList& arguments)
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-QString TestRulesCommand::write(const QString& name, const QByteArray& content)
-{
+QString TestRulesCommand::write(const QString& name, const QByteArray& content) {
     const QString path = m_dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -77,8 +74,7 @@ QString TestRulesCommand::write(const QString& name, const QByteArray& content)
     return path;
 }
 
-void TestRulesCommand::exportImportPublishList()
-{
+void TestRulesCommand::exportImportPublishList() {
     const QString url = m_test->url();
     // Nothing stored: the defaults are exported as version 0.
     const QString defaults = m_dir.filePath(u"defaults.json"_s);
@@ -141,8 +137,7 @@ void TestRulesCommand::exportImportPublishList()
     QCOMPARE(run.exitCode, 3);
 }
 
-void TestRulesCommand::importRefusesABadFileWithItsPath()
-{
+void TestRulesCommand::importRefusesABadFileWithItsPath() {
     const QString bad =
         write(u"bad.json"_s, "{\"strategies\": [{\"name\": \"A\", \"filters\": {\"max_distance_km\": -1}}]}");
     const Run run = ordo({u"rules"_s, u"import"_s, u"--db"_s, m_test->url(), bad});
@@ -152,8 +147,7 @@ void TestRulesCommand::importRefusesABadFileWithItsPath()
     QCOMPARE(RuleSetRepository(m_test->db()).list().size(), 0);
 }
 
-void TestRulesCommand::usageErrors_data()
-{
+void TestRulesCommand::usageErrors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("no subcommand") << QStringList{u"rules"_s};
     QTest::newRow("unknown subcommand") << QStringList{u"rules"_s, u"delete"_s};
@@ -166,15 +160,13 @@ void TestRulesCommand::usageErrors_data()
     QTest::newRow("exceptions bad limit") << QStringList{u"exceptions"_s, u"--limit"_s, u"0"_s};
 }
 
-void TestRulesCommand::usageErrors()
-{
+void TestRulesCommand::usageErrors() {
     QFETCH(QStringList, arguments);
     arguments << u"--db"_s << m_test->url();
     QCOMPARE(ordo(arguments).exitCode, 2);
 }
 
-void TestRulesCommand::overdueExceptions()
-{
+void TestRulesCommand::overdueExceptions() {
     const QString limits = write(
         u"limits.json"_s, "{\"state_limit_hours\": {\"validated\": 4}, \"strategies\": [{\"name\": \"A\"}]}");
     QCOMPARE(ordo({u"rules"_s, u"import"_s, u"--db"_s, m_test->url(), limits}).exitCode, 0);

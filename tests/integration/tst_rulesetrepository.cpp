@@ -36,15 +36,13 @@ private:
     const Actor m_admin{u"ana"_s, Role::Admin};
 };
 
-void TestRuleSetRepository::init()
-{
+void TestRuleSetRepository::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
 }
 
-RuleSet TestRuleSetRepository::rulesNamed(const QString& strategy, double maxKm)
-{
+RuleSet TestRuleSetRepository::rulesNamed(const QString& strategy, double maxKm) {
     RuleSet rules = RuleSet::defaults();
     rules.strategies.first().name = strategy;
     rules.strategies.first().filters.maxDistanceKm = maxKm;
@@ -52,8 +50,7 @@ RuleSet TestRuleSetRepository::rulesNamed(const QString& strategy, double maxKm)
     return rules;
 }
 
-void TestRuleSetRepository::defaultsAreActiveWhileNoneIsStored()
-{
+void TestRuleSetRepository::defaultsAreActiveWhileNoneIsStored() {
     RuleSetRepository repository(db());
     const RuleSet active = repository.active();
     QCOMPARE(active.version, 0);
@@ -63,8 +60,7 @@ void TestRuleSetRepository::defaultsAreActiveWhileNoneIsStored()
     QVERIFY(!repository.load(1));
 }
 
-void TestRuleSetRepository::draftsAreNumberedInOrder()
-{
+void TestRuleSetRepository::draftsAreNumberedInOrder() {
     RuleSetRepository repository(db());
     const RuleSet first = repository.saveDraft(rulesNamed(u"Near"_s, 500), m_admin, u"first try"_s);
     const RuleSet second =
@@ -99,8 +95,7 @@ void TestRuleSetRepository::draftsAreNumberedInOrder()
     QCOMPARE(audit.at(0).actor, u"ana"_s);
 }
 
-void TestRuleSetRepository::publishArchivesThePreviousActive()
-{
+void TestRuleSetRepository::publishArchivesThePreviousActive() {
     RuleSetRepository repository(db());
     const RuleSet v1 = repository.saveDraft(rulesNamed(u"Near"_s, 500), m_admin, QString());
     const RuleSet v2 = repository.saveDraft(rulesNamed(u"Far"_s, 900), m_admin, QString());
@@ -130,8 +125,7 @@ void TestRuleSetRepository::publishArchivesThePreviousActive()
     QVERIFY(published.last().detail.contains(u"wider radius"_s));
 }
 
-void TestRuleSetRepository::refusals()
-{
+void TestRuleSetRepository::refusals() {
     RuleSetRepository repository(db());
     repository.saveDraft(rulesNamed(u"Near"_s, 500), m_admin, QString());
     repository.publish(1, m_admin, u"go"_s);
@@ -158,8 +152,7 @@ void TestRuleSetRepository::refusals()
     QCOMPARE(repository.active().version, 1);
 }
 
-void TestRuleSetRepository::oneActiveIsEnforcedByTheDatabase()
-{
+void TestRuleSetRepository::oneActiveIsEnforcedByTheDatabase() {
     RuleSetRepository repository(db());
     repository.saveDraft(rulesNamed(u"Near"_s, 500), m_admin, QString());
     repository.saveDraft(rulesNamed(u"Far"_s, 900), m_admin, QString());

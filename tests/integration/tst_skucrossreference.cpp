@@ -49,7 +49,8 @@ int TestSkuCrossReference::importText(const QByteArray& csv) {
 }
 
 void TestSkuCrossReference::importsAndLists() {
-    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref.csv"_s)), 5);
+    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref.csv"_s)),
+             5);
     const QList<SkuXrefEntry> all = SkuCrossReference(m_test->db()).all();
     QCOMPARE(all.size(), 5);
     // Ordered by partner, qualifier, part number; the UPC is kept without its leading zero.

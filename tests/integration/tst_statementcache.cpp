@@ -120,9 +120,9 @@ void tst_StatementCache::repeatedPlaceholderPartlyBound() {
     QCOMPARE(check.value(1).toLongLong(), 7);
 }
 
-void tst_StatementCache::positionalPartlyBound()
-{
-    // Positional statements are not reset on reuse: one whose parameters are not all bound is refused instead.
+void tst_StatementCache::positionalPartlyBound() {
+    // Positional statements are not reset on reuse: one whose parameters are not all bound is refused
+    // instead.
     Database& db = m_test->db();
     const QString sql = u"INSERT INTO sc_notes (id, label, amount) VALUES (?, ?, ?)"_s;
     {

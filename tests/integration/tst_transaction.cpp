@@ -15,15 +15,13 @@ using ordo::test::TestDatabase;
 
 namespace {
 
-void insertNote(Database& db, qint64 id, const QString& text)
-{
+void insertNote(Database& db, qint64 id, const QString& text) {
     SqlQuery insert(db, u"INSERT INTO tx_notes (id, text) VALUES (:id, :text)"_s);
     insert.bind(u":id"_s, id).bind(u":text"_s, text);
     insert.exec();
 }
 
-QStringList notes(Database& db)
-{
+QStringList notes(Database& db) {
     SqlQuery select(db, u"SELECT text FROM tx_notes ORDER BY id"_s);
     select.exec();
     QStringList result;
@@ -33,9 +31,7 @@ QStringList notes(Database& db)
 }
 
 // Runs body and returns the ordo::Error it throws, or nothing.
-template <typename Body>
-std::optional<Error> errorOf(Body&& body)
-{
+template <typename Body> std::optional<Error> errorOf(Body&& body) {
     try {
         body();
     } catch (const Error& e) {
@@ -76,16 +72,14 @@ private:
     std::unique_ptr<TestDatabase> m_test;
 };
 
-void tst_Transaction::init()
-{
+void tst_Transaction::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = TestDatabase::create(engine);
     QVERIFY(m_test);
     SqlQuery::run(db(), u"CREATE TABLE tx_notes (id BIGINT PRIMARY KEY, text TEXT NOT NULL)"_s);
 }
 
-void tst_Transaction::commitPersists()
-{
+void tst_Transaction::commitPersists() {
     {
         Transaction tx(db());
         insertNote(db(), 1, u"one"_s);
@@ -99,8 +93,7 @@ void tst_Transaction::commitPersists()
     QCOMPARE(notes(other), (QStringList{u"one"_s, u"two"_s}));
 }
 
-void tst_Transaction::destructorRollsBack()
-{
+void tst_Transaction::destructorRollsBack() {
     {
         Transaction tx(db());
         insertNote(db(), 1, u"forgotten"_s);
@@ -112,8 +105,7 @@ void tst_Transaction::destructorRollsBack()
     QCOMPARE(notes(other), QStringList());
 }
 
-void tst_Transaction::exceptionInsideRollsBack()
-{
+void tst_Transaction::exceptionInsideRollsBack() {
     const std::optional<Error> error = errorOf([&] {
         Transaction tx(db());
         insertNote(db(), 1, u"half done"_s);
@@ -129,8 +121,7 @@ void tst_Transaction::exceptionInsideRollsBack()
     QCOMPARE(notes(db()), QStringList{u"after"_s});
 }
 
-void tst_Transaction::nestedCommitsJoinOuter()
-{
+void tst_Transaction::nestedCommitsJoinOuter() {
     {
         Transaction outer(db());
         insertNote(db(), 1, u"outer"_s);
@@ -158,8 +149,7 @@ void tst_Transaction::nestedCommitsJoinOuter()
     QCOMPARE(notes(db()), (QStringList{u"outer"_s, u"inner"_s}));
 }
 
-void tst_Transaction::nestedInnerFailureFailsOuter()
-{
+void tst_Transaction::nestedInnerFailureFailsOuter() {
     std::optional<Error> error;
     {
         Transaction outer(db());
@@ -186,8 +176,7 @@ void tst_Transaction::nestedInnerFailureFailsOuter()
     QCOMPARE(notes(db()), QStringList{u"next"_s});
 }
 
-void tst_Transaction::commitTwiceThrows()
-{
+void tst_Transaction::commitTwiceThrows() {
     Transaction tx(db());
     insertNote(db(), 1, u"once"_s);
     tx.commit();
@@ -198,13 +187,13 @@ void tst_Transaction::commitTwiceThrows()
     QCOMPARE(db().transactionDepth(), 0);
 }
 
-void tst_Transaction::commitWithReturnsRowsAndCommits()
-{
+void tst_Transaction::commitWithReturnsRowsAndCommits() {
     QList<QVariantList> rows;
     {
         Transaction tx(db());
         insertNote(db(), 1, u"one"_s);
-        rows = tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (2, 'two'), (3, 'three') RETURNING id, text"_s});
+        rows = tx.commitWith(
+            {u"INSERT INTO tx_notes (id, text) VALUES (2, 'two'), (3, 'three') RETURNING id, text"_s});
         QCOMPARE(db().transactionDepth(), 0);
     }
     QCOMPARE(rows.size(), 2);
@@ -220,8 +209,7 @@ void tst_Transaction::commitWithReturnsRowsAndCommits()
     QCOMPARE(notes(other).size(), 4);
 }
 
-void tst_Transaction::commitWithSeveralStatementsReturnsTheLastOnesRows()
-{
+void tst_Transaction::commitWithSeveralStatementsReturnsTheLastOnesRows() {
     QList<QVariantList> rows;
     {
         Transaction tx(db());
@@ -248,26 +236,26 @@ void tst_Transaction::commitWithSeveralStatementsReturnsTheLastOnesRows()
     QCOMPARE(notes(other), (QStringList{u"ONE"_s, u"five"_s}));
 }
 
-void tst_Transaction::commitWithFailedStatementSavesNothing()
-{
+void tst_Transaction::commitWithFailedStatementSavesNothing() {
     std::optional<Error> error;
     {
         Transaction tx(db());
         insertNote(db(), 1, u"before"_s);
         // The second row repeats the primary key: the statement fails as a whole.
-        error = errorOf([&] { tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (2, 'a'), (1, 'b')"_s}); });
+        error =
+            errorOf([&] { tx.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (2, 'a'), (1, 'b')"_s}); });
     }
     QVERIFY(error);
     QCOMPARE(error->kind(), Error::Kind::Storage);
-    QVERIFY2(error->message().contains(u"unique constraint"_s, Qt::CaseInsensitive), qPrintable(error->message()));
+    QVERIFY2(error->message().contains(u"unique constraint"_s, Qt::CaseInsensitive),
+             qPrintable(error->message()));
     QCOMPARE(db().transactionDepth(), 0);
     QCOMPARE(notes(db()), QStringList());
     Database other = Database::open(m_test->url());
     QCOMPARE(notes(other), QStringList());
 }
 
-void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
-{
+void tst_Transaction::commitWithOnlyForAWholeSoundUnit() {
     {
         Transaction outer(db());
         Transaction inner(db());
@@ -285,8 +273,8 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
             Transaction inner(db());
             throw Error::state(u"failed inside"_s);
         });
-        const std::optional<Error> error =
-            errorOf([&] { outer.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s}); });
+        const std::optional<Error> error = errorOf(
+            [&] { outer.commitWith({u"INSERT INTO tx_notes (id, text) VALUES (1, 'after failure')"_s}); });
         QVERIFY(error);
         QVERIFY2(error->message().contains(u"has not failed"_s), qPrintable(error->message()));
     }
@@ -294,8 +282,7 @@ void tst_Transaction::commitWithOnlyForAWholeSoundUnit()
     QCOMPARE(notes(db()), QStringList());
 }
 
-void tst_Transaction::commitWithRefusedCommitSavesNothing()
-{
+void tst_Transaction::commitWithRefusedCommitSavesNothing() {
     // A deferred foreign key is checked at COMMIT: every statement succeeds and the commit itself fails.
     SqlQuery::run(db(), u"CREATE TABLE tx_children (id BIGINT PRIMARY KEY, note_id BIGINT NOT NULL "
                         "REFERENCES tx_notes (id) DEFERRABLE INITIALLY DEFERRED)"_s);
@@ -321,13 +308,14 @@ void tst_Transaction::commitWithRefusedCommitSavesNothing()
     QCOMPARE(notes(db()), QStringList{u"next"_s});
 }
 
-void tst_Transaction::requireRaisesItsMessageOnPostgres()
-{
+void tst_Transaction::requireRaisesItsMessageOnPostgres() {
     if (db().engine() != ordo::Engine::Postgres)
-        QSKIP("ordo_require is PostgreSQL's in-statement check (schema step 6); SQLite never commits in a statement");
+        QSKIP("ordo_require is PostgreSQL's in-statement check (schema step 6); SQLite never commits in a "
+              "statement");
     {
         Transaction tx(db());
-        QCOMPARE(tx.commitWith({u"SELECT ordo_require(1 + 1 = 2, 'unused')"_s}), (QList<QVariantList>{{true}}));
+        QCOMPARE(tx.commitWith({u"SELECT ordo_require(1 + 1 = 2, 'unused')"_s}),
+                 (QList<QVariantList>{{true}}));
     }
     std::optional<Error> error;
     {
@@ -355,8 +343,7 @@ void tst_Transaction::requireRaisesItsMessageOnPostgres()
     QCOMPARE(notes(db()), QStringList());
 }
 
-void tst_Transaction::failedStatementInsideTransaction()
-{
+void tst_Transaction::failedStatementInsideTransaction() {
     insertNote(db(), 1, u"existing"_s);
     {
         Transaction tx(db());
@@ -374,8 +361,7 @@ void tst_Transaction::failedStatementInsideTransaction()
     QCOMPARE(notes(db()), (QStringList{u"existing"_s, u"later"_s}));
 }
 
-void tst_Transaction::sqlQueryErrorsThrowStorage_data()
-{
+void tst_Transaction::sqlQueryErrorsThrowStorage_data() {
     QTest::addColumn<QString>("sql");
     QTest::addColumn<bool>("prepared"); // through SqlQuery (prepare + exec) or SqlQuery::run
     QTest::newRow("syntax error") << u"SELEC id FROM tx_notes"_s << true;
@@ -387,8 +373,7 @@ void tst_Transaction::sqlQueryErrorsThrowStorage_data()
     QTest::newRow("run: table exists") << u"CREATE TABLE tx_notes (id BIGINT)"_s << false;
 }
 
-void tst_Transaction::sqlQueryErrorsThrowStorage()
-{
+void tst_Transaction::sqlQueryErrorsThrowStorage() {
     QFETCH(QString, sql);
     QFETCH(bool, prepared);
     insertNote(db(), 1, u"first"_s);
@@ -410,8 +395,7 @@ void tst_Transaction::sqlQueryErrorsThrowStorage()
     QCOMPARE(notes(db()), QStringList{u"first"_s});
 }
 
-void tst_Transaction::scalarWithoutRowThrows()
-{
+void tst_Transaction::scalarWithoutRowThrows() {
     SqlQuery none(db(), u"SELECT text FROM tx_notes WHERE id = :id"_s);
     none.bind(u":id"_s, 42);
     const std::optional<Error> error = errorOf([&] { none.scalar(); });

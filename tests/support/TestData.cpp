@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace ordo::test {
 
-QString testDataPath(const QString& relative)
-{
+QString testDataPath(const QString& relative) {
     return QDir(QStringLiteral(ORDO_TEST_DATA_DIR)).filePath(relative);
 }
 

@@ -21,8 +21,7 @@ namespace {
 class AdminConnection {
 public:
     explicit AdminConnection(const QString& url)
-        : m_name(u"ordo-test-admin-"_s + QString::number(QRandomGenerator::global()->generate64(), 16))
-    {
+        : m_name(u"ordo-test-admin-"_s + QString::number(QRandomGenerator::global()->generate64(), 16)) {
         const QUrl parsed(url);
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
         db.setHostName(parsed.host());
@@ -35,8 +34,7 @@ public:
             m_error = u"cannot connect to the PostgreSQL test cluster at %1: %2"_s.arg(
                 url, db.lastError().text().trimmed());
     }
-    ~AdminConnection()
-    {
+    ~AdminConnection() {
         {
             QSqlDatabase db = QSqlDatabase::database(m_name, false);
             db.close();
@@ -48,8 +46,7 @@ public:
 
     const QString& error() const { return m_error; }
     // Returns an empty string on success, the driver's message otherwise.
-    QString exec(const QString& sql)
-    {
+    QString exec(const QString& sql) {
         QSqlQuery query(QSqlDatabase::database(m_name, false));
         if (query.exec(sql))
             return {};
@@ -61,8 +58,7 @@ private:
     QString m_error;
 };
 
-QString withDatabaseName(const QString& url, const QString& name)
-{
+QString withDatabaseName(const QString& url, const QString& name) {
     QUrl parsed(url);
     parsed.setPath(u'/' + name);
     return parsed.toString();
@@ -71,13 +67,12 @@ QString withDatabaseName(const QString& url, const QString& name)
 } // namespace
 
 TestDatabase::TestDatabase(const QString& engine)
-    : m_engineName(engine)
-{
+    : m_engineName(engine) {
     if (engine == u"sqlite"_s) {
         m_dir.emplace();
         if (!m_dir->isValid())
-            throw Error::storage(u"cannot make a temporary folder for the test database: %1"_s.arg(
-                m_dir->errorString()));
+            throw Error::storage(
+                u"cannot make a temporary folder for the test database: %1"_s.arg(m_dir->errorString()));
         m_url = m_dir->filePath(u"ordo-test.sqlite"_s);
         m_db.emplace(Database::open(m_url));
     } else if (engine == u"postgresql"_s) {
@@ -93,19 +88,18 @@ TestDatabase::TestDatabase(const QString& engine)
     }
 }
 
-TestDatabase::~TestDatabase()
-{
+TestDatabase::~TestDatabase() {
     m_db.reset(); // close our connection before the database goes away
     if (!m_postgresName.isEmpty())
         dropPostgres();
 }
 
-std::unique_ptr<TestDatabase> TestDatabase::create(const QString& engine)
-{
+std::unique_ptr<TestDatabase> TestDatabase::create(const QString& engine) {
     try {
         return std::make_unique<TestDatabase>(engine);
     } catch (const Error& e) {
-        const QByteArray message = (u"cannot create the %1 test database: "_s.arg(engine) + e.message()).toUtf8();
+        const QByteArray message =
+            (u"cannot create the %1 test database: "_s.arg(engine) + e.message()).toUtf8();
         QTest::qFail(message.constData(), __FILE__, __LINE__);
     } catch (const std::exception& e) {
         const QByteArray message = "cannot create the test database: " + QByteArray(e.what());
@@ -114,15 +108,13 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString& engine)
     return nullptr;
 }
 
-void TestDatabase::addEngineRows()
-{
+void TestDatabase::addEngineRows() {
     QTest::addColumn<QString>("engine");
     QTest::newRow("sqlite") << u"sqlite"_s;
     QTest::newRow("postgresql") << u"postgresql"_s;
 }
 
-QString TestDatabase::postgresServerUrl()
-{
+QString TestDatabase::postgresServerUrl() {
     const QString dir = qEnvironmentVariable("ORDO_TEST_PG_DIR");
     if (dir.isEmpty())
         throw Error::storage(u"ORDO_TEST_PG_DIR is not set, so there is no PostgreSQL test cluster. Run the "
@@ -132,17 +124,16 @@ QString TestDatabase::postgresServerUrl()
     if (!file.open(QIODevice::ReadOnly))
         throw Error::storage(u"the PostgreSQL test cluster is not running: %1 is missing. Run the tests "
                              "through ctest (its \"postgres\" fixture runs scripts/pg-test-cluster.sh), or "
-                             "start it with scripts/pg-test-cluster.sh start %2"_s
-                                 .arg(file.fileName(), dir));
+                             "start it with scripts/pg-test-cluster.sh start %2"_s.arg(file.fileName(), dir));
     const QString url = QString::fromUtf8(file.readAll()).trimmed();
     if (url.isEmpty())
-        throw Error::storage(u"%1 is empty; restart the cluster with scripts/pg-test-cluster.sh start %2"_s
-                                 .arg(file.fileName(), dir));
+        throw Error::storage(
+            u"%1 is empty; restart the cluster with scripts/pg-test-cluster.sh start %2"_s.arg(
+                file.fileName(), dir));
     return url;
 }
 
-void TestDatabase::createPostgres()
-{
+void TestDatabase::createPostgres() {
     const QString server = postgresServerUrl();
     AdminConnection admin(server);
     if (!admin.error().isEmpty())
@@ -155,16 +146,17 @@ void TestDatabase::createPostgres()
     m_url = withDatabaseName(server, m_postgresName);
 }
 
-void TestDatabase::dropPostgres() noexcept
-{
+void TestDatabase::dropPostgres() noexcept {
     try {
         AdminConnection admin(postgresServerUrl());
         // FORCE ends connections a test left open (a second Database, a worker thread's connection).
-        const QString error = admin.error().isEmpty()
-                                  ? admin.exec(u"DROP DATABASE IF EXISTS "_s + m_postgresName + u" WITH (FORCE)"_s)
-                                  : admin.error();
+        const QString error =
+            admin.error().isEmpty()
+                ? admin.exec(u"DROP DATABASE IF EXISTS "_s + m_postgresName + u" WITH (FORCE)"_s)
+                : admin.error();
         if (!error.isEmpty())
-            qWarning("could not drop the test database %s: %s", qPrintable(m_postgresName), qPrintable(error));
+            qWarning("could not drop the test database %s: %s", qPrintable(m_postgresName),
+                     qPrintable(error));
     } catch (const std::exception& e) {
         qWarning("could not drop the test database %s: %s", qPrintable(m_postgresName), e.what());
     }

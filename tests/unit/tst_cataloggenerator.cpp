@@ -22,8 +22,7 @@ private slots:
     void sameSeedSameCatalogue();
 };
 
-void TestCatalogGenerator::shelfPrice_data()
-{
+void TestCatalogGenerator::shelfPrice_data() {
     QTest::addColumn<qint64>("raw");
     QTest::addColumn<qint64>("expected");
     QTest::newRow("cents only") << qint64(45) << qint64(99);
@@ -35,15 +34,13 @@ void TestCatalogGenerator::shelfPrice_data()
     QTest::newRow("1234 becomes 1239.00") << qint64(123400) << qint64(123900);
 }
 
-void TestCatalogGenerator::shelfPrice()
-{
+void TestCatalogGenerator::shelfPrice() {
     QFETCH(qint64, raw);
     QFETCH(qint64, expected);
     QCOMPARE(CatalogGenerator::shelfPrice(raw), expected);
 }
 
-void TestCatalogGenerator::skuCode_data()
-{
+void TestCatalogGenerator::skuCode_data() {
     QTest::addColumn<QString>("category");
     QTest::addColumn<int>("family");
     QTest::addColumn<QString>("colour");
@@ -55,8 +52,7 @@ void TestCatalogGenerator::skuCode_data()
     QTest::newRow("half size") << u"FW"_s << 99999 << u"WHT"_s << u"8.5"_s << u"FW-99999-WHT-8.5"_s;
 }
 
-void TestCatalogGenerator::skuCode()
-{
+void TestCatalogGenerator::skuCode() {
     QFETCH(QString, category);
     QFETCH(int, family);
     QFETCH(QString, colour);
@@ -65,16 +61,14 @@ void TestCatalogGenerator::skuCode()
     QCOMPARE(CatalogGenerator::skuCode(category, family, colour, size), expected);
 }
 
-void TestCatalogGenerator::generatesRequestedCount_data()
-{
+void TestCatalogGenerator::generatesRequestedCount_data() {
     QTest::addColumn<int>("count");
     QTest::newRow("one") << 1;
     QTest::newRow("fifty") << 50;
     QTest::newRow("five thousand") << 5000;
 }
 
-void TestCatalogGenerator::generatesRequestedCount()
-{
+void TestCatalogGenerator::generatesRequestedCount() {
     QFETCH(int, count);
     DemoRandom random(1);
     const QList<DemoSku> skus = CatalogGenerator::generate(random, count);
@@ -85,8 +79,7 @@ void TestCatalogGenerator::generatesRequestedCount()
     QCOMPARE(codes.size(), count);
 }
 
-void TestCatalogGenerator::catalogueIsRealistic()
-{
+void TestCatalogGenerator::catalogueIsRealistic() {
     DemoRandom random(2);
     const QList<DemoSku> skus = CatalogGenerator::generate(random, 5000);
     QSet<QString> categories;
@@ -103,13 +96,13 @@ void TestCatalogGenerator::catalogueIsRealistic()
             QVERIFY(s.bulky);
         }
     }
-    QVERIFY(categories.contains(u"Apparel"_s) && categories.contains(u"Home"_s) && categories.contains(u"Electronics"_s));
+    QVERIFY(categories.contains(u"Apparel"_s) && categories.contains(u"Home"_s) &&
+            categories.contains(u"Electronics"_s));
     QVERIFY(categories.size() >= 8);
     QCOMPARE(vendors, (QSet<int>{0, 1}));
 }
 
-void TestCatalogGenerator::sameSeedSameCatalogue()
-{
+void TestCatalogGenerator::sameSeedSameCatalogue() {
     DemoRandom a(9), b(9);
     const QList<DemoSku> x = CatalogGenerator::generate(a, 300);
     const QList<DemoSku> y = CatalogGenerator::generate(b, 300);

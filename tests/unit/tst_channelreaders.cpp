@@ -322,8 +322,10 @@ void TestChannelReaders::malformed_data() {
         << u"woocommerce"_s << wc("1", "\"1.00\"").replace(R"("currency":"USD")", R"("currency":"usdx")")
         << u"orders[0].currency"_s << u"'USDX' is not an ISO 4217 currency code"_s;
     QTest::newRow("amazon bad currency")
-        << u"amazon"_s << az("1", "USD", "\"1.00\"").replace(R"("CurrencyCode":"USD")", R"("CurrencyCode":"Dollars")")
-        << u"orders.payload.Orders[0].OrderTotal.CurrencyCode"_s << u"'DOLLARS' is not an ISO 4217 currency code"_s;
+        << u"amazon"_s
+        << az("1", "USD", "\"1.00\"").replace(R"("CurrencyCode":"USD")", R"("CurrencyCode":"Dollars")")
+        << u"orders.payload.Orders[0].OrderTotal.CurrencyCode"_s
+        << u"'DOLLARS' is not an ISO 4217 currency code"_s;
 }
 
 void TestChannelReaders::malformed() {

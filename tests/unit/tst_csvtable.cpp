@@ -29,7 +29,8 @@ void TestCsvTable::columnsAreFoundByNameInAnyOrderAndCase() {
     QCOMPARE(table.column(u"tags"_s), 0);
     QCOMPARE(table.column(u"extra"_s), 2);
     QCOMPARE(table.column(u"partner"_s), -1);
-    QCOMPARE(table.missing({u"partner"_s, u"sku"_s, u"qualifier"_s}), (QStringList{u"partner"_s, u"qualifier"_s}));
+    QCOMPARE(table.missing({u"partner"_s, u"sku"_s, u"qualifier"_s}),
+             (QStringList{u"partner"_s, u"qualifier"_s}));
     QVERIFY(table.missing({u"sku"_s, u"tags"_s}).isEmpty());
     CsvTableRow row;
     QVERIFY(!table.next(row));
@@ -41,11 +42,13 @@ void TestCsvTable::rowsKeepTheirLinesAndNameAWrongFieldCount_data() {
     QTest::addColumn<QStringList>("problems"); // one per row, empty for a row that can be used
     QTest::addColumn<QList<QStringList>>("fields");
 
-    QTest::newRow("good rows") << "sku,tags\nA,x y\nB,z\n"_ba << QList<int>{2, 3} << QStringList{QString(), QString()}
+    QTest::newRow("good rows") << "sku,tags\nA,x y\nB,z\n"_ba << QList<int>{2, 3}
+                               << QStringList{QString(), QString()}
                                << QList<QStringList>{{u"A"_s, u"x y"_s}, {u"B"_s, u"z"_s}};
     QTest::newRow("short and long rows between good ones, blank lines skipped")
         << "sku,tags\n\nA\nB,z\nC,1,2\n"_ba << QList<int>{3, 4, 5}
-        << QStringList{u"line 3: 1 fields, the header has 2"_s, QString(), u"line 5: 3 fields, the header has 2"_s}
+        << QStringList{u"line 3: 1 fields, the header has 2"_s, QString(),
+                       u"line 5: 3 fields, the header has 2"_s}
         << QList<QStringList>{{u"A"_s}, {u"B"_s, u"z"_s}, {u"C"_s, u"1"_s, u"2"_s}};
     QTest::newRow("a quoted field over two lines")
         << "sku,tags\n\"A\nB\",x\nC,y\n"_ba << QList<int>{2, 4} << QStringList{QString(), QString()}

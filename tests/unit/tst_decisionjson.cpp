@@ -25,8 +25,7 @@ private slots:
 
 namespace {
 
-Decision sampleDecision()
-{
+Decision sampleDecision() {
     Decision d;
     d.orderNumber = u"W-1"_s;
     d.ruleVersion = 3;
@@ -67,8 +66,7 @@ Decision sampleDecision()
 
 } // namespace
 
-void TestDecisionJson::issueShape()
-{
+void TestDecisionJson::issueShape() {
     const QJsonObject o = DecisionJson::toJson(sampleDecision());
     QCOMPARE(o.value(u"order_id"_s).toString(), u"W-1"_s);
     QCOMPARE(o.value(u"outcome"_s).toString(), u"routed"_s);
@@ -109,8 +107,7 @@ void TestDecisionJson::issueShape()
     QCOMPARE(o.value(u"decided_at"_s).toString(), u"2026-11-02T14:30:01.250Z"_s);
 }
 
-void TestDecisionJson::roundTrip()
-{
+void TestDecisionJson::roundTrip() {
     const Decision d = sampleDecision();
     const QByteArray text = QJsonDocument(DecisionJson::toJson(d)).toJson(QJsonDocument::Compact);
     const Decision back = DecisionJson::fromJson(QJsonDocument::fromJson(text).object());
@@ -119,8 +116,7 @@ void TestDecisionJson::roundTrip()
     QVERIFY(back == d);
 }
 
-void TestDecisionJson::heldDecisionRoundTrips()
-{
+void TestDecisionJson::heldDecisionRoundTrips() {
     Decision d;
     d.orderNumber = u"W-2"_s;
     d.ruleVersion = 0;
@@ -137,8 +133,7 @@ void TestDecisionJson::heldDecisionRoundTrips()
     QVERIFY(DecisionJson::fromJson(o) == d);
 }
 
-void TestDecisionJson::notConsideredRoundTrips()
-{
+void TestDecisionJson::notConsideredRoundTrips() {
     Decision d = sampleDecision();
     // One group kept as bits over a network's codes (as the router makes it), one as a plain list.
     QBitArray bits(4);
@@ -155,7 +150,8 @@ void TestDecisionJson::notConsideredRoundTrips()
     const QJsonObject o = DecisionJson::toJson(d);
     const QJsonArray groups = o.value(u"not_considered"_s).toArray();
     QCOMPARE(groups.size(), 2);
-    QCOMPARE(groups.at(0).toObject().value(u"reason"_s).toString(), u"has none of the order's SKUs available"_s);
+    QCOMPARE(groups.at(0).toObject().value(u"reason"_s).toString(),
+             u"has none of the order's SKUs available"_s);
     QCOMPARE(groups.at(0).toObject().value(u"location_ids"_s).toArray(),
              (QJsonArray{u"ST-BOS"_s, u"ST-SEA"_s}));
     QCOMPARE(groups.at(1).toObject().value(u"location_ids"_s).toArray(), QJsonArray{u"ST-LA"_s});
@@ -166,8 +162,7 @@ void TestDecisionJson::notConsideredRoundTrips()
     QVERIFY(back == d);
 }
 
-void TestDecisionJson::decisionStoredBeforeNotConsideredLoads()
-{
+void TestDecisionJson::decisionStoredBeforeNotConsideredLoads() {
     QJsonObject o = DecisionJson::toJson(sampleDecision());
     QVERIFY(o.contains(u"not_considered"_s));
     QCOMPARE(o.value(u"not_considered"_s).toArray().size(), 0);
@@ -177,8 +172,7 @@ void TestDecisionJson::decisionStoredBeforeNotConsideredLoads()
     QVERIFY(back == sampleDecision());
 }
 
-void TestDecisionJson::refusesWhatItCannotRead_data()
-{
+void TestDecisionJson::refusesWhatItCannotRead_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("message");
@@ -191,16 +185,15 @@ void TestDecisionJson::refusesWhatItCannotRead_data()
                           << u"decided_at: must be an ISO 8601 time"_s;
     QTest::newRow("not considered, location")
         << u"not_considered"_s
-        << QJsonValue(QJsonArray{QJsonObject{{u"reason"_s, u"does not ship parcels"_s},
-                                             {u"location_ids"_s, QJsonArray{7}}}})
+        << QJsonValue(QJsonArray{
+               QJsonObject{{u"reason"_s, u"does not ship parcels"_s}, {u"location_ids"_s, QJsonArray{7}}}})
         << u"not_considered[0].location_ids[0]: must be a string"_s;
     QTest::newRow("not considered, reason")
         << u"not_considered"_s << QJsonValue(QJsonArray{QJsonObject{{u"location_ids"_s, QJsonArray{}}}})
         << u"not_considered[0].reason: must be a string"_s;
 }
 
-void TestDecisionJson::refusesWhatItCannotRead()
-{
+void TestDecisionJson::refusesWhatItCannotRead() {
     QFETCH(QString, key);
     QFETCH(QJsonValue, value);
     QFETCH(QString, message);

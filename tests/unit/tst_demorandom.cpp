@@ -17,8 +17,7 @@ private slots:
     void logUniformStaysInBounds();
 };
 
-void TestDemoRandom::sameSeedSameNumbers()
-{
+void TestDemoRandom::sameSeedSameNumbers() {
     DemoRandom a(123), b(123), c(124);
     bool differs = false;
     for (int i = 0; i < 100; ++i) {
@@ -29,8 +28,7 @@ void TestDemoRandom::sameSeedSameNumbers()
     QVERIFY(differs);
 }
 
-void TestDemoRandom::knownFirstValue()
-{
+void TestDemoRandom::knownFirstValue() {
     // std::mt19937_64 is specified exactly: the 10000th value for the default seed is 9981545732273789042.
     DemoRandom r(5489);
     quint64 x = 0;
@@ -39,8 +37,7 @@ void TestDemoRandom::knownFirstValue()
     QCOMPARE(x, Q_UINT64_C(9981545732273789042));
 }
 
-void TestDemoRandom::derivedStreamsDiffer()
-{
+void TestDemoRandom::derivedStreamsDiffer() {
     DemoRandom a = DemoRandom::derived(1, 7, 1);
     DemoRandom b = DemoRandom::derived(1, 7, 2);
     DemoRandom c = DemoRandom::derived(1, 8, 1);
@@ -51,8 +48,7 @@ void TestDemoRandom::derivedStreamsDiffer()
     QVERIFY(c.next() != x);
 }
 
-void TestDemoRandom::betweenStaysInBounds_data()
-{
+void TestDemoRandom::betweenStaysInBounds_data() {
     QTest::addColumn<qint64>("low");
     QTest::addColumn<qint64>("high");
     QTest::newRow("die") << qint64(1) << qint64(6);
@@ -61,8 +57,7 @@ void TestDemoRandom::betweenStaysInBounds_data()
     QTest::newRow("wide") << qint64(-4000000000000LL) << qint64(4000000000000LL);
 }
 
-void TestDemoRandom::betweenStaysInBounds()
-{
+void TestDemoRandom::betweenStaysInBounds() {
     QFETCH(qint64, low);
     QFETCH(qint64, high);
     DemoRandom r(99);
@@ -77,8 +72,7 @@ void TestDemoRandom::betweenStaysInBounds()
         QVERIFY(sawLow && sawHigh);
 }
 
-void TestDemoRandom::uniformIsInUnitInterval()
-{
+void TestDemoRandom::uniformIsInUnitInterval() {
     DemoRandom r(3);
     double sum = 0;
     for (int i = 0; i < 20000; ++i) {
@@ -89,8 +83,7 @@ void TestDemoRandom::uniformIsInUnitInterval()
     QVERIFY(qAbs(sum / 20000 - 0.5) < 0.01);
 }
 
-void TestDemoRandom::logUniformStaysInBounds()
-{
+void TestDemoRandom::logUniformStaysInBounds() {
     DemoRandom r(4);
     for (int i = 0; i < 5000; ++i) {
         const double v = r.logUniform(60.0, 86400.0);

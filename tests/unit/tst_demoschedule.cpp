@@ -22,10 +22,9 @@ private slots:
 namespace {
 const qint64 now = QDateTime(QDate(2024, 6, 15), QTime(18, 0), Qt::UTC).toMSecsSinceEpoch();
 constexpr qint64 day = 24 * 3600 * 1000LL;
-}
+} // namespace
 
-void TestDemoSchedule::spreadsOverWindow()
-{
+void TestDemoSchedule::spreadsOverWindow() {
     DemoRandom random(1);
     const QList<DemoSlot> s = DemoSchedule::make(random, 20000, now, 90);
     QCOMPARE(s.size(), 20000);
@@ -41,8 +40,7 @@ void TestDemoSchedule::spreadsOverWindow()
     QVERIFY(lastMonth > firstMonth); // the business grows
 }
 
-void TestDemoSchedule::channelSharesHold()
-{
+void TestDemoSchedule::channelSharesHold() {
     DemoRandom random(2);
     const QList<DemoSlot> s = DemoSchedule::make(random, 20000, now, 90);
     QList<int> counts(6, 0);
@@ -59,8 +57,7 @@ void TestDemoSchedule::channelSharesHold()
     QVERIFY(pickups > 1000 && pickups < 4000);
 }
 
-void TestDemoSchedule::storeOrdersInOpeningHours()
-{
+void TestDemoSchedule::storeOrdersInOpeningHours() {
     DemoRandom random(3);
     for (const DemoSlot& slot : DemoSchedule::make(random, 5000, now, 90)) {
         const QDateTime local = QDateTime::fromMSecsSinceEpoch(slot.orderedAt - 6 * 3600 * 1000LL, Qt::UTC);
@@ -71,16 +68,14 @@ void TestDemoSchedule::storeOrdersInOpeningHours()
     }
 }
 
-void TestDemoSchedule::forcesStates_data()
-{
+void TestDemoSchedule::forcesStates_data() {
     QTest::addColumn<int>("count");
     QTest::newRow("three") << 3;
     QTest::newRow("ten") << 10;
     QTest::newRow("five hundred") << 500;
 }
 
-void TestDemoSchedule::forcesStates()
-{
+void TestDemoSchedule::forcesStates() {
     QFETCH(int, count);
     DemoRandom random(4);
     const QList<DemoSlot> s = DemoSchedule::make(random, count, now, 90);

@@ -23,8 +23,7 @@ private slots:
     void isValid();
 };
 
-void tst_GeoPoint::cityDistances_data()
-{
+void tst_GeoPoint::cityDistances_data() {
     QTest::addColumn<GeoPoint>("from");
     QTest::addColumn<GeoPoint>("to");
     QTest::addColumn<double>("km"); // published great-circle distance between the city centres
@@ -49,8 +48,7 @@ void tst_GeoPoint::cityDistances_data()
     QTest::newRow("Cape Town-London") << capeTown << london << 9670.0;
 }
 
-void tst_GeoPoint::cityDistances()
-{
+void tst_GeoPoint::cityDistances() {
     QFETCH(GeoPoint, from);
     QFETCH(GeoPoint, to);
     QFETCH(double, km);
@@ -62,8 +60,7 @@ void tst_GeoPoint::cityDistances()
     QCOMPARE(back, there);
 }
 
-void tst_GeoPoint::exactGeometry_data()
-{
+void tst_GeoPoint::exactGeometry_data() {
     QTest::addColumn<GeoPoint>("from");
     QTest::addColumn<GeoPoint>("to");
     QTest::addColumn<double>("km");
@@ -76,12 +73,12 @@ void tst_GeoPoint::exactGeometry_data()
     QTest::newRow("across the antimeridian") << GeoPoint{0, 179.5} << GeoPoint{0, -179.5} << oneDegree;
     QTest::newRow("antipodes on the equator") << GeoPoint{0, 0} << GeoPoint{0, 180} << halfCircumference;
     QTest::newRow("pole to pole") << GeoPoint{90, 0} << GeoPoint{-90, 0} << halfCircumference;
-    QTest::newRow("antipodes off the equator") << GeoPoint{30, 40} << GeoPoint{-30, -140} << halfCircumference;
+    QTest::newRow("antipodes off the equator")
+        << GeoPoint{30, 40} << GeoPoint{-30, -140} << halfCircumference;
     QTest::newRow("quarter circle") << GeoPoint{0, 0} << GeoPoint{90, 0} << halfCircumference / 2;
 }
 
-void tst_GeoPoint::exactGeometry()
-{
+void tst_GeoPoint::exactGeometry() {
     QFETCH(GeoPoint, from);
     QFETCH(GeoPoint, to);
     QFETCH(double, km);
@@ -92,8 +89,7 @@ void tst_GeoPoint::exactGeometry()
              qPrintable(QStringLiteral("%1 km, expected %2 km").arg(distance, 0, 'f', 9).arg(km, 0, 'f', 9)));
 }
 
-void tst_GeoPoint::isValid_data()
-{
+void tst_GeoPoint::isValid_data() {
     QTest::addColumn<GeoPoint>("point");
     QTest::addColumn<bool>("valid");
     QTest::newRow("origin") << GeoPoint{0, 0} << true;
@@ -106,8 +102,7 @@ void tst_GeoPoint::isValid_data()
     QTest::newRow("not a number") << GeoPoint{std::nan(""), 0} << false;
 }
 
-void tst_GeoPoint::isValid()
-{
+void tst_GeoPoint::isValid() {
     QFETCH(GeoPoint, point);
     QFETCH(bool, valid);
     QCOMPARE(point.isValid(), valid);

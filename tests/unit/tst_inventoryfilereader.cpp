@@ -20,14 +20,14 @@ private slots:
     void snapshotIdsFollowTheContent();
 };
 
-void TestInventoryFileReader::readsDeltas()
-{
-    const InventoryFile file = InventoryFileReader::readBytes(
-        "\xEF\xBB\xBF" "Event_ID,location_id,sku,delta,reason,occurred_at\r\n"
-        "e1,DC-1,SKU-1,-3,\"sale, till 4\",2026-03-01T10:00:00+02:00\r\n"
-        "\r\n"
-        "e2, DC-1 ,SKU-2,+7,receipt\r\n",
-        u"d.csv"_s);
+void TestInventoryFileReader::readsDeltas() {
+    const InventoryFile file =
+        InventoryFileReader::readBytes("\xEF\xBB\xBF"
+                                       "Event_ID,location_id,sku,delta,reason,occurred_at\r\n"
+                                       "e1,DC-1,SKU-1,-3,\"sale, till 4\",2026-03-01T10:00:00+02:00\r\n"
+                                       "\r\n"
+                                       "e2, DC-1 ,SKU-2,+7,receipt\r\n",
+                                       u"d.csv"_s);
     QVERIFY(file.errors.isEmpty());
     QVERIFY(!file.hasSnapshots);
     QCOMPARE(file.events.size(), 2);
@@ -45,8 +45,7 @@ void TestInventoryFileReader::readsDeltas()
     QCOMPARE(second.line, 4);
 }
 
-void TestInventoryFileReader::readsSnapshots()
-{
+void TestInventoryFileReader::readsSnapshots() {
     const InventoryFile file = InventoryFileReader::readBytes(
         "location_id,sku,on_hand,safety_stock\nDC-1,SKU-1,12,2\nDC-1,SKU-2,0,\n", u"s.csv"_s);
     QVERIFY(file.errors.isEmpty());
@@ -60,8 +59,7 @@ void TestInventoryFileReader::readsSnapshots()
     QVERIFY(file.events.at(0).eventId != file.events.at(1).eventId);
 }
 
-void TestInventoryFileReader::readsJsonLines()
-{
+void TestInventoryFileReader::readsJsonLines() {
     const InventoryFile file = InventoryFileReader::readBytes(
         R"({"type":"delta","event_id":"j1","location_id":"DC-1","sku":"SKU-1","delta":-2})"
         "\n"
@@ -85,21 +83,19 @@ void TestInventoryFileReader::readsJsonLines()
     QVERIFY(file.errors.at(2).message.startsWith(u"not a JSON object"_s));
 }
 
-void TestInventoryFileReader::badRows_data()
-{
+void TestInventoryFileReader::badRows_data() {
     QTest::addColumn<QByteArray>("row");
     QTest::addColumn<QString>("reason");
     QTest::newRow("no event id") << QByteArray(",DC-1,SKU-1,1,x") << u"event_id is empty"_s;
     QTest::newRow("no location") << QByteArray("e,,SKU-1,1,x") << u"location_id is empty"_s;
-    QTest::newRow("not a number") << QByteArray("e,DC-1,SKU-1,ten,x") << u"delta 'ten' is not a whole number"_s;
+    QTest::newRow("not a number") << QByteArray("e,DC-1,SKU-1,ten,x")
+                                  << u"delta 'ten' is not a whole number"_s;
     QTest::newRow("too many fields") << QByteArray("e,DC-1,SKU-1,1,x,2026-01-01,extra")
                                      << u"the row has 7 fields where the header has 6"_s;
-    QTest::newRow("local time") << QByteArray("e,DC-1,SKU-1,1,x,2026-01-01T10:00:00")
-                                << u"occurred_at"_s;
+    QTest::newRow("local time") << QByteArray("e,DC-1,SKU-1,1,x,2026-01-01T10:00:00") << u"occurred_at"_s;
 }
 
-void TestInventoryFileReader::badRows()
-{
+void TestInventoryFileReader::badRows() {
     QFETCH(QByteArray, row);
     QFETCH(QString, reason);
     const InventoryFile file = InventoryFileReader::readBytes(
@@ -111,22 +107,22 @@ void TestInventoryFileReader::badRows()
     QVERIFY2(file.errors.first().message.startsWith(reason), qPrintable(file.errors.first().message));
 }
 
-void TestInventoryFileReader::refusesWholeFile_data()
-{
+void TestInventoryFileReader::refusesWholeFile_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("unknown header") << QByteArray("sku,name\nA,B\n") << u"line 1: the header row is neither"_s;
+    QTest::newRow("unknown header") << QByteArray("sku,name\nA,B\n")
+                                    << u"line 1: the header row is neither"_s;
     QTest::newRow("delta without event_id") << QByteArray("location_id,sku,delta\nA,B,1\n") << u"neither"_s;
     QTest::newRow("repeated column") << QByteArray("location_id,sku,on_hand,sku\n") << u"twice"_s;
     QTest::newRow("latin-1 csv") << QByteArray("location_id,sku,on_hand\nA,CAF\xC9,1\n") << u"line 2"_s;
     QTest::newRow("utf-16") << QByteArray("\xFF\xFEl\0o\0", 6) << u"UTF-16"_s;
     QTest::newRow("latin-1 json") << QByteArray("{\"type\":\"delta\"}\n{\"sku\":\"CAF\xC9\"}\n")
                                   << u"line 2: the file is not UTF-8"_s;
-    QTest::newRow("json first line not an object") << QByteArray("{oops\n") << u"neither inventory CSV nor JSON"_s;
+    QTest::newRow("json first line not an object")
+        << QByteArray("{oops\n") << u"neither inventory CSV nor JSON"_s;
 }
 
-void TestInventoryFileReader::refusesWholeFile()
-{
+void TestInventoryFileReader::refusesWholeFile() {
     QFETCH(QByteArray, content);
     QFETCH(QString, reason);
     try {
@@ -139,8 +135,7 @@ void TestInventoryFileReader::refusesWholeFile()
     }
 }
 
-void TestInventoryFileReader::snapshotIdsFollowTheContent()
-{
+void TestInventoryFileReader::snapshotIdsFollowTheContent() {
     const QByteArray a = "location_id,sku,on_hand\nDC-1,SKU-1,5\nDC-1,SKU-2,1\n";
     const QByteArray b = "location_id,sku,on_hand\nDC-1,SKU-1,5\nDC-1,SKU-2,2\n";
     const QString idA = InventoryFileReader::readBytes(a, u"a"_s).events.first().eventId;

@@ -24,8 +24,7 @@ private slots:
     void isCurrencyCode();
 };
 
-void tst_Money::minorDigits_data()
-{
+void tst_Money::minorDigits_data() {
     QTest::addColumn<QString>("currency");
     QTest::addColumn<int>("digits");
     QTest::newRow("USD") << u"USD"_s << 2;
@@ -37,15 +36,13 @@ void tst_Money::minorDigits_data()
     QTest::newRow("unknown code") << u"XYZ"_s << 2;
 }
 
-void tst_Money::minorDigits()
-{
+void tst_Money::minorDigits() {
     QFETCH(QString, currency);
     QFETCH(int, digits);
     QCOMPARE(Money::minorDigits(currency), digits);
 }
 
-void tst_Money::parseMinor_data()
-{
+void tst_Money::parseMinor_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("currency");
     QTest::addColumn<bool>("valid");
@@ -71,8 +68,8 @@ void tst_Money::parseMinor_data()
     QTest::newRow("USD three digits refused") << u"1.005"_s << u"USD"_s << false << qint64(0);
     QTest::newRow("largest") << u"92233720368547758.07"_s << u"USD"_s << true
                              << std::numeric_limits<qint64>::max();
-    QTest::newRow("largest negative") << u"-92233720368547758.07"_s << u"USD"_s << true
-                                      << -std::numeric_limits<qint64>::max();
+    QTest::newRow("largest negative")
+        << u"-92233720368547758.07"_s << u"USD"_s << true << -std::numeric_limits<qint64>::max();
     QTest::newRow("overflow by one") << u"92233720368547758.08"_s << u"USD"_s << false << qint64(0);
     QTest::newRow("overflow JPY") << u"9223372036854775808"_s << u"JPY"_s << false << qint64(0);
     QTest::newRow("overflow long") << u"123456789012345678901234567890"_s << u"USD"_s << false << qint64(0);
@@ -92,8 +89,7 @@ void tst_Money::parseMinor_data()
     QTest::newRow("arabic-indic digits") << u"\u0661\u0662"_s << u"USD"_s << false << qint64(0);
 }
 
-void tst_Money::parseMinor()
-{
+void tst_Money::parseMinor() {
     QFETCH(QString, text);
     QFETCH(QString, currency);
     QFETCH(bool, valid);
@@ -105,8 +101,7 @@ void tst_Money::parseMinor()
         QCOMPARE(*parsed, minor);
 }
 
-void tst_Money::toDecimalString_data()
-{
+void tst_Money::toDecimalString_data() {
     QTest::addColumn<qint64>("minor");
     QTest::addColumn<QString>("currency");
     QTest::addColumn<QString>("text");
@@ -124,20 +119,18 @@ void tst_Money::toDecimalString_data()
     QTest::newRow("largest") << std::numeric_limits<qint64>::max() << u"USD"_s << u"92233720368547758.07"_s;
     QTest::newRow("most negative") << std::numeric_limits<qint64>::min() << u"USD"_s
                                    << u"-92233720368547758.08"_s;
-    QTest::newRow("most negative JPY") << std::numeric_limits<qint64>::min() << u"JPY"_s
-                                       << u"-9223372036854775808"_s;
+    QTest::newRow("most negative JPY")
+        << std::numeric_limits<qint64>::min() << u"JPY"_s << u"-9223372036854775808"_s;
 }
 
-void tst_Money::toDecimalString()
-{
+void tst_Money::toDecimalString() {
     QFETCH(qint64, minor);
     QFETCH(QString, currency);
     QFETCH(QString, text);
     QCOMPARE((Money{minor, currency}.toDecimalString()), text);
 }
 
-void tst_Money::roundTrip_data()
-{
+void tst_Money::roundTrip_data() {
     QTest::addColumn<qint64>("minor");
     QTest::addColumn<QString>("currency");
     for (const QString& currency : {u"USD"_s, u"JPY"_s, u"KWD"_s}) {
@@ -149,8 +142,7 @@ void tst_Money::roundTrip_data()
     }
 }
 
-void tst_Money::roundTrip()
-{
+void tst_Money::roundTrip() {
     QFETCH(qint64, minor);
     QFETCH(QString, currency);
     const QString text = Money{minor, currency}.toDecimalString();
@@ -159,8 +151,7 @@ void tst_Money::roundTrip()
     QCOMPARE(*parsed, minor);
 }
 
-void tst_Money::toStringAppendsCurrency()
-{
+void tst_Money::toStringAppendsCurrency() {
     QCOMPARE((Money{40994, u"USD"_s}.toString()), u"409.94 USD"_s);
     QCOMPARE((Money{1500, u"JPY"_s}.toString()), u"1500 JPY"_s);
     QCOMPARE((Money{-1234, u"KWD"_s}.toString()), u"-1.234 KWD"_s);
@@ -168,8 +159,7 @@ void tst_Money::toStringAppendsCurrency()
     QVERIFY((Money{100, u"USD"_s} != Money{100, u"EUR"_s}));
 }
 
-void tst_Money::isCurrencyCode_data()
-{
+void tst_Money::isCurrencyCode_data() {
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("valid");
     QTest::newRow("USD") << u"USD"_s << true;
@@ -182,8 +172,7 @@ void tst_Money::isCurrencyCode_data()
     QTest::newRow("symbol") << u"$$$"_s << false;
 }
 
-void tst_Money::isCurrencyCode()
-{
+void tst_Money::isCurrencyCode() {
     QFETCH(QString, code);
     QFETCH(bool, valid);
     QCOMPARE(ordo::isCurrencyCode(code), valid);

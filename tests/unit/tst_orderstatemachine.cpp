@@ -15,8 +15,7 @@ private slots:
     void forwardStepWalksTheHappyPath();
 };
 
-void TestOrderStateMachine::canMove_data()
-{
+void TestOrderStateMachine::canMove_data() {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("allowed");
@@ -44,8 +43,7 @@ void TestOrderStateMachine::canMove_data()
     QTest::newRow("validated -> validated") << u"validated"_s << u"validated"_s << false;
 }
 
-void TestOrderStateMachine::canMove()
-{
+void TestOrderStateMachine::canMove() {
     QFETCH(QString, from);
     QFETCH(QString, to);
     QFETCH(bool, allowed);
@@ -55,8 +53,7 @@ void TestOrderStateMachine::canMove()
     QCOMPARE(OrderStateMachine::canMove(*f, *t), allowed);
 }
 
-void TestOrderStateMachine::nextStatesFollowCanMove()
-{
+void TestOrderStateMachine::nextStatesFollowCanMove() {
     for (OrderStatus from : ordo::allOrderStatuses) {
         const QList<OrderStatus> next = OrderStateMachine::nextStates(from);
         for (OrderStatus to : ordo::allOrderStatuses)
@@ -68,8 +65,7 @@ void TestOrderStateMachine::nextStatesFollowCanMove()
     QVERIFY(OrderStateMachine::nextStates(OrderStatus::Delivered).isEmpty());
 }
 
-void TestOrderStateMachine::forwardStepWalksTheHappyPath()
-{
+void TestOrderStateMachine::forwardStepWalksTheHappyPath() {
     QList<OrderStatus> path{OrderStatus::Pending};
     while (auto next = OrderStateMachine::forwardStep(path.last()))
         path << *next;

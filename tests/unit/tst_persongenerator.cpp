@@ -28,8 +28,7 @@ private slots:
     void sameSeedSamePerson();
 };
 
-void TestPersonGenerator::emailLocalPart_data()
-{
+void TestPersonGenerator::emailLocalPart_data() {
     QTest::addColumn<QString>("first");
     QTest::addColumn<QString>("last");
     QTest::addColumn<EmailStyle>("style");
@@ -38,14 +37,17 @@ void TestPersonGenerator::emailLocalPart_data()
     QTest::newRow("dot") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstDotLast << 0 << u"ana.lopez"_s;
     QTest::newRow("joined") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstLast << 7 << u"analopez7"_s;
     QTest::newRow("initial") << u"Ana"_s << u"Lopez"_s << EmailStyle::InitialLast << 0 << u"alopez"_s;
-    QTest::newRow("underscore") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstUnderscoreLast << 0 << u"ana_lopez"_s;
-    QTest::newRow("dot initial") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstDotInitial << 1990 << u"ana.l1990"_s;
-    QTest::newRow("apostrophe dropped") << u"Liam"_s << u"O'Brien"_s << EmailStyle::FirstDotLast << 0 << u"liam.obrien"_s;
-    QTest::newRow("hyphen dropped") << u"Soo-ah"_s << u"Park"_s << EmailStyle::FirstLast << 0 << u"sooahpark"_s;
+    QTest::newRow("underscore") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstUnderscoreLast << 0
+                                << u"ana_lopez"_s;
+    QTest::newRow("dot initial") << u"Ana"_s << u"Lopez"_s << EmailStyle::FirstDotInitial << 1990
+                                 << u"ana.l1990"_s;
+    QTest::newRow("apostrophe dropped")
+        << u"Liam"_s << u"O'Brien"_s << EmailStyle::FirstDotLast << 0 << u"liam.obrien"_s;
+    QTest::newRow("hyphen dropped") << u"Soo-ah"_s << u"Park"_s << EmailStyle::FirstLast << 0
+                                    << u"sooahpark"_s;
 }
 
-void TestPersonGenerator::emailLocalPart()
-{
+void TestPersonGenerator::emailLocalPart() {
     QFETCH(QString, first);
     QFETCH(QString, last);
     QFETCH(EmailStyle, style);
@@ -54,8 +56,7 @@ void TestPersonGenerator::emailLocalPart()
     QCOMPARE(PersonGenerator::emailLocalPart(first, last, style, number), expected);
 }
 
-void TestPersonGenerator::formatPhone_data()
-{
+void TestPersonGenerator::formatPhone_data() {
     QTest::addColumn<PhoneStyle>("style");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("expected");
@@ -65,16 +66,14 @@ void TestPersonGenerator::formatPhone_data()
     QTest::newRow("digits") << PhoneStyle::Digits << 4321 << u"3125554321"_s;
 }
 
-void TestPersonGenerator::formatPhone()
-{
+void TestPersonGenerator::formatPhone() {
     QFETCH(PhoneStyle, style);
     QFETCH(int, line);
     QFETCH(QString, expected);
     QCOMPARE(PersonGenerator::formatPhone(u"312"_s, line, style), expected);
 }
 
-void TestPersonGenerator::nearbyZip_data()
-{
+void TestPersonGenerator::nearbyZip_data() {
     QTest::addColumn<QString>("base");
     QTest::addColumn<int>("offset");
     QTest::addColumn<QString>("expected");
@@ -84,16 +83,14 @@ void TestPersonGenerator::nearbyZip_data()
     QTest::newRow("leading zero kept") << u"02108"_s << 3 << u"02111"_s;
 }
 
-void TestPersonGenerator::nearbyZip()
-{
+void TestPersonGenerator::nearbyZip() {
     QFETCH(QString, base);
     QFETCH(int, offset);
     QFETCH(QString, expected);
     QCOMPARE(PersonGenerator::nearbyZip(base, offset), expected);
 }
 
-void TestPersonGenerator::offsetKm()
-{
+void TestPersonGenerator::offsetKm() {
     const GeoPoint chicago{41.8781, -87.6298};
     const GeoPoint north = PersonGenerator::offsetKm(chicago, 10.0, 0.0);
     const GeoPoint east = PersonGenerator::offsetKm(chicago, 0.0, 10.0);
@@ -103,19 +100,20 @@ void TestPersonGenerator::offsetKm()
     QVERIFY(east.longitude > chicago.longitude);
 }
 
-void TestPersonGenerator::peopleAreComplete()
-{
+void TestPersonGenerator::peopleAreComplete() {
     DemoRandom random(11);
     const UsPlace& place = UsPlaces::builtIn().first();
     for (int i = 0; i < 500; ++i) {
-        const DemoPerson p = i % 10 == 0 ? PersonGenerator::makeBusiness(random, place) : PersonGenerator::make(random, place);
+        const DemoPerson p =
+            i % 10 == 0 ? PersonGenerator::makeBusiness(random, place) : PersonGenerator::make(random, place);
         QVERIFY(!p.fullName.isEmpty() && p.fullName.contains(u' '));
         QVERIFY2(p.email.contains(u"example."_s) && p.email.count(u'@') == 1, qPrintable(p.email));
         QString digits;
         for (QChar c : p.phone)
             if (c.isDigit())
                 digits += c;
-        QVERIFY2(digits.size() == 10 || (digits.size() == 11 && digits.startsWith(u'1')), qPrintable(p.phone));
+        QVERIFY2(digits.size() == 10 || (digits.size() == 11 && digits.startsWith(u'1')),
+                 qPrintable(p.phone));
         QVERIFY2(digits.right(7).startsWith(u"555"_s), qPrintable(p.phone));
         QVERIFY(!p.address1.isEmpty());
         QCOMPARE(p.city, place.city);
@@ -124,8 +122,7 @@ void TestPersonGenerator::peopleAreComplete()
     }
 }
 
-void TestPersonGenerator::sameSeedSamePerson()
-{
+void TestPersonGenerator::sameSeedSamePerson() {
     DemoRandom a(5), b(5);
     const UsPlace& place = UsPlaces::builtIn().at(3);
     const DemoPerson x = PersonGenerator::make(a, place);

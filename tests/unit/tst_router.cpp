@@ -695,9 +695,10 @@ private slots:
             route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(s), inventory, network, {nowMs, {}, {}});
         QCOMPARE(shipmentsText(d.shipments), u"DC-00:1"_s);
         QCOMPARE(d.candidates.size(), 1 + 15 + 5);
-        QCOMPARE(groupReasons(d), (QStringList{u"eligible, but scores worse than the 15 eligible locations listed"_s,
-                                               u"not one of the strategy's location types"_s,
-                                               u"has none of the order's SKUs available"_s}));
+        QCOMPARE(groupReasons(d),
+                 (QStringList{u"eligible, but scores worse than the 15 eligible locations listed"_s,
+                              u"not one of the strategy's location types"_s,
+                              u"has none of the order's SKUs available"_s}));
         QCOMPARE(d.notConsidered.at(0).locations.codes(),
                  (QStringList{u"DC-16"_s, u"DC-17"_s, u"DC-18"_s, u"DC-19"_s}));
         QCOMPARE(d.notConsidered.at(1).locations.size(), 11);
@@ -722,8 +723,8 @@ private slots:
         // No strategy applies: every location, with that reason.
         Strategy web = defaultStrategy();
         web.when.channels = {Channel::Pos};
-        const Decision none = route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(web), stock(), five,
-                                    {nowMs, {}, {}});
+        const Decision none =
+            route(order({orderLine(1, u"SKU-A"_s, 1)}), rulesWith(web), stock(), five, {nowMs, {}, {}});
         QCOMPARE(none.outcome, RoutingOutcome::Unfillable);
         QCOMPARE(groupReasons(none), QStringList{u"no strategy applies to the order"_s});
         QCOMPARE(none.notConsidered.first().locations.size(), 5);

@@ -226,7 +226,8 @@ private slots:
                 int(d.shipments.size()) == best.shipments,
                 qPrintable(where + u": %1 shipments, best %2"_s.arg(d.shipments.size()).arg(best.shipments)));
             if (!mixedCriteria)
-                QCOMPARE(double(d.totalCostMinor + rules.costs.splitPenaltyMinor * (best.shipments - 1)) / 100.0,
+                QCOMPARE(double(d.totalCostMinor + rules.costs.splitPenaltyMinor * (best.shipments - 1)) /
+                             100.0,
                          d.objective);
             ++routed;
             partial += complete ? 0 : 1;

@@ -16,8 +16,7 @@ private slots:
 
 namespace {
 
-void compareChanges(const QList<RuleSetChange>& actual, const QList<RuleSetChange>& expected)
-{
+void compareChanges(const QList<RuleSetChange>& actual, const QList<RuleSetChange>& expected) {
     QCOMPARE(actual.size(), expected.size());
     for (qsizetype i = 0; i < actual.size(); ++i) {
         QCOMPARE(actual.at(i).path, expected.at(i).path);
@@ -26,8 +25,7 @@ void compareChanges(const QList<RuleSetChange>& actual, const QList<RuleSetChang
     }
 }
 
-RuleSet twoStrategies()
-{
+RuleSet twoStrategies() {
     RuleSet rules;
     Strategy stores;
     stores.name = u"Stores first"_s;
@@ -41,8 +39,7 @@ RuleSet twoStrategies()
 
 } // namespace
 
-void TestRuleSetDiff::sameRulesHaveNoChanges()
-{
+void TestRuleSetDiff::sameRulesHaveNoChanges() {
     RuleSet a = twoStrategies();
     RuleSet b = a;
     b.version = 9; // metadata is not a change of the rules
@@ -50,8 +47,7 @@ void TestRuleSetDiff::sameRulesHaveNoChanges()
     QVERIFY(diffRuleSets(a, b).isEmpty());
 }
 
-void TestRuleSetDiff::namesEachChangedField()
-{
+void TestRuleSetDiff::namesEachChangedField() {
     const RuleSet a = twoStrategies();
     RuleSet b = a;
     b.strategies[0].filters.maxDistanceKm = 600;
@@ -66,8 +62,7 @@ void TestRuleSetDiff::namesEachChangedField()
     compareChanges(changes, expected);
 }
 
-void TestRuleSetDiff::strategiesMatchedByName()
-{
+void TestRuleSetDiff::strategiesMatchedByName() {
     const RuleSet a = twoStrategies();
     RuleSet b = a;
     b.strategies.swapItemsAt(0, 1);

@@ -29,8 +29,7 @@ private slots:
 
 namespace {
 
-RuleSet richRuleSet()
-{
+RuleSet richRuleSet() {
     RuleSet rules;
     rules.version = 7;
     rules.state = RuleSetState::Active;
@@ -81,15 +80,13 @@ RuleSet richRuleSet()
     return rules;
 }
 
-QByteArray withStrategy(const QByteArray& strategyBody)
-{
+QByteArray withStrategy(const QByteArray& strategyBody) {
     return "{\"strategies\": [{\"name\": \"A\"}, {\"name\": \"B\", " + strategyBody + "}]}";
 }
 
 } // namespace
 
-void TestRuleSetJson::richRuleSetRoundTrips()
-{
+void TestRuleSetJson::richRuleSetRoundTrips() {
     const RuleSet rules = richRuleSet();
     const RuleSet back = RuleSetJson::fromBytes(RuleSetJson::toBytes(rules));
     QCOMPARE(back.version, 7);
@@ -116,8 +113,7 @@ void TestRuleSetJson::richRuleSetRoundTrips()
     QVERIFY(fromBare.strategies == rules.strategies);
 }
 
-void TestRuleSetJson::writesMoneyAndRatesAsDecimalStrings()
-{
+void TestRuleSetJson::writesMoneyAndRatesAsDecimalStrings() {
     RuleSet rules = richRuleSet();
     rules.currency = u"USD"_s;
     rules.costs = CostModel::defaults();
@@ -140,8 +136,7 @@ void TestRuleSetJson::writesMoneyAndRatesAsDecimalStrings()
     QCOMPARE(json.value(u"state_limit_hours"_s).toObject().value(u"validated"_s).toInt(), 4);
 }
 
-void TestRuleSetJson::minimalDocumentTakesTheDefaults()
-{
+void TestRuleSetJson::minimalDocumentTakesTheDefaults() {
     const RuleSet rules = RuleSetJson::fromBytes("{\"strategies\": [{\"name\": \"Only\"}]}");
     QCOMPARE(rules.currency, u"USD"_s);
     QVERIFY(rules.costs == CostModel::defaults());
@@ -152,8 +147,7 @@ void TestRuleSetJson::minimalDocumentTakesTheDefaults()
     QVERIFY(rules.stateLimitHours.isEmpty());
 }
 
-void TestRuleSetJson::splitPenalty_data()
-{
+void TestRuleSetJson::splitPenalty_data() {
     QTest::addColumn<QByteArray>("costs"); // the "costs" member, or nothing
     QTest::addColumn<qint64>("penaltyMinor");
     QTest::newRow("no cost model: every default, the penalty too")
@@ -165,8 +159,7 @@ void TestRuleSetJson::splitPenalty_data()
     QTest::newRow("given as zero") << QByteArray("{\"split_penalty\": \"0\"}") << qint64(0);
 }
 
-void TestRuleSetJson::splitPenalty()
-{
+void TestRuleSetJson::splitPenalty() {
     QFETCH(QByteArray, costs);
     QFETCH(qint64, penaltyMinor);
     const QByteArray doc = "{" + (costs.isEmpty() ? QByteArray() : "\"costs\": " + costs + ", ") +
@@ -179,8 +172,7 @@ void TestRuleSetJson::splitPenalty()
     QVERIFY(RuleSetJson::fromJson(RuleSetJson::toJson(rules)).costs == rules.costs);
 }
 
-void TestRuleSetJson::ratesAreExact_data()
-{
+void TestRuleSetJson::ratesAreExact_data() {
     QTest::addColumn<QString>("currency");
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("milliMinor");
@@ -193,8 +185,7 @@ void TestRuleSetJson::ratesAreExact_data()
     QTest::newRow("yen a km") << u"JPY"_s << u"1.5"_s << 1500LL << u"1.5"_s;
 }
 
-void TestRuleSetJson::ratesAreExact()
-{
+void TestRuleSetJson::ratesAreExact() {
     QFETCH(QString, currency);
     QFETCH(QString, text);
     QFETCH(qint64, milliMinor);
@@ -214,8 +205,7 @@ void TestRuleSetJson::ratesAreExact()
              written);
 }
 
-void TestRuleSetJson::refusesBadDocuments_data()
-{
+void TestRuleSetJson::refusesBadDocuments_data() {
     QTest::addColumn<QByteArray>("document");
     QTest::addColumn<QString>("message");
     QTest::newRow("not an object") << QByteArray("[1, 2]") << u"a rule set is a JSON object"_s;
@@ -330,8 +320,7 @@ void TestRuleSetJson::refusesBadDocuments_data()
         << u"created_at: must be an ISO 8601 time"_s;
 }
 
-void TestRuleSetJson::refusesBadDocuments()
-{
+void TestRuleSetJson::refusesBadDocuments() {
     QFETCH(QByteArray, document);
     QFETCH(QString, message);
     try {
@@ -344,8 +333,7 @@ void TestRuleSetJson::refusesBadDocuments()
     }
 }
 
-void TestRuleSetJson::refusesWhatIsNotJson()
-{
+void TestRuleSetJson::refusesWhatIsNotJson() {
     try {
         RuleSetJson::fromBytes("{\"strategies\": [");
         QFAIL("accepted");

@@ -22,8 +22,9 @@ void TestStatementError::message_data() {
     QTest::addColumn<QString>("what");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("failed") << u"PostgreSQL"_s << u"relation \"x\" does not exist"_s << u"SELECT *\n  FROM x"_s
-                            << QString() << u"PostgreSQL failed: relation \"x\" does not exist [SELECT * FROM x]"_s;
+    QTest::newRow("failed") << u"PostgreSQL"_s << u"relation \"x\" does not exist"_s
+                            << u"SELECT *\n  FROM x"_s << QString()
+                            << u"PostgreSQL failed: relation \"x\" does not exist [SELECT * FROM x]"_s;
     QTest::newRow("could not prepare")
         << u"SQLite"_s << u"no such table: x"_s << u"SELECT 1 FROM x"_s << u"prepare"_s
         << u"SQLite could not prepare a statement: no such table: x [SELECT 1 FROM x]"_s;

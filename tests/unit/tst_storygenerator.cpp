@@ -30,10 +30,9 @@ private:
 namespace {
 constexpr qint64 minute = 60 * 1000LL, hour = 60 * minute, day = 24 * hour;
 const qint64 now = 1718474400000LL; // 2024-06-15T18:00:00Z
-}
+} // namespace
 
-StoryInput TestStoryGenerator::input(qint64 ageMs, Channel channel, DeliveryMethod delivery, int groups)
-{
+StoryInput TestStoryGenerator::input(qint64 ageMs, Channel channel, DeliveryMethod delivery, int groups) {
     StoryInput in;
     in.channel = channel;
     in.delivery = delivery;
@@ -54,8 +53,7 @@ StoryInput TestStoryGenerator::input(qint64 ageMs, Channel channel, DeliveryMeth
     return in;
 }
 
-void TestStoryGenerator::verifyLegal(const OrderStory& story, const StoryInput& in)
-{
+void TestStoryGenerator::verifyLegal(const OrderStory& story, const StoryInput& in) {
     QVERIFY(!story.events.isEmpty());
     const StoryEvent& first = story.events.first();
     QCOMPARE(first.action, u"capture"_s);
@@ -114,8 +112,7 @@ void TestStoryGenerator::verifyLegal(const OrderStory& story, const StoryInput& 
     }
 }
 
-void TestStoryGenerator::everyStoryIsLegal()
-{
+void TestStoryGenerator::everyStoryIsLegal() {
     DemoRandom random(1);
     const QList<qint64> ages = {10 * 1000, 30 * minute, 5 * hour, 2 * day, 9 * day, 40 * day, 89 * day};
     int exceptions = 0, cancels = 0, releases = 0;
@@ -140,8 +137,7 @@ void TestStoryGenerator::everyStoryIsLegal()
     QVERIFY(releases > 20);
 }
 
-void TestStoryGenerator::forcedState_data()
-{
+void TestStoryGenerator::forcedState_data() {
     QTest::addColumn<OrderStatus>("forced");
     QTest::addColumn<qint64>("age");
     for (OrderStatus s : allOrderStatuses) {
@@ -151,8 +147,7 @@ void TestStoryGenerator::forcedState_data()
     }
 }
 
-void TestStoryGenerator::forcedState()
-{
+void TestStoryGenerator::forcedState() {
     QFETCH(OrderStatus, forced);
     QFETCH(qint64, age);
     for (quint64 seed = 1; seed <= 20; ++seed) {
@@ -165,28 +160,27 @@ void TestStoryGenerator::forcedState()
     }
 }
 
-void TestStoryGenerator::oldOrdersAreDelivered()
-{
+void TestStoryGenerator::oldOrdersAreDelivered() {
     DemoRandom random(2);
     int delivered = 0;
     const int n = 2000;
     for (int i = 0; i < n; ++i)
-        delivered += StoryGenerator::tell(random, input(60 * day, Channel::Web, DeliveryMethod::Ship, 1)).status
-                     == OrderStatus::Delivered;
+        delivered +=
+            StoryGenerator::tell(random, input(60 * day, Channel::Web, DeliveryMethod::Ship, 1)).status ==
+            OrderStatus::Delivered;
     QVERIFY2(delivered > n * 85 / 100, qPrintable(QString::number(delivered)));
 }
 
-void TestStoryGenerator::newOrdersAreEarly()
-{
+void TestStoryGenerator::newOrdersAreEarly() {
     DemoRandom random(3);
     for (int i = 0; i < 500; ++i) {
-        const OrderStory story = StoryGenerator::tell(random, input(20 * minute, Channel::App, DeliveryMethod::Ship, 1));
+        const OrderStory story =
+            StoryGenerator::tell(random, input(20 * minute, Channel::App, DeliveryMethod::Ship, 1));
         QVERIFY(progressRank(story.status) <= progressRank(OrderStatus::Picking));
     }
 }
 
-void TestStoryGenerator::splitOrdersMoveLinesApart()
-{
+void TestStoryGenerator::splitOrdersMoveLinesApart() {
     DemoRandom random(4);
     bool apart = false;
     for (int i = 0; i < 300 && !apart; ++i) {
@@ -195,22 +189,23 @@ void TestStoryGenerator::splitOrdersMoveLinesApart()
         verifyLegal(story, in);
         // The order stands where its least advanced group stands.
         const OrderStatus least = progressRank(story.groupStatus[0]) <= progressRank(story.groupStatus[1])
-                                      ? story.groupStatus[0] : story.groupStatus[1];
+                                      ? story.groupStatus[0]
+                                      : story.groupStatus[1];
         QCOMPARE(story.status, least);
         apart = story.groupStatus[0] != story.groupStatus[1];
     }
     QVERIFY(apart);
 }
 
-void TestStoryGenerator::routingMomentIgnoresTheAssignment()
-{
+void TestStoryGenerator::routingMomentIgnoresTheAssignment() {
     // The demo tells a story once to learn when the order is routed, routes it then, and tells it again with
     // the router's choice: the moment must not move, whatever the choice, forced states included.
     const QList<qint64> ages = {90 * 1000, 3 * minute, 30 * minute, 5 * hour, 2 * day, 9 * day, 60 * day};
     int routed = 0, moved = 0;
     for (quint64 seed = 1; seed <= 150; ++seed)
         for (qint64 age : ages)
-            for (int forced = -1; forced < int(std::size(allOrderStatuses)); forced += (seed % 10 == 0 ? 1 : 100)) {
+            for (int forced = -1; forced < int(std::size(allOrderStatuses));
+                 forced += (seed % 10 == 0 ? 1 : 100)) {
                 StoryInput one = input(age, Channel::Web, DeliveryMethod::Ship, 1);
                 if (forced >= 0)
                     one.forced = allOrderStatuses[forced];

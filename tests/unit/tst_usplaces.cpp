@@ -19,8 +19,7 @@ private slots:
     void refusesBrokenLines();
 };
 
-void TestUsPlaces::builtInIsPlausible()
-{
+void TestUsPlaces::builtInIsPlausible() {
     const QList<UsPlace>& places = UsPlaces::builtIn();
     QVERIFY2(places.size() >= 100 && places.size() <= 250, qPrintable(QString::number(places.size())));
     QSet<QString> states;
@@ -38,8 +37,7 @@ void TestUsPlaces::builtInIsPlausible()
     QVERIFY(population > 50000000);
 }
 
-void TestUsPlaces::knownCity_data()
-{
+void TestUsPlaces::knownCity_data() {
     QTest::addColumn<QString>("city");
     QTest::addColumn<QString>("state");
     QTest::addColumn<double>("latitude");
@@ -51,8 +49,7 @@ void TestUsPlaces::knownCity_data()
     QTest::newRow("Miami") << u"Miami"_s << u"FL"_s << 25.76 << -80.19;
 }
 
-void TestUsPlaces::knownCity()
-{
+void TestUsPlaces::knownCity() {
     QFETCH(QString, city);
     QFETCH(QString, state);
     QFETCH(double, latitude);
@@ -67,11 +64,11 @@ void TestUsPlaces::knownCity()
     QFAIL("city not found");
 }
 
-void TestUsPlaces::parsesOneLine()
-{
-    const QList<UsPlace> places = UsPlaces::parse(
-        "# comment\ncity,state,latitude,longitude,population,zip,area_code\nBoston,MA,42.3601,-71.0589,675647,02108,617\n",
-        u"t.csv"_s);
+void TestUsPlaces::parsesOneLine() {
+    const QList<UsPlace> places = UsPlaces::parse("# "
+                                                  "comment\ncity,state,latitude,longitude,population,zip,"
+                                                  "area_code\nBoston,MA,42.3601,-71.0589,675647,02108,617\n",
+                                                  u"t.csv"_s);
     QCOMPARE(places.size(), 1);
     QCOMPARE(places.first().city, u"Boston"_s);
     QCOMPARE(places.first().zip, u"02108"_s);
@@ -79,21 +76,26 @@ void TestUsPlaces::parsesOneLine()
     QCOMPARE(places.first().position.longitude, -71.0589);
 }
 
-void TestUsPlaces::refusesBrokenLines_data()
-{
+void TestUsPlaces::refusesBrokenLines_data() {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("message");
-    QTest::newRow("fields") << QByteArray("Boston,MA,42.3,-71.0,675647,02108") << u"t.csv line 2: expected 7 fields"_s;
-    QTest::newRow("state") << QByteArray("Boston,Mass,42.3,-71.0,675647,02108,617") << u"t.csv line 2: state 'Mass'"_s;
-    QTest::newRow("latitude") << QByteArray("Boston,MA,north,-71.0,675647,02108,617") << u"t.csv line 2: latitude 'north'"_s;
-    QTest::newRow("longitude east") << QByteArray("Boston,MA,42.3,71.0,675647,02108,617") << u"t.csv line 2: longitude '71.0'"_s;
-    QTest::newRow("population") << QByteArray("Boston,MA,42.3,-71.0,-5,02108,617") << u"t.csv line 2: population '-5'"_s;
-    QTest::newRow("zip") << QByteArray("Boston,MA,42.3,-71.0,675647,2108,617") << u"t.csv line 2: zip '2108'"_s;
-    QTest::newRow("area code") << QByteArray("Boston,MA,42.3,-71.0,675647,02108,61") << u"t.csv line 2: area_code '61'"_s;
+    QTest::newRow("fields") << QByteArray("Boston,MA,42.3,-71.0,675647,02108")
+                            << u"t.csv line 2: expected 7 fields"_s;
+    QTest::newRow("state") << QByteArray("Boston,Mass,42.3,-71.0,675647,02108,617")
+                           << u"t.csv line 2: state 'Mass'"_s;
+    QTest::newRow("latitude") << QByteArray("Boston,MA,north,-71.0,675647,02108,617")
+                              << u"t.csv line 2: latitude 'north'"_s;
+    QTest::newRow("longitude east") << QByteArray("Boston,MA,42.3,71.0,675647,02108,617")
+                                    << u"t.csv line 2: longitude '71.0'"_s;
+    QTest::newRow("population") << QByteArray("Boston,MA,42.3,-71.0,-5,02108,617")
+                                << u"t.csv line 2: population '-5'"_s;
+    QTest::newRow("zip") << QByteArray("Boston,MA,42.3,-71.0,675647,2108,617")
+                         << u"t.csv line 2: zip '2108'"_s;
+    QTest::newRow("area code") << QByteArray("Boston,MA,42.3,-71.0,675647,02108,61")
+                               << u"t.csv line 2: area_code '61'"_s;
 }
 
-void TestUsPlaces::refusesBrokenLines()
-{
+void TestUsPlaces::refusesBrokenLines() {
     QFETCH(QByteArray, line);
     QFETCH(QString, message);
     try {

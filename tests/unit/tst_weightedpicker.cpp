@@ -16,8 +16,7 @@ private slots:
     void cannotPickWithoutWeight();
 };
 
-void TestWeightedPicker::indexAt_data()
-{
+void TestWeightedPicker::indexAt_data() {
     QTest::addColumn<QList<double>>("weights");
     QTest::addColumn<double>("u");
     QTest::addColumn<int>("expected");
@@ -34,16 +33,14 @@ void TestWeightedPicker::indexAt_data()
     QTest::newRow("negative counts as zero") << QList<double>{-5, 1} << 0.0 << 1;
 }
 
-void TestWeightedPicker::indexAt()
-{
+void TestWeightedPicker::indexAt() {
     QFETCH(QList<double>, weights);
     QFETCH(double, u);
     QFETCH(int, expected);
     QCOMPARE(WeightedPicker(weights).indexAt(u), expected);
 }
 
-void TestWeightedPicker::frequenciesFollowWeights()
-{
+void TestWeightedPicker::frequenciesFollowWeights() {
     const WeightedPicker picker(QList<double>{10, 30, 0, 60});
     DemoRandom random(42);
     QList<int> counts(4, 0);
@@ -56,8 +53,7 @@ void TestWeightedPicker::frequenciesFollowWeights()
     QVERIFY(qAbs(counts.at(3) - 60000) < 900);
 }
 
-void TestWeightedPicker::cannotPickWithoutWeight()
-{
+void TestWeightedPicker::cannotPickWithoutWeight() {
     QVERIFY(!WeightedPicker().canPick());
     QVERIFY(!WeightedPicker(QList<double>{0, 0}).canPick());
     QVERIFY_THROWS_EXCEPTION(Error, WeightedPicker(QList<double>{0, 0}).indexAt(0.5));
