@@ -1,6 +1,7 @@
 // The console over a demo world, worked as a customer-service rep would: find a customer's order by e-mail,
 // open an order by its number, look at the exceptions. Targets are picked through the core read side, then
 // found through the console.
+#include "CandidateModel.h"
 #include "ExceptionQueueModel.h"
 #include "ExceptionsView.h"
 #include "Format.h"
@@ -8,7 +9,9 @@
 #include "OrderDetailPanel.h"
 #include "OrderQueueModel.h"
 #include "OrdersView.h"
+#include "RoutingPanel.h"
 #include "Screenshots.h"
+#include "ShipmentModel.h"
 #include "WidgetLookup.h"
 #include "demo/DemoGenerator.h"
 #include "orders/OrderQuery.h"
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -44,6 +48,7 @@ private slots:
     void searchByEmailOpensTheOrderDetail();
     void searchByOrderNumberOpensAUniqueHit();
     void exceptionsViewListsTheDemoHolds();
+    void deliveredOrderExplainsItsRouting();
     void savesScreenshots();
 
 private:
@@ -269,6 +274,44 @@ void TestConsoleOnDemo::exceptionsViewListsTheDemoHolds() {
     QCOMPARE(view->model()->summary(row).exceptionCode, m_heldCode);
     for (int i = 0; i < view->model()->rowCount(); ++i)
         QCOMPARE(view->model()->summary(i).status, ordo::OrderStatus::Exception);
+}
+
+// The demo routes its orders with the real router: a delivered order's Routing tab shows the stored decision,
+// its chosen locations being where the order's lines shipped from.
+void TestConsoleOnDemo::deliveredOrderExplainsItsRouting() {
+    const ordo::Order& order = m_delivered.order;
+    QLineEdit* search = m_window->searchField();
+    search->setFocus();
+    search->clear();
+    QTest::keyClicks(search, order.orderNumber);
+    QTest::keyClick(search, Qt::Key_Return);
+    auto* panel = m_window->ordersView()->detailPanel();
+    QTRY_VERIFY(panel->isVisible());
+    QTRY_COMPARE(panel->orderId(), order.id);
+    QTabWidget* tabs = panel->tabs();
+    int routingTab = -1;
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i).remove(u'&') == u"Routing"_s)
+            routingTab = i;
+    QVERIFY(routingTab >= 0);
+    tabs->setCurrentIndex(routingTab);
+
+    ordo::ui::RoutingPanel* routing = panel->routingPanel();
+    QTRY_VERIFY(routing->shipments()->rowCount() > 0);
+    QVERIFY(routing->candidates()->rowCount() > 0);
+    QSet<QString> shippedFrom;
+    for (const ordo::OrderLine& line : order.lines)
+        shippedFrom.insert(line.locationCode);
+    QSet<QString> chosen;
+    for (int row = 0; row < routing->candidates()->rowCount(); ++row) {
+        const QString code = routing->candidates()->index(row, 0).data().toString();
+        if (code.endsWith(u" (chosen)"_s))
+            chosen.insert(code.chopped(9));
+    }
+    QCOMPARE(chosen, shippedFrom);
+
+    const QImage shot = m_window->grab().toImage();
+    QVERIFY(shot.save(ordo::test::gui::screenshotDir() + u"/routing-demo.png"_s));
 }
 
 void TestConsoleOnDemo::savesScreenshots() {
