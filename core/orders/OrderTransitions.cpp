@@ -286,10 +286,6 @@ std::optional<LockedOrder> OrderTransitions::claimRouted(qint64 orderId, const A
     return order;
 }
 
-std::optional<LockedOrder> OrderTransitions::lockForRouting(qint64 orderId) {
-    return lock(orderId);
-}
-
 void OrderTransitions::recordRouted(const RoutedLines& order, bool routed, bool moveOrder, const Actor& actor,
                                     qint64 atMs) {
     requireRouting(actor);

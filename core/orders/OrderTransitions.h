@@ -102,9 +102,8 @@ public:
 
     // Validated -> Routed, for the reservation paths (permission AdvanceOrders, checked once per call).
     // claimRouted moves the order in the statement that locks it, when it is Validated: the order number and
-    // pickup location, or nullopt (not Validated, or unknown). lockForRouting locks it without moving it.
+    // pickup location, or nullopt (not Validated, or unknown).
     std::optional<LockedOrder> claimRouted(qint64 orderId, const Actor& actor, qint64 atMs);
-    std::optional<LockedOrder> lockForRouting(qint64 orderId);
     // What a reservation leaves on the order after its stock was held: the lines' locations and status, the
     // order's status (moveOrder false when claimRouted moved it already) and the transition and reserve audit
     // events. routed false: only the lines' locations and the reserve event (a partial hold stays Validated).
@@ -144,8 +143,8 @@ private:
     std::unique_ptr<OrderRepository> m_orders;
     QSet<qint64> m_changed;
     std::unique_ptr<BulkInsert> m_past;
-    std::unique_ptr<SqlQuery> m_lock, m_lockForRouting, m_claim, m_status, m_lines, m_lineStatus, m_audit,
-        m_routedStatus, m_lineLocation, m_lineLocationStatus;
+    std::unique_ptr<SqlQuery> m_lock, m_claim, m_status, m_lines, m_lineStatus, m_audit, m_routedStatus,
+        m_lineLocation, m_lineLocationStatus;
 };
 
 } // namespace ordo
