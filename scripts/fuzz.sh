@@ -27,7 +27,7 @@ command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (Debian: apt
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
 mkdir -p "$build_dir"
-if ! cmake -S "$root" -B "$build_dir" -G Ninja -Wno-dev -DCMAKE_CXX_COMPILER=clang++ -DORDO_FUZZ=ON \
+if ! cmake -S "$root" -B "$build_dir" -G Ninja -Wno-dev -DCMAKE_CXX_COMPILER=clang++ -DORDO_FUZZ=ON -DORDO_PCH=OFF \
     -DORDO_GUI=OFF -DBUILD_TESTING=OFF -DORDO_BENCH=OFF -DORDO_WERROR=ON >"$build_dir/configure.log" 2>&1; then
     cat "$build_dir/configure.log" >&2
     echo "fuzz.sh: configuring $build_dir failed" >&2
