@@ -10,7 +10,9 @@
 #   orders     capture, validation, state machine     -> storage, formats, model
 #   inventory  ledger, index, ATP, reservations       -> orders (reservations move orders through the orders
 #                                                        component), storage, formats, model
-#   channels   import and outbound-document services  -> orders (imports capture orders), storage, formats, model
+#   channels   import and outbound-document services  -> inventory (an inventory file's counts go into the
+#                                                        ledger), orders (imports capture orders), storage,
+#                                                        formats, model
 #   lifecycle  moves that carry stock and documents   -> orders, inventory, channels, storage, formats, model
 #   sourcing   rules, router, routing service         -> lifecycle, inventory, orders, storage, formats, model
 #   demo       the demo database                      -> every folder below it
@@ -26,7 +28,7 @@ declare -A allowed=(
     [storage]="model"
     [orders]="storage formats model"
     [inventory]="orders storage formats model"
-    [channels]="orders storage formats model"
+    [channels]="inventory orders storage formats model"
     [lifecycle]="orders inventory channels storage formats model"
     [sourcing]="lifecycle inventory orders storage formats model"
     [demo]="sourcing lifecycle channels inventory orders storage formats model"

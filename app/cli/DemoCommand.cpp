@@ -105,8 +105,9 @@ int runDemoCommand(const QStringList& arguments) {
                       u"The moment the demo world is seen from, ISO 8601 UTC (default: the current time)."_s,
                       u"time"_s});
     parser.addOption({u"force"_s,
-                      u"Replace what the database already holds: deletes every order, customer, location, "
-                      "SKU, stock position, hold and audit event in it first. Without it the command "
+                      u"Replace the demo world the database already holds: deletes every order, customer, "
+                      "location, SKU, stock position, ledger event, hold and audit event in it first. Only "
+                      "for a database made by `ordo demo` and an administrator; without it the command "
                       "refuses a database that is not empty."_s});
     if (auto exit =
             parse(parser, arguments,
@@ -138,7 +139,7 @@ int runDemoCommand(const QStringList& arguments) {
             };
         }
         Database db = Database::open(databaseUrl(parser));
-        const DemoSummary summary = DemoGenerator(db).run(options);
+        const DemoSummary summary = DemoGenerator(db).run(options, commandLineActor());
         if (json)
             printJson(toJson(summary, db.displayName()));
         else

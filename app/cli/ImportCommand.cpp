@@ -62,6 +62,9 @@ int runImportCommand(const QStringList& arguments) {
                       u"The files' format: %1 (default auto: recognised by their content)."_s.arg(
                           OrderFormats::choices().join(u", "_s)),
                       u"format"_s, u"auto"_s});
+    parser.addOption({u"allow-below-reserved"_s,
+                      u"Let an inventory file's count set on hand below the stock reserved for open orders "
+                      "(without it such a row is rejected)."_s});
     parser.addPositionalArgument(
         u"files"_s,
         u"Channel order documents (Shopify, WooCommerce, Amazon SP-API JSON) or CSV files of locations, "
@@ -89,6 +92,10 @@ int runImportCommand(const QStringList& arguments) {
         "currency (one row per order line)\n"
         "Orders that break a business rule are captured and held in Exception; rows that cannot be read are "
         "rejected with their line; a file that is not UTF-8 CSV of a known kind is refused whole.\n"
+        "An inventory file's rows are counts that go into the stock ledger as `ordo inventory apply` takes "
+        "them: each with an event id from the file's content, so importing the same file again changes "
+        "nothing; a count that changes nothing is not written; a count below the stock reserved at that "
+        "position (and lower than on hand) is rejected unless --allow-below-reserved is given.\n"
         "Exit codes: 0 everything accepted (orders already imported are skipped), 3 a row or order rejected "
         "or "
         "a file refused (also a file that cannot be opened; the other files are still imported), 2 usage "
@@ -104,7 +111,9 @@ int runImportCommand(const QStringList& arguments) {
 
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        ImportService importer(db, commandLineActor());
+        InventoryImportOptions inventory;
+        inventory.allowBelowReserved = parser.isSet(u"allow-below-reserved"_s);
+        ImportService importer(db, commandLineActor(), inventory);
         const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());

@@ -62,7 +62,8 @@ int runImport(const QStringList& arguments) {
     }
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        const int rows = SkuCrossReferenceImport(db).importFile(parser.positionalArguments().first());
+        const int rows =
+            SkuCrossReferenceImport(db, commandLineActor()).importFile(parser.positionalArguments().first());
         if (wantsJson(parser))
             printJson(QJsonObject{{u"imported"_s, rows}});
         else

@@ -102,7 +102,7 @@ int runSwitch(const QStringList& arguments, bool enable) {
         ValidationSettings settings = ValidationSettings::load(db);
         const QString code = parser.positionalArguments().first().toUpper();
         settings.set(code, enable, params);
-        settings.save(db, code, commandLineActor().user);
+        settings.save(db, code, commandLineActor());
         const ValidationRuleInfo* rule = ValidationSettings::info(code);
         if (wantsJson(parser))
             printJson(ruleToJson(*rule, settings));

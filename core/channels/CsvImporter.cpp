@@ -4,14 +4,16 @@
 #include "formats/CsvMasterDataRows.h"
 #include "formats/CsvOrderAssembler.h"
 #include "formats/CsvReader.h"
+#include "formats/InventoryFileReader.h"
+#include "inventory/InventoryLedger.h"
 #include "orders/OrderCapture.h"
 #include "orders/OrderRepository.h"
 #include "storage/Database.h"
 #include "storage/LocationRepository.h"
-#include "storage/PositionRepository.h"
 #include "storage/SkuRepository.h"
 #include "storage/Transaction.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -66,9 +68,10 @@ ImportReport refusedFile(const QString& name, const QString& kind, int line, con
 
 } // namespace
 
-CsvImporter::CsvImporter(Database& db, const Actor& actor)
+CsvImporter::CsvImporter(Database& db, const Actor& actor, const InventoryImportOptions& inventory)
     : m_db(db)
-    , m_actor(actor) {}
+    , m_actor(actor)
+    , m_inventory(inventory) {}
 
 ImportReport CsvImporter::importFiles(const QStringList& paths) {
     QList<QPair<int, QString>> ordered;
@@ -102,7 +105,11 @@ void CsvImporter::checkPermission(CsvKind kind) const {
 }
 
 ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
-    CsvReader reader(device, name);
+    // The whole content first: the counts of an inventory file take their event ids from it.
+    QBuffer content;
+    content.setData(device.readAll());
+    content.open(QIODevice::ReadOnly);
+    CsvReader reader(content, name);
     FileRun run{reader, {}, {}, {}, 1};
     run.summary.file = name;
     try {
@@ -118,22 +125,26 @@ ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
                 name, header.line,
                 u"column '%1' is not a column of a %2 file and is ignored"_s.arg(column, run.summary.kind)};
 
-        Transaction tx(m_db); // the whole file, or nothing
-        switch (run.layout.kind) {
-        case CsvKind::Locations:
-            importLocations(run);
-            break;
-        case CsvKind::Skus:
-            importSkus(run);
-            break;
-        case CsvKind::Inventory:
-            importInventory(run);
-            break;
-        case CsvKind::Orders:
-            importOrders(run);
-            break;
+        if (run.layout.kind == CsvKind::Inventory) {
+            // In the ledger's one transaction: the whole file, or nothing.
+            importInventory(run, content.data());
+        } else {
+            Transaction tx(m_db); // the whole file, or nothing
+            switch (run.layout.kind) {
+            case CsvKind::Locations:
+                importLocations(run);
+                break;
+            case CsvKind::Skus:
+                importSkus(run);
+                break;
+            case CsvKind::Inventory:
+                break;
+            case CsvKind::Orders:
+                importOrders(run);
+                break;
+            }
+            tx.commit();
         }
-        tx.commit();
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
             throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()));
@@ -201,16 +212,14 @@ void CsvImporter::importSkus(FileRun& run) {
     }
 }
 
-void CsvImporter::importInventory(FileRun& run) {
-    // The catalogue and the locations are read once, not per row.
-    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
-    QHash<QString, qint64> locationIds;
-    for (const Location& location : LocationRepository(m_db).all())
-        locationIds.insert(location.code, location.id);
-
-    PositionRepository positions(m_db);
+// An inventory file is a count of each position it names: snapshots into the inventory ledger, as `ordo
+// inventory apply` takes them (the same event ids, so a file imported or applied again changes nothing;
+// counts that change nothing written nowhere; one audit row), with the rows that cannot be read rejected
+// first and the ones the ledger refuses after.
+void CsvImporter::importInventory(FileRun& run, const QByteArray& content) {
+    QList<InventoryEvent> counts;
     QStringList fields;
-    while (nextRow(run, fields)) {
+    while (nextRow(run, fields)) { // every row read, and so checked, before the ledger sees any
         InventoryRow row;
         try {
             row = CsvMasterDataRows::inventory(run.layout, fields);
@@ -218,19 +227,31 @@ void CsvImporter::importInventory(FileRun& run) {
             rejectRow(run, e.message());
             continue;
         }
-        const auto location = locationIds.constFind(row.locationCode);
-        const auto sku = skuIds.constFind(row.skuCode);
-        if (location == locationIds.cend()) {
-            rejectRow(run, u"location_id '%1' is not a known location"_s.arg(row.locationCode));
-            continue;
-        }
-        if (sku == skuIds.cend()) {
-            rejectRow(run, u"sku '%1' is not in the catalogue"_s.arg(row.skuCode));
-            continue;
-        }
-        positions.setOnHand(*location, *sku, row.onHand, row.safetyStock);
-        ++run.summary.accepted;
+        InventoryEvent count;
+        count.kind = InventoryEventKind::Snapshot;
+        count.locationCode = row.locationCode;
+        count.skuCode = row.skuCode;
+        count.quantity = row.onHand;
+        count.safetyStock = row.safetyStock;
+        count.line = run.line;
+        counts << count;
     }
+    InventoryFileReader::assignSnapshotIds(counts, content);
+
+    ApplyOptions options;
+    options.partial = true; // a refused row is listed, the rest applied
+    options.batchSize = int(std::max<qsizetype>(1, counts.size())); // ... in one transaction
+    options.source = run.summary.file;
+    options.refuseBelowReserved = !m_inventory.allowBelowReserved;
+    const ApplyReport applied = InventoryLedger(m_db).apply(counts, options, m_actor, m_inventory.sink);
+    run.summary.accepted += applied.applied + applied.unchanged;
+    run.summary.duplicates += applied.duplicates;
+    for (const ImportIssue& issue : applied.errors) {
+        run.line = issue.line;
+        rejectRow(run, issue.message);
+    }
+    std::stable_sort(run.report.errors.begin(), run.report.errors.end(),
+                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
 }
 
 void CsvImporter::importOrders(FileRun& run) {

@@ -12,16 +12,29 @@ namespace ordo {
 
 class CsvReader;
 class Database;
+class PositionSink;
+
+// How the counts of an inventory file reach the inventory ledger.
+struct InventoryImportOptions {
+    // A count may set on hand below the stock reserved for open orders (`ordo import
+    // --allow-below-reserved`); without it such a row is rejected.
+    bool allowBelowReserved = false;
+    // Told the new figures of every position the file changed, after the commit (an in-memory
+    // InventoryIndex).
+    PositionSink* sink = nullptr;
+};
 
 // Imports generic CSV files (locations, SKUs, inventory positions, orders; see CsvFileKind) into a database.
-// Each file is imported in one Transaction: a file that is not what it claims (not UTF-8 text, binary, cut
-// off inside a quoted field, an unknown header or a missing column) is refused whole and the database is
-// left as it was. Inside an accepted file, a row or order that cannot be represented is rejected with its
-// line, and orders that break a business rule are captured and held in Exception by OrderCapture.
-// Storage failures and a lack of permission are not reported but thrown (ordo::Error naming the file).
+// An inventory file's rows are counts that go through the InventoryLedger like `ordo inventory apply`'s
+// snapshots (InventoryImportOptions). Each file is imported in one Transaction: a file that is not what it
+// claims (not UTF-8 text, binary, cut off inside a quoted field, an unknown header or a missing column) is
+// refused whole and the database is left as it was. Inside an accepted file, a row or order that cannot be
+// represented is rejected with its line, and orders that break a business rule are captured and held in
+// Exception by OrderCapture. Storage failures and a lack of permission are not reported but thrown
+// (ordo::Error naming the file).
 class CsvImporter {
 public:
-    CsvImporter(Database& db, const Actor& actor);
+    CsvImporter(Database& db, const Actor& actor, const InventoryImportOptions& inventory = {});
 
     // Imports several files, master data first whatever the order given: locations, SKUs, inventory, then
     // orders, so that orders find the catalogue of the same run.
@@ -35,13 +48,14 @@ private:
     void checkPermission(CsvKind kind) const;
     void importLocations(FileRun& run);
     void importSkus(FileRun& run);
-    void importInventory(FileRun& run);
+    void importInventory(FileRun& run, const QByteArray& content);
     void importOrders(FileRun& run);
     bool nextRow(FileRun& run, QStringList& fields);
     void rejectRow(FileRun& run, const QString& reason);
 
     Database& m_db;
     Actor m_actor;
+    InventoryImportOptions m_inventory;
 };
 
 } // namespace ordo

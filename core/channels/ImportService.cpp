@@ -56,9 +56,10 @@ std::optional<QByteArray> readAll(const QString& path, QString& why) {
 
 } // namespace
 
-ImportService::ImportService(Database& db, const Actor& actor)
+ImportService::ImportService(Database& db, const Actor& actor, const InventoryImportOptions& inventory)
     : m_db(db)
-    , m_actor(actor) {}
+    , m_actor(actor)
+    , m_inventory(inventory) {}
 
 ImportService::~ImportService() = default;
 
@@ -96,7 +97,7 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
             csvPaths << path; // CsvImporter reports what is wrong with a file that is neither
     }
     if (!csvPaths.isEmpty()) {
-        ImportReport csvReport = CsvImporter(m_db, m_actor).importFiles(csvPaths);
+        ImportReport csvReport = CsvImporter(m_db, m_actor, m_inventory).importFiles(csvPaths);
         for (ImportFileSummary& f : csvReport.files)
             f.format = u"csv"_s;
         report.merge(csvReport);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/CsvImporter.h"
 #include "formats/ImportReport.h"
 #include "formats/OrderFormats.h"
 #include "model/Actor.h"
@@ -25,7 +26,7 @@ class SkuCrossReference;
 //  - The same channel order again (channel + external id) is a duplicate and changes nothing.
 class ImportService {
 public:
-    ImportService(Database& db, const Actor& actor);
+    ImportService(Database& db, const Actor& actor, const InventoryImportOptions& inventory = {});
     ~ImportService();
 
     // format: "auto" (default), "csv" or an OrderFormats name. Throws Error::usage for an unknown format.
@@ -40,6 +41,7 @@ private:
 
     Database& m_db;
     Actor m_actor;
+    InventoryImportOptions m_inventory;
     std::unique_ptr<SkuCrossReference> m_xref;
     std::unique_ptr<OrderCapture> m_capture;
 };

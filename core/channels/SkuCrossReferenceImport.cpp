@@ -18,8 +18,9 @@ const QStringList columns = {u"partner"_s, u"qualifier"_s, u"part_number"_s, u"s
 
 } // namespace
 
-SkuCrossReferenceImport::SkuCrossReferenceImport(Database& db)
-    : m_db(db) {}
+SkuCrossReferenceImport::SkuCrossReferenceImport(Database& db, const Actor& actor)
+    : m_db(db)
+    , m_actor(actor) {}
 
 int SkuCrossReferenceImport::importFile(const QString& path) {
     QFile file(path);
@@ -29,6 +30,7 @@ int SkuCrossReferenceImport::importFile(const QString& path) {
 }
 
 int SkuCrossReferenceImport::importCsv(QIODevice& device, const QString& name) {
+    SkuCrossReference::checkMayChange(m_actor); // before the file is read: a refusal is about who, not what
     CsvTable table(device, name);
     if (const QStringList missing = table.missing(columns); !missing.isEmpty())
         throw Error::input(
@@ -80,7 +82,7 @@ int SkuCrossReferenceImport::importCsv(QIODevice& device, const QString& name) {
         entries << e;
     }
     throwIfBadRows(name, errors);
-    SkuCrossReference(m_db).store(entries);
+    SkuCrossReference(m_db).store(entries, m_actor, name);
     return int(entries.size());
 }
 

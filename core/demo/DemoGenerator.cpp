@@ -69,6 +69,21 @@ const QStringList demoTables = {u"sku_tags"_s,
                                 u"skus"_s,
                                 u"locations"_s};
 
+// The row of `meta` by which a database says the demo made it (and with what); --force replaces no other.
+const QString markerKey = u"demo_world"_s;
+
+void writeMarker(Database& db, const DemoOptions& options, const QDateTime& now) {
+    SqlQuery q(db, u"INSERT INTO meta (key, value) VALUES (:key, :value) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    q.bind(u":key"_s, markerKey)
+        .bind(u":value"_s, u"seed %1, %2 orders, %3 SKUs, %4 locations, now %5"_s.arg(options.seed)
+                               .arg(options.orders)
+                               .arg(options.skus)
+                               .arg(options.locations)
+                               .arg(now.toString(Qt::ISODateWithMs)));
+    q.exec();
+}
+
 qint64 countRows(Database& db, const QString& table) {
     SqlQuery q(db, u"SELECT count(*) FROM "_s + table);
     return q.scalar().toLongLong();
@@ -259,7 +274,7 @@ private:
 
 } // namespace
 
-void DemoGenerator::checkEmpty(bool replace) {
+void DemoGenerator::checkEmpty(bool replace, const Actor& actor) {
     // The demo writes explicit ids: every table it fills must be empty, or be emptied first.
     QStringList held;
     for (const QString& table : std::as_const(demoTables)) {
@@ -273,6 +288,19 @@ void DemoGenerator::checkEmpty(bool replace) {
         throw Error::state(
             u"%1 is not empty (it holds %2); pass --force to replace all of it with the demo world"_s.arg(
                 m_db.displayName(), held.join(u", "_s)));
+    // Replacing deletes every row above, the audit trail and the stock ledger with them: an administrator's
+    // decision, and only over a world the demo made itself.
+    if (!actor.may(Permission::ReplaceDatabase))
+        throw Error::denied(
+            u"%1 (%2) may not replace a database: --force empties it, audit trail and stock "
+            "ledger included, and takes an administrator"_s.arg(actor.user, roleCode(actor.role)));
+    SqlQuery marker(m_db, u"SELECT value FROM meta WHERE key = :key"_s);
+    marker.bind(u":key"_s, markerKey);
+    if (!marker.optionalScalar())
+        throw Error::state(
+            u"%1 was not made by `ordo demo` (it holds %2): --force replaces only a demo world, so "
+            "nothing was deleted; make the demo in a new database"_s.arg(m_db.displayName(),
+                                                                         held.join(u", "_s)));
     wipe();
 }
 
@@ -287,7 +315,7 @@ void DemoGenerator::wipe() {
     tx.commit();
 }
 
-DemoSummary DemoGenerator::run(const DemoOptions& options) {
+DemoSummary DemoGenerator::run(const DemoOptions& options, const Actor& actor) {
     QElapsedTimer timer;
     timer.start();
     if (options.orders < 1 || options.orders > maxOrders)
@@ -299,7 +327,7 @@ DemoSummary DemoGenerator::run(const DemoOptions& options) {
             u"--locations must be between %1 and %2, not %3"_s.arg(DemoNetwork::minimumLocations)
                 .arg(maxLocations)
                 .arg(options.locations));
-    checkEmpty(options.replace);
+    checkEmpty(options.replace, actor);
     // A bulk load touches every index page again and again: give SQLite a bigger page cache meanwhile.
     struct CacheSize {
         Database& db;
@@ -331,6 +359,7 @@ DemoSummary DemoGenerator::run(const DemoOptions& options) {
     const QList<DemoSku> catalog = CatalogGenerator::generate(catalogRandom, options.skus);
     {
         Transaction tx(m_db);
+        writeMarker(m_db, options, summary.now); // first, so that a run cut short can be replaced
         writeMasterData(m_db, network, catalog);
         tx.commit();
     }

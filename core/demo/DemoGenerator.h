@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Actor.h"
 #include "model/Channel.h"
 #include "model/OrderStatus.h"
 
@@ -18,9 +19,11 @@ struct DemoOptions {
     quint64 seed = 1;
     qint64 orders = 20000;
     int skus = 5000;
-    int locations = 35;   // 3+ DCs, 30+ stores, 2 drop-ship vendors
-    QDateTime now;        // the demo's "now" (UTC); null: the current time
-    bool replace = false; // delete the orders, customers, locations, SKUs and stock already in the database
+    int locations = 35; // 3+ DCs, 30+ stores, 2 drop-ship vendors
+    QDateTime now;      // the demo's "now" (UTC); null: the current time
+    // Delete the orders, customers, locations, SKUs, stock, ledger and audit trail already in the database:
+    // only a database the demo made (its marker in `meta`), and only for an administrator.
+    bool replace = false;
     int ordersPerTransaction = 20000;
     std::function<void(qint64 done, qint64 total)> progress;
 };
@@ -62,8 +65,9 @@ public:
         : m_db(db) {}
 
     // Throws Error::State when the database already holds orders, customers, locations or SKUs and
-    // options.replace is off; Error::Usage for options out of range.
-    DemoSummary run(const DemoOptions& options);
+    // options.replace is off; Error::Usage for options out of range. `actor` is who asked: only an
+    // administrator may replace a database (options.replace).
+    DemoSummary run(const DemoOptions& options, const Actor& actor);
 
     static constexpr qint64 maxOrders = 20000000;
     static constexpr int maxSkus = 1000000;
@@ -71,7 +75,7 @@ public:
     static constexpr int historyDays = 90;
 
 private:
-    void checkEmpty(bool replace);
+    void checkEmpty(bool replace, const Actor& actor);
     void wipe();
 
     Database& m_db;

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -71,14 +72,13 @@ InventoryEvent eventFromFields(const RowFields& row, InventoryEventKind kind, in
     return event;
 }
 
+} // namespace
+
 // Snapshot rows without an id get one from the file's content and the row's own figures.
-void deriveSnapshotIds(InventoryFile& file, const QByteArray& content) {
+void InventoryFileReader::assignSnapshotIds(QList<InventoryEvent>& events, const QByteArray& content) {
     const QByteArray fileHash = QCryptographicHash::hash(content, QCryptographicHash::Sha1);
-    for (InventoryEvent& event : file.events) {
-        if (event.kind != InventoryEventKind::Snapshot)
-            continue;
-        file.hasSnapshots = true;
-        if (!event.eventId.isEmpty())
+    for (InventoryEvent& event : events) {
+        if (event.kind != InventoryEventKind::Snapshot || !event.eventId.isEmpty())
             continue;
         QCryptographicHash hash(QCryptographicHash::Sha1);
         hash.addData(fileHash);
@@ -90,6 +90,8 @@ void deriveSnapshotIds(InventoryFile& file, const QByteArray& content) {
         event.eventId = u"snap:"_s + QString::fromLatin1(hash.result().toHex());
     }
 }
+
+namespace {
 
 void readCsv(InventoryFile& file, const QByteArray& content) {
     QBuffer buffer;
@@ -274,7 +276,10 @@ InventoryFile InventoryFileReader::readBytes(const QByteArray& content, const QS
     } else {
         readCsv(file, content); // CsvReader checks the encoding as it goes
     }
-    deriveSnapshotIds(file, content);
+    assignSnapshotIds(file.events, content);
+    file.hasSnapshots = std::any_of(file.events.cbegin(), file.events.cend(), [](const InventoryEvent& e) {
+        return e.kind == InventoryEventKind::Snapshot;
+    });
     return file;
 }
 

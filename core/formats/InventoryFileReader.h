@@ -45,6 +45,11 @@ public:
     static InventoryFile readBytes(const QByteArray& content, const QString& sourceName,
                                    InventoryFileFormat format = InventoryFileFormat::Auto);
 
+    // Gives each snapshot event without an event_id the one this reader gives it: "snap:" + SHA-1 of the
+    // whole file's content and the row's own figures. `ordo import` gives the counts of an inventory file the
+    // same ids, so that importing a file and applying it find each other's events in the ledger.
+    static void assignSnapshotIds(QList<InventoryEvent>& events, const QByteArray& content);
+
     static constexpr int maxEventIdLength = 200;
 };
 

@@ -227,6 +227,17 @@ void Unit::evaluateOne(qsizetype index) {
         if (e.safetyStock)
             next.safetyStock = *e.safetyStock;
     }
+    // A count below what open orders hold would leave reservations that cannot be shipped: refused when
+    // asked, unless it raises on hand (a position already short is not made worse by a higher count).
+    if (m_run.options.refuseBelowReserved && next.onHand < next.reserved &&
+        next.onHand < position.current.onHand) {
+        if (!m_lookUpIds)
+            m_unverified.append(e.eventId);
+        return reject(u"sku '%1' at location_id '%2': on hand would be %3, below the %4 reserved for open "
+                      "orders (--allow-below-reserved accepts it)"_s.arg(e.skuCode, e.locationCode)
+                          .arg(next.onHand)
+                          .arg(next.reserved));
+    }
     markSeen(e.eventId);
     if (next == position.current) {
         ++unchanged; // never written, not even to the ledger

@@ -18,7 +18,10 @@ struct ApplyOptions {
     bool partial = false;      // apply the good events and list the rest (default: all or nothing)
     bool fullSnapshot = false; // a snapshot sets the SKUs of its location that it does not list to zero
     bool dryRun = false;       // check everything and report, write nothing
-    QString source;            // where the events came from, for error reports and the audit trail
+    // Reject an event that takes on hand below the stock reserved for open orders, or further below it (a
+    // count the import takes only when told to: `ordo import --allow-below-reserved`).
+    bool refuseBelowReserved = false;
+    QString source; // where the events came from, for error reports and the audit trail
     // Events per transaction with `partial` (without it: one transaction); 0:
     // InventoryLedger::defaultBatchSize.
     int batchSize = 0;
@@ -45,8 +48,8 @@ struct ApplyReport {
 //
 // Rules:
 // - A delta adds to on hand; on hand may not go negative (such an event is rejected). A snapshot sets on
-// hand,
-//   and safety stock when it gives one. Reserved is never changed here.
+//   hand, and safety stock when it gives one. Reserved is never changed here; with refuseBelowReserved an
+//   event that would leave on hand below reserved, and lower than it was, is rejected.
 // - An event whose event_id is in the ledger already, or earlier in the same input, is a duplicate.
 // - An event that changes nothing (delta 0, a count equal to on hand) is counted unchanged and written
 // nowhere.

@@ -30,10 +30,11 @@ std::optional<Role> roleFromCode(QStringView code) {
 bool Actor::may(Permission permission) const {
     switch (role) {
     case Role::Admin:
-    case Role::System:
         return true;
+    case Role::System: // emptying a whole database is a person's decision, never an automatic process's
+        return permission != Permission::ReplaceDatabase;
     case Role::Manager:
-        return permission != Permission::EditRules;
+        return permission != Permission::EditRules && permission != Permission::ReplaceDatabase;
     case Role::CustomerService:
         return permission == Permission::CaptureOrders || permission == Permission::ResolveExceptions ||
                permission == Permission::CancelOrders;

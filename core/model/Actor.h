@@ -17,6 +17,7 @@ enum class Permission {
     CancelOrders,
     ManageMasterData, // locations, SKUs, stock
     EditRules,
+    ReplaceDatabase, // empty a whole database, audit trail and ledger included (`ordo demo --force`)
 };
 
 // The person (or automatic process) on whose behalf a core service acts.

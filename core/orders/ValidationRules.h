@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Actor.h"
+
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -41,7 +43,10 @@ public:
 
     // Reads the stored settings; saves one rule's (inside a transaction of its own).
     static ValidationSettings load(Database& db);
-    void save(Database& db, const QString& code, const QString& actor) const;
+    // Only an actor who may edit the rules saves (Error::denied otherwise, nothing written); a change is
+    // written with its audit row (entity "validation_rule", action "enable" or "disable", the settings before
+    // and after) in one transaction. A rule whose settings are those already in force writes nothing.
+    void save(Database& db, const QString& code, const Actor& actor) const;
 
 private:
     struct Override {

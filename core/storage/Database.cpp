@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -25,6 +26,25 @@ QString nextConnectionName() {
 bool isPostgresUrl(const QString& url) {
     return url.startsWith(u"postgresql://"_s, Qt::CaseInsensitive) ||
            url.startsWith(u"postgres://"_s, Qt::CaseInsensitive);
+}
+
+// A new database file is its owner's alone (0600) whatever the umask: it holds customers' addresses, orders
+// and the audit trail, and on SQLite the file's permissions are the only boundary. SQLite gives the -wal and
+// -shm files it makes beside it the main file's mode. The file is made empty here, before SQLite opens it
+// (SQLite takes an empty file as a new database); one that exists keeps the mode its owner chose.
+void createOwnerOnlyFile(const QString& path) {
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile file(path);
+    // Created with no more than 0600 from the start, never readable by others even for a moment...
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)) {
+        if (QFileInfo::exists(path))
+            return; // another process made it meanwhile: its mode is its maker's
+        throw Error::storage(u"cannot create %1: %2"_s.arg(path, file.errorString()));
+    }
+    // ... and exactly 0600: the umask may have taken bits off at creation, a chmod takes none.
+    if (!file.setPermissions(ownerOnly))
+        throw Error::storage(
+            u"cannot make %1 readable by its owner only: %2"_s.arg(path, file.errorString()));
 }
 
 QString sqlitePath(const QString& url) {
@@ -132,6 +152,7 @@ Database Database::open(const QString& url, const Options& options) {
             throw Error::notFound(u"no database at %1"_s.arg(path));
         if (!QDir().mkpath(info.absolutePath()))
             throw Error::storage(u"cannot create the folder %1"_s.arg(info.absolutePath()));
+        createOwnerOnlyFile(info.absoluteFilePath());
     } else if (info.isDir()) {
         throw Error::usage(u"%1 is a folder, not a database file"_s.arg(path));
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Actor.h"
 #include "model/ImportedOrder.h"
 
 #include <QHash>
@@ -39,8 +40,13 @@ public:
 
     // Adds the rows (normalised, their SKUs in the catalogue) in one transaction; a row for an existing
     // (partner, qualifier, part number) replaces its SKU. What a cross-reference file brings
-    // (channels/SkuCrossReferenceImport).
-    void store(const QList<SkuXrefEntry>& entries);
+    // (channels/SkuCrossReferenceImport); `source` names it in the audit trail.
+    // Only an actor who may change master data stores (Error::denied otherwise, nothing written); a store
+    // that changes something writes one audit row (entity "sku_xref", action "import": how many rows are new,
+    // remapped and unchanged, and which moved from which SKU) in the same transaction.
+    void store(const QList<SkuXrefEntry>& entries, const Actor& actor, const QString& source);
+    // Error::denied unless the actor may change the cross-reference (master data).
+    static void checkMayChange(const Actor& actor);
 
     QList<SkuXrefEntry> all() const;
     // Reads the whole table, and the catalogue's codes, into memory for resolve(); call again after changing

@@ -85,7 +85,8 @@ void TestConsoleOnDemo::initTestCase() {
     options.orders = 1500;
     options.skus = 800;
     options.now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
-    const ordo::DemoSummary summary = ordo::DemoGenerator(*m_db).run(options);
+    const ordo::DemoSummary summary =
+        ordo::DemoGenerator(*m_db).run(options, {u"admin"_s, ordo::Role::Admin});
     QCOMPARE(summary.orders, 1500);
     QCOMPARE(summary.skus, 800);
     QCOMPARE(query().count({}), 1500);

@@ -5,6 +5,8 @@
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "channels/CsvImporter.h"
+#include "formats/InventoryFileReader.h"
+#include "inventory/InventoryLedger.h"
 #include "orders/OrderQuery.h"
 #include "orders/OrderRepository.h"
 #include "storage/LocationRepository.h"
@@ -29,6 +31,9 @@ private slots:
     void importsLocations();
     void importsSkus();
     void importsInventory();
+    void inventoryGoesThroughTheLedger();
+    void countBelowReserved_data();
+    void countBelowReserved();
     void importsOrders();
     void reimportIsIdempotent();
     void validation_data();
@@ -48,6 +53,7 @@ private:
     void importMasterData();
     Order loadOrder(const QString& number);
     QMap<QString, qint64> rowCounts();
+    qint64 count(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
     Database& db() { return m_test->db(); }
 
     std::unique_ptr<test::TestDatabase> m_test;
@@ -163,6 +169,115 @@ void TestCsvImporter::importsInventory() {
     QCOMPARE(mug.at(0).onHand, 40);
     QCOMPARE(mug.at(0).safetyStock, 0);
     QCOMPARE(positions.forSku(u"LAMP-XL"_s).value(0).onHand, 0);
+}
+
+void TestCsvImporter::inventoryGoesThroughTheLedger() {
+    import(u"locations.csv"_s);
+    import(u"skus.csv"_s);
+    const ImportReport first = import(u"inventory.csv"_s);
+    QCOMPARE(first.accepted, 4);
+    QCOMPARE(first.duplicates, 0);
+    // Three counts change a position, each a snapshot event of the ledger; the fourth (LAMP-XL at 0 where
+    // there is no stock) changes nothing and is written nowhere.
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events"_s), 3);
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events WHERE kind = 'snapshot' AND actor = 'tester'"_s),
+             3);
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events e JOIN skus s ON s.id = e.sku_id "
+                   "WHERE s.code = 'TEE-BLK-M' AND e.on_hand_after = 120 AND e.quantity = 120"_s),
+             1);
+    // Each position names its last event: the chain the Inventory view walks back.
+    QCOMPARE(
+        count(u"SELECT count(*) FROM positions p JOIN inventory_events e ON e.event_id = p.last_event_id"_s),
+        3);
+    // One audit row for the file, naming it.
+    SqlQuery audit(
+        db(), u"SELECT actor, detail FROM audit_events WHERE entity = 'inventory' AND action = 'apply'"_s);
+    audit.exec();
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), u"tester"_s);
+    const QString detail = audit.value(1).toString();
+    QVERIFY2(detail.contains(test::testDataPath(u"csv/inventory.csv"_s)) && detail.contains(u"3 applied"_s),
+             qPrintable(detail));
+    QVERIFY(!audit.next());
+
+    // The same file again: its counts are already in the ledger; nothing is written.
+    const ImportReport again = import(u"inventory.csv"_s);
+    QCOMPARE(again.duplicates, 3);
+    QCOMPARE(again.accepted, 1); // the count that changes nothing
+    QCOMPARE(again.rejected, 0);
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events"_s), 3);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 1);
+
+    // `ordo inventory apply` of the same file gives its counts the same event ids: duplicates too.
+    const InventoryFile file = InventoryFileReader::readFile(test::testDataPath(u"csv/inventory.csv"_s));
+    const ApplyReport applied = InventoryLedger(db()).apply(file.events, {}, Actor{u"tester"_s, Role::Admin});
+    QCOMPARE(applied.duplicates, 3);
+    QCOMPARE(applied.unchanged, 1);
+    QCOMPARE(applied.applied, 0);
+}
+
+void TestCsvImporter::countBelowReserved_data() {
+    QTest::addColumn<qint64>("onHandBefore"); // with 100 reserved
+    QTest::addColumn<qint64>("counted");
+    QTest::addColumn<bool>("allowed"); // --allow-below-reserved
+    QTest::addColumn<bool>("rejected");
+    QTest::addColumn<qint64>("onHandAfter");
+    QTest::newRow("above reserved") << qint64(120) << qint64(105) << false << false << qint64(105);
+    QTest::newRow("equal to reserved") << qint64(120) << qint64(100) << false << false << qint64(100);
+    QTest::newRow("below reserved") << qint64(120) << qint64(99) << false << true << qint64(120);
+    QTest::newRow("to zero") << qint64(120) << qint64(0) << false << true << qint64(120);
+    QTest::newRow("below, allowed") << qint64(120) << qint64(99) << true << false << qint64(99);
+    QTest::newRow("short already, higher count") << qint64(90) << qint64(95) << false << false << qint64(95);
+    QTest::newRow("short already, lower count") << qint64(90) << qint64(80) << false << true << qint64(90);
+}
+
+void TestCsvImporter::countBelowReserved() {
+    QFETCH(qint64, onHandBefore);
+    QFETCH(qint64, counted);
+    QFETCH(bool, allowed);
+    QFETCH(bool, rejected);
+    QFETCH(qint64, onHandAfter);
+    importMasterData();
+    const QString position = u"location_id = (SELECT id FROM locations WHERE code = 'DC-RENO') AND "
+                             "sku_id = (SELECT id FROM skus WHERE code = 'TEE-BLK-M')"_s;
+    SqlQuery set(db(), u"UPDATE positions SET on_hand = :oh, reserved = 100 WHERE "_s + position);
+    set.bind(u":oh"_s, onHandBefore).exec();
+    const qint64 eventsBefore = count(u"SELECT count(*) FROM inventory_events"_s);
+    const qint64 auditBefore = count(u"SELECT count(*) FROM audit_events"_s);
+
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"count.csv"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("location_id,sku,on_hand\nDC-RENO,MUG-01,41\nDC-RENO,TEE-BLK-M," +
+               QByteArray::number(counted) + "\n");
+    file.close();
+    InventoryImportOptions options;
+    options.allowBelowReserved = allowed;
+    const ImportReport report =
+        CsvImporter(db(), Actor{u"tester"_s, Role::Admin}, options).importFile(file.fileName());
+
+    QCOMPARE(count(u"SELECT on_hand FROM positions WHERE "_s + position), onHandAfter);
+    QCOMPARE(count(u"SELECT reserved FROM positions WHERE "_s + position), 100);
+    QCOMPARE(
+        count(u"SELECT on_hand FROM positions p JOIN skus s ON s.id = p.sku_id WHERE s.code = 'MUG-01'"_s),
+        41); // the other row of the file is taken either way
+    QCOMPARE(report.refusedFiles, 0);
+    QCOMPARE(report.rejected, rejected ? 1 : 0);
+    QCOMPARE(report.accepted, rejected ? 1 : 2);
+    QCOMPARE(count(u"SELECT count(*) FROM inventory_events"_s) - eventsBefore, rejected ? 1 : 2);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s) - auditBefore, 1);
+    if (!rejected) {
+        QVERIFY(report.errors.isEmpty());
+        return;
+    }
+    // The message names the file, the line, the SKU, the location and both figures.
+    QCOMPARE(report.errors.size(), 1);
+    const ImportIssue& issue = report.errors.at(0);
+    QCOMPARE(issue.file, file.fileName());
+    QCOMPARE(issue.line, 3);
+    for (const QString& part : {u"'TEE-BLK-M'"_s, u"'DC-RENO'"_s, u"would be %1"_s.arg(counted),
+                                u"below the 100 reserved"_s, u"--allow-below-reserved"_s})
+        QVERIFY2(issue.message.contains(part), qPrintable(issue.message));
 }
 
 void TestCsvImporter::importsOrders() {

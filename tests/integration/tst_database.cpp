@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using ordo::Database;
 using ordo::Error;
@@ -80,6 +82,8 @@ private slots:
     void badUrlsAreUsageErrors_data();
     void badUrlsAreUsageErrors();
     void displayName();
+    void sqliteFilesAreTheOwnersAlone_data();
+    void sqliteFilesAreTheOwnersAlone();
 
 private:
     QString engine() const { return m_test->engineName(); }
@@ -244,6 +248,50 @@ void tst_Database::displayName() {
         QCOMPARE(db.displayName(),
                  u"%1@%2:%3%4"_s.arg(url.userName(), url.host(), QString::number(url.port()), url.path()));
     }
+}
+
+void tst_Database::sqliteFilesAreTheOwnersAlone_data() {
+    QTest::addColumn<int>("mask");
+    QTest::newRow("umask 022") << 022;
+    QTest::newRow("umask 000") << 0;
+    QTest::newRow("umask 077") << 077;
+}
+
+// A new database file holds orders, customers' addresses and the audit trail: it is made readable and
+// writable by its owner alone whatever the umask, and so are the -wal and -shm files SQLite makes beside it
+// (SQLite gives them the main file's mode).
+void tst_Database::sqliteFilesAreTheOwnersAlone() {
+    if (m_test->engine() != ordo::Engine::Sqlite)
+        QSKIP("a PostgreSQL database has no file of its own: the server keeps its files");
+    QFETCH(int, mask);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"new/ordo.sqlite"_s);
+    const mode_t before = ::umask(mode_t(mask));
+    std::optional<Database> db;
+    try {
+        db.emplace(Database::open(path));
+    } catch (...) {
+        ::umask(before);
+        throw;
+    }
+    ::umask(before);
+    SqlQuery::run(*db, u"INSERT INTO meta (key, value) VALUES ('probe', 'written')"_s); // the WAL is in use
+    for (const QString& file : QStringList{path, path + u"-wal"_s, path + u"-shm"_s}) {
+        struct stat info {};
+        QVERIFY2(::stat(QFile::encodeName(file).constData(), &info) == 0,
+                 qPrintable(file + u" is missing"_s));
+        QVERIFY2((info.st_mode & 0777) == 0600,
+                 qPrintable(u"%1 has mode %2"_s.arg(file).arg(info.st_mode & 0777, 3, 8, QChar(u'0'))));
+    }
+    // An existing file keeps the mode its owner gave it (a shared group database stays shared).
+    db.reset();
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                            QFile::WriteGroup));
+    Database again = Database::open(path);
+    struct stat info {};
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &info) == 0);
+    QCOMPARE(int(info.st_mode & 0777), 0660);
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

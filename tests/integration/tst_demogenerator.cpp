@@ -1,6 +1,7 @@
 // DemoGenerator on both engines: the world has what was asked for, every channel and state, audit trails
 // that walk the state machine step by step, consistent totals, holds and search keys; the same seed gives
-// the same data, another seed other data; a database that is not empty is refused unless replacing. The
+// the same data, another seed other data; a database that is not empty is refused unless replacing, and
+// replacing (--force) takes an administrator and a database the demo made (its marker in meta). The
 // history is the real services': every routed order has the router's decision for the lines where they are,
 // under the rule-set version in force when it was routed, three versions published one after the other, and a
 // stock ledger whose chains hold and add up to the positions, which the in-memory index reads alike.
@@ -9,20 +10,28 @@
 #include "TestDatabase.h"
 #include "demo/DemoGenerator.h"
 #include "inventory/InventoryIndex.h"
+#include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
 #include "orders/OrderStateMachine.h"
 #include "orders/SearchKeys.h"
 #include "sourcing/DecisionRepository.h"
 #include "sourcing/RuleSetRepository.h"
+#include "storage/AuditTrail.h"
+#include "storage/LocationRepository.h"
+#include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
 
 #include <QCryptographicHash>
+#include <QProcess>
 #include <QSet>
 #include <QSqlRecord>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace ordo;
+
+Q_DECLARE_METATYPE(ordo::Role)
 
 class TestDemoGenerator : public QObject {
     Q_OBJECT
@@ -43,6 +52,9 @@ private slots:
     void indexAgreesWithTheDatabase();
     void sameSeedSameData();
     void refusesNonEmptyDatabase();
+    void forceReplacesOnlyADemoDatabase();
+    void forceNeedsAnAdministrator_data();
+    void forceNeedsAnAdministrator();
 
 private:
     static DemoOptions options(quint64 seed, qint64 orders = 500);
@@ -52,6 +64,7 @@ private:
 
     std::unique_ptr<test::TestDatabase> m_test;
     DemoSummary m_summary;
+    const Actor admin{u"admin"_s, Role::Admin};
 };
 
 DemoOptions TestDemoGenerator::options(quint64 seed, qint64 orders) {
@@ -70,8 +83,9 @@ void TestDemoGenerator::init() {
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     const QString test = QString::fromLatin1(QTest::currentTestFunction());
-    if (test != u"refusesNonEmptyDatabase"_s && test != u"sameSeedSameData"_s)
-        m_summary = DemoGenerator(db()).run(options(7));
+    if (test != u"refusesNonEmptyDatabase"_s && test != u"sameSeedSameData"_s &&
+        test != u"forceReplacesOnlyADemoDatabase"_s)
+        m_summary = DemoGenerator(db()).run(options(7), admin);
 }
 
 qint64 TestDemoGenerator::count(const QString& sql) {
@@ -550,24 +564,24 @@ QByteArray TestDemoGenerator::digest(Database& db) {
 
 void TestDemoGenerator::sameSeedSameData() {
     QFETCH_GLOBAL(QString, engine);
-    DemoGenerator(db()).run(options(11, 300));
+    DemoGenerator(db()).run(options(11, 300), admin);
     const QByteArray first = digest(db());
 
     auto second = test::TestDatabase::create(engine);
     QVERIFY(second);
-    DemoGenerator(second->db()).run(options(11, 300));
+    DemoGenerator(second->db()).run(options(11, 300), admin);
     QCOMPARE(digest(second->db()), first);
 
     auto third = test::TestDatabase::create(engine);
     QVERIFY(third);
-    DemoGenerator(third->db()).run(options(12, 300));
+    DemoGenerator(third->db()).run(options(12, 300), admin);
     QVERIFY(digest(third->db()) != first);
 }
 
 void TestDemoGenerator::refusesNonEmptyDatabase() {
-    DemoGenerator(db()).run(options(1, 40));
+    DemoGenerator(db()).run(options(1, 40), admin);
     try {
-        DemoGenerator(db()).run(options(2, 40));
+        DemoGenerator(db()).run(options(2, 40), admin);
         QFAIL("generated into a database that already has orders");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::State);
@@ -576,11 +590,111 @@ void TestDemoGenerator::refusesNonEmptyDatabase() {
     QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 40);
     DemoOptions replace = options(2, 60);
     replace.replace = true;
-    const DemoSummary s = DemoGenerator(db()).run(replace);
+    const DemoSummary s = DemoGenerator(db()).run(replace, admin);
     QCOMPARE(s.orders, 60);
     QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 60);
     QCOMPARE(count(u"SELECT count(*) FROM locations"_s), 35);
     QCOMPARE(count(u"SELECT min(id) FROM orders"_s), 1);
+    // The demo names itself in the database it made, with what it was made of.
+    SqlQuery marker(db(), u"SELECT value FROM meta WHERE key = 'demo_world'"_s);
+    QCOMPARE(marker.scalar().toString(),
+             u"seed 2, 60 orders, 400 SKUs, 35 locations, now 2024-06-15T18:00:00.000Z"_s);
+}
+
+void TestDemoGenerator::forceReplacesOnlyADemoDatabase() {
+    // A database someone works in: a location, its audit row, a stock event in the ledger.
+    {
+        Transaction tx(db());
+        Location location;
+        location.code = u"DC-REAL"_s;
+        location.name = u"Our warehouse"_s;
+        location.ships = true;
+        const qint64 id = LocationRepository(db()).upsert(location);
+        AuditTrail(db()).record({0,
+                                 QDateTime::currentDateTimeUtc(),
+                                 u"ana"_s,
+                                 u"location"_s,
+                                 id,
+                                 u"create"_s,
+                                 {},
+                                 {},
+                                 {},
+                                 u"DC-REAL"_s});
+        tx.commit();
+    }
+    SkuRepository(db()).upsert(Sku{0, u"REAL-1"_s, u"Real item"_s, 100, Money{1000, u"USD"_s}});
+    InventoryEvent counted;
+    counted.eventId = u"count-1"_s;
+    counted.locationCode = u"DC-REAL"_s;
+    counted.skuCode = u"REAL-1"_s;
+    counted.kind = InventoryEventKind::Snapshot;
+    counted.quantity = 12;
+    QCOMPARE(InventoryLedger(db()).apply({counted}, {}, admin).applied, 1);
+    const QStringList tables = {u"locations"_s, u"skus"_s, u"positions"_s, u"inventory_events"_s,
+                                u"audit_events"_s};
+    QList<qint64> before;
+    for (const QString& table : tables)
+        before << count(u"SELECT count(*) FROM "_s + table);
+
+    DemoOptions replace = options(3, 40);
+    replace.replace = true;
+    try {
+        DemoGenerator(db()).run(replace, admin);
+        QFAIL("--force emptied a database the demo did not make");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::State);
+        for (const QString& part :
+             {db().displayName(), u"not made by `ordo demo`"_s, u"nothing was deleted"_s})
+            QVERIFY2(e.message().contains(part), qPrintable(e.message()));
+    }
+    for (int i = 0; i < tables.size(); ++i)
+        QCOMPARE(count(u"SELECT count(*) FROM "_s + tables.at(i)), before.at(i));
+
+    // The command line says so with exit code 3, and deletes nothing either.
+    QProcess ordo;
+    ordo.start(QStringLiteral(ORDO_EXECUTABLE), {u"demo"_s, u"--db"_s, m_test->url(), u"--orders"_s, u"40"_s,
+                                                 u"--skus"_s, u"50"_s, u"--force"_s});
+    QVERIFY(ordo.waitForFinished(120000));
+    QCOMPARE(ordo.exitCode(), 3);
+    const QString message = QString::fromUtf8(ordo.readAllStandardError());
+    QVERIFY2(message.contains(u"not made by `ordo demo`"_s), qPrintable(message));
+    for (int i = 0; i < tables.size(); ++i)
+        QCOMPARE(count(u"SELECT count(*) FROM "_s + tables.at(i)), before.at(i));
+}
+
+void TestDemoGenerator::forceNeedsAnAdministrator_data() {
+    QTest::addColumn<Role>("role");
+    QTest::newRow("manager") << Role::Manager;
+    QTest::newRow("csr") << Role::CustomerService;
+    QTest::newRow("warehouse") << Role::Warehouse;
+    QTest::newRow("system") << Role::System;
+}
+
+void TestDemoGenerator::forceNeedsAnAdministrator() {
+    QFETCH(Role, role);
+    const qint64 orders = count(u"SELECT count(*) FROM orders"_s); // init() made a demo world
+    const qint64 audit = count(u"SELECT count(*) FROM audit_events"_s);
+    QVERIFY(orders > 0);
+    DemoOptions replace = options(3, 40);
+    replace.replace = true;
+    try {
+        DemoGenerator(db()).run(replace, Actor{u"pat"_s, role});
+        QFAIL("--force emptied a database for someone who is not an administrator");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Denied);
+        for (const QString& part : {u"pat"_s, roleCode(role), u"administrator"_s})
+            QVERIFY2(e.message().contains(part), qPrintable(e.message()));
+    }
+    QCOMPARE(count(u"SELECT count(*) FROM orders"_s), orders);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), audit);
+
+    // An administrator may, on the command line too (which acts as one).
+    QProcess ordo;
+    ordo.start(QStringLiteral(ORDO_EXECUTABLE), {u"demo"_s, u"--db"_s, m_test->url(), u"--orders"_s, u"40"_s,
+                                                 u"--skus"_s, u"50"_s, u"--force"_s, u"--json"_s});
+    QVERIFY(ordo.waitForFinished(120000));
+    QVERIFY2(ordo.exitCode() == 0, ordo.readAllStandardError().constData());
+    QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 40);
 }
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,7 @@ private slots:
     void importsAndReportsJson();
     void reportsRejectedRowsAndHeldOrders();
     void textOutput();
+    void countBelowReservedNeedsTheFlag();
     void exitCodes_data();
     void exitCodes();
 
@@ -124,6 +126,39 @@ void TestImportCommand::textOutput() {
     QVERIFY2(text.contains(u"Total: 11 accepted, 0 held in Exception, 0 already imported, 0 rejected"_s),
              qPrintable(text));
     QVERIFY(QString::fromUtf8(run.err).contains(u"warning: "_s));
+}
+
+void TestImportCommand::countBelowReservedNeedsTheFlag() {
+    QCOMPARE(ordo(QStringList{u"import"_s, u"--db"_s, m_test->url()} + masterData()).exitCode, 0);
+    const QString position = u"location_id = (SELECT id FROM locations WHERE code = 'DC-RENO') AND "
+                             "sku_id = (SELECT id FROM skus WHERE code = 'TEE-BLK-M')"_s;
+    SqlQuery::run(m_test->db(), u"UPDATE positions SET reserved = 100 WHERE "_s + position);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"count.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("location_id,sku,on_hand\nDC-RENO,TEE-BLK-M,99\n");
+    file.close();
+    auto onHand = [&] {
+        return SqlQuery(m_test->db(), u"SELECT on_hand FROM positions WHERE "_s + position).scalar().toInt();
+    };
+
+    const Run refused = ordo({u"import"_s, u"--db"_s, m_test->url(), path});
+    QCOMPARE(refused.exitCode, 3);
+    const QString message = QString::fromUtf8(refused.err);
+    QVERIFY2(
+        message.contains(u"error: %1 line 2: sku 'TEE-BLK-M' at location_id 'DC-RENO': on hand would be 99, "
+                         "below the 100 reserved"_s.arg(path)),
+        qPrintable(message));
+    QVERIFY2(message.contains(u"--allow-below-reserved"_s), qPrintable(message));
+    QCOMPARE(onHand(), 120);
+
+    const Run allowed = ordo({u"import"_s, u"--db"_s, m_test->url(), u"--allow-below-reserved"_s, path});
+    QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
+    QCOMPARE(onHand(), 99);
+    // `ordo import --help` documents the flag.
+    const Run help = ordo({u"import"_s, u"--help"_s});
+    QVERIFY(QString::fromUtf8(help.out).contains(u"--allow-below-reserved"_s));
 }
 
 void TestImportCommand::exitCodes_data() {

@@ -76,7 +76,9 @@ qint64 TestImportService::countOf(const QString& table) {
 }
 
 void TestImportService::loadCrossReference() {
-    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(fixture(u"sku_xref.csv"_s)), 5);
+    QCOMPARE(SkuCrossReferenceImport(m_test->db(), Actor{u"admin"_s, Role::Admin})
+                 .importFile(fixture(u"sku_xref.csv"_s)),
+             5);
 }
 
 void TestImportService::shopifyOrderIsStoredWithEveryField() {
@@ -280,7 +282,7 @@ void TestImportService::badDocumentsLeaveTheDatabaseAsItWas() {
 void TestImportService::suspectedDuplicateAcrossChannels() {
     ValidationSettings settings = ValidationSettings::load(m_test->db());
     settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"120"_s}});
-    settings.save(m_test->db(), u"SUSPECTED_DUPLICATE"_s, u"admin"_s);
+    settings.save(m_test->db(), u"SUSPECTED_DUPLICATE"_s, Actor{u"admin"_s, Role::Admin});
     // The same customer sends the same single line through the web shop and as a webhook an hour later.
     const QByteArray first =
         R"({"order":{"id":11,"order_number":1,"email":"pat@example.com",)"
@@ -344,7 +346,8 @@ void TestImportService::x12InterchangeIsRecognisedAndAcknowledged() {
     QVERIFY(xref.open());
     xref.write("partner,qualifier,part_number,sku\nACMERETAIL,BP,ACM-7710,SKU-4\n");
     xref.close();
-    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(xref.fileName()), 1);
+    QCOMPARE(
+        SkuCrossReferenceImport(m_test->db(), Actor{u"admin"_s, Role::Admin}).importFile(xref.fileName()), 1);
 
     const ImportReport report = import({test::testDataPath(u"x12/850-two-orders.x12"_s)});
     QCOMPARE(report.files.size(), 1);

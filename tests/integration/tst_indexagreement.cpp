@@ -8,10 +8,13 @@
 // delivery method and now and then one location. Every 25 operations the other two ways of serving ATP are
 // checked the same way for a random SKU: an index loaded for that SKU alone (what `ordo atp` does), and an
 // index built at the start, never told of a change, and brought up to date for that SKU by refresh() (what
-// the console does before answering).
+// the console does before answering). And an inventory CSV imported through ImportService (`ordo import`)
+// with the index as its PositionSink leaves the two equal, whether counts below reserved are refused or
+// allowed.
 #include "Error.h"
 #include "LedgerChains.h"
 #include "TestDatabase.h"
+#include "channels/ImportService.h"
 #include "inventory/AtpService.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/InventoryLedger.h"
@@ -24,6 +27,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <limits>
@@ -79,6 +83,7 @@ private slots:
 
     void randomOperationsKeepIndexAndDatabaseEqual();
     void oneSkuIndexAndRefresh();
+    void csvImportKeepsIndexAndDatabaseEqual();
 
 private:
     qint64 randomLocation() { return m_locationIds[int(m_random.bounded(locationCount))]; }
@@ -515,6 +520,49 @@ void tst_IndexAgreement::randomOperationsKeepIndexAndDatabaseEqual() {
           qPrintable(counts.join(u", "_s)), timer.elapsed(), m_index->positionCount(),
           int(m_reference->segmentation().exclusions.size()),
           int(m_reference->segmentation().futureSupply.size()));
+}
+
+void tst_IndexAgreement::csvImportKeepsIndexAndDatabaseEqual() {
+    QVERIFY(agrees(0));
+    // Counts of random positions, some of them new, many below what is reserved there, some repeated, with
+    // and without safety stock.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"counts.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("location_id,sku,on_hand,safety_stock\n");
+    for (int i = 0; i < 400; ++i) {
+        const QString safety = m_random.bounded(3) == 0 ? QString() : QString::number(m_random.bounded(6));
+        file.write(u"%1,%2,%3,%4\n"_s
+                       .arg(locationCodeOf(int(m_random.bounded(locationCount))),
+                            skuCodeOf(int(m_random.bounded(skuCount))))
+                       .arg(m_random.bounded(25))
+                       .arg(safety)
+                       .toUtf8());
+    }
+    file.close();
+    const qint64 positionsBefore = m_index->positionCount();
+
+    InventoryImportOptions options;
+    options.sink = &*m_index;
+    ImportReport report = ImportService(m_test->db(), Actor::system(), options).importFiles({path});
+    QCOMPARE(report.refusedFiles, 0);
+    QVERIFY2(report.rejected > 0, "no count fell below reserved: the test proves less than it says");
+    for (const ImportIssue& issue : std::as_const(report.errors))
+        QVERIFY2(issue.message.contains(u"reserved"_s), qPrintable(issue.message));
+    QVERIFY(report.accepted > 0);
+    QVERIFY(m_index->positionCount() > positionsBefore); // new positions reached the index too
+    QVERIFY2(agrees(1), "index and database differ after the import");
+    qInfo("400 counts: %d taken, %d duplicates, %d refused below reserved; %lld positions before, %lld after",
+          report.accepted, report.duplicates, report.rejected, positionsBefore, m_index->positionCount());
+
+    // The refused counts, allowed this time.
+    options.allowBelowReserved = true;
+    report = ImportService(m_test->db(), Actor::system(), options).importFiles({path});
+    QCOMPARE(report.rejected, 0);
+    QVERIFY(report.accepted > 0);
+    QVERIFY2(agrees(2), "index and database differ after the import allowed below reserved");
 }
 
 QTEST_GUILESS_MAIN(tst_IndexAgreement)

@@ -533,7 +533,7 @@ void TestOrderCorrections::revalidateAfterARuleIsSwitchedOff() {
              u"unchanged: INVALID_POSTAL_CODE: '1011' is not a postal code of US"_s);
     ValidationSettings settings = ValidationSettings::load(m_test->db());
     settings.set(u"INVALID_POSTAL_CODE"_s, false);
-    settings.save(m_test->db(), u"INVALID_POSTAL_CODE"_s, u"admin"_s);
+    settings.save(m_test->db(), u"INVALID_POSTAL_CODE"_s, Actor{u"admin"_s, Role::Admin});
     outcome = corrections.revalidate(id, m_csr);
     QVERIFY(outcome.released);
     QCOMPARE(order(id).status, OrderStatus::Validated);

@@ -15,6 +15,8 @@
 using namespace Qt::StringLiterals;
 using namespace ordo;
 
+Q_DECLARE_METATYPE(ordo::Role)
+
 class TestSkuCrossReference : public QObject {
     Q_OBJECT
 private slots:
@@ -28,8 +30,13 @@ private slots:
     void resolve_data();
     void resolve();
     void unresolvedLinesAreNamed();
+    void importNeedsMasterDataPermission_data();
+    void importNeedsMasterDataPermission();
+    void importIsAuditedOnce();
 
 private:
+    qint64 count(const QString& sql) { return SqlQuery(m_test->db(), sql).scalar().toLongLong(); }
+    const Actor admin{u"ana"_s, Role::Admin};
     int importText(const QByteArray& csv);
     std::unique_ptr<test::TestDatabase> m_test;
 };
@@ -45,11 +52,12 @@ int TestSkuCrossReference::importText(const QByteArray& csv) {
     QByteArray data = csv;
     QBuffer buffer(&data);
     buffer.open(QIODevice::ReadOnly);
-    return SkuCrossReferenceImport(m_test->db()).importCsv(buffer, u"xref.csv"_s);
+    return SkuCrossReferenceImport(m_test->db(), admin).importCsv(buffer, u"xref.csv"_s);
 }
 
 void TestSkuCrossReference::importsAndLists() {
-    QCOMPARE(SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref.csv"_s)),
+    QCOMPARE(SkuCrossReferenceImport(m_test->db(), admin)
+                 .importFile(test::testDataPath(u"channels/sku_xref.csv"_s)),
              5);
     const QList<SkuXrefEntry> all = SkuCrossReference(m_test->db()).all();
     QCOMPARE(all.size(), 5);
@@ -61,7 +69,8 @@ void TestSkuCrossReference::importsAndLists() {
 
 void TestSkuCrossReference::badFileIsRefusedWholeWithEveryLine() {
     try {
-        SkuCrossReferenceImport(m_test->db()).importFile(test::testDataPath(u"channels/sku_xref_bad.csv"_s));
+        SkuCrossReferenceImport(m_test->db(), admin)
+            .importFile(test::testDataPath(u"channels/sku_xref_bad.csv"_s));
         QFAIL("a bad file was taken");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::Input);
@@ -128,6 +137,59 @@ void TestSkuCrossReference::unresolvedLinesAreNamed() {
     QCOMPARE(imported.order.lines[1].skuCode, QString());
     QCOMPARE(imported.order.lines[2].skuCode, u"SKU-1"_s);
     QCOMPARE(unresolved, (QStringList{u"line 2: no SKU for BP 'B-8', UP '000111' from partner ACME"_s}));
+}
+
+void TestSkuCrossReference::importNeedsMasterDataPermission_data() {
+    QTest::addColumn<Role>("role");
+    QTest::newRow("csr") << Role::CustomerService;
+    QTest::newRow("warehouse") << Role::Warehouse;
+}
+
+void TestSkuCrossReference::importNeedsMasterDataPermission() {
+    QFETCH(Role, role);
+    const qint64 audit = count(u"SELECT count(*) FROM audit_events"_s);
+    try {
+        SkuCrossReferenceImport(m_test->db(), Actor{u"pat"_s, role})
+            .importFile(test::testDataPath(u"channels/sku_xref.csv"_s));
+        QFAIL("the cross-reference was changed by someone who may not change master data");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Denied);
+        QCOMPARE(e.message(), u"pat (%1) may not change the SKU cross-reference"_s.arg(roleCode(role)));
+    }
+    QCOMPARE(count(u"SELECT count(*) FROM sku_xref"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), audit);
+    // The storage refuses on its own too, whoever calls it.
+    QVERIFY_THROWS_EXCEPTION(
+        Error, SkuCrossReference(m_test->db())
+                   .store({{u"ACME"_s, u"BP"_s, u"A-1"_s, u"SKU-1"_s}}, Actor{u"pat"_s, role}, u"test"_s));
+    QCOMPARE(count(u"SELECT count(*) FROM sku_xref"_s), 0);
+}
+
+void TestSkuCrossReference::importIsAuditedOnce() {
+    const qint64 audit = count(u"SELECT count(*) FROM audit_events"_s);
+    QCOMPARE(importText("partner,qualifier,part_number,sku\nACME,BP,A-1,SKU-1\nACME,BP,A-2,SKU-2\n"), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), audit + 1);
+    SqlQuery row(m_test->db(), u"SELECT actor, entity, entity_id, action, detail FROM audit_events "
+                               "ORDER BY id DESC"_s);
+    row.exec();
+    QVERIFY(row.next());
+    QCOMPARE(row.value(0).toString(), u"ana"_s);
+    QCOMPARE(row.value(1).toString(), u"sku_xref"_s);
+    QCOMPARE(row.value(2).toLongLong(), 0);
+    QCOMPARE(row.value(3).toString(), u"import"_s);
+    QCOMPARE(row.value(4).toString(), u"xref.csv: 2 part number(s): 2 new, 0 remapped, 0 unchanged"_s);
+
+    // One remapped, one the same: the row says which one moved, from where to where.
+    QCOMPARE(importText("partner,qualifier,part_number,sku\nACME,BP,A-1,SKU-3\nACME,BP,A-2,SKU-2\n"), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), audit + 2);
+    row.exec();
+    QVERIFY(row.next());
+    QCOMPARE(row.value(4).toString(),
+             u"xref.csv: 2 part number(s): 0 new, 1 remapped, 1 unchanged; ACME BP 'A-1': SKU-1 -> SKU-3"_s);
+
+    // The same file again changes nothing and writes nothing.
+    QCOMPARE(importText("partner,qualifier,part_number,sku\nACME,BP,A-1,SKU-3\nACME,BP,A-2,SKU-2\n"), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), audit + 2);
 }
 
 QTEST_GUILESS_MAIN(TestSkuCrossReference)

@@ -10,13 +10,17 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using ordo::Actor;
 using ordo::Database;
 using ordo::Error;
+using ordo::Role;
 using ordo::SqlQuery;
 using ordo::ValidationSettings;
 using ordo::test::TestDatabase;
 
 using Params = QMap<QString, QString>;
+
+Q_DECLARE_METATYPE(ordo::Role)
 
 class tst_ValidationSettings : public QObject {
     Q_OBJECT
@@ -35,8 +39,15 @@ private slots:
     void saveOverwrites();
     void saveWithoutOverrideWritesNothing();
 
+    void refusedActorChangesNothing_data();
+    void refusedActorChangesNothing();
+    void changeIsAuditedOnce();
+
 private:
     Database& db() { return m_test->db(); }
+    qint64 count(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
+    const Actor ana{u"ana"_s, Role::Admin};
+    const Actor lee{u"lee"_s, Role::Admin};
     std::unique_ptr<TestDatabase> m_test;
 };
 
@@ -181,7 +192,7 @@ void tst_ValidationSettings::saveAndLoad() {
     settings.set(u"COUNTRY_MISMATCH"_s, false);
     settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"15"_s}});
     for (const QString& code : {u"HIGH_VALUE"_s, u"COUNTRY_MISMATCH"_s, u"SUSPECTED_DUPLICATE"_s})
-        settings.save(db(), code, u"ana"_s);
+        settings.save(db(), code, ana);
 
     const ValidationSettings loaded = ValidationSettings::load(db());
     QVERIFY(loaded.enabled(u"HIGH_VALUE"_s));
@@ -199,9 +210,9 @@ void tst_ValidationSettings::saveAndLoad() {
 void tst_ValidationSettings::saveOverwrites() {
     ValidationSettings settings;
     settings.set(u"HIGH_VALUE"_s, false, {{u"threshold_minor"_s, u"1"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, u"ana"_s);
+    settings.save(db(), u"HIGH_VALUE"_s, ana);
     settings.set(u"HIGH_VALUE"_s, true, {{u"threshold_minor"_s, u"2"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, u"lee"_s);
+    settings.save(db(), u"HIGH_VALUE"_s, lee);
 
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 1);
@@ -214,9 +225,70 @@ void tst_ValidationSettings::saveOverwrites() {
 
 void tst_ValidationSettings::saveWithoutOverrideWritesNothing() {
     const ValidationSettings settings;
-    settings.save(db(), u"HIGH_VALUE"_s, u"ana"_s);
+    settings.save(db(), u"HIGH_VALUE"_s, ana);
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 0);
+}
+
+void tst_ValidationSettings::refusedActorChangesNothing_data() {
+    QTest::addColumn<Role>("role");
+    // Validation decides which orders are held: a rule is changed by whoever may edit the rules.
+    QTest::newRow("manager") << Role::Manager;
+    QTest::newRow("csr") << Role::CustomerService;
+    QTest::newRow("warehouse") << Role::Warehouse;
+}
+
+void tst_ValidationSettings::refusedActorChangesNothing() {
+    QFETCH(Role, role);
+    ValidationSettings settings;
+    settings.set(u"HIGH_VALUE"_s, false);
+    try {
+        settings.save(db(), u"HIGH_VALUE"_s, Actor{u"pat"_s, role});
+        QFAIL("a rule was changed by someone who may not edit the rules");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Denied);
+        QCOMPARE(e.message(), u"pat (%1) may not change the validation rules"_s.arg(ordo::roleCode(role)));
+    }
+    QCOMPARE(count(u"SELECT count(*) FROM validation_rules"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 0);
+    QVERIFY(ValidationSettings::load(db()).enabled(u"HIGH_VALUE"_s));
+}
+
+void tst_ValidationSettings::changeIsAuditedOnce() {
+    ValidationSettings settings;
+    settings.set(u"HIGH_VALUE"_s, true, {{u"threshold_minor"_s, u"250000"_s}});
+    settings.save(db(), u"HIGH_VALUE"_s, ana);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 1);
+    SqlQuery row(
+        db(), u"SELECT actor, entity, entity_id, action, from_state, to_state, detail FROM audit_events"_s);
+    row.exec();
+    QVERIFY(row.next());
+    QCOMPARE(row.value(0).toString(), u"ana"_s);
+    QCOMPARE(row.value(1).toString(), u"validation_rule"_s);
+    QCOMPARE(row.value(2).toLongLong(), 0);
+    QCOMPARE(row.value(3).toString(), u"enable"_s);
+    QCOMPARE(row.value(4).toString(), u"on"_s);
+    QCOMPARE(row.value(5).toString(), u"on"_s);
+    QCOMPARE(row.value(6).toString(),
+             u"HIGH_VALUE: on, threshold_minor=500000 -> on, threshold_minor=250000"_s);
+
+    settings.set(u"COUNTRY_MISMATCH"_s, false);
+    settings.save(db(), u"COUNTRY_MISMATCH"_s, lee);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 2);
+    SqlQuery last(db(),
+                  u"SELECT actor, action, from_state, to_state, detail FROM audit_events ORDER BY id DESC"_s);
+    last.exec();
+    QVERIFY(last.next());
+    QCOMPARE(last.value(0).toString(), u"lee"_s);
+    QCOMPARE(last.value(1).toString(), u"disable"_s);
+    QCOMPARE(last.value(2).toString(), u"on"_s);
+    QCOMPARE(last.value(3).toString(), u"off"_s);
+    QCOMPARE(last.value(4).toString(), u"COUNTRY_MISMATCH: on -> off"_s);
+
+    // Saved again as they are: nothing changes, nothing is written.
+    settings.save(db(), u"HIGH_VALUE"_s, lee);
+    QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM validation_rules WHERE updated_by = 'lee'"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ValidationSettings)

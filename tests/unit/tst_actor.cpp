@@ -24,14 +24,19 @@ private slots:
 
 void tst_Actor::permissions_data() {
     QTest::addColumn<Role>("role");
-    // In the order: capture, advance, resolve exceptions, cancel, master data, edit rules.
+    // In the order: capture, advance, resolve exceptions, cancel, master data, edit rules, replace the
+    // database.
     QTest::addColumn<QList<bool>>("may");
 
-    QTest::newRow("admin") << Role::Admin << QList<bool>{true, true, true, true, true, true};
-    QTest::newRow("system") << Role::System << QList<bool>{true, true, true, true, true, true};
-    QTest::newRow("manager") << Role::Manager << QList<bool>{true, true, true, true, true, false};
-    QTest::newRow("csr") << Role::CustomerService << QList<bool>{true, false, true, true, false, false};
-    QTest::newRow("warehouse") << Role::Warehouse << QList<bool>{false, true, false, false, false, false};
+    // Emptying a whole database (`ordo demo --force`) is a person's decision: an administrator's, never an
+    // automatic process's.
+    QTest::newRow("admin") << Role::Admin << QList<bool>{true, true, true, true, true, true, true};
+    QTest::newRow("system") << Role::System << QList<bool>{true, true, true, true, true, true, false};
+    QTest::newRow("manager") << Role::Manager << QList<bool>{true, true, true, true, true, false, false};
+    QTest::newRow("csr") << Role::CustomerService
+                         << QList<bool>{true, false, true, true, false, false, false};
+    QTest::newRow("warehouse") << Role::Warehouse
+                               << QList<bool>{false, true, false, false, false, false, false};
 }
 
 void tst_Actor::permissions() {
@@ -39,7 +44,8 @@ void tst_Actor::permissions() {
     QFETCH(QList<bool>, may);
     const Permission permissions[] = {Permission::CaptureOrders,     Permission::AdvanceOrders,
                                       Permission::ResolveExceptions, Permission::CancelOrders,
-                                      Permission::ManageMasterData,  Permission::EditRules};
+                                      Permission::ManageMasterData,  Permission::EditRules,
+                                      Permission::ReplaceDatabase};
     QCOMPARE(may.size(), qsizetype(std::size(permissions)));
     const Actor actor{u"ana"_s, role};
     for (qsizetype i = 0; i < may.size(); ++i)
