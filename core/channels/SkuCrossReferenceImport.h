@@ -9,10 +9,10 @@ namespace ordo {
 class Database;
 
 // `ordo skus xref import`: a CSV file with the header partner,qualifier,part_number,sku (any column order,
-// any case), read with formats/CsvTable and stored through SkuCrossReference. All or nothing: any bad row (a
-// missing field, an SKU not in the catalogue, a part number given twice with different SKUs) refuses the
-// whole file with Error::input listing every bad line; the database is left as it was. A row for an existing
-// (partner, qualifier, part number) replaces its SKU.
+// any case), read with formats/SkuCrossReferenceCsv and stored through SkuCrossReference. All or nothing: any
+// bad row (a missing field, an SKU not in the catalogue, a part number given twice with different SKUs)
+// refuses the whole file with Error::input listing every bad line; the database is left as it was. A row for
+// an existing (partner, qualifier, part number) replaces its SKU.
 class SkuCrossReferenceImport {
 public:
     explicit SkuCrossReferenceImport(Database& db);

@@ -10,32 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-namespace {
-
-const QStringList numericQualifiers = {u"UP"_s, u"UK"_s, u"EN"_s, u"UA"_s, u"GTIN"_s};
-
-} // namespace
-
 SkuCrossReference::SkuCrossReference(Database& db)
     : m_db(db) {}
-
-QString SkuCrossReference::normalisedQualifier(const QString& qualifier) {
-    return qualifier.trimmed().toUpper();
-}
-
-QString SkuCrossReference::normalisedNumber(const QString& qualifier, const QString& number) {
-    const QString n = number.trimmed();
-    if (!numericQualifiers.contains(normalisedQualifier(qualifier)))
-        return n;
-    qsizetype first = 0;
-    while (first < n.size() - 1 && n[first] == u'0')
-        ++first;
-    return n.mid(first);
-}
-
-QString SkuCrossReference::key(const QString& partner, const QString& qualifier, const QString& number) {
-    return partner + QChar(0x1F) + qualifier + QChar(0x1F) + number;
-}
 
 void SkuCrossReference::store(const QList<SkuXrefEntry>& entries) {
     const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
@@ -68,7 +44,7 @@ QList<SkuXrefEntry> SkuCrossReference::all() const {
 void SkuCrossReference::load() {
     m_skus.clear();
     for (const SkuXrefEntry& e : all())
-        m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+        m_skus.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
     const QHash<QString, qint64> ids = SkuRepository(m_db).idsByCode();
     m_catalogue = QSet<QString>(ids.keyBegin(), ids.keyEnd());
     m_catalogueLoaded = true;
@@ -79,8 +55,9 @@ QString SkuCrossReference::partnerFor(const QString& partner, const QString& for
 }
 
 QString SkuCrossReference::remember(const SkuXrefEntry& entry) {
-    const SkuXrefEntry e{entry.partner.trimmed(), normalisedQualifier(entry.qualifier),
-                         normalisedNumber(entry.qualifier, entry.partNumber), entry.skuCode.trimmed()};
+    const SkuXrefEntry e{entry.partner.trimmed(), SkuXrefEntry::normalisedQualifier(entry.qualifier),
+                         SkuXrefEntry::normalisedNumber(entry.qualifier, entry.partNumber),
+                         entry.skuCode.trimmed()};
     for (const auto& [field, value] :
          {std::pair{u"partner"_s, e.partner}, std::pair{u"qualifier"_s, e.qualifier},
           std::pair{u"part_number"_s, e.partNumber}, std::pair{u"sku"_s, e.skuCode}})
@@ -102,18 +79,19 @@ QString SkuCrossReference::remember(const SkuXrefEntry& entry) {
         .bind(u":number"_s, e.partNumber)
         .bind(u":sku"_s, sku->id);
     upsert.exec();
-    m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+    m_skus.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
     return previous;
 }
 
 std::optional<QString> SkuCrossReference::skuFor(const QString& partner, const PartNumber& part) const {
-    const QString qualifier = normalisedQualifier(part.qualifier);
-    const QString number = normalisedNumber(qualifier, part.number);
+    const QString qualifier = SkuXrefEntry::normalisedQualifier(part.qualifier);
+    const QString number = SkuXrefEntry::normalisedNumber(qualifier, part.number);
     if (!partner.isEmpty()) {
-        if (const auto it = m_skus.constFind(key(partner, qualifier, number)); it != m_skus.cend())
+        if (const auto it = m_skus.constFind(SkuXrefEntry::key(partner, qualifier, number));
+            it != m_skus.cend())
             return *it;
     }
-    if (const auto it = m_skus.constFind(key(u"*"_s, qualifier, number)); it != m_skus.cend())
+    if (const auto it = m_skus.constFind(SkuXrefEntry::key(u"*"_s, qualifier, number)); it != m_skus.cend())
         return *it;
     return std::nullopt;
 }
@@ -136,8 +114,9 @@ QStringList SkuCrossReference::resolve(ImportedOrder& imported, const QString& f
             if (partner.isEmpty())
                 continue;
             for (const PartNumber& part : std::as_const(parts)) {
-                const QString k = key(partner, normalisedQualifier(part.qualifier),
-                                      normalisedNumber(part.qualifier, part.number));
+                const QString k =
+                    SkuXrefEntry::key(partner, SkuXrefEntry::normalisedQualifier(part.qualifier),
+                                      SkuXrefEntry::normalisedNumber(part.qualifier, part.number));
                 if (const auto it = m_skus.constFind(k); it != m_skus.cend()) {
                     found = *it;
                     break;
