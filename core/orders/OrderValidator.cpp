@@ -1,8 +1,5 @@
 #include "OrderValidator.h"
 
-#include "storage/Database.h"
-#include "storage/SqlQuery.h"
-
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -10,23 +7,6 @@ namespace ordo {
 OrderValidator::OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoint> locations)
     : m_skuCodes(std::move(skuCodes))
     , m_locations(std::move(locations)) {}
-
-OrderValidator OrderValidator::fromDatabase(Database& db) {
-    QSet<QString> skus;
-    SqlQuery s(db, u"SELECT code FROM skus"_s);
-    s.exec();
-    while (s.next())
-        skus.insert(s.value(0).toString());
-    QHash<QString, PickupPoint> locations;
-    SqlQuery l(db, u"SELECT code, pickup FROM locations"_s);
-    l.exec();
-    while (l.next())
-        locations.insert(l.value(0).toString(), PickupPoint{l.value(1).toInt() != 0});
-    OrderValidator validator(std::move(skus), std::move(locations));
-    validator.setSettings(ValidationSettings::load(db));
-    validator.setDuplicateFinder(databaseDuplicateFinder(db));
-    return validator;
-}
 
 qint64 OrderValidator::orderValueMinor(const Order& order) {
     qint64 value = 0;

@@ -1,13 +1,6 @@
 #include "ValidationRules.h"
 
 #include "Error.h"
-#include "storage/Database.h"
-#include "storage/SqlQuery.h"
-#include "storage/TimeCodec.h"
-#include "storage/Transaction.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -124,40 +117,14 @@ void ValidationSettings::set(const QString& code, bool enabled, const QMap<QStri
     m_overrides.insert(code, o);
 }
 
-ValidationSettings ValidationSettings::load(Database& db) {
-    ValidationSettings settings;
-    SqlQuery q(db, u"SELECT code, enabled, params FROM validation_rules"_s);
-    q.exec();
-    while (q.next()) {
-        Override o;
-        o.enabled = q.value(1).toInt() != 0;
-        const QJsonObject params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-        for (auto it = params.begin(); it != params.end(); ++it)
-            o.params.insert(it.key(), it.value().toString());
-        settings.m_overrides.insert(q.value(0).toString(), o);
-    }
-    return settings;
+std::optional<ValidationSettings::Override> ValidationSettings::override(const QString& code) const {
+    if (const auto it = m_overrides.constFind(code); it != m_overrides.cend())
+        return *it;
+    return std::nullopt;
 }
 
-void ValidationSettings::save(Database& db, const QString& code, const QString& actor) const {
-    const auto it = m_overrides.constFind(code);
-    if (it == m_overrides.cend())
-        return;
-    QJsonObject params;
-    for (auto p = it->params.cbegin(); p != it->params.cend(); ++p)
-        params.insert(p.key(), p.value());
-    Transaction tx(db);
-    SqlQuery q(db, u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
-                   "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
-                   "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
-                   "updated_by = excluded.updated_by"_s);
-    q.bind(u":code"_s, code)
-        .bind(u":enabled"_s, it->enabled ? 1 : 0)
-        .bind(u":params"_s, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)))
-        .bind(u":at"_s, nowStoredTime())
-        .bind(u":by"_s, actor);
-    q.exec();
-    tx.commit();
+void ValidationSettings::restore(const QString& code, bool enabled, const QMap<QString, QString>& params) {
+    m_overrides.insert(code, Override{enabled, params});
 }
 
 } // namespace ordo

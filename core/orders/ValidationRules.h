@@ -9,8 +9,6 @@
 
 namespace ordo {
 
-class Database;
-
 // The catalogue of validation rules: each has a stable reason code (the code of the ExceptionReason it
 // raises), a description, whether it runs by default, and its parameters with their default values.
 struct ValidationRuleInfo {
@@ -39,15 +37,16 @@ public:
     // parameter or a value of the wrong kind.
     void set(const QString& code, bool enabled, const QMap<QString, QString>& params = {});
 
-    // Reads the stored settings; saves one rule's (inside a transaction of its own).
-    static ValidationSettings load(Database& db);
-    void save(Database& db, const QString& code, const QString& actor) const;
-
-private:
+    // What differs from the defaults for one rule, as stored (orders/ValidationStore reads and writes it).
     struct Override {
         bool enabled = true;
         QMap<QString, QString> params;
     };
+    std::optional<Override> override(const QString& code) const;
+    // Puts back a stored setting as it was saved, without the checks of set().
+    void restore(const QString& code, bool enabled, const QMap<QString, QString>& params);
+
+private:
     QHash<QString, Override> m_overrides;
 };
 

@@ -3,7 +3,7 @@
 // without changing anything, and the settings saved and loaded again on SQLite and PostgreSQL.
 #include "Error.h"
 #include "TestDatabase.h"
-#include "orders/ValidationRules.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
@@ -14,6 +14,7 @@ using ordo::Database;
 using ordo::Error;
 using ordo::SqlQuery;
 using ordo::ValidationSettings;
+namespace ValidationStore = ordo::ValidationStore;
 using ordo::test::TestDatabase;
 
 using Params = QMap<QString, QString>;
@@ -94,7 +95,7 @@ void tst_ValidationSettings::defaults() {
         QCOMPARE(settings.intParam(code, it.key()), it.value().toLongLong());
     }
     // Stored settings start empty: loading gives the defaults.
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QCOMPARE(loaded.enabled(code), enabled);
     QCOMPARE(loaded.params(code), params);
 }
@@ -181,9 +182,9 @@ void tst_ValidationSettings::saveAndLoad() {
     settings.set(u"COUNTRY_MISMATCH"_s, false);
     settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"15"_s}});
     for (const QString& code : {u"HIGH_VALUE"_s, u"COUNTRY_MISMATCH"_s, u"SUSPECTED_DUPLICATE"_s})
-        settings.save(db(), code, u"ana"_s);
+        ValidationStore::saveSetting(db(), settings, code, u"ana"_s);
 
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QVERIFY(loaded.enabled(u"HIGH_VALUE"_s));
     QCOMPARE(loaded.intParam(u"HIGH_VALUE"_s, u"threshold_minor"_s), 250000);
     QVERIFY(!loaded.enabled(u"COUNTRY_MISMATCH"_s));
@@ -199,13 +200,13 @@ void tst_ValidationSettings::saveAndLoad() {
 void tst_ValidationSettings::saveOverwrites() {
     ValidationSettings settings;
     settings.set(u"HIGH_VALUE"_s, false, {{u"threshold_minor"_s, u"1"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, u"ana"_s);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, u"ana"_s);
     settings.set(u"HIGH_VALUE"_s, true, {{u"threshold_minor"_s, u"2"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, u"lee"_s);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, u"lee"_s);
 
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 1);
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QVERIFY(loaded.enabled(u"HIGH_VALUE"_s));
     QCOMPARE(loaded.intParam(u"HIGH_VALUE"_s, u"threshold_minor"_s), 2);
     SqlQuery who(db(), u"SELECT updated_by FROM validation_rules WHERE code = 'HIGH_VALUE'"_s);
@@ -214,7 +215,7 @@ void tst_ValidationSettings::saveOverwrites() {
 
 void tst_ValidationSettings::saveWithoutOverrideWritesNothing() {
     const ValidationSettings settings;
-    settings.save(db(), u"HIGH_VALUE"_s, u"ana"_s);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, u"ana"_s);
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 0);
 }
