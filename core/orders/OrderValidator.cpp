@@ -1,5 +1,9 @@
 #include "OrderValidator.h"
 
+#include <QtNumeric>
+
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -9,11 +13,29 @@ OrderValidator::OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoin
     , m_locations(std::move(locations)) {}
 
 qint64 OrderValidator::orderValueMinor(const Order& order) {
+    // Channels send exact amounts that may still be absurd (a price near the 64-bit limit times a quantity, a
+    // discount of -2^63): the value stops at the limit of its type instead of wrapping around, so an order
+    // too valuable to count is over any threshold rather than cheap.
+    constexpr qint64 most = std::numeric_limits<qint64>::max();
+    constexpr qint64 least = std::numeric_limits<qint64>::min();
+    auto add = [](qint64 a, qint64 b) {
+        qint64 sum = 0;
+        return qAddOverflow(a, b, &sum) ? (b > 0 ? most : least) : sum;
+    };
+    auto subtract = [](qint64 a, qint64 b) {
+        qint64 difference = 0;
+        return qSubOverflow(a, b, &difference) ? (b < 0 ? most : least) : difference;
+    };
     qint64 value = 0;
-    for (const OrderLine& line : order.lines)
-        value += line.totalMinor() - line.discountMinor + line.taxMinor;
+    for (const OrderLine& line : order.lines) {
+        qint64 total = 0;
+        if (qMulOverflow(line.unitPrice.minor, qint64(line.quantity), &total))
+            total = (line.unitPrice.minor < 0) != (line.quantity < 0) ? least : most;
+        value = add(subtract(add(value, total), line.discountMinor), line.taxMinor);
+    }
     for (const OrderCharge& charge : order.charges)
-        value += charge.kind == OrderCharge::Kind::Discount ? -charge.amountMinor : charge.amountMinor;
+        value = charge.kind == OrderCharge::Kind::Discount ? subtract(value, charge.amountMinor)
+                                                           : add(value, charge.amountMinor);
     return value;
 }
 
