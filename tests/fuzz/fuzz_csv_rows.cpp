@@ -30,7 +30,8 @@ void readRow(const CsvLayout& layout, const QStringList& fields) {
         }
         case CsvKind::Skus: {
             const Sku s = CsvMasterDataRows::sku(layout, fields);
-            if (s.code.isEmpty() || s.weightGrams < 0 || s.unitPrice.minor < 0 || s.unitPrice.currency.size() != 3)
+            if (s.code.isEmpty() || s.weightGrams < 0 || s.unitPrice.minor < 0 ||
+                s.unitPrice.currency.size() != 3)
                 std::abort();
             break;
         }

@@ -13,8 +13,8 @@ using namespace ordo;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
-    for (InventoryFileFormat format : {InventoryFileFormat::Auto, InventoryFileFormat::Csv,
-                                       InventoryFileFormat::JsonLines}) {
+    for (InventoryFileFormat format :
+         {InventoryFileFormat::Auto, InventoryFileFormat::Csv, InventoryFileFormat::JsonLines}) {
         try {
             const InventoryFile file = InventoryFileReader::readBytes(bytes, u"fuzz"_s, format);
             for (const InventoryEvent& e : file.events) {

@@ -4,11 +4,10 @@
 // the catalogue and a detail; nothing may crash or overflow, whatever amounts and quantities a channel sent.
 #include "orders/OrderValidator.h"
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <fuzzer/FuzzedDataProvider.h>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -17,9 +16,9 @@ using namespace ordo;
 namespace {
 
 const OrderValidator& world() {
-    static const OrderValidator validator(
-        {u"SKU-1"_s, u"SKU-2"_s, u"SKU-3"_s, u"TEE-RED-M"_s, u"MUG-01"_s},
-        {{u"ST-NYC"_s, OrderValidator::PickupPoint{true}}, {u"DC-EAST"_s, OrderValidator::PickupPoint{false}}});
+    static const OrderValidator validator({u"SKU-1"_s, u"SKU-2"_s, u"SKU-3"_s, u"TEE-RED-M"_s, u"MUG-01"_s},
+                                          {{u"ST-NYC"_s, OrderValidator::PickupPoint{true}},
+                                           {u"DC-EAST"_s, OrderValidator::PickupPoint{false}}});
     return validator;
 }
 
@@ -37,7 +36,8 @@ Address address(FuzzedDataProvider& in) {
     a.line1 = pick(in, {u"1 Main St", u""});
     a.city = pick(in, {u"New York", u"Toronto", u""});
     a.region = pick(in, {u"NY", u"ny", u"CA", u"ON", u"BC", u"New York", u""});
-    a.postalCode = pick(in, {u"10001", u"10001-1234", u"90210", u"00000", u"M5V 2T6", u"V6B 1A1", u"2000", u""});
+    a.postalCode =
+        pick(in, {u"10001", u"10001-1234", u"90210", u"00000", u"M5V 2T6", u"V6B 1A1", u"2000", u""});
     a.country = pick(in, {u"US", u"us", u"CA", u"AU", u"DE", u""});
     if (in.ConsumeBool())
         a.position = GeoPoint{in.ConsumeFloatingPoint<double>(), in.ConsumeFloatingPoint<double>()};

@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     std::abort();
         if (file.futureSupply)
             for (const SegmentationConfigFile::Supply& s : *file.futureSupply)
-                if (s.reference.isEmpty() || s.location.isEmpty() || s.sku.isEmpty() || !s.arrivesAt.isValid())
+                if (s.reference.isEmpty() || s.location.isEmpty() || s.sku.isEmpty() ||
+                    !s.arrivesAt.isValid())
                     std::abort();
     } catch (const Error& e) {
         expectInput(e);

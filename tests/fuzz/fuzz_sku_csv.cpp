@@ -33,8 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             QSet<QString> keys;
             for (const SkuXrefEntry& e : file.entries) {
                 const QString key = SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber);
-                if (e.partner.isEmpty() || e.qualifier.isEmpty() || e.partNumber.isEmpty() || !known(e.skuCode) ||
-                    keys.contains(key))
+                if (e.partner.isEmpty() || e.qualifier.isEmpty() || e.partNumber.isEmpty() ||
+                    !known(e.skuCode) || keys.contains(key))
                     std::abort();
                 keys.insert(key);
             }
