@@ -2,6 +2,7 @@
 
 #include <QtNumeric>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -128,13 +129,18 @@ void OrderValidator::checkPayment(const Order& order, QList<ExceptionReason>& re
 void OrderValidator::checkRisk(const Order& order, QList<ExceptionReason>& reasons) const {
     if (on(suspectedDuplicate) && m_findDuplicates && !order.lines.isEmpty() &&
         (!order.customerEmail.isEmpty() || !order.customerPhone.isEmpty())) {
-        const qint64 window = m_settings.intParam(suspectedDuplicate, u"window_minutes"_s) * 60 * 1000;
+        // Any whole number of minutes may be set; past what milliseconds can hold the window is "ever"
+        // anyway.
+        constexpr qint64 msPerMinute = 60 * 1000;
+        const qint64 minutes = std::clamp(m_settings.intParam(suspectedDuplicate, u"window_minutes"_s),
+                                          qint64(0), std::numeric_limits<qint64>::max() / msPerMinute);
+        const qint64 window = minutes * msPerMinute;
         const QStringList others = m_findDuplicates(order, window);
         if (!others.isEmpty())
             reasons << ExceptionReason{
                 suspectedDuplicate,
-                u"the same customer ordered the same items within %1 minutes: %2"_s.arg(window / 60000)
-                    .arg(others.join(u", "_s))};
+                u"the same customer ordered the same items within %1 minutes: %2"_s.arg(minutes).arg(
+                    others.join(u", "_s))};
     }
     if (on(highValue)) {
         const qint64 threshold = m_settings.intParam(highValue, u"threshold_minor"_s);

@@ -21,6 +21,7 @@ private slots:
     void switchedOffRulesAreSkipped();
     void parametersTuneTheRules();
     void suspectedDuplicateAsksTheFinder();
+    void duplicateWindowStopsAtTheLimitOfItsType();
     void settingsRefuseWhatDoesNotExist();
     void orderValueCountsTaxesChargesAndDiscounts();
     void orderValueStopsAtTheLimitsOfItsType_data();
@@ -320,6 +321,28 @@ void TestOrderValidator::suspectedDuplicateAsksTheFinder() {
     QCOMPARE(reasons.size(), 1);
     QCOMPARE(reasons[0].code, u"SUSPECTED_DUPLICATE"_s);
     QCOMPARE(reasons[0].detail, u"the same customer ordered the same items within 30 minutes: W-0"_s);
+}
+
+void TestOrderValidator::duplicateWindowStopsAtTheLimitOfItsType() {
+    // Any whole number of minutes may be set (`ordo validation enable ... --param window_minutes=N`); in
+    // milliseconds it must not wrap around into a negative window.
+    Order o = validOrder();
+    o.customerEmail = u"ana@example.com"_s;
+    OrderValidator v = validator();
+    qint64 askedWindow = -1;
+    v.setDuplicateFinder([&](const Order&, qint64 window) {
+        askedWindow = window;
+        return QStringList{u"W-0"_s};
+    });
+    ValidationSettings settings;
+    settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"9223372036854775807"_s}});
+    v.setSettings(settings);
+    const QList<ExceptionReason> reasons = v.validate(o);
+    constexpr qint64 mostMinutes = std::numeric_limits<qint64>::max() / 60000;
+    QCOMPARE(askedWindow, mostMinutes * 60000);
+    QCOMPARE(reasons.size(), 1);
+    QCOMPARE(reasons[0].detail,
+             u"the same customer ordered the same items within %1 minutes: W-0"_s.arg(mostMinutes));
 }
 
 void TestOrderValidator::settingsRefuseWhatDoesNotExist() {
