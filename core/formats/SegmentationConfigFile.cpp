@@ -76,8 +76,10 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
             return fallback;
+        // The range is checked before the conversion: converting a double beyond 64 bits (1e300) is
+        // undefined.
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || std::abs(d) > 9.0e15)
+        if (!v.isDouble() || !(std::abs(d) <= 9.0e15) || d != std::trunc(d))
             fail(path + u'.' + key, u"expected a whole number"_s);
         return qint64(d);
     }
