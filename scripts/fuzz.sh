@@ -57,6 +57,9 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     seed_dir=$root/tests/data/${seeds[$t]}
     [[ -d $seed_dir ]] || seed_dir=
+    # Inputs that once found a defect run first, every time: the fix must hold under the fuzz build's sanitizers.
+    regressions=$root/tests/fuzz/regressions/$t
+    [[ -d $regressions ]] || regressions=
     options=(-max_total_time="$seconds" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
              -artifact_prefix="$build_dir/findings/$t-")
     if [[ -f $root/tests/fuzz/$t.dict ]]; then
@@ -64,11 +67,12 @@ for t in "${targets[@]}"; do
     elif [[ -f $root/tests/fuzz/${seeds[$t]}.dict ]]; then
         options+=(-dict="$root/tests/fuzz/${seeds[$t]}.dict")
     fi
-    echo "--- $t: ${seconds}s, corpus $corpus${seed_dir:+, seeds $seed_dir}"
+    echo "--- $t: ${seconds}s, corpus $corpus${seed_dir:+, seeds $seed_dir}${regressions:+, regressions $regressions}"
     start=$SECONDS
     # Leak checks stay on: the parsers must not leak. Qt's own one-time allocations are not reported as leaks.
     if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-        "$build_dir/tests/fuzz/$t" "${options[@]}" "$corpus" ${seed_dir:+"$seed_dir"} >"$build_dir/$t.log" 2>&1; then
+        "$build_dir/tests/fuzz/$t" "${options[@]}" "$corpus" ${seed_dir:+"$seed_dir"} ${regressions:+"$regressions"} \
+        >"$build_dir/$t.log" 2>&1; then
         result=ok
     else
         result=FAILED
