@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,9 +28,10 @@ void setIdentity() {
 
 void printUsage() {
     using namespace ordo::cli;
-    out()
-        << u"Usage: ordo [--db URL] [--user NAME]      open the operations console\n"
-           "       ordo <command> [options]            run a command (ordo <command> --help)\n\nCommands:\n"_s;
+    out() << u"Usage: ordo [--db URL] [--user NAME]      open the operations console\n"
+             "       ordo <command> [options]            run a command (ordo <command> --help)\n"
+             "       ordo --version                      the program's version and its database schema's\n\n"
+             "Commands:\n"_s;
     qsizetype width = 0;
     for (const CommandInfo& c : commands())
         width = std::max(width, c.name.size());
@@ -49,7 +51,10 @@ int runCommand(int argc, char** argv) {
         return ordo::cli::Success;
     }
     if (name == u"--version"_s) {
-        ordo::cli::out() << u"ordo "_s << QCoreApplication::applicationVersion() << u'\n';
+        // The schema version says which databases this program opens: older ones it migrates, newer it
+        // refuses.
+        ordo::cli::out() << u"ordo "_s << QCoreApplication::applicationVersion() << u"\ndatabase schema "_s
+                         << ordo::Migrations::latestVersion() << u'\n';
         ordo::cli::out().flush();
         return ordo::cli::Success;
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of tests/fuzz with clang (build-fuzz/, -DORDO_FUZZ=ON) and runs each for a
-# bounded time, its corpus seeded from the fixtures in tests/data and kept between runs.
+# bounded time, its corpus seeded from the fixtures in tests/data and kept between runs. Only the fuzz targets
+# and what they link are built (the parsers' libraries, not the console nor the whole core). Inputs go up to
+# 1 MiB, so that what grows with the size of a file shows.
 #   scripts/fuzz.sh [--time SECONDS] [--build-dir DIR] [TARGET...]
 #     --time       seconds per target (default 30)
 #     TARGET       fuzz_x12, fuzz_csv, ... (default: every target built)
@@ -55,14 +57,22 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     seed_dir=$root/tests/data/${seeds[$t]}
     [[ -d $seed_dir ]] || seed_dir=
-    options=(-max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+    # Inputs that once found a defect run first, every time: the fix must hold under the fuzz build's sanitizers.
+    regressions=$root/tests/fuzz/regressions/$t
+    [[ -d $regressions ]] || regressions=
+    options=(-max_total_time="$seconds" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
              -artifact_prefix="$build_dir/findings/$t-")
-    [[ -f $root/tests/fuzz/${seeds[$t]}.dict ]] && options+=(-dict="$root/tests/fuzz/${seeds[$t]}.dict")
-    echo "--- $t: ${seconds}s, corpus $corpus${seed_dir:+, seeds $seed_dir}"
+    if [[ -f $root/tests/fuzz/$t.dict ]]; then
+        options+=(-dict="$root/tests/fuzz/$t.dict")
+    elif [[ -f $root/tests/fuzz/${seeds[$t]}.dict ]]; then
+        options+=(-dict="$root/tests/fuzz/${seeds[$t]}.dict")
+    fi
+    echo "--- $t: ${seconds}s, corpus $corpus${seed_dir:+, seeds $seed_dir}${regressions:+, regressions $regressions}"
     start=$SECONDS
     # Leak checks stay on: the parsers must not leak. Qt's own one-time allocations are not reported as leaks.
     if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-        "$build_dir/tests/fuzz/$t" "${options[@]}" "$corpus" ${seed_dir:+"$seed_dir"} >"$build_dir/$t.log" 2>&1; then
+        "$build_dir/tests/fuzz/$t" "${options[@]}" "$corpus" ${seed_dir:+"$seed_dir"} ${regressions:+"$regressions"} \
+        >"$build_dir/$t.log" 2>&1; then
         result=ok
     else
         result=FAILED

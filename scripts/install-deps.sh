@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what building and testing Ordo needs on Debian 12, and nothing when it is all there already:
-# a second run only asks dpkg and returns, without touching the network.
+# Installs what building, testing and packaging Ordo needs on Debian 12 (dpkg-dev for cpack's dpkg-shlibdeps;
+# desktop-file-utils, appstream, man-db and groff-base to check the package's files), and nothing when it is
+# all there already: a second run only asks dpkg and returns, without touching the network.
 set -euo pipefail
 
 PACKAGES=(
@@ -8,6 +9,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     postgresql clang clang-format libclang-rt-14-dev xvfb xauth libglpk-dev libsqlite3-dev
+    dpkg-dev desktop-file-utils appstream man-db groff-base
 )
 # Unprivileged account that owns the throwaway PostgreSQL clusters of the tests (PostgreSQL refuses root).
 TEST_USER=ordo-test

@@ -1,7 +1,7 @@
 // `ordo validation list|enable|disable`: which validation rules run on captured orders, and their parameters.
 #include "CliSupport.h"
 #include "Commands.h"
-#include "orders/ValidationRules.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
@@ -47,7 +47,7 @@ int runList(const QStringList& arguments) {
         return *exit;
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        const ValidationSettings settings = ValidationSettings::load(db);
+        const ValidationSettings settings = ValidationStore::loadSettings(db);
         if (wantsJson(parser)) {
             QJsonArray array;
             for (const ValidationRuleInfo& rule : ValidationSettings::catalogue())
@@ -99,10 +99,10 @@ int runSwitch(const QStringList& arguments, bool enable) {
     }
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
-        ValidationSettings settings = ValidationSettings::load(db);
+        ValidationSettings settings = ValidationStore::loadSettings(db);
         const QString code = parser.positionalArguments().first().toUpper();
         settings.set(code, enable, params);
-        settings.save(db, code, commandLineActor());
+        ValidationStore::saveSetting(db, settings, code, commandLineActor());
         const ValidationRuleInfo* rule = ValidationSettings::info(code);
         if (wantsJson(parser))
             printJson(ruleToJson(*rule, settings));

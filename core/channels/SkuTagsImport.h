@@ -11,7 +11,7 @@ namespace ordo {
 class Database;
 
 // `ordo skus tags import`: a CSV file with the header sku,tags (tags separated by spaces or ';'), read with
-// formats/CsvTable and stored through SkuTags. Each SKU named gets exactly the tags of its row. All or
+// formats/SkuTagsCsv and stored through SkuTags. Each SKU named gets exactly the tags of its row. All or
 // nothing: any bad row (unknown SKU, malformed tag, an SKU twice) refuses the whole file with Error::input
 // listing every bad line. Only master-data roles may import.
 class SkuTagsImport {

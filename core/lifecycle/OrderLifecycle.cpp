@@ -6,7 +6,7 @@
 #include "orders/OrderRepository.h"
 #include "orders/OrderStateMachine.h"
 #include "orders/OrderTransitions.h"
-#include "orders/OrderValidator.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
@@ -142,7 +142,7 @@ void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& 
     if (target == OrderStatus::Pending) {
         // Held at capture: it goes on only once it passes validation.
         const auto order = OrderRepository(m_db).load(orderId);
-        const QList<ExceptionReason> failures = OrderValidator::fromDatabase(m_db).validate(*order);
+        const QList<ExceptionReason> failures = ValidationStore::validator(m_db).validate(*order);
         if (!failures.isEmpty()) {
             QStringList text;
             for (const ExceptionReason& f : failures)

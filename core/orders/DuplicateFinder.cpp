@@ -1,6 +1,6 @@
 // The database side of the SUSPECTED_DUPLICATE rule.
-#include "OrderValidator.h"
 #include "orders/SearchKeys.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
@@ -29,7 +30,7 @@ QHash<QString, qint64> locationIds(Database& db) {
 OrderCapture::OrderCapture(Database& db, const Actor& actor)
     : m_db(db)
     , m_actor(actor)
-    , m_validator(OrderValidator::fromDatabase(db))
+    , m_validator(ValidationStore::validator(db))
     , m_repository(std::make_unique<OrderRepository>(db))
     , m_transitions(std::make_unique<OrderTransitions>(db)) {
     refresh();
@@ -38,7 +39,7 @@ OrderCapture::OrderCapture(Database& db, const Actor& actor)
 OrderCapture::~OrderCapture() = default;
 
 void OrderCapture::refresh() {
-    m_validator = OrderValidator::fromDatabase(m_db);
+    m_validator = ValidationStore::validator(m_db);
     m_skuIds = SkuRepository(m_db).idsByCode();
     m_locationIds = locationIds(m_db);
 }

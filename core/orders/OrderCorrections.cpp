@@ -4,8 +4,8 @@
 #include "orders/OrderRepository.h"
 #include "orders/OrderSource.h"
 #include "orders/OrderTransitions.h"
-#include "orders/OrderValidator.h"
 #include "orders/SearchKeys.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/SkuCrossReference.h"
 #include "storage/SkuRepository.h"
@@ -138,7 +138,7 @@ Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const Loc
     out.orderNumber = order.orderNumber;
     out.before = state.status;
     out.after = state.status;
-    const QList<ExceptionReason> failures = OrderValidator::fromDatabase(db).validate(order);
+    const QList<ExceptionReason> failures = ValidationStore::validator(db).validate(order);
     const qint64 now = nowStoredTime();
     const QString exception = orderStatusCode(OrderStatus::Exception);
 
@@ -330,9 +330,9 @@ QList<BulkMapResult> OrderCorrections::mapUnknownSkuEverywhere(const QString& ra
              unknownLines(m_db, r.orderId, OrderSource::read(m_db, r.orderId, r.orderNumber))) {
             bool matches = line.rawCode == code;
             for (const PartNumber& p : line.partNumbers)
-                matches = matches || (line.rawCode.isEmpty() &&
-                                      SkuCrossReference::normalisedNumber(p.qualifier, p.number) ==
-                                          SkuCrossReference::normalisedNumber(p.qualifier, code));
+                matches = matches ||
+                          (line.rawCode.isEmpty() && SkuXrefEntry::normalisedNumber(p.qualifier, p.number) ==
+                                                         SkuXrefEntry::normalisedNumber(p.qualifier, code));
             if (matches)
                 lineNos << line.lineNo;
         }

@@ -1,7 +1,9 @@
 #include "OrderValidator.h"
 
-#include "storage/Database.h"
-#include "storage/SqlQuery.h"
+#include <QtNumeric>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -11,29 +13,30 @@ OrderValidator::OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoin
     : m_skuCodes(std::move(skuCodes))
     , m_locations(std::move(locations)) {}
 
-OrderValidator OrderValidator::fromDatabase(Database& db) {
-    QSet<QString> skus;
-    SqlQuery s(db, u"SELECT code FROM skus"_s);
-    s.exec();
-    while (s.next())
-        skus.insert(s.value(0).toString());
-    QHash<QString, PickupPoint> locations;
-    SqlQuery l(db, u"SELECT code, pickup FROM locations"_s);
-    l.exec();
-    while (l.next())
-        locations.insert(l.value(0).toString(), PickupPoint{l.value(1).toInt() != 0});
-    OrderValidator validator(std::move(skus), std::move(locations));
-    validator.setSettings(ValidationSettings::load(db));
-    validator.setDuplicateFinder(databaseDuplicateFinder(db));
-    return validator;
-}
-
 qint64 OrderValidator::orderValueMinor(const Order& order) {
+    // Channels send exact amounts that may still be absurd (a price near the 64-bit limit times a quantity, a
+    // discount of -2^63): the value stops at the limit of its type instead of wrapping around, so an order
+    // too valuable to count is over any threshold rather than cheap.
+    constexpr qint64 most = std::numeric_limits<qint64>::max();
+    constexpr qint64 least = std::numeric_limits<qint64>::min();
+    auto add = [](qint64 a, qint64 b) {
+        qint64 sum = 0;
+        return qAddOverflow(a, b, &sum) ? (b > 0 ? most : least) : sum;
+    };
+    auto subtract = [](qint64 a, qint64 b) {
+        qint64 difference = 0;
+        return qSubOverflow(a, b, &difference) ? (b < 0 ? most : least) : difference;
+    };
     qint64 value = 0;
-    for (const OrderLine& line : order.lines)
-        value += line.totalMinor() - line.discountMinor + line.taxMinor;
+    for (const OrderLine& line : order.lines) {
+        qint64 total = 0;
+        if (qMulOverflow(line.unitPrice.minor, qint64(line.quantity), &total))
+            total = (line.unitPrice.minor < 0) != (line.quantity < 0) ? least : most;
+        value = add(subtract(add(value, total), line.discountMinor), line.taxMinor);
+    }
     for (const OrderCharge& charge : order.charges)
-        value += charge.kind == OrderCharge::Kind::Discount ? -charge.amountMinor : charge.amountMinor;
+        value = charge.kind == OrderCharge::Kind::Discount ? subtract(value, charge.amountMinor)
+                                                           : add(value, charge.amountMinor);
     return value;
 }
 
@@ -126,13 +129,18 @@ void OrderValidator::checkPayment(const Order& order, QList<ExceptionReason>& re
 void OrderValidator::checkRisk(const Order& order, QList<ExceptionReason>& reasons) const {
     if (on(suspectedDuplicate) && m_findDuplicates && !order.lines.isEmpty() &&
         (!order.customerEmail.isEmpty() || !order.customerPhone.isEmpty())) {
-        const qint64 window = m_settings.intParam(suspectedDuplicate, u"window_minutes"_s) * 60 * 1000;
+        // Any whole number of minutes may be set; past what milliseconds can hold the window is "ever"
+        // anyway.
+        constexpr qint64 msPerMinute = 60 * 1000;
+        const qint64 minutes = std::clamp(m_settings.intParam(suspectedDuplicate, u"window_minutes"_s),
+                                          qint64(0), std::numeric_limits<qint64>::max() / msPerMinute);
+        const qint64 window = minutes * msPerMinute;
         const QStringList others = m_findDuplicates(order, window);
         if (!others.isEmpty())
             reasons << ExceptionReason{
                 suspectedDuplicate,
-                u"the same customer ordered the same items within %1 minutes: %2"_s.arg(window / 60000)
-                    .arg(others.join(u", "_s))};
+                u"the same customer ordered the same items within %1 minutes: %2"_s.arg(minutes).arg(
+                    others.join(u", "_s))};
     }
     if (on(highValue)) {
         const qint64 threshold = m_settings.intParam(highValue, u"threshold_minor"_s);

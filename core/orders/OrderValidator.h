@@ -12,12 +12,11 @@
 
 namespace ordo {
 
-class Database;
-
 // The business rules an order must pass before it is routed. Each failure is an ExceptionReason with a stable
 // code; every rule that applies is reported, not only the first. Rules can be switched off and tuned
 // (ValidationSettings, `ordo validation`). The validator works on in-memory lookups so that an import of
 // 100,000 orders does not query per line; only the duplicate rule asks the database, through a finder.
+// orders/ValidationStore sets one up over a database.
 class OrderValidator {
 public:
     struct PickupPoint {
@@ -28,8 +27,6 @@ public:
     using DuplicateFinder = std::function<QStringList(const Order& order, qint64 windowMs)>;
 
     OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoint> locations);
-    // Loads the catalogue, locations and rule settings, and looks for duplicates in the database.
-    static OrderValidator fromDatabase(Database& db);
 
     void setSettings(ValidationSettings settings) { m_settings = std::move(settings); }
     const ValidationSettings& settings() const { return m_settings; }
@@ -69,8 +66,5 @@ private:
     ValidationSettings m_settings;
     DuplicateFinder m_findDuplicates;
 };
-
-// The duplicate finder over a database's orders (same e-mail, else same phone; not cancelled).
-OrderValidator::DuplicateFinder databaseDuplicateFinder(Database& db);
 
 } // namespace ordo

@@ -1,14 +1,6 @@
 #include "ValidationRules.h"
 
 #include "Error.h"
-#include "storage/AuditTrail.h"
-#include "storage/Database.h"
-#include "storage/SqlQuery.h"
-#include "storage/TimeCodec.h"
-#include "storage/Transaction.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -125,74 +117,14 @@ void ValidationSettings::set(const QString& code, bool enabled, const QMap<QStri
     m_overrides.insert(code, o);
 }
 
-ValidationSettings ValidationSettings::load(Database& db) {
-    ValidationSettings settings;
-    SqlQuery q(db, u"SELECT code, enabled, params FROM validation_rules"_s);
-    q.exec();
-    while (q.next()) {
-        Override o;
-        o.enabled = q.value(1).toInt() != 0;
-        const QJsonObject params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-        for (auto it = params.begin(); it != params.end(); ++it)
-            o.params.insert(it.key(), it.value().toString());
-        settings.m_overrides.insert(q.value(0).toString(), o);
-    }
-    return settings;
+std::optional<ValidationSettings::Override> ValidationSettings::override(const QString& code) const {
+    if (const auto it = m_overrides.constFind(code); it != m_overrides.cend())
+        return *it;
+    return std::nullopt;
 }
 
-namespace {
-
-// "on, threshold_minor=500000": a rule's effective settings, for the audit trail.
-QString settingText(const ValidationSettings& settings, const QString& code) {
-    QStringList parts{settings.enabled(code) ? u"on"_s : u"off"_s};
-    const QMap<QString, QString> params = settings.params(code);
-    for (auto p = params.cbegin(); p != params.cend(); ++p)
-        parts << p.key() + u'=' + p.value();
-    return parts.join(u", "_s);
-}
-
-} // namespace
-
-void ValidationSettings::save(Database& db, const QString& code, const Actor& actor) const {
-    // Which orders are held is a rule like the routing rules: changed by whoever may edit those.
-    if (!actor.may(Permission::EditRules))
-        throw Error::denied(
-            u"%1 (%2) may not change the validation rules"_s.arg(actor.user, roleCode(actor.role)));
-    const auto it = m_overrides.constFind(code);
-    if (it == m_overrides.cend())
-        return;
-    QJsonObject params;
-    for (auto p = it->params.cbegin(); p != it->params.cend(); ++p)
-        params.insert(p.key(), p.value());
-    Transaction tx(db);
-    const ValidationSettings stored = load(db);
-    const QString before = settingText(stored, code);
-    const QString after = settingText(*this, code);
-    if (before == after) {
-        tx.commit(); // nothing changes: nothing written, nothing audited
-        return;
-    }
-    const qint64 now = nowStoredTime();
-    SqlQuery q(db, u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
-                   "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
-                   "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
-                   "updated_by = excluded.updated_by"_s);
-    q.bind(u":code"_s, code)
-        .bind(u":enabled"_s, it->enabled ? 1 : 0)
-        .bind(u":params"_s, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)))
-        .bind(u":at"_s, now)
-        .bind(u":by"_s, actor.user);
-    q.exec();
-    AuditEvent audit;
-    audit.at = fromStoredTime(now);
-    audit.actor = actor.user;
-    audit.entity = u"validation_rule"_s;
-    audit.action = it->enabled ? u"enable"_s : u"disable"_s;
-    audit.fromState = stored.enabled(code) ? u"on"_s : u"off"_s;
-    audit.toState = it->enabled ? u"on"_s : u"off"_s;
-    audit.detail = u"%1: %2 -> %3"_s.arg(code, before, after);
-    AuditTrail(db).record(audit);
-    tx.commit();
+void ValidationSettings::restore(const QString& code, bool enabled, const QMap<QString, QString>& params) {
+    m_overrides.insert(code, Override{enabled, params});
 }
 
 } // namespace ordo

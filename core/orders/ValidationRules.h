@@ -11,8 +11,6 @@
 
 namespace ordo {
 
-class Database;
-
 // The catalogue of validation rules: each has a stable reason code (the code of the ExceptionReason it
 // raises), a description, whether it runs by default, and its parameters with their default values.
 struct ValidationRuleInfo {
@@ -41,18 +39,16 @@ public:
     // parameter or a value of the wrong kind.
     void set(const QString& code, bool enabled, const QMap<QString, QString>& params = {});
 
-    // Reads the stored settings; saves one rule's (inside a transaction of its own).
-    static ValidationSettings load(Database& db);
-    // Only an actor who may edit the rules saves (Error::denied otherwise, nothing written); a change is
-    // written with its audit row (entity "validation_rule", action "enable" or "disable", the settings before
-    // and after) in one transaction. A rule whose settings are those already in force writes nothing.
-    void save(Database& db, const QString& code, const Actor& actor) const;
-
-private:
+    // What differs from the defaults for one rule, as stored (orders/ValidationStore reads and writes it).
     struct Override {
         bool enabled = true;
         QMap<QString, QString> params;
     };
+    std::optional<Override> override(const QString& code) const;
+    // Puts back a stored setting as it was saved, without the checks of set().
+    void restore(const QString& code, bool enabled, const QMap<QString, QString>& params);
+
+private:
     QHash<QString, Override> m_overrides;
 };
 

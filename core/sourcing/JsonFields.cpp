@@ -2,6 +2,8 @@
 
 #include "Error.h"
 
+#include <QSet>
+
 #include <cmath>
 #include <limits>
 
@@ -79,10 +81,12 @@ QString nonEmptyString(const QJsonValue& value, const QString& path) {
 QStringList stringList(const QJsonValue& value, const QString& path, bool unique) {
     const QJsonArray items = array(value, path);
     QStringList result;
+    QSet<QString> seen; // a hash, not a scan of the list: long lists read in linear time
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString text = nonEmptyString(items.at(i), element(path, i));
-        if (unique && result.contains(text))
+        if (unique && seen.contains(text))
             refuse(element(path, i), u"\"%1\" is listed twice"_s.arg(text));
+        seen.insert(text);
         result << text;
     }
     return result;

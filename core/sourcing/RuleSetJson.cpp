@@ -4,6 +4,7 @@
 #include "model/Money.h"
 #include "sourcing/JsonFields.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -455,14 +456,16 @@ RuleSet fromJson(const QJsonObject& o) {
     const QJsonArray strategies = array(o.value(u"strategies"_s), u"strategies"_s);
     if (strategies.isEmpty())
         throw Error::input(u"strategies: needs at least one strategy"_s);
+    // Names are told apart ignoring case, through a hash: a file of many strategies reads in linear time.
+    QHash<QString, qsizetype> names; // case-folded name -> index of its strategy
     for (qsizetype i = 0; i < strategies.size(); ++i) {
         const QString p = element(u"strategies"_s, i);
         Strategy s = readStrategy(object(strategies.at(i), p), p, rules.currency);
-        for (qsizetype j = 0; j < rules.strategies.size(); ++j)
-            if (rules.strategies.at(j).name.compare(s.name, Qt::CaseInsensitive) == 0)
-                throw Error::input(
-                    u"%1: \"%2\" is already the name of strategies[%3]"_s.arg(member(p, u"name"_s), s.name)
-                        .arg(j));
+        if (const auto before = names.constFind(s.name.toCaseFolded()); before != names.cend())
+            throw Error::input(
+                u"%1: \"%2\" is already the name of strategies[%3]"_s.arg(member(p, u"name"_s), s.name)
+                    .arg(*before));
+        names.insert(s.name.toCaseFolded(), i);
         rules.strategies << s;
     }
     if (present(o, u"location_priority"_s))

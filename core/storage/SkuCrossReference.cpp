@@ -12,32 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
-namespace {
-
-const QStringList numericQualifiers = {u"UP"_s, u"UK"_s, u"EN"_s, u"UA"_s, u"GTIN"_s};
-
-} // namespace
-
 SkuCrossReference::SkuCrossReference(Database& db)
     : m_db(db) {}
-
-QString SkuCrossReference::normalisedQualifier(const QString& qualifier) {
-    return qualifier.trimmed().toUpper();
-}
-
-QString SkuCrossReference::normalisedNumber(const QString& qualifier, const QString& number) {
-    const QString n = number.trimmed();
-    if (!numericQualifiers.contains(normalisedQualifier(qualifier)))
-        return n;
-    qsizetype first = 0;
-    while (first < n.size() - 1 && n[first] == u'0')
-        ++first;
-    return n.mid(first);
-}
-
-QString SkuCrossReference::key(const QString& partner, const QString& qualifier, const QString& number) {
-    return partner + QChar(0x1F) + qualifier + QChar(0x1F) + number;
-}
 
 void SkuCrossReference::checkMayChange(const Actor& actor) {
     if (!actor.may(Permission::ManageMasterData))
@@ -51,7 +27,7 @@ void SkuCrossReference::store(const QList<SkuXrefEntry>& entries, const Actor& a
     const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
     QHash<QString, QString> before; // key -> SKU code
     for (const SkuXrefEntry& e : all())
-        before.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+        before.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
     SqlQuery upsert(
         m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
               "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
@@ -60,7 +36,8 @@ void SkuCrossReference::store(const QList<SkuXrefEntry>& entries, const Actor& a
     int unchanged = 0;
     QStringList remapped; // "ACME BP 'A-1': SKU-1 -> SKU-3"
     for (const SkuXrefEntry& entry : entries) {
-        const auto old = before.constFind(key(entry.partner, entry.qualifier, entry.partNumber));
+        const auto old =
+            before.constFind(SkuXrefEntry::key(entry.partner, entry.qualifier, entry.partNumber));
         if (old != before.cend() && *old == entry.skuCode) {
             ++unchanged;
             continue;
@@ -112,7 +89,7 @@ QList<SkuXrefEntry> SkuCrossReference::all() const {
 void SkuCrossReference::load() {
     m_skus.clear();
     for (const SkuXrefEntry& e : all())
-        m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+        m_skus.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
     const QHash<QString, qint64> ids = SkuRepository(m_db).idsByCode();
     m_catalogue = QSet<QString>(ids.keyBegin(), ids.keyEnd());
     m_catalogueLoaded = true;
@@ -123,8 +100,9 @@ QString SkuCrossReference::partnerFor(const QString& partner, const QString& for
 }
 
 QString SkuCrossReference::remember(const SkuXrefEntry& entry) {
-    const SkuXrefEntry e{entry.partner.trimmed(), normalisedQualifier(entry.qualifier),
-                         normalisedNumber(entry.qualifier, entry.partNumber), entry.skuCode.trimmed()};
+    const SkuXrefEntry e{entry.partner.trimmed(), SkuXrefEntry::normalisedQualifier(entry.qualifier),
+                         SkuXrefEntry::normalisedNumber(entry.qualifier, entry.partNumber),
+                         entry.skuCode.trimmed()};
     for (const auto& [field, value] :
          {std::pair{u"partner"_s, e.partner}, std::pair{u"qualifier"_s, e.qualifier},
           std::pair{u"part_number"_s, e.partNumber}, std::pair{u"sku"_s, e.skuCode}})
@@ -146,18 +124,19 @@ QString SkuCrossReference::remember(const SkuXrefEntry& entry) {
         .bind(u":number"_s, e.partNumber)
         .bind(u":sku"_s, sku->id);
     upsert.exec();
-    m_skus.insert(key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+    m_skus.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
     return previous;
 }
 
 std::optional<QString> SkuCrossReference::skuFor(const QString& partner, const PartNumber& part) const {
-    const QString qualifier = normalisedQualifier(part.qualifier);
-    const QString number = normalisedNumber(qualifier, part.number);
+    const QString qualifier = SkuXrefEntry::normalisedQualifier(part.qualifier);
+    const QString number = SkuXrefEntry::normalisedNumber(qualifier, part.number);
     if (!partner.isEmpty()) {
-        if (const auto it = m_skus.constFind(key(partner, qualifier, number)); it != m_skus.cend())
+        if (const auto it = m_skus.constFind(SkuXrefEntry::key(partner, qualifier, number));
+            it != m_skus.cend())
             return *it;
     }
-    if (const auto it = m_skus.constFind(key(u"*"_s, qualifier, number)); it != m_skus.cend())
+    if (const auto it = m_skus.constFind(SkuXrefEntry::key(u"*"_s, qualifier, number)); it != m_skus.cend())
         return *it;
     return std::nullopt;
 }
@@ -180,8 +159,9 @@ QStringList SkuCrossReference::resolve(ImportedOrder& imported, const QString& f
             if (partner.isEmpty())
                 continue;
             for (const PartNumber& part : std::as_const(parts)) {
-                const QString k = key(partner, normalisedQualifier(part.qualifier),
-                                      normalisedNumber(part.qualifier, part.number));
+                const QString k =
+                    SkuXrefEntry::key(partner, SkuXrefEntry::normalisedQualifier(part.qualifier),
+                                      SkuXrefEntry::normalisedNumber(part.qualifier, part.number));
                 if (const auto it = m_skus.constFind(k); it != m_skus.cend()) {
                     found = *it;
                     break;

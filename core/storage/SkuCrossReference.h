@@ -2,6 +2,7 @@
 
 #include "model/Actor.h"
 #include "model/ImportedOrder.h"
+#include "model/SkuXrefEntry.h"
 
 #include <QHash>
 #include <QList>
@@ -15,19 +16,9 @@ namespace ordo {
 
 class Database;
 
-// One row of the cross-reference: a trading partner's part number for one of our SKUs.
-struct SkuXrefEntry {
-    QString partner;   // the partner's id (X12 ISA sender, "amazon"...), or "*" for every partner
-    QString qualifier; // BP buyer's part, VP vendor's part, UP UPC, EN EAN, ASIN, VARIANT, PRODUCT...
-    QString partNumber;
-    QString skuCode;
-    friend bool operator==(const SkuXrefEntry&, const SkuXrefEntry&) = default;
-};
-
 // Maps partners' part numbers to SKUs (table sku_xref). Matching rules, kept simple on purpose:
-//   - qualifiers are compared in upper case; part numbers exactly, except for UPC/EAN/GTIN qualifiers
-//     (UP, UK, EN, UA, GTIN), whose numbers are compared as digits without leading zeros, so a 12-digit UPC
-//     matches the same item written as a 14-digit GTIN;
+//   - part numbers are compared by SkuXrefEntry's key: qualifiers in upper case, UPC/EAN/GTIN numbers as
+//     digits without leading zeros;
 //   - a line's part numbers are tried in the order sent, first against the partner's own rows, then against
 //     the rows for every partner ("*"); the first match wins;
 //   - a line whose code is not in the catalogue is treated like a line without one, its code tried first as a
@@ -67,12 +58,6 @@ public:
     static QString partnerFor(const QString& partner, const QString& format);
     // The qualifier of a channel's own SKU code that is not in the catalogue.
     static inline const QString channelSkuQualifier = QStringLiteral("SKU");
-
-    // The key under which a part number is compared (see the class comment).
-    static QString normalisedQualifier(const QString& qualifier);
-    static QString normalisedNumber(const QString& qualifier, const QString& number);
-    // One string for a (partner, qualifier, part number), compared as the table's unique key.
-    static QString key(const QString& partner, const QString& qualifier, const QString& number);
 
 private:
     Database& m_db;

@@ -8,17 +8,11 @@
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
 
-#include <QRegularExpression>
-
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace ordo {
 
 namespace {
-
-constexpr int maxTagLength = 40;
 
 void requireMasterData(const Actor& actor) {
     if (!actor.may(Permission::ManageMasterData))
@@ -30,24 +24,6 @@ void requireMasterData(const Actor& actor) {
 SkuTags::SkuTags(Database& db, const Actor& actor)
     : m_db(db)
     , m_actor(actor) {}
-
-QStringList SkuTags::parse(const QString& text, const QString& where) {
-    static const QRegularExpression separators(u"[\\s;,]+"_s);
-    static const QRegularExpression valid(u"^[a-z0-9][a-z0-9_-]*$"_s);
-    QStringList tags;
-    for (const QString& raw : text.split(separators, Qt::SkipEmptyParts)) {
-        const QString tag = raw.toLower();
-        if (!valid.match(tag).hasMatch() || tag.size() > maxTagLength)
-            throw Error::input(
-                u"%1: '%2' is not a tag (letters, digits, '-' and '_', at most %3 characters)"_s
-                    .arg(where, raw)
-                    .arg(maxTagLength));
-        if (!tags.contains(tag))
-            tags << tag;
-    }
-    std::sort(tags.begin(), tags.end());
-    return tags;
-}
 
 void SkuTags::write(qint64 skuId, const QString& skuCode, const QStringList& tags) {
     SqlQuery before(m_db, u"SELECT tag FROM sku_tags WHERE sku_id = :s ORDER BY tag"_s);
@@ -69,7 +45,7 @@ void SkuTags::write(qint64 skuId, const QString& skuCode, const QStringList& tag
 
 void SkuTags::set(const QString& skuCode, const QStringList& tags) {
     requireMasterData(m_actor);
-    const QStringList parsed = parse(tags.join(u' '), u"tags of "_s + skuCode);
+    const QStringList parsed = SkuTagList::parse(tags.join(u' '), u"tags of "_s + skuCode);
     Transaction tx(m_db);
     const auto id = SkuRepository(m_db).idForCode(skuCode);
     if (!id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Actor.h"
+#include "model/SkuTagList.h"
 
 #include <QHash>
 #include <QList>
@@ -11,15 +12,8 @@ namespace ordo {
 
 class Database;
 
-// The tags one SKU is to have.
-struct SkuTagList {
-    QString skuCode;
-    QStringList tags;
-};
-
 // Tags on SKUs (hazmat, oversize, fragile, preorder...), read by the routing strategies' "SKU tags"
-// condition. A tag is lower case: letters, digits, '-' and '_', at most 40 characters. Every change is
-// audited.
+// condition; what a tag may be is SkuTagList's. Every change is audited.
 class SkuTags {
 public:
     SkuTags(Database& db, const Actor& actor);
@@ -33,9 +27,6 @@ public:
 
     // SKU code -> its tags (sorted), only SKUs that have tags.
     QHash<QString, QStringList> all() const;
-
-    // The tags of `text` ("Hazmat; fragile" -> fragile, hazmat), or Error::input naming the bad one.
-    static QStringList parse(const QString& text, const QString& where);
 
 private:
     void write(qint64 skuId, const QString& skuCode, const QStringList& tags);

@@ -9,7 +9,7 @@
 #include "channels/SkuCrossReferenceImport.h"
 #include "orders/OrderJson.h"
 #include "orders/OrderQuery.h"
-#include "orders/ValidationRules.h"
+#include "orders/ValidationStore.h"
 #include "storage/SqlQuery.h"
 
 #include <QFile>
@@ -280,9 +280,10 @@ void TestImportService::badDocumentsLeaveTheDatabaseAsItWas() {
 }
 
 void TestImportService::suspectedDuplicateAcrossChannels() {
-    ValidationSettings settings = ValidationSettings::load(m_test->db());
+    ValidationSettings settings = ValidationStore::loadSettings(m_test->db());
     settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"120"_s}});
-    settings.save(m_test->db(), u"SUSPECTED_DUPLICATE"_s, Actor{u"admin"_s, Role::Admin});
+    ValidationStore::saveSetting(m_test->db(), settings, u"SUSPECTED_DUPLICATE"_s,
+                                 Actor{u"admin"_s, Role::Admin});
     // The same customer sends the same single line through the web shop and as a webhook an hour later.
     const QByteArray first =
         R"({"order":{"id":11,"order_number":1,"email":"pat@example.com",)"

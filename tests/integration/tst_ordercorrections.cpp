@@ -7,7 +7,7 @@
 #include "orders/OrderCapture.h"
 #include "orders/OrderCorrections.h"
 #include "orders/OrderQuery.h"
-#include "orders/ValidationRules.h"
+#include "orders/ValidationStore.h"
 #include "storage/SkuCrossReference.h"
 #include "storage/SqlQuery.h"
 
@@ -531,9 +531,10 @@ void TestOrderCorrections::revalidateAfterARuleIsSwitchedOff() {
     QCOMPARE(detail(id).events.last().action, u"revalidate"_s);
     QCOMPARE(detail(id).events.last().detail,
              u"unchanged: INVALID_POSTAL_CODE: '1011' is not a postal code of US"_s);
-    ValidationSettings settings = ValidationSettings::load(m_test->db());
+    ValidationSettings settings = ValidationStore::loadSettings(m_test->db());
     settings.set(u"INVALID_POSTAL_CODE"_s, false);
-    settings.save(m_test->db(), u"INVALID_POSTAL_CODE"_s, Actor{u"admin"_s, Role::Admin});
+    ValidationStore::saveSetting(m_test->db(), settings, u"INVALID_POSTAL_CODE"_s,
+                                 Actor{u"admin"_s, Role::Admin});
     outcome = corrections.revalidate(id, m_csr);
     QVERIFY(outcome.released);
     QCOMPARE(order(id).status, OrderStatus::Validated);

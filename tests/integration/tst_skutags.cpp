@@ -106,7 +106,7 @@ void TestSkuTags::parse() {
     QFETCH(QStringList, tags);
     QFETCH(QString, error);
     try {
-        QCOMPARE(SkuTags::parse(text, u"line 2"_s), tags);
+        QCOMPARE(SkuTagList::parse(text, u"line 2"_s), tags);
         QVERIFY(error.isEmpty());
     } catch (const Error& e) {
         QVERIFY2(!error.isEmpty(), qPrintable(e.message()));

@@ -3,7 +3,7 @@
 // without changing anything, and the settings saved and loaded again on SQLite and PostgreSQL.
 #include "Error.h"
 #include "TestDatabase.h"
-#include "orders/ValidationRules.h"
+#include "orders/ValidationStore.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
@@ -16,6 +16,7 @@ using ordo::Error;
 using ordo::Role;
 using ordo::SqlQuery;
 using ordo::ValidationSettings;
+namespace ValidationStore = ordo::ValidationStore;
 using ordo::test::TestDatabase;
 
 using Params = QMap<QString, QString>;
@@ -105,7 +106,7 @@ void tst_ValidationSettings::defaults() {
         QCOMPARE(settings.intParam(code, it.key()), it.value().toLongLong());
     }
     // Stored settings start empty: loading gives the defaults.
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QCOMPARE(loaded.enabled(code), enabled);
     QCOMPARE(loaded.params(code), params);
 }
@@ -192,9 +193,9 @@ void tst_ValidationSettings::saveAndLoad() {
     settings.set(u"COUNTRY_MISMATCH"_s, false);
     settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"15"_s}});
     for (const QString& code : {u"HIGH_VALUE"_s, u"COUNTRY_MISMATCH"_s, u"SUSPECTED_DUPLICATE"_s})
-        settings.save(db(), code, ana);
+        ValidationStore::saveSetting(db(), settings, code, ana);
 
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QVERIFY(loaded.enabled(u"HIGH_VALUE"_s));
     QCOMPARE(loaded.intParam(u"HIGH_VALUE"_s, u"threshold_minor"_s), 250000);
     QVERIFY(!loaded.enabled(u"COUNTRY_MISMATCH"_s));
@@ -210,13 +211,13 @@ void tst_ValidationSettings::saveAndLoad() {
 void tst_ValidationSettings::saveOverwrites() {
     ValidationSettings settings;
     settings.set(u"HIGH_VALUE"_s, false, {{u"threshold_minor"_s, u"1"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, ana);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, ana);
     settings.set(u"HIGH_VALUE"_s, true, {{u"threshold_minor"_s, u"2"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, lee);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, lee);
 
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 1);
-    const ValidationSettings loaded = ValidationSettings::load(db());
+    const ValidationSettings loaded = ValidationStore::loadSettings(db());
     QVERIFY(loaded.enabled(u"HIGH_VALUE"_s));
     QCOMPARE(loaded.intParam(u"HIGH_VALUE"_s, u"threshold_minor"_s), 2);
     SqlQuery who(db(), u"SELECT updated_by FROM validation_rules WHERE code = 'HIGH_VALUE'"_s);
@@ -225,7 +226,7 @@ void tst_ValidationSettings::saveOverwrites() {
 
 void tst_ValidationSettings::saveWithoutOverrideWritesNothing() {
     const ValidationSettings settings;
-    settings.save(db(), u"HIGH_VALUE"_s, ana);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, ana);
     SqlQuery rows(db(), u"SELECT count(*) FROM validation_rules"_s);
     QCOMPARE(rows.scalar().toLongLong(), 0);
 }
@@ -243,7 +244,7 @@ void tst_ValidationSettings::refusedActorChangesNothing() {
     ValidationSettings settings;
     settings.set(u"HIGH_VALUE"_s, false);
     try {
-        settings.save(db(), u"HIGH_VALUE"_s, Actor{u"pat"_s, role});
+        ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, Actor{u"pat"_s, role});
         QFAIL("a rule was changed by someone who may not edit the rules");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::Denied);
@@ -251,13 +252,13 @@ void tst_ValidationSettings::refusedActorChangesNothing() {
     }
     QCOMPARE(count(u"SELECT count(*) FROM validation_rules"_s), 0);
     QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 0);
-    QVERIFY(ValidationSettings::load(db()).enabled(u"HIGH_VALUE"_s));
+    QVERIFY(ValidationStore::loadSettings(db()).enabled(u"HIGH_VALUE"_s));
 }
 
 void tst_ValidationSettings::changeIsAuditedOnce() {
     ValidationSettings settings;
     settings.set(u"HIGH_VALUE"_s, true, {{u"threshold_minor"_s, u"250000"_s}});
-    settings.save(db(), u"HIGH_VALUE"_s, ana);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, ana);
     QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 1);
     SqlQuery row(
         db(), u"SELECT actor, entity, entity_id, action, from_state, to_state, detail FROM audit_events"_s);
@@ -273,7 +274,7 @@ void tst_ValidationSettings::changeIsAuditedOnce() {
              u"HIGH_VALUE: on, threshold_minor=500000 -> on, threshold_minor=250000"_s);
 
     settings.set(u"COUNTRY_MISMATCH"_s, false);
-    settings.save(db(), u"COUNTRY_MISMATCH"_s, lee);
+    ValidationStore::saveSetting(db(), settings, u"COUNTRY_MISMATCH"_s, lee);
     QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 2);
     SqlQuery last(db(),
                   u"SELECT actor, action, from_state, to_state, detail FROM audit_events ORDER BY id DESC"_s);
@@ -286,7 +287,7 @@ void tst_ValidationSettings::changeIsAuditedOnce() {
     QCOMPARE(last.value(4).toString(), u"COUNTRY_MISMATCH: on -> off"_s);
 
     // Saved again as they are: nothing changes, nothing is written.
-    settings.save(db(), u"HIGH_VALUE"_s, lee);
+    ValidationStore::saveSetting(db(), settings, u"HIGH_VALUE"_s, lee);
     QCOMPARE(count(u"SELECT count(*) FROM audit_events"_s), 2);
     QCOMPARE(count(u"SELECT count(*) FROM validation_rules WHERE updated_by = 'lee'"_s), 1);
 }

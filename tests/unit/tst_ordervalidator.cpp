@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace ordo;
 
@@ -19,8 +21,11 @@ private slots:
     void switchedOffRulesAreSkipped();
     void parametersTuneTheRules();
     void suspectedDuplicateAsksTheFinder();
+    void duplicateWindowStopsAtTheLimitOfItsType();
     void settingsRefuseWhatDoesNotExist();
     void orderValueCountsTaxesChargesAndDiscounts();
+    void orderValueStopsAtTheLimitsOfItsType_data();
+    void orderValueStopsAtTheLimitsOfItsType();
 
 private:
     static Order validOrder();
@@ -318,6 +323,28 @@ void TestOrderValidator::suspectedDuplicateAsksTheFinder() {
     QCOMPARE(reasons[0].detail, u"the same customer ordered the same items within 30 minutes: W-0"_s);
 }
 
+void TestOrderValidator::duplicateWindowStopsAtTheLimitOfItsType() {
+    // Any whole number of minutes may be set (`ordo validation enable ... --param window_minutes=N`); in
+    // milliseconds it must not wrap around into a negative window.
+    Order o = validOrder();
+    o.customerEmail = u"ana@example.com"_s;
+    OrderValidator v = validator();
+    qint64 askedWindow = -1;
+    v.setDuplicateFinder([&](const Order&, qint64 window) {
+        askedWindow = window;
+        return QStringList{u"W-0"_s};
+    });
+    ValidationSettings settings;
+    settings.set(u"SUSPECTED_DUPLICATE"_s, true, {{u"window_minutes"_s, u"9223372036854775807"_s}});
+    v.setSettings(settings);
+    const QList<ExceptionReason> reasons = v.validate(o);
+    constexpr qint64 mostMinutes = std::numeric_limits<qint64>::max() / 60000;
+    QCOMPARE(askedWindow, mostMinutes * 60000);
+    QCOMPARE(reasons.size(), 1);
+    QCOMPARE(reasons[0].detail,
+             u"the same customer ordered the same items within %1 minutes: W-0"_s.arg(mostMinutes));
+}
+
 void TestOrderValidator::settingsRefuseWhatDoesNotExist() {
     ValidationSettings settings;
     QVERIFY_THROWS_EXCEPTION(Error, settings.set(u"NO_SUCH_RULE"_s, true));
@@ -339,6 +366,45 @@ void TestOrderValidator::orderValueCountsTaxesChargesAndDiscounts() {
                  {OrderCharge::Kind::Fee, u"Gift wrap"_s, 250}};
     // 2000 + 160 - 300 + 599 + 36 - 500 + 250
     QCOMPARE(OrderValidator::orderValueMinor(o), 2245);
+}
+
+void TestOrderValidator::orderValueStopsAtTheLimitsOfItsType_data() {
+    // Amounts a channel may send that are exact but absurd: the value must not wrap around (undefined
+    // behaviour, and a huge order would pass as cheap); it stays at the limit, over any threshold.
+    constexpr qint64 most = std::numeric_limits<qint64>::max();
+    constexpr qint64 least = std::numeric_limits<qint64>::min();
+    QTest::addColumn<qint64>("unitPrice");
+    QTest::addColumn<int>("quantity");
+    QTest::addColumn<qint64>("tax");
+    QTest::addColumn<qint64>("discount");
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<bool>("highValue");
+    QTest::newRow("price near the limit times 2")
+        << most / 2 + 1 << 2 << qint64(0) << qint64(0) << most << true;
+    QTest::newRow("tax past the limit") << most - 10 << 1 << qint64(100) << qint64(0) << most << true;
+    QTest::newRow("discount past the limit") << qint64(1000) << 1 << qint64(0) << least << most << true;
+    QTest::newRow("negative price times a large quantity")
+        << least / 2 << 4 << qint64(0) << qint64(0) << least << false;
+    QTest::newRow("ordinary") << qint64(1000) << 3 << qint64(50) << qint64(20) << qint64(3030) << false;
+}
+
+void TestOrderValidator::orderValueStopsAtTheLimitsOfItsType() {
+    QFETCH(qint64, unitPrice);
+    QFETCH(int, quantity);
+    QFETCH(qint64, tax);
+    QFETCH(qint64, discount);
+    QFETCH(qint64, value);
+    QFETCH(bool, highValue);
+    Order o = validOrder();
+    o.lines[0].unitPrice.minor = unitPrice;
+    o.lines[0].quantity = quantity;
+    o.lines[0].taxMinor = tax;
+    o.lines[0].discountMinor = discount;
+    QCOMPARE(OrderValidator::orderValueMinor(o), value);
+    bool flagged = false;
+    for (const ExceptionReason& r : validator().validate(o))
+        flagged = flagged || r.code == u"HIGH_VALUE"_s;
+    QCOMPARE(flagged, highValue);
 }
 
 QTEST_GUILESS_MAIN(TestOrderValidator)
