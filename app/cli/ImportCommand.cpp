@@ -58,6 +58,7 @@ void printText(const ImportReport& report) {
 int runImportCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    addProgressOption(parser);
     parser.addOption({u"format"_s,
                       u"The files' format: %1 (default auto: recognised by their content)."_s.arg(
                           OrderFormats::choices().join(u", "_s)),
@@ -105,6 +106,10 @@ int runImportCommand(const QStringList& arguments) {
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
         ImportService importer(db, commandLineActor());
+        if (wantsProgress(parser))
+            importer.setOnCommitted([](const ImportedOrderOutcome& o) {
+                printCommitted(u"order %1 (%2)"_s.arg(o.orderNumber, o.outcome));
+            });
         const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());
