@@ -186,13 +186,14 @@ CrashVerdict checkOrdersWhole(Database& db, const CrashCheckOptions& options) {
                             u"SELECT o.order_number FROM orders o WHERE NOT EXISTS (SELECT 1 FROM "
                             "audit_events a WHERE a.entity = 'order' AND a.entity_id = o.id AND a.action = "
                             "'capture') ORDER BY o.id"_s));
-    addFault(
-        verdict, u"orders whose last audited state change is not their status (order, status, audited)"_s,
-        SqlQuery::rows(db, u"SELECT order_number, status, audited FROM (SELECT o.id, o.order_number, "
-                           "o.status, COALESCE((SELECT a.to_state FROM audit_events a WHERE a.entity = "
-                           "'order' AND a.entity_id = o.id AND a.to_state IS NOT NULL ORDER BY a.id DESC "
-                           "LIMIT 1), 'pending') AS audited FROM orders o) AS x WHERE audited <> status "
-                           "ORDER BY id"_s));
+    addFault(verdict,
+             u"orders whose last audited state change is not their status (order, status, audited)"_s,
+             SqlQuery::rows(db, u"SELECT order_number, status, audited FROM (SELECT o.id, o.order_number, "
+                                "o.status, COALESCE((SELECT a.to_state FROM audit_events a WHERE a.entity = "
+                                "'order' AND a.entity_id = o.id AND a.to_state IS NOT NULL AND a.action <> "
+                                "'lines' ORDER BY a.id DESC "
+                                "LIMIT 1), 'pending') AS audited FROM orders o) AS x WHERE audited <> status "
+                                "ORDER BY id"_s));
     if (options.ordersHaveSources)
         addFault(verdict, u"orders without exactly one source document (order, documents)"_s,
                  SqlQuery::rows(db,

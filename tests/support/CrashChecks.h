@@ -49,8 +49,9 @@ struct CrashCheckOptions {
 CrashVerdict checkStorageIntegrity(Database& db);
 // Every unit a progress line reported committed is in the database.
 CrashVerdict checkCommittedUnits(Database& db, const CrashCheckOptions& options);
-// No order is half written: its lines (as many as it says), its capture event, its last state change equal
-// to its status, its status the one its lines give, its source document; what it holds covers its lines.
+// No order is half written: its lines (as many as it says), its capture event, its last audited move (moves
+// of some of its lines aside) equal to its status, its status the one its lines give, its source document;
+// what its lines hold as their state allows.
 CrashVerdict checkOrdersWhole(Database& db, const CrashCheckOptions& options);
 // Ledger chains unbroken (LedgerChains), each position's figures those its latest event left.
 CrashVerdict checkLedger(Database& db);
