@@ -181,7 +181,8 @@ argv_of() {
         fi
         ;;
     demo)
-        echo demo --db "$url" --force --orders "$demo_orders" --skus 200 --seed "$seed" \
+        # No --force: the rerun must finish the demo the killed run began.
+        echo demo --db "$url" --orders "$demo_orders" --skus 200 --seed "$seed" \
             --now 2025-09-01T00:00:00Z --progress
         ;;
     esac
@@ -240,6 +241,8 @@ run_once() {
     local db=run
     copy_db "$(template_of "$command")" $db
 
+    : >"$log.out"
+    : >"$log.err" # there even when the kill comes before the background shell opened it
     # shellcheck disable=SC2046
     "$ordo" $(argv_of "$command" $db $variant) >"$log.out" 2>"$log.err" &
     local pid=$!
