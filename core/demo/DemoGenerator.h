@@ -62,7 +62,9 @@ public:
         : m_db(db) {}
 
     // Throws Error::State when the database already holds orders, customers, locations or SKUs and
-    // options.replace is off; Error::Usage for options out of range.
+    // options.replace is off, unless what it holds is a demo that was stopped part way (a meta row marks the
+    // database from the demo's first commit to its last): that is replaced, so running the same command again
+    // finishes it. Error::Usage for options out of range.
     DemoSummary run(const DemoOptions& options);
 
     static constexpr qint64 maxOrders = 20000000;
