@@ -68,6 +68,21 @@ Actor commandLineActor() {
     return Actor{user, Role::Admin};
 }
 
+void addProgressOption(QCommandLineParser& parser) {
+    parser.addOption({u"progress"_s, u"Print \"progress: committed ...\" on standard error as each unit of "
+                                     "work commits (what it names is saved even if the command is stopped "
+                                     "right after)."_s});
+}
+
+bool wantsProgress(const QCommandLineParser& parser) {
+    return parser.optionNames().contains(u"progress"_s) && parser.isSet(u"progress"_s);
+}
+
+void printCommitted(const QString& what) {
+    err() << u"progress: committed "_s << what << u'\n';
+    err().flush();
+}
+
 void printJson(const QJsonValue& value) {
     QByteArray text;
     if (value.isArray())

@@ -32,6 +32,12 @@ bool wantsJson(const QCommandLineParser& parser);
 // operator's tool and acts as an administrator.
 Actor commandLineActor();
 
+// --progress: commands that commit in several units of work print a line on standard error as each commits.
+void addProgressOption(QCommandLineParser& parser);
+bool wantsProgress(const QCommandLineParser& parser);
+// "progress: committed <what>", flushed at once: what it names is saved even if the process dies next.
+void printCommitted(const QString& what);
+
 void printJson(const QJsonValue& value);
 int exitCodeFor(const Error& error);
 // Runs a command body, turning ordo::Error and other exceptions into a message on stderr and an exit code.

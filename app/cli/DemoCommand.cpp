@@ -92,6 +92,7 @@ void printText(const DemoSummary& s, const QString& database) {
 int runDemoCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    addProgressOption(parser);
     parser.addOption({u"seed"_s, u"Random seed; the same seed and --now give the same data (default 1)."_s,
                       u"n"_s, u"1"_s});
     parser.addOption(
@@ -130,7 +131,12 @@ int runDemoCommand(const QStringList& arguments) {
                     parser.value(u"now"_s)));
         }
         const bool json = wantsJson(parser);
-        if (!json && isatty(fileno(stderr))) {
+        if (wantsProgress(parser)) {
+            // The generator reports after each of its commits.
+            options.progress = [](qint64 done, qint64 total) {
+                printCommitted(u"%1 of %2 orders"_s.arg(done).arg(total));
+            };
+        } else if (!json && isatty(fileno(stderr))) {
             options.progress = [](qint64 done, qint64 total) {
                 err() << u"\r  %1 / %2 orders"_s.arg(done).arg(total);
                 if (done == total)

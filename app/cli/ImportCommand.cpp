@@ -58,6 +58,7 @@ void printText(const ImportReport& report) {
 int runImportCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    addProgressOption(parser);
     parser.addOption({u"format"_s,
                       u"The files' format: %1 (default auto: recognised by their content)."_s.arg(
                           OrderFormats::choices().join(u", "_s)),
@@ -114,6 +115,10 @@ int runImportCommand(const QStringList& arguments) {
         InventoryImportOptions inventory;
         inventory.allowBelowReserved = parser.isSet(u"allow-below-reserved"_s);
         ImportService importer(db, commandLineActor(), inventory);
+        if (wantsProgress(parser))
+            importer.setOnCommitted([](const ImportedOrderOutcome& o) {
+                printCommitted(u"order %1 (%2)"_s.arg(o.orderNumber, o.outcome));
+            });
         const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());

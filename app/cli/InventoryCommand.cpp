@@ -57,11 +57,17 @@ void printText(const ApplyReport& report, const QString& source) {
 int runApply(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    addProgressOption(parser);
     parser.addOption(
         {u"partial"_s, u"Apply the good events and list the rejected ones (default: all or nothing)."_s});
     parser.addOption(
         {u"full"_s, u"A snapshot sets the SKUs of its locations that it does not list to zero."_s});
     parser.addOption({u"format"_s, u"csv or jsonl (default: recognised from the content)."_s, u"format"_s});
+    parser.addOption({u"batch-size"_s,
+                      u"With --partial: events per transaction (default %1 on SQLite, %2 on PostgreSQL)."_s
+                          .arg(InventoryLedger::defaultBatchSize(Engine::Sqlite))
+                          .arg(InventoryLedger::defaultBatchSize(Engine::Postgres)),
+                      u"n"_s});
     parser.addPositionalArgument(u"file"_s, u"The file to apply, or - for standard input."_s, u"FILE|-"_s);
     const QString description =
         u"Applies inventory events to the positions and records each in the ledger:\n"
@@ -87,6 +93,18 @@ int runApply(const QStringList& arguments) {
                  "Try 'ordo inventory apply --help'.\n"_s;
         err().flush();
         return UsageError;
+    }
+    int batchSize = 0;
+    if (parser.isSet(u"batch-size"_s)) {
+        bool ok = false;
+        batchSize = parser.value(u"batch-size"_s).toInt(&ok);
+        if (!ok || batchSize < 1 || !parser.isSet(u"partial"_s)) {
+            err()
+                << u"ordo inventory apply: --batch-size goes with --partial and is a whole number of events, "
+                   "at least 1\nTry 'ordo inventory apply --help'.\n"_s;
+            err().flush();
+            return UsageError;
+        }
     }
     InventoryFileFormat format = InventoryFileFormat::Auto;
     if (parser.isSet(u"format"_s)) {
@@ -123,7 +141,12 @@ int runApply(const QStringList& arguments) {
         ApplyOptions options;
         options.partial = parser.isSet(u"partial"_s);
         options.fullSnapshot = parser.isSet(u"full"_s);
+        options.batchSize = batchSize;
         options.source = file.source;
+        if (wantsProgress(parser))
+            options.onCommitted = [](qsizetype done, qsizetype total, const ApplyReport&) {
+                printCommitted(u"%1 of %2 events"_s.arg(done).arg(total));
+            };
         // Rows that could not be read: without --partial (or with --full) nothing is written, but every event
         // is still checked so that the report lists all the problems at once.
         const bool unreadable = !file.errors.isEmpty();

@@ -82,6 +82,7 @@ QJsonObject toJson(const RoutedOrder& r) {
 int runRouteCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     addCommonOptions(parser);
+    addProgressOption(parser);
     parser.addOption(
         {u"order"_s, u"Route this order (its number, or the channel's order id)."_s, u"number"_s});
     parser.addOption({u"pending"_s, u"Route every validated order, oldest first."_s});
@@ -134,8 +135,14 @@ int runRouteCommand(const QStringList& arguments) {
                 throw Error::notFound(u"there is no order %1 in %2"_s.arg(wanted, db.displayName()));
             results << service.routeOrder(*id, dryRun);
         } else {
+            std::function<void(const RoutedOrder&)> onRouted;
+            if (wantsProgress(parser) && !dryRun)
+                onRouted = [](const RoutedOrder& r) {
+                    if (r.skipped.isEmpty())
+                        printCommitted(u"order %1 (%2)"_s.arg(r.orderNumber, r.action));
+                };
             results = optimize ? routePendingJointly(service, dryRun, timeLimit, batch)
-                               : service.routePending(dryRun);
+                               : service.routePending(dryRun, 0, onRouted);
         }
         if (wantsJson(parser)) {
             QJsonArray list;

@@ -233,6 +233,8 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
         }
         }
         summary.orders << outcome;
+        if (m_onCommitted)
+            m_onCommitted(outcome);
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
             throw Error(e.kind(), u"%1: %2: %3"_s.arg(file, where, e.message()));

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace ordo {
@@ -34,6 +35,11 @@ public:
     // One channel document already in memory, in the given format.
     ImportReport importDocument(const QByteArray& content, const QString& fileName,
                                 const OrderFormat& format);
+    // Told of each channel order as soon as its transaction has committed (captured, held or duplicate), so
+    // that a caller can show progress that stays true if the process dies the next moment.
+    void setOnCommitted(std::function<void(const ImportedOrderOutcome&)> onCommitted) {
+        m_onCommitted = std::move(onCommitted);
+    }
 
 private:
     void captureOrder(ImportedOrder& imported, const QString& format, ImportFileSummary& summary,
@@ -44,6 +50,7 @@ private:
     InventoryImportOptions m_inventory;
     std::unique_ptr<SkuCrossReference> m_xref;
     std::unique_ptr<OrderCapture> m_capture;
+    std::function<void(const ImportedOrderOutcome&)> m_onCommitted;
 };
 
 } // namespace ordo

@@ -40,6 +40,9 @@ enum Stream : quint64 {
 
 constexpr qint64 Day = 24 * 3600 * 1000LL;
 
+// The meta row that says a demo is being written: from its first commit (the master data) to its last.
+const QString unfinishedKey = u"demo_unfinished"_s;
+
 // Children before parents, so that SQLite's row-by-row DELETE never trips a foreign key.
 const QStringList demoTables = {u"sku_tags"_s,
                                 u"routing_backorders"_s,
@@ -284,7 +287,12 @@ void DemoGenerator::checkEmpty(bool replace, const Actor& actor) {
     }
     if (held.isEmpty())
         return;
-    if (!replace)
+    // What a demo stopped part way left (killed, the server gone) is its own to replace: the same command
+    // finishes the demo without --force.
+    const bool unfinished = SqlQuery(m_db, u"SELECT count(*) FROM meta WHERE key = '%1'"_s.arg(unfinishedKey))
+                                .scalar()
+                                .toLongLong() > 0;
+    if (!replace && !unfinished)
         throw Error::state(
             u"%1 is not empty (it holds %2); pass --force to replace all of it with the demo world"_s.arg(
                 m_db.displayName(), held.join(u", "_s)));
@@ -360,6 +368,10 @@ DemoSummary DemoGenerator::run(const DemoOptions& options, const Actor& actor) {
     {
         Transaction tx(m_db);
         writeMarker(m_db, options, summary.now); // first, so that a run cut short can be replaced
+        // Marks the database as holding an unfinished demo until the last commit clears the mark.
+        SqlQuery mark(m_db, u"INSERT INTO meta (key, value) VALUES ('%1', :seed) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s.arg(unfinishedKey));
+        mark.bind(u":seed"_s, QString::number(options.seed)).exec();
         writeMasterData(m_db, network, catalog);
         tx.commit();
     }
@@ -389,6 +401,7 @@ DemoSummary DemoGenerator::run(const DemoOptions& options, const Actor& actor) {
         BulkInsert::syncIdentity(m_db, table);
     // After the orders' audit events, whose ids the demo gives itself: the repository's take the next ones.
     DemoRules::publish(m_db, rules);
+    SqlQuery::run(m_db, u"DELETE FROM meta WHERE key = '%1'"_s.arg(unfinishedKey));
     timeline.commit();
     if (options.progress)
         options.progress(schedule.size(), schedule.size());

@@ -65,8 +65,10 @@ public:
         : m_db(db) {}
 
     // Throws Error::State when the database already holds orders, customers, locations or SKUs and
-    // options.replace is off; Error::Usage for options out of range. `actor` is who asked: only an
-    // administrator may replace a database (options.replace).
+    // options.replace is off, unless what it holds is a demo that was stopped part way (a meta row marks the
+    // database from the demo's first commit to its last): that is replaced, so running the same command again
+    // finishes it. Error::Usage for options out of range. `actor` is who asked: only an administrator may
+    // replace a database.
     DemoSummary run(const DemoOptions& options, const Actor& actor);
 
     static constexpr qint64 maxOrders = 20000000;

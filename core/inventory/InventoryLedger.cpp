@@ -426,6 +426,8 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
         report.zeroed += unit->zeroed;
         if (sink)
             unit->notify(*sink);
+        if (options.onCommitted)
+            options.onCommitted(to, events.size(), report);
     }
     return report;
 }

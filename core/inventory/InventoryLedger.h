@@ -9,10 +9,13 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace ordo {
 
 class Database;
 class PositionSink;
+struct ApplyReport;
 
 struct ApplyOptions {
     bool partial = false;      // apply the good events and list the rest (default: all or nothing)
@@ -25,6 +28,10 @@ struct ApplyOptions {
     // Events per transaction with `partial` (without it: one transaction); 0:
     // InventoryLedger::defaultBatchSize.
     int batchSize = 0;
+    // Told after each transaction commits: how many of the events (in input order) are now behind a commit,
+    // of how many, and the report so far. A caller's progress shown from here stays true if the process dies
+    // the next moment.
+    std::function<void(qsizetype done, qsizetype total, const ApplyReport& soFar)> onCommitted;
 };
 
 // The outcome of applying events. Every event is counted once: applied (written to the ledger and its

@@ -280,7 +280,8 @@ RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun) {
     return routeLoaded(*order, dryRun);
 }
 
-QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit) {
+QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit,
+                                                const std::function<void(const RoutedOrder&)>& onRouted) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     QList<RoutedOrder> results;
     for (qint64 id : pendingOrderIds(limit)) {
@@ -288,6 +289,8 @@ QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit) {
         if (!order)
             continue;
         results << routeLoaded(*order, dryRun);
+        if (onRouted)
+            onRouted(results.last());
     }
     return results;
 }

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -96,7 +97,10 @@ public:
     // Routes every Validated order, oldest first (at most `limit`, 0: all), in
     // sequence; each order is its own unit of work. Orders that are not routable
     // any more when their turn comes are reported as skipped.
-    QList<RoutedOrder> routePending(bool dryRun = false, int limit = 0);
+    // onRouted, when given, is told of each order as soon as its unit of work has committed (or, in a dry
+    // run, been decided).
+    QList<RoutedOrder> routePending(bool dryRun = false, int limit = 0,
+                                    const std::function<void(const RoutedOrder&)>& onRouted = {});
 
     // A location rejects lines it was to fulfil (not on the shelf, damaged, over
     // capacity): in one transaction the lines' reservations are released, the
