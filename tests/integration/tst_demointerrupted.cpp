@@ -25,6 +25,7 @@ private slots:
 
 private:
     static DemoOptions options();
+    const Actor admin{u"admin"_s, Role::Admin}; // replacing an unfinished demo is an administrator's
     Database& db() { return m_test->db(); }
     qint64 count(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
 
@@ -65,15 +66,15 @@ void TestDemoInterrupted::theSameRunFinishesIt() {
         if (++seen == commits)
             throw Stopped{};
     };
-    QVERIFY_THROWS_EXCEPTION(Stopped, DemoGenerator(db()).run(stopping));
+    QVERIFY_THROWS_EXCEPTION(Stopped, DemoGenerator(db()).run(stopping, admin));
     QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 80 * commits);
 
-    const DemoSummary finished = DemoGenerator(db()).run(options());
+    const DemoSummary finished = DemoGenerator(db()).run(options(), admin);
     QCOMPARE(finished.orders, 200);
 
     auto reference = test::TestDatabase::create(engine);
     QVERIFY(reference);
-    DemoGenerator(reference->db()).run(options());
+    DemoGenerator(reference->db()).run(options(), admin);
     const test::CrashVerdict same =
         test::compareCounts(test::crashCounts(db()), test::crashCounts(reference->db()));
     QVERIFY2(same.ok(), qPrintable(same.failures.join(u"; "_s)));
@@ -82,9 +83,9 @@ void TestDemoInterrupted::theSameRunFinishesIt() {
 }
 
 void TestDemoInterrupted::aFinishedDemoIsStillRefused() {
-    DemoGenerator(db()).run(options());
+    DemoGenerator(db()).run(options(), admin);
     try {
-        DemoGenerator(db()).run(options());
+        DemoGenerator(db()).run(options(), admin);
         QFAIL("generated into a database that holds a finished demo");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), Error::Kind::State);
