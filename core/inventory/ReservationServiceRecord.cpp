@@ -30,14 +30,14 @@ void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const
     }
     SqlQuery& reservation = prepared(
         m_insertReservation, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
-                             "state, created_at) VALUES (:o, :n, :l, :s, :q, 'held', :now)"_s);
+                             "state, created_at, attempt) VALUES (:o, :n, :l, :s, :q, 'held', :now, :a)"_s);
     for (const Taken& t : taken) {
         const ReservedLine& l = t.line;
         reservation.bind(u":o"_s, orderId)
             .bind(u":n"_s, l.lineNo)
             .bind(u":l"_s, l.locationId)
             .bind(u":s"_s, l.skuId);
-        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
+        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).bind(u":a"_s, t.attempt).exec();
         // One ledger row per reservation; its event id makes a second one impossible.
         writeLedger(t.eventId, l.locationId, l.skuId, u"reserve"_s, l.quantity, t.after, t.previousEventId,
                     QString(), actor, now);
@@ -64,9 +64,9 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
         const QString sku = QString::number(l.skuId);
         const QString quantity = QString::number(l.quantity);
         sql +=
-            u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
-            "VALUES (%1, %2, %3, %4, %5, 'held', %6);"_s.arg(order, QString::number(l.lineNo), location, sku,
-                                                             quantity, at);
+            u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at, "
+            "attempt) VALUES (%1, %2, %3, %4, %5, 'held', %6, %7);"_s.arg(
+                order, QString::number(l.lineNo), location, sku, quantity, at, QString::number(t.attempt));
         sql +=
             u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
             "reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) VALUES (%1, %2, %3, "

@@ -287,9 +287,30 @@ QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit) {
         const auto order = OrderRepository(m_db).load(id);
         if (!order)
             continue;
-        results << routeLoaded(*order, dryRun);
+        try {
+            results << routeLoaded(*order, dryRun);
+        } catch (const Error& e) {
+            // One order's failure never stops the run: its unit of work rolled back, it is set aside with
+            // the reason, and the others are routed.
+            results << setAsideFailed(*order, e, dryRun);
+        }
     }
     return results;
+}
+
+RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& error, bool dryRun) {
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}};
+    result.skipped = u"order %1 could not be routed: %2"_s.arg(order.orderNumber, error.message());
+    if (dryRun || m_db.transactionDepth() > 0)
+        return result; // a dry run writes nothing; a caller's unit of work fails with the order
+    try {
+        OrderLifecycle(m_db).raiseException(order.id, {ExceptionReason{failedReasonCode, error.message()}},
+                                            m_actor);
+        result.skipped += u"; held in Exception (%1)"_s.arg(failedReasonCode);
+    } catch (const Error& e) {
+        result.skipped += u"; it could not be held in Exception either: %1"_s.arg(e.message());
+    }
+    return result;
 }
 
 RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {

@@ -28,6 +28,8 @@ QString money(qint64 minor, const QString& currency);
 QString shipmentSummary(const Decision& d);
 // The outcome, rule version, strategy, shipments and what is left, in one line for the audit trail.
 QString decisionSummary(const Decision& d);
+// The reason code of an order whose unit of work failed in a routing run (RoutingService::setAsideFailed).
+inline const QString failedReasonCode = QStringLiteral("ROUTING_FAILED");
 // The reason code the audit trail and the Exceptions queue use for an outcome (ROUTING_HELD...).
 QString reasonCodeFor(RoutingOutcome outcome);
 // Estimated days in transit, as the transit_days criterion counts them.
