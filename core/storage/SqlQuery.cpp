@@ -103,6 +103,15 @@ void SqlQuery::run(Database& db, const QString& sql) {
     QSqlQuery query(db.connection());
     if (!query.exec(sql))
         throw statementError(db, query, sql);
+    // A script of several statements: on PostgreSQL exec() reports the first one's result only. The server
+    // stops at the first statement that fails, and its error is one of the later results: read them all, or
+    // that failure passes unseen (and the transaction, aborted, commits nothing).
+    if (db.engine() == Engine::Postgres) {
+        while (query.nextResult()) {
+        }
+        if (query.lastError().isValid())
+            throw statementError(db, query, sql);
+    }
 }
 
 QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql) {
