@@ -11,7 +11,9 @@
 #include "storage/PositionRepository.h"
 #include "storage/SkuRepository.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -102,6 +104,23 @@ void CsvImporter::checkPermission(CsvKind kind) const {
 }
 
 ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
+    // The whole file is one unit of work, run again from the file's start when the database gave up on it
+    // (TransactionRunner): a device that cannot seek back is read into memory first.
+    QBuffer buffered;
+    QIODevice* source = &device;
+    if (device.isSequential()) {
+        buffered.setData(device.readAll());
+        buffered.open(QIODevice::ReadOnly);
+        source = &buffered;
+    }
+    const qint64 start = source->pos();
+    return TransactionRunner(m_db).run([&] {
+        source->seek(start);
+        return importOnce(*source, name);
+    });
+}
+
+ImportReport CsvImporter::importOnce(QIODevice& device, const QString& name) {
     CsvReader reader(device, name);
     FileRun run{reader, {}, {}, {}, 1};
     run.summary.file = name;
@@ -136,7 +155,7 @@ ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
         tx.commit();
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
-            throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()));
+            throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()), e.code());
         if (reader.errorLine() > 0)
             return refusedFile(name, run.summary.kind, reader.errorLine(), reader.errorReason());
         return refusedFile(name, run.summary.kind, run.line, e.message());

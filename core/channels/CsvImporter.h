@@ -31,6 +31,7 @@ public:
     ImportReport importDevice(QIODevice& device, const QString& name);
 
 private:
+    ImportReport importOnce(QIODevice& device, const QString& name); // one attempt of importDevice
     struct FileRun;
     void checkPermission(CsvKind kind) const;
     void importLocations(FileRun& run);

@@ -8,11 +8,10 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QMap>
-#include <QRandomGenerator>
 #include <QSet>
-#include <QThread>
 
 #include <algorithm>
 #include <utility>
@@ -23,21 +22,9 @@ namespace ordo {
 
 namespace {
 
-constexpr int maxAttempts = 12;
-
 void require(const Actor& actor, bool allowed, const QString& what) {
     if (!allowed)
         throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
-}
-
-// A unit of work the database gave up on through no fault of its own: PostgreSQL broke a deadlock between
-// two writers (positions are locked in the order lines meet them), or SQLite stayed busy past its timeout.
-bool retryable(const Error& e) {
-    if (e.kind() != Error::Kind::Storage)
-        return false;
-    const QString& m = e.message();
-    return m.contains(u"deadlock"_s, Qt::CaseInsensitive) || m.contains(u"could not serialize"_s) ||
-           m.contains(u"database is locked"_s) || m.contains(u"busy"_s, Qt::CaseInsensitive);
 }
 
 PositionFigures figuresOf(SqlQuery& q) {
@@ -63,18 +50,14 @@ template <typename Body> auto ReservationService::withRetry(Body body) -> declty
     if (m_db.transactionDepth() > 0)
         return body(); // the caller owns the unit of work, and its retry
     m_changed.clear(); // left by a caller's unit of work that was never published (rolled back)
-    for (int attempt = 1;; ++attempt) {
-        try {
-            auto result = body();
-            publishChanges();
-            return result;
-        } catch (const Error& e) {
-            m_changed.clear();
-            if (!retryable(e) || attempt == maxAttempts)
-                throw;
-            QThread::msleep(QRandomGenerator::global()->bounded(1u << std::min(attempt, 6)) + 1);
-        }
-    }
+    // A deadlock (PostgreSQL) or a busy database (SQLite) runs the whole unit again (TransactionRunner);
+    // what a failed attempt changed in memory is forgotten, and the sink hears only what was committed.
+    auto result = TransactionRunner(m_db).run([&] {
+        m_changed.clear();
+        return body();
+    });
+    publishChanges();
+    return result;
 }
 
 void ReservationService::publishChanges() {

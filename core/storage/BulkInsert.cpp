@@ -102,7 +102,7 @@ void BulkInsert::send(const QString& sql) {
         SqlQuery::run(m_db, sql);
     } catch (const Error& e) {
         // The statement is long: name the table and keep the driver's reason, not the whole text.
-        throw Error::storage(u"writing %1 failed: %2"_s.arg(m_table, e.message().left(500)));
+        throw Error::storage(u"writing %1 failed: %2"_s.arg(m_table, e.message().left(500)), e.code());
     }
 }
 

@@ -5,6 +5,7 @@
 #include "StatementCache.h"
 #include "StatementError.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -133,9 +134,14 @@ QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query) {
         result << row;
     }
     // PostgreSQL streams rows: an error met after the first of them ends the rows as if they were all.
-    if (query.lastError().isValid())
+    if (query.lastError().isValid()) {
+        QString code = query.lastError().nativeErrorCode();
+        if (!code.isEmpty() && query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite)
+            code = sqliteErrorCode(code.toInt());
         throw Error::storage(
-            u"a statement failed while its rows were read: %1"_s.arg(query.lastError().text().trimmed()));
+            u"a statement failed while its rows were read: %1"_s.arg(query.lastError().text().trimmed()),
+            code);
+    }
     return result;
 }
 
