@@ -6,7 +6,6 @@
 #include "Error.h"
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/KeyLookup.h"
 #include "storage/PositionLockOrder.h"
@@ -314,7 +313,7 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
                 check(location, sku, q.int64(0), q.int64(1));
         }
     } else {
-        const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
+        const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
         QString values;
         values.reserve(claims.size() * 40);
         for (auto it = claims.cbegin(); it != claims.cend(); ++it) {

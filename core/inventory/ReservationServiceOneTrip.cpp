@@ -19,7 +19,7 @@
 #include "Error.h"
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
+#include "storage/Database.h"
 #include "storage/PositionLockOrder.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -35,10 +35,6 @@ namespace {
 const QString shortInOneTrip = u"a line could not be held in one trip"_s;
 const QString raisedShort = u"ordo_require: "_s + shortInOneTrip;
 
-QString text(const QString& s) {
-    return BulkInsert::literal(QVariant(s));
-}
-
 QString number(qint64 n) {
     return QString::number(n);
 }
@@ -49,6 +45,8 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
                                                                        qint64 now, Transaction& tx) {
     const QString at = number(now);
     const QString order = number(orderId);
+    // Values go into the text through the one quoting function (Dialect::literal).
+    const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
 
     // Round trip 1: claim the order and read its open lines, each with the location it would be held at (as
     // take() chooses: named on the line, the pickup location, or the first by code with the units free).

@@ -3,7 +3,6 @@
 // in one round trip.
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
@@ -54,7 +53,7 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
     // made while holding them (a hot SKU's row) holds up the others. So the rows a reservation leaves (the
     // same as record() writes on SQLite) go as one batch of statements in one round trip; the values are
     // literals.
-    const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
+    const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
     const QString order = QString::number(orderId);
     const QString at = QString::number(now);
     QString sql;

@@ -163,7 +163,7 @@ Database Database::open(const QString& url, const Options& options) {
         // Times are computed in UTC by Ordo; keep the session's own functions consistent with that.
         SqlQuery::run(database, u"SET TIME ZONE 'UTC'"_s);
         SqlQuery::run(database, u"SET client_min_messages TO WARNING"_s);
-        // Statements that carry their values as literals (BulkInsert::literal) escape quotes only.
+        // Statements that carry their values as literals (Dialect::literal) mean them as written.
         SqlQuery::run(database, u"SET standard_conforming_strings = on"_s);
         // Nothing waits forever: a row lock held by a stuck client, or a runaway statement, fails the unit of
         // work with a clear error instead (migrations lift both for their own transaction).
