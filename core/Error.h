@@ -19,22 +19,29 @@ public:
         Usage,    // the caller used an interface wrongly (a bad option); exit code 2
     };
 
-    Error(Kind kind, QString message);
+    Error(Kind kind, QString message, QString code = {});
 
     Kind kind() const noexcept { return m_kind; }
     const QString& message() const noexcept { return m_message; }
+    // The database's own code for a storage error, when it gave one: PostgreSQL's SQLSTATE ("40P01"), or
+    // SQLite's result code as "sqlite:<number>" ("sqlite:5" is SQLITE_BUSY). Empty otherwise. Code decides on
+    // it (TransactionRunner retries a deadlock), never on the message's wording.
+    const QString& code() const noexcept { return m_code; }
     const char* what() const noexcept override { return m_utf8.constData(); }
 
     static Error input(const QString& message) { return {Kind::Input, message}; }
     static Error state(const QString& message) { return {Kind::State, message}; }
     static Error notFound(const QString& message) { return {Kind::NotFound, message}; }
     static Error denied(const QString& message) { return {Kind::Denied, message}; }
-    static Error storage(const QString& message) { return {Kind::Storage, message}; }
+    static Error storage(const QString& message, const QString& code = {}) {
+        return {Kind::Storage, message, code};
+    }
     static Error usage(const QString& message) { return {Kind::Usage, message}; }
 
 private:
     Kind m_kind;
     QString m_message;
+    QString m_code;
     QByteArray m_utf8;
 };
 

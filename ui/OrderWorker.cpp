@@ -33,7 +33,8 @@ void OrderWorker::open(const QString& url) {
         // The console opened (and migrated) the database on the GUI thread already; this connection only
         // reads and runs the lifecycle, so it refuses a schema that is not current instead of migrating it
         // again.
-        m_db = std::make_unique<Database>(Database::open(url, {.migrate = false, .create = false}));
+        m_db = std::make_unique<Database>(
+            Database::open(url, {.migrate = false, .create = false, .sqliteSynchronous = {}}));
         emit opened(url, {});
     } catch (const Error& error) {
         emit opened(url, error.message());

@@ -1,5 +1,7 @@
 #include "RouteOptimize.h"
 
+#include "Error.h"
+
 #include <QDateTime>
 
 namespace ordo::cli {
@@ -19,8 +21,13 @@ QList<RoutedOrder> routePendingJointly(RoutingService& service, bool dryRun, dou
     batch = optimizeBatch(orders, service.rules(), service.inventory(), service.network(), context, options);
     QList<RoutedOrder> routed;
     routed.reserve(orders.size());
-    for (qsizetype i = 0; i < orders.size(); ++i)
-        routed << service.apply(orders.at(i), batch.decisions.at(i), dryRun);
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        try {
+            routed << service.apply(orders.at(i), batch.decisions.at(i), dryRun);
+        } catch (const Error& e) {
+            routed << service.setAsideFailed(orders.at(i), e, dryRun); // the run goes on
+        }
+    }
     return routed;
 }
 

@@ -12,6 +12,7 @@
 #include "storage/LocationRepository.h"
 #include "storage/SkuRepository.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -105,11 +106,25 @@ void CsvImporter::checkPermission(CsvKind kind) const {
 }
 
 ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
-    // The whole content first: the counts of an inventory file take their event ids from it.
-    QBuffer content;
-    content.setData(device.readAll());
-    content.open(QIODevice::ReadOnly);
-    CsvReader reader(content, name);
+    // The whole file is one unit of work, run again from the file's start when the database gave up on it
+    // (TransactionRunner): a device that cannot seek back is read into memory first.
+    QBuffer buffered;
+    QIODevice* source = &device;
+    if (device.isSequential()) {
+        buffered.setData(device.readAll());
+        buffered.open(QIODevice::ReadOnly);
+        source = &buffered;
+    }
+    const qint64 start = source->pos();
+    return TransactionRunner(m_db).run([&] {
+        source->seek(start);
+        return importOnce(*source, name);
+    });
+}
+
+ImportReport CsvImporter::importOnce(QIODevice& device, const QString& name) {
+    const qint64 start = device.pos();
+    CsvReader reader(device, name);
     FileRun run{reader, {}, {}, {}, 1};
     run.summary.file = name;
     try {
@@ -127,7 +142,7 @@ ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
 
         if (run.layout.kind == CsvKind::Inventory) {
             // In the ledger's one transaction: the whole file, or nothing.
-            importInventory(run, content.data());
+            importInventory(run, device, start);
         } else {
             Transaction tx(m_db); // the whole file, or nothing
             switch (run.layout.kind) {
@@ -147,7 +162,7 @@ ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
         }
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
-            throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()));
+            throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()), e.code());
         if (reader.errorLine() > 0)
             return refusedFile(name, run.summary.kind, reader.errorLine(), reader.errorReason());
         return refusedFile(name, run.summary.kind, run.line, e.message());
@@ -216,7 +231,7 @@ void CsvImporter::importSkus(FileRun& run) {
 // inventory apply` takes them (the same event ids, so a file imported or applied again changes nothing;
 // counts that change nothing written nowhere; one audit row), with the rows that cannot be read rejected
 // first and the ones the ledger refuses after.
-void CsvImporter::importInventory(FileRun& run, const QByteArray& content) {
+void CsvImporter::importInventory(FileRun& run, QIODevice& device, qint64 start) {
     QList<InventoryEvent> counts;
     QStringList fields;
     while (nextRow(run, fields)) { // every row read, and so checked, before the ledger sees any
@@ -236,7 +251,10 @@ void CsvImporter::importInventory(FileRun& run, const QByteArray& content) {
         count.line = run.line;
         counts << count;
     }
-    InventoryFileReader::assignSnapshotIds(counts, content);
+    // The counts take their event ids from the file's content, read again from its start (the device seeks:
+    // importDevice made sure of that).
+    device.seek(start);
+    InventoryFileReader::assignSnapshotIds(counts, device.readAll());
 
     ApplyOptions options;
     options.partial = true; // a refused row is listed, the rest applied

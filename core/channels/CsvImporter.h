@@ -44,11 +44,12 @@ public:
     ImportReport importDevice(QIODevice& device, const QString& name);
 
 private:
+    ImportReport importOnce(QIODevice& device, const QString& name); // one attempt of importDevice
     struct FileRun;
     void checkPermission(CsvKind kind) const;
     void importLocations(FileRun& run);
     void importSkus(FileRun& run);
-    void importInventory(FileRun& run, const QByteArray& content);
+    void importInventory(FileRun& run, QIODevice& device, qint64 start);
     void importOrders(FileRun& run);
     bool nextRow(FileRun& run, QStringList& fields);
     void rejectRow(FileRun& run, const QString& reason);

@@ -10,6 +10,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -189,25 +190,28 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
     }
 
     try {
-        Transaction tx(m_db); // one order: the order, its audit trail and its source document, or nothing
-        const OrderCapture::Result result = m_capture->capture(imported.order);
-        if (result.outcome != OrderCapture::Outcome::Duplicate) {
-            SqlQuery q(m_db,
-                       u"INSERT INTO source_documents (order_id, format, file_name, reference, content, "
-                       "imported_at) VALUES (:order, :format, :file, :reference, :content, :at)"_s);
-            q.bind(u":order"_s, result.orderId)
-                .bind(u":format"_s, format)
-                .bind(u":file"_s, imported.source.fileName.isEmpty() ? file : imported.source.fileName)
-                .bind(u":reference"_s, where)
-                .bind(u":content"_s, QString::fromUtf8(imported.source.content))
-                .bind(u":at"_s, nowStoredTime());
-            q.exec();
-            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the
-            // partner learns the order arrived; its lines are accepted unless cancelled).
-            if (format == u"x12"_s)
-                OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
-        }
-        tx.commit();
+        // One order: the order, its audit trail and its source document, or nothing; run again as a whole if
+        // the database gave up on it (TransactionRunner).
+        const OrderCapture::Result result = runUnitOfWork(m_db, [&](Transaction&) {
+            const OrderCapture::Result captured = m_capture->capture(imported.order);
+            if (captured.outcome != OrderCapture::Outcome::Duplicate) {
+                SqlQuery q(m_db,
+                           u"INSERT INTO source_documents (order_id, format, file_name, reference, content, "
+                           "imported_at) VALUES (:order, :format, :file, :reference, :content, :at)"_s);
+                q.bind(u":order"_s, captured.orderId)
+                    .bind(u":format"_s, format)
+                    .bind(u":file"_s, imported.source.fileName.isEmpty() ? file : imported.source.fileName)
+                    .bind(u":reference"_s, where)
+                    .bind(u":content"_s, QString::fromUtf8(imported.source.content))
+                    .bind(u":at"_s, nowStoredTime());
+                q.exec();
+                // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the
+                // partner learns the order arrived; its lines are accepted unless cancelled).
+                if (format == u"x12"_s)
+                    OutboundDocuments(m_db, m_actor).acknowledge(captured.orderId);
+            }
+            return captured;
+        });
         switch (result.outcome) {
         case OrderCapture::Outcome::Validated:
             ++summary.accepted;
@@ -237,7 +241,7 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
             m_onCommitted(outcome);
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
-            throw Error(e.kind(), u"%1: %2: %3"_s.arg(file, where, e.message()));
+            throw Error(e.kind(), u"%1: %2: %3"_s.arg(file, where, e.message()), e.code());
         reject(u"order %1: %2"_s.arg(order.orderNumber, e.message()));
     }
 }

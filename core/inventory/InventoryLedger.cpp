@@ -6,9 +6,11 @@
 #include "model/AuditEvent.h"
 #include "storage/AuditTrail.h"
 #include "storage/Database.h"
+#include "storage/PositionLockOrder.h"
 #include "storage/Savepoint.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -327,7 +329,10 @@ bool Unit::write(Database& db, qint64 now) {
         if (it->current != it->original)
             ++changed;
     }
-    std::sort(written.begin(), written.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // In the one global order of positions, (SKU, location): a new row's key is locked as it is inserted.
+    std::sort(written.begin(), written.end(), [](const auto& a, const auto& b) {
+        return positionLockedBefore(a.first.second, a.first.first, b.first.second, b.first.first);
+    });
     m_run.store.writePositions(written, now);
     AuditEvent audit;
     audit.at = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
@@ -396,7 +401,13 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
     for (qsizetype from = 0; from < events.size(); from += unitSize) {
         const qsizetype to = std::min(events.size(), from + unitSize);
         std::optional<Unit> unit;
-        {
+        bool committed = false;
+        // One unit, run again as a whole when the database gave up on it (TransactionRunner): a failed
+        // attempt's event ids are taken back from the run before the next one evaluates the range again.
+        TransactionRunner(m_db).run([&] {
+            if (unit)
+                unit->forget();
+            committed = false;
             Transaction transaction(m_db);
             if (run.locationIds.isEmpty())
                 run.locationIds = run.store.locationIds();
@@ -412,15 +423,18 @@ ApplyReport InventoryLedger::apply(const QList<InventoryEvent>& events, const Ap
                 }
                 unit->forget();
             }
-            report.unchanged += unit->unchanged;
-            report.duplicates += unit->duplicates;
-            report.rejected += unit->rejected;
-            report.errors += unit->errors;
-            if (options.dryRun || (!options.partial && unit->rejected > 0)) {
-                report.rolledBack = !options.partial && unit->rejected > 0;
-                continue; // the transaction rolls back: nothing was written anyway
-            }
+            if (options.dryRun || (!options.partial && unit->rejected > 0))
+                return; // the transaction rolls back: nothing was written anyway
             transaction.commit();
+            committed = true;
+        });
+        report.unchanged += unit->unchanged;
+        report.duplicates += unit->duplicates;
+        report.rejected += unit->rejected;
+        report.errors += unit->errors;
+        if (!committed) {
+            report.rolledBack = !options.partial && unit->rejected > 0;
+            continue;
         }
         report.applied += unit->applied;
         report.zeroed += unit->zeroed;

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "storage/Database.h"
 #include "storage/KeyLookup.h"
+#include "storage/PositionLockOrder.h"
+#include "storage/PositionalStatement.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
 
@@ -85,6 +87,12 @@ void InventoryLedgerStore::loadPositions(const QList<PositionKey>& keys,
 
 void InventoryLedgerStore::readPositions(const QMap<qint64, QList<qint64>>& skusByLocation,
                                          QHash<PositionKey, StoredPosition>& positions) {
+    if (m_db.engine() == Engine::Postgres) {
+        lockPositionsInOrder(skusByLocation, positions);
+        return;
+    }
+    // SQLite takes no row locks (the write transaction excludes other writers): each statement walks the
+    // primary key (location_id, sku_id) of one location.
     for (auto it = skusByLocation.cbegin(); it != skusByLocation.cend(); ++it) {
         const QList<qint64>& skus = it.value();
         const qint64 location = it.key();
@@ -100,9 +108,54 @@ void InventoryLedgerStore::readPositions(const QMap<qint64, QList<qint64>>& skus
     }
 }
 
+void InventoryLedgerStore::lockPositionsInOrder(const QMap<qint64, QList<qint64>>& skusByLocation,
+                                                QHash<PositionKey, StoredPosition>& positions) {
+    // Ingest arrives by location, reservations go SKU by SKU: rows are locked as the statement returns them,
+    // so every writer returns them in (SKU, location) order, over chunks of keys sorted the same way. The
+    // statements come in sizes 1, 2, 4, ... 256 pairs (the last chunk padded with its last pair, which IN
+    // ignores), so that few texts are prepared.
+    QList<std::pair<qint64, qint64>> keys; // (SKU, location)
+    for (auto it = skusByLocation.cbegin(); it != skusByLocation.cend(); ++it)
+        for (qint64 sku : it.value())
+            keys.append({sku, it.key()});
+    if (keys.isEmpty())
+        return;
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        return positionLockedBefore(a.first, a.second, b.first, b.second);
+    });
+    constexpr qsizetype chunk = 256;
+    qsizetype size = 1;
+    while (size < keys.size() && size < chunk)
+        size *= 2;
+    QString pairs;
+    for (qsizetype i = 0; i < size; ++i)
+        pairs += (i == 0 ? u""_s : u","_s) + u"(CAST(? AS BIGINT),CAST(? AS BIGINT))"_s;
+    const QString sql =
+        u"SELECT location_id, sku_id, on_hand, reserved, safety_stock, last_event_id FROM "
+        "positions WHERE (sku_id, location_id) IN (VALUES %1) ORDER BY sku_id, location_id"_s.arg(pairs) +
+        lockClause();
+    QList<QVariant> values(2 * size);
+    for (qsizetype from = 0; from < keys.size(); from += size) {
+        const qsizetype to = std::min(keys.size(), from + size);
+        for (qsizetype i = 0; i < size; ++i) {
+            const auto& key = keys.at(std::min(from + i, to - 1));
+            values[2 * i] = key.first;
+            values[2 * i + 1] = key.second;
+        }
+        runPositional(m_db, sql, values.constData(), values.size(), [&](auto& q) {
+            positions.insert({q.value(0).toLongLong(), q.value(1).toLongLong()},
+                             {{q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()},
+                              q.value(5).toString()});
+        });
+    }
+}
+
 QHash<qint64, StoredPosition> InventoryLedgerStore::positionsAt(qint64 locationId) {
+    // A full snapshot zeroes the whole location: its rows in SKU order, the global order within one location
+    // (rows of other locations this unit locked before may come after some of them: TransactionRunner runs a
+    // unit that meets a deadlock again).
     SqlQuery q(m_db, u"SELECT sku_id, on_hand, reserved, safety_stock, last_event_id FROM positions "
-                     "WHERE location_id = :loc"_s +
+                     "WHERE location_id = :loc ORDER BY sku_id"_s +
                          lockClause());
     q.bind(u":loc"_s, locationId);
     q.exec();

@@ -70,6 +70,10 @@ private:
     // Reads (and on PostgreSQL locks) the positions listed, SKU ids sorted within each location.
     void readPositions(const QMap<qint64, QList<qint64>>& skusByLocation,
                        QHash<PositionKey, StoredPosition>& positions);
+    // PostgreSQL: the same, the rows locked in the one global order of positions, (SKU, location)
+    // (storage/PositionLockOrder.h).
+    void lockPositionsInOrder(const QMap<qint64, QList<qint64>>& skusByLocation,
+                              QHash<PositionKey, StoredPosition>& positions);
     Database& m_db;
 };
 

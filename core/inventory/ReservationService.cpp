@@ -4,14 +4,14 @@
 #include "inventory/PositionSink.h"
 #include "orders/OrderTransitions.h"
 #include "storage/Database.h"
+#include "storage/PositionLockOrder.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QMap>
-#include <QRandomGenerator>
 #include <QSet>
-#include <QThread>
 
 #include <algorithm>
 #include <utility>
@@ -22,21 +22,9 @@ namespace ordo {
 
 namespace {
 
-constexpr int maxAttempts = 12;
-
 void require(const Actor& actor, bool allowed, const QString& what) {
     if (!allowed)
         throw Error::denied(u"%1 (%2) may not %3"_s.arg(actor.user, roleCode(actor.role), what));
-}
-
-// A unit of work the database gave up on through no fault of its own: PostgreSQL broke a deadlock between
-// two writers (positions are locked in the order lines meet them), or SQLite stayed busy past its timeout.
-bool retryable(const Error& e) {
-    if (e.kind() != Error::Kind::Storage)
-        return false;
-    const QString& m = e.message();
-    return m.contains(u"deadlock"_s, Qt::CaseInsensitive) || m.contains(u"could not serialize"_s) ||
-           m.contains(u"database is locked"_s) || m.contains(u"busy"_s, Qt::CaseInsensitive);
 }
 
 PositionFigures figuresOf(SqlQuery& q) {
@@ -62,18 +50,14 @@ template <typename Body> auto ReservationService::withRetry(Body body) -> declty
     if (m_db.transactionDepth() > 0)
         return body(); // the caller owns the unit of work, and its retry
     m_changed.clear(); // left by a caller's unit of work that was never published (rolled back)
-    for (int attempt = 1;; ++attempt) {
-        try {
-            auto result = body();
-            publishChanges();
-            return result;
-        } catch (const Error& e) {
-            m_changed.clear();
-            if (!retryable(e) || attempt == maxAttempts)
-                throw;
-            QThread::msleep(QRandomGenerator::global()->bounded(1u << std::min(attempt, 6)) + 1);
-        }
-    }
+    // A deadlock (PostgreSQL) or a busy database (SQLite) runs the whole unit again (TransactionRunner);
+    // what a failed attempt changed in memory is forgotten, and the sink hears only what was committed.
+    auto result = TransactionRunner(m_db).run([&] {
+        m_changed.clear();
+        return body();
+    });
+    publishChanges();
+    return result;
 }
 
 void ReservationService::publishChanges() {
@@ -145,9 +129,16 @@ SqlQuery& ReservationService::reserveStatement() {
                     "RETURNING on_hand, reserved, safety_stock, prior_event_id"_s);
 }
 
-QString ReservationService::reserveEventPrefix(qint64 orderId, int lineNo) {
+QString ReservationService::reserveEventPrefix(qint64 orderId, int attempt, int lineNo) {
     // Concatenated rather than QString::arg: built for every line of every group reserved.
-    return u"res:"_s + QString::number(orderId) + u':' + QString::number(lineNo) + u':';
+    return u"res:"_s + QString::number(orderId) + u'#' + QString::number(attempt) + u':' +
+           QString::number(lineNo) + u':';
+}
+
+QString ReservationService::closeEventId(bool shipping, const StoredReservation& r) {
+    return (shipping ? u"ship:"_s : u"rel:"_s) + QString::number(r.orderId) + u'#' +
+           QString::number(r.attempt) + u':' + QString::number(r.lineNo) + u':' +
+           QString::number(r.locationId);
 }
 
 QString ReservationService::heldText(int lineNo, qint64 quantity, const QString& skuCode,
@@ -156,8 +147,8 @@ QString ReservationService::heldText(int lineNo, qint64 quantity, const QString&
            u" at "_s + locationCode;
 }
 
-QString ReservationService::reserveEventId(qint64 orderId, int lineNo, qint64 locationId) {
-    return reserveEventPrefix(orderId, lineNo) + QString::number(locationId);
+QString ReservationService::reserveEventId(qint64 orderId, int attempt, int lineNo, qint64 locationId) {
+    return reserveEventPrefix(orderId, attempt, lineNo) + QString::number(locationId);
 }
 
 QList<qint64> ReservationService::validatedOrderIds(int limit) {
@@ -203,7 +194,8 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     }
 
     QSet<int> held; // lines held by an earlier partial reservation
-    const QList<OpenLine> lines = openLines(orderId, held);
+    int attempt = 1;
+    const QList<OpenLine> lines = openLines(orderId, held, attempt);
 
     QList<Taken> taken;
     for (const OpenLine& line : lines) {
@@ -214,7 +206,7 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
         if (line.skuId == 0)
             shortage = u"line %1: SKU %2 is not in the catalogue"_s.arg(line.lineNo).arg(line.skuCode);
         else
-            t = take(orderId, line, pickupLocation, now, shortage);
+            t = take(orderId, attempt, line, pickupLocation, now, shortage);
         if (t) {
             taken << *t;
             continue;
@@ -238,32 +230,40 @@ ReservationOutcome ReservationService::reserveOne(qint64 orderId, const Actor& a
     return outcome;
 }
 
-QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held) {
+QList<ReservationService::OpenLine> ReservationService::openLines(qint64 orderId, QSet<int>& held,
+                                                                  int& attempt) {
     QList<OpenLine> lines;
-    SqlQuery& open =
-        prepared(m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
-                              // Earlier holds by the order's own id, not through the line: the
-                              // correlated form reads all reservations on PostgreSQL.
-                              "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = :held "
-                              "AND r.line_no = l.line_no AND r.state = 'held') FROM order_lines l "
-                              "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
-    open.bind(u":held"_s, orderId).bind(u":id"_s, orderId).exec();
+    SqlQuery& open = prepared(
+        m_openLines, u"SELECT l.line_no, l.sku_id, l.sku_code, l.quantity, l.location_id, "
+                     // Earlier holds by the order's own id, not through the line: the
+                     // correlated form reads all reservations on PostgreSQL.
+                     "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = :held "
+                     "AND r.line_no = l.line_no AND r.state = 'held'), "
+                     // Computed once (not correlated), under the order's lock.
+                     "(SELECT COALESCE(MAX(a.attempt), 0) FROM reservations a WHERE a.order_id = :tries) "
+                     "FROM order_lines l "
+                     "WHERE l.order_id = :id AND l.status <> 'cancelled' ORDER BY l.line_no"_s);
+    open.bind(u":held"_s, orderId).bind(u":tries"_s, orderId).bind(u":id"_s, orderId).exec();
+    attempt = 1;
     while (open.next()) {
         lines << OpenLine{open.value(0).toInt(), open.value(1).toLongLong(), open.value(2).toString(),
                           open.value(3).toLongLong(), open.value(4).toLongLong()};
         if (open.value(5).toBool())
             held.insert(lines.last().lineNo);
+        attempt = open.value(6).toInt() + 1;
     }
     open.raw().finish();
-    // Positions are locked in SKU order, so that two orders meeting the same SKUs rarely deadlock.
-    std::stable_sort(lines.begin(), lines.end(),
-                     [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+    // Positions are locked in one global order, (SKU, location), by every writer
+    // (storage/PositionLockOrder.h).
+    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) {
+        return positionLockedBefore(a.skuId, a.locationId, b.skuId, b.locationId);
+    });
     return lines;
 }
 
-std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId, const OpenLine& line,
-                                                                  qint64 namedLocation, qint64 now,
-                                                                  QString& shortage) {
+std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId, int attempt,
+                                                                  const OpenLine& line, qint64 namedLocation,
+                                                                  qint64 now, QString& shortage) {
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the locations
     QList<qint64> tries;
@@ -285,7 +285,7 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
                      "RETURNING location_id, on_hand, reserved, safety_stock, prior_event_id"_s);
         first.bind(u":q"_s, line.quantity)
             .bind(u":now"_s, now)
-            .bind(u":prefix"_s, reserveEventPrefix(orderId, line.lineNo));
+            .bind(u":prefix"_s, reserveEventPrefix(orderId, attempt, line.lineNo));
         first.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity);
         first.bind(u":s2"_s, line.skuId).bind(u":q3"_s, line.quantity).exec();
         if (first.next()) {
@@ -298,7 +298,8 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
                 {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
                 after,
                 previous,
-                reserveEventId(orderId, line.lineNo, locationId)};
+                reserveEventId(orderId, attempt, line.lineNo, locationId),
+                attempt};
         }
         first.raw().finish();
         // Where the line could be covered now; the conditional UPDATE below is what decides.
@@ -318,7 +319,7 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
     SqlQuery& reserve = reserveStatement();
     for (qint64 locationId : std::as_const(tries)) {
         reserve.bind(u":q"_s, line.quantity).bind(u":now"_s, now).bind(u":l"_s, locationId);
-        const QString eventId = reserveEventId(orderId, line.lineNo, locationId);
+        const QString eventId = reserveEventId(orderId, attempt, line.lineNo, locationId);
         reserve.bind(u":event"_s, eventId);
         reserve.bind(u":s"_s, line.skuId).bind(u":q2"_s, line.quantity).exec();
         const bool affected = reserve.next(); // the returned row is the affected row
@@ -330,7 +331,8 @@ std::optional<ReservationService::Taken> ReservationService::take(qint64 orderId
                 {line.lineNo, line.skuCode, line.skuId, locationCode(locationId), locationId, line.quantity},
                 after,
                 previous,
-                eventId};
+                eventId,
+                attempt};
         }
         reserve.raw().finish();
     }
@@ -399,7 +401,11 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
                               const QString& reason) {
     Transaction tx(m_db);
     const qint64 now = nowStoredTime();
-    const QList<StoredReservation> all = forOrder(orderId);
+    QList<StoredReservation> all = forOrder(orderId);
+    // Positions are changed in the one global lock order, (SKU, location) (storage/PositionLockOrder.h).
+    std::stable_sort(all.begin(), all.end(), [](const StoredReservation& a, const StoredReservation& b) {
+        return positionLockedBefore(a.skuId, a.locationId, b.skuId, b.locationId);
+    });
     SqlQuery& change =
         shipping ? prepared(m_ship,
                             u"UPDATE positions SET on_hand = on_hand - :q, reserved = reserved - :q2, "
@@ -415,14 +421,11 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
         prepared(m_closeReservation, u"UPDATE reservations SET state = :state, closed_at = :now "
                                      "WHERE id = :id AND state = 'held'"_s);
     const QString kind = shipping ? u"ship"_s : u"release"_s;
-    QStringList detail;
+    QList<std::pair<std::pair<int, qint64>, QString>> detail; // by (line, location), as people read it
     for (const StoredReservation& r : all) {
         if (r.state != u"held"_s || (!lineNos.isEmpty() && !lineNos.contains(r.lineNo)))
             continue;
-        const QString eventId = u"%1:%2:%3:%4"_s.arg(shipping ? u"ship"_s : u"rel"_s)
-                                    .arg(orderId)
-                                    .arg(r.lineNo)
-                                    .arg(r.locationId);
+        const QString eventId = closeEventId(shipping, r);
         change.bind(u":q"_s, r.quantity).bind(u":q2"_s, r.quantity).bind(u":now"_s, now);
         change.bind(u":event"_s, eventId).bind(u":l"_s, r.locationId).bind(u":s"_s, r.skuId);
         if (shipping)
@@ -445,25 +448,31 @@ int ReservationService::close(qint64 orderId, const Actor& actor, const QList<in
             .bind(u":id"_s, r.id);
         closeRow.exec();
         writeLedger(eventId, r.locationId, r.skuId, kind, r.quantity, after, previous, reason, actor, now);
-        detail << u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId));
+        detail.append({{r.lineNo, r.locationId},
+                       u"line %1: %2 at %3"_s.arg(r.lineNo).arg(r.quantity).arg(locationCode(r.locationId))});
     }
-    if (!detail.isEmpty())
+    if (!detail.isEmpty()) {
+        std::sort(detail.begin(), detail.end());
+        QStringList text;
+        for (const auto& [key, line] : std::as_const(detail))
+            text << line;
         m_transitions->note(orderId, shipping ? u"ship-stock"_s : u"release-stock"_s, reason,
-                            detail.join(u"; "_s), actor, now);
+                            text.join(u"; "_s), actor, now);
+    }
     tx.commit();
     return int(detail.size());
 }
 
 QList<StoredReservation> ReservationService::forOrder(qint64 orderId) {
-    SqlQuery q(m_db, u"SELECT id, line_no, location_id, sku_id, quantity, state FROM reservations "
-                     "WHERE order_id = :o ORDER BY line_no, location_id"_s);
+    SqlQuery q(m_db, u"SELECT id, line_no, location_id, sku_id, quantity, state, attempt FROM reservations "
+                     "WHERE order_id = :o ORDER BY attempt, line_no, location_id"_s);
     q.bind(u":o"_s, orderId).exec();
     QList<StoredReservation> rows;
     while (q.next())
         rows << StoredReservation{q.value(0).toLongLong(), orderId,
                                   q.value(1).toInt(),      q.value(2).toLongLong(),
                                   q.value(3).toLongLong(), q.value(4).toLongLong(),
-                                  q.value(5).toString()};
+                                  q.value(5).toString(),   q.value(6).toInt()};
     return rows;
 }
 

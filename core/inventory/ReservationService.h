@@ -49,7 +49,8 @@ struct StoredReservation {
     qint64 locationId = 0;
     qint64 skuId = 0;
     qint64 quantity = 0;
-    QString state; // held | released | shipped
+    QString state;   // held | released | shipped
+    int attempt = 1; // the order's reservation attempt that held it (see reserveEventId)
 };
 
 // Holds, releases and ships stock for orders (ARCHITECTURE.md, decision 4). Each line is reserved by ONE
@@ -120,11 +121,13 @@ private:
         PositionFigures after;
         QString previousEventId; // where the position's ledger chain ended before this line (empty: nowhere)
         QString eventId;         // its ledger event (reserveEventId); the grouped path names it in chainGroup
+        int attempt = 1;         // the order's reservation attempt that holds it
     };
     struct GroupStock;
-    // The order's lines that are not cancelled, in SKU order (the order positions are locked in); `held`
-    // receives those held by an earlier partial reservation.
-    QList<OpenLine> openLines(qint64 orderId, QSet<int>& held);
+    // The order's lines that are not cancelled, in (SKU, named location) order (the order positions are
+    // locked in); `held` receives those held by an earlier partial reservation, `attempt` the number of this
+    // reservation attempt of the order (one more than its reservations' highest).
+    QList<OpenLine> openLines(qint64 orderId, QSet<int>& held, int& attempt);
     // PostgreSQL (ReservationServiceOneTrip.cpp): claims the order and reads its lines in one round trip,
     // then writes what the hold leaves, holds every line and commits `tx` in the next. Nothing (with `tx` to
     // be rolled back) when the order is not for this path or a line came up short.
@@ -142,15 +145,20 @@ private:
     void recordGroup(const QList<std::pair<qint64, QList<Taken>>>& routed,
                      const QList<qint64>& withEarlierHolds, const Actor& actor, qint64 now);
     SqlQuery& reserveStatement();
-    static QString reserveEventId(qint64 orderId, int lineNo, qint64 locationId);
-    static QString reserveEventPrefix(qint64 orderId, int lineNo); // reserveEventId without the location
+    // "res:<order>#<attempt>:<line>:<location>". Every call that holds stock for an order is the next attempt
+    // of that order (taken under the order's lock), so a line held, given back and held again at the same
+    // location gets a new reservations row and new event ids (schema step 9); release and ship ids follow
+    // the same form ("rel:", "ship:").
+    static QString reserveEventId(qint64 orderId, int attempt, int lineNo, qint64 locationId);
+    static QString reserveEventPrefix(qint64 orderId, int attempt, int lineNo); // without the location
+    static QString closeEventId(bool shipping, const StoredReservation& r);
     // "line 2: 3 x SKU-1 at DC-EAST", what the reserve audit event lists per line held.
     static QString heldText(int lineNo, qint64 quantity, const QString& skuCode, const QString& locationCode);
     // The lines taken as OrderTransitions records them, with the reserve event's text.
     static RoutedLines routedLines(qint64 orderId, const QList<Taken>& taken, bool earlierHolds);
     ReservationOutcome reserveOne(qint64 orderId, const Actor& actor, Mode mode, qint64 now);
-    std::optional<Taken> take(qint64 orderId, const OpenLine& line, qint64 namedLocation, qint64 now,
-                              QString& shortage);
+    std::optional<Taken> take(qint64 orderId, int attempt, const OpenLine& line, qint64 namedLocation,
+                              qint64 now, QString& shortage);
     // What record() does besides holding the lines: nothing more, move the lines to Routed and write the
     // transition's audit event (the order itself was claimed Routed already), or all of it.
     enum class RouteStep { None, LinesAndAudit, All };

@@ -6,9 +6,9 @@
 #include "Error.h"
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/KeyLookup.h"
+#include "storage/PositionLockOrder.h"
 #include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
 
@@ -86,9 +86,14 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
                        skus << line.skuId;
                    }
                });
-    lookUpKeys(m_db, u"SELECT order_id, line_no FROM reservations WHERE state = 'held' AND order_id"_s,
+    QHash<qint64, int> attempts; // order -> the highest attempt of its reservations so far
+    lookUpKeys(m_db, u"SELECT order_id, line_no, state, attempt FROM reservations WHERE order_id"_s,
                validated, QString(), QVariant(), [&](auto& q) {
-                   held.insert({q.value(0).toLongLong(), q.value(1).toInt()});
+                   const qint64 order = q.value(0).toLongLong();
+                   if (q.value(2).toString() == u"held"_s)
+                       held.insert({order, q.value(1).toInt()});
+                   int& highest = attempts[order];
+                   highest = std::max(highest, q.value(3).toInt());
                });
     if (!skus.isEmpty()) {
         std::sort(skus.begin(), skus.end());
@@ -148,8 +153,10 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
         }
         QList<OpenLine> lines = linesByOrder.value(orderId);
         // The same order the single path takes its positions in.
-        std::stable_sort(lines.begin(), lines.end(),
-                         [](const OpenLine& a, const OpenLine& b) { return a.skuId < b.skuId; });
+        std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) {
+            return positionLockedBefore(a.skuId, a.locationId, b.skuId, b.locationId);
+        });
+        const int attempt = attempts.value(orderId) + 1;
         QList<Taken> taken;
         bool earlierHolds = false;
         for (const OpenLine& line : std::as_const(lines)) {
@@ -164,6 +171,7 @@ QList<ReservationOutcome> ReservationService::reserveGroup(const QList<qint64>& 
             else
                 t = placeInGroup(line, head->pickupLocation, stock, shortage);
             if (t) {
+                t->attempt = attempt;
                 taken << *t;
                 continue;
             }
@@ -223,7 +231,8 @@ std::optional<ReservationService::Taken> ReservationService::placeInGroup(const 
         return Taken{{line.lineNo, line.skuCode, line.skuId, locationCode(chosen), chosen, line.quantity},
                      figures,
                      QString(),
-                     QString()}; // chainGroup names and links it once the group is placed
+                     QString(), // chainGroup names and links it once the group is placed
+                     1};        // reserveGroup sets the order's attempt
     }
 
     // Say what was free, so that a person can act.
@@ -254,7 +263,7 @@ void ReservationService::chainGroup(QList<std::pair<qint64, QList<Taken>>>& rout
         for (Taken& t : taken) {
             QString& last = stock.lastEvents[{t.line.locationId, t.line.skuId}];
             t.previousEventId = last;
-            t.eventId = reserveEventId(orderId, t.line.lineNo, t.line.locationId);
+            t.eventId = reserveEventId(orderId, t.attempt, t.line.lineNo, t.line.locationId);
             last = t.eventId;
         }
 }
@@ -304,7 +313,7 @@ void ReservationService::holdGroup(const QList<std::pair<qint64, QList<Taken>>>&
                 check(location, sku, q.int64(0), q.int64(1));
         }
     } else {
-        const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
+        const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
         QString values;
         values.reserve(claims.size() * 40);
         for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
@@ -344,7 +353,7 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     // lines to Routed at the locations they were reserved at, with their audit events.
     RowWriter reservations(m_db, u"reservations"_s,
                            {u"order_id"_s, u"line_no"_s, u"location_id"_s, u"sku_id"_s, u"quantity"_s,
-                            u"state"_s, u"created_at"_s},
+                            u"state"_s, u"created_at"_s, u"attempt"_s},
                            100);
     RowWriter ledger(m_db, u"inventory_events"_s,
                      {u"event_id"_s, u"location_id"_s, u"sku_id"_s, u"kind"_s, u"quantity"_s,
@@ -359,7 +368,7 @@ void ReservationService::recordGroup(const QList<std::pair<qint64, QList<Taken>>
     for (const auto& [orderId, taken] : routed) {
         for (const Taken& t : taken) {
             const ReservedLine& l = t.line;
-            reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at});
+            reservations.add({orderId, l.lineNo, l.locationId, l.skuId, l.quantity, held, at, t.attempt});
             ledger.add({t.eventId, l.locationId, l.skuId, reserveKind, l.quantity, t.after.onHand,
                         t.after.reserved, null, at, at, by,
                         t.previousEventId.isEmpty() ? null : QVariant(t.previousEventId)});

@@ -19,7 +19,8 @@
 #include "Error.h"
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
+#include "storage/Database.h"
+#include "storage/PositionLockOrder.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
@@ -34,10 +35,6 @@ namespace {
 const QString shortInOneTrip = u"a line could not be held in one trip"_s;
 const QString raisedShort = u"ordo_require: "_s + shortInOneTrip;
 
-QString text(const QString& s) {
-    return BulkInsert::literal(QVariant(s));
-}
-
 QString number(qint64 n) {
     return QString::number(n);
 }
@@ -48,6 +45,8 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
                                                                        qint64 now, Transaction& tx) {
     const QString at = number(now);
     const QString order = number(orderId);
+    // Values go into the text through the one quoting function (Dialect::literal).
+    const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
 
     // Round trip 1: claim the order and read its open lines, each with the location it would be held at (as
     // take() chooses: named on the line, the pickup location, or the first by code with the units free).
@@ -63,15 +62,18 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
         "WHERE p.sku_id = l.sku_id AND p.on_hand - p.reserved - p.safety_stock >= l.quantity "
         "ORDER BY k.code LIMIT 1)), "
         "EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = %2 "
-        "AND r.line_no = l.line_no AND r.state = 'held') "
+        "AND r.line_no = l.line_no AND r.state = 'held'), "
+        "(SELECT COALESCE(max(a.attempt), 0) + 1 FROM reservations a WHERE a.order_id = %2) "
         "FROM c LEFT JOIN order_lines l ON l.order_id = c.id AND l.status <> 'cancelled' "
         "ORDER BY l.sku_id, l.line_no"_s.arg(m_transitions->claimRoutedSql(orderId, actor, now), order));
     QString orderNumber;
     QList<OpenLine> lines; // in SKU order, the order positions are locked in
     QSet<QPair<qint64, qint64>> positions;
     bool forThisPath = true;
+    int attempt = 1; // this reservation attempt of the order, read under the claim's lock
     for (const QVariantList& row : claimed) {
         orderNumber = row.at(0).toString();
+        attempt = row.at(7).toInt();
         const OpenLine line{row.at(1).toInt(), row.at(2).toLongLong(), row.at(3).toString(),
                             row.at(4).toLongLong(), row.at(5).toLongLong()};
         // No line, a SKU not in the catalogue, no location with the units free, a line held from before, two
@@ -84,6 +86,11 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
     }
     if (lines.isEmpty() || !forThisPath)
         return std::nullopt; // not Validated (or unknown), or not for this path: the ordinary way decides
+    // The hold's UPDATEs run in line order below: the one global lock order of positions, (SKU, location)
+    // (storage/PositionLockOrder.h).
+    std::stable_sort(lines.begin(), lines.end(), [](const OpenLine& a, const OpenLine& b) {
+        return positionLockedBefore(a.skuId, a.locationId, b.skuId, b.locationId);
+    });
     if (m_locationsByCode.isEmpty())
         locationCode(0); // loads the location codes the audit and the outcome name
 
@@ -96,15 +103,16 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
     QStringList reservations, detail;
     RoutedLines routed{orderId, {}, {}, false};
     for (const OpenLine& l : std::as_const(byNumber)) {
-        reservations << u"(%1, %2, %3, %4, %5, 'held', %6)"_s.arg(
-            order, number(l.lineNo), number(l.locationId), number(l.skuId), number(l.quantity), at);
+        reservations << u"(%1, %2, %3, %4, %5, 'held', %6, %7)"_s.arg(
+            order, number(l.lineNo), number(l.locationId), number(l.skuId), number(l.quantity), at,
+            number(attempt));
         routed.lineLocations.append({l.lineNo, l.locationId});
         detail << heldText(l.lineNo, l.quantity, l.skuCode, locationCode(l.locationId));
     }
     routed.heldDetail = detail.join(u"; "_s);
     const QString records =
         u"WITH r AS (INSERT INTO reservations "
-        "(order_id, line_no, location_id, sku_id, quantity, state, created_at) VALUES "_s +
+        "(order_id, line_no, location_id, sku_id, quantity, state, created_at, attempt) VALUES "_s +
         reservations.join(u", "_s) + u"), "_s + m_transitions->routedTailSql(routed, actor, now);
 
     // Second statement: the hold, one conditional UPDATE per line, and its ledger rows in line order, each
@@ -120,7 +128,7 @@ std::optional<ReservationOutcome> ReservationService::reserveInOneTrip(qint64 or
                "RETURNING %6 AS line_no, %7::text AS event_id, location_id, sku_id, %2::bigint AS quantity, "
                "on_hand, reserved, safety_stock, prior_event_id)"_s.arg(
                    name, number(l.quantity), at, number(l.locationId), number(l.skuId), number(l.lineNo),
-                   text(reserveEventId(orderId, l.lineNo, l.locationId)));
+                   text(reserveEventId(orderId, attempt, l.lineNo, l.locationId)));
         heldNames << u"SELECT * FROM "_s + name;
     }
     const QString hold =

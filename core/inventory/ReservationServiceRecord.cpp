@@ -3,7 +3,6 @@
 // in one round trip.
 #include "ReservationService.h"
 #include "orders/OrderTransitions.h"
-#include "storage/BulkInsert.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
@@ -30,14 +29,14 @@ void ReservationService::record(qint64 orderId, const QList<Taken>& taken, const
     }
     SqlQuery& reservation = prepared(
         m_insertReservation, u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, "
-                             "state, created_at) VALUES (:o, :n, :l, :s, :q, 'held', :now)"_s);
+                             "state, created_at, attempt) VALUES (:o, :n, :l, :s, :q, 'held', :now, :a)"_s);
     for (const Taken& t : taken) {
         const ReservedLine& l = t.line;
         reservation.bind(u":o"_s, orderId)
             .bind(u":n"_s, l.lineNo)
             .bind(u":l"_s, l.locationId)
             .bind(u":s"_s, l.skuId);
-        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).exec();
+        reservation.bind(u":q"_s, l.quantity).bind(u":now"_s, now).bind(u":a"_s, t.attempt).exec();
         // One ledger row per reservation; its event id makes a second one impossible.
         writeLedger(t.eventId, l.locationId, l.skuId, u"reserve"_s, l.quantity, t.after, t.previousEventId,
                     QString(), actor, now);
@@ -54,7 +53,7 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
     // made while holding them (a hot SKU's row) holds up the others. So the rows a reservation leaves (the
     // same as record() writes on SQLite) go as one batch of statements in one round trip; the values are
     // literals.
-    const auto text = [](const QString& s) { return BulkInsert::literal(QVariant(s)); };
+    const auto text = [this](const QString& s) { return m_db.dialect().literal(QVariant(s)); };
     const QString order = QString::number(orderId);
     const QString at = QString::number(now);
     QString sql;
@@ -64,9 +63,9 @@ void ReservationService::recordInOneTrip(qint64 orderId, const QList<Taken>& tak
         const QString sku = QString::number(l.skuId);
         const QString quantity = QString::number(l.quantity);
         sql +=
-            u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at) "
-            "VALUES (%1, %2, %3, %4, %5, 'held', %6);"_s.arg(order, QString::number(l.lineNo), location, sku,
-                                                             quantity, at);
+            u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, created_at, "
+            "attempt) VALUES (%1, %2, %3, %4, %5, 'held', %6, %7);"_s.arg(
+                order, QString::number(l.lineNo), location, sku, quantity, at, QString::number(t.attempt));
         sql +=
             u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, on_hand_after, "
             "reserved_after, reason, occurred_at, recorded_at, actor, previous_event_id) VALUES (%1, %2, %3, "

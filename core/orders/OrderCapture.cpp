@@ -9,6 +9,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 using namespace Qt::StringLiterals;
 
@@ -52,12 +53,14 @@ OrderCapture::Result OrderCapture::capture(Order order) {
     if (!order.orderedAt.isValid())
         throw Error::input(u"order %1 has no order date"_s.arg(order.orderNumber));
 
-    Transaction tx(m_db);
+    // Run again as a whole if the database gave up on it (TransactionRunner); `order` is copied per attempt.
+    return runUnitOfWork(m_db, [&](Transaction&) -> Result { return store(order); });
+}
+
+OrderCapture::Result OrderCapture::store(Order order) {
     const QString externalId = order.externalId.isEmpty() ? order.orderNumber : order.externalId;
-    if (const auto existing = m_repository->idForExternal(order.channel, externalId)) {
-        tx.commit();
+    if (const auto existing = m_repository->idForExternal(order.channel, externalId))
         return {Outcome::Duplicate, *existing, {}};
-    }
     if (m_repository->idForNumber(order.orderNumber))
         throw Error::input(
             u"order number %1 is already used by an order from another channel"_s.arg(order.orderNumber));
@@ -73,7 +76,6 @@ OrderCapture::Result OrderCapture::capture(Order order) {
     m_transitions->recordCapture(
         id, u"captured from %1, %2 line(s)"_s.arg(channelCode(order.channel)).arg(order.lines.size()),
         reasons, m_actor, now);
-    tx.commit();
     return {reasons.isEmpty() ? Outcome::Validated : Outcome::Held, id, reasons};
 }
 

@@ -36,6 +36,7 @@ public:
     Result capture(Order order);
 
 private:
+    Result store(Order order); // capture() inside its unit of work
     Database& m_db;
     Actor m_actor;
     OrderValidator m_validator;

@@ -12,6 +12,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QRegularExpression>
 
@@ -206,26 +207,26 @@ Settled settle(Database& db, OrderTransitions& transitions, qint64 id, const Loc
 CorrectionOutcome OrderCorrections::correctShipTo(qint64 orderId, const Address& address, const Actor& actor,
                                                   const QString& note) {
     require(actor, u"correct orders"_s);
-    Address next = cleaned(address);
-    Transaction tx(m_db);
-    OrderRepository orders(m_db);
-    OrderTransitions transitions(m_db);
-    const auto state = lockCorrectable(transitions, orderId, u"its ship-to"_s);
-    const Order order = *orders.load(orderId);
-    const Address& before = order.shipTo;
-    // Coordinates belong to the place: kept while the postal code and country stay, else dropped unless
-    // given.
-    if (!address.position)
-        next.position = samePlaceKey(next) == samePlaceKey(before) ? before.position : std::nullopt;
-    orders.setShipTo(orderId, next, SearchKeys::from(order.customerEmail, order.customerPhone, next.name));
-    const qint64 now = nowStoredTime();
-    transitions.note(orderId, u"correct"_s, u"ship_to"_s,
-                     u"ship-to: %1 -> %2%3"_s.arg(describe(before), describe(next),
-                                                  note.isEmpty() ? QString() : u"; note: "_s + note),
-                     actor, now);
-    const CorrectionOutcome outcome = settle(m_db, transitions, orderId, state, actor, note).outcome;
-    tx.commit();
-    return outcome;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        Address next = cleaned(address);
+        OrderRepository orders(m_db);
+        OrderTransitions transitions(m_db);
+        const auto state = lockCorrectable(transitions, orderId, u"its ship-to"_s);
+        const Order order = *orders.load(orderId);
+        const Address& before = order.shipTo;
+        // Coordinates belong to the place: kept while the postal code and country stay, else dropped unless
+        // given.
+        if (!address.position)
+            next.position = samePlaceKey(next) == samePlaceKey(before) ? before.position : std::nullopt;
+        orders.setShipTo(orderId, next,
+                         SearchKeys::from(order.customerEmail, order.customerPhone, next.name));
+        const qint64 now = nowStoredTime();
+        transitions.note(orderId, u"correct"_s, u"ship_to"_s,
+                         u"ship-to: %1 -> %2%3"_s.arg(describe(before), describe(next),
+                                                      note.isEmpty() ? QString() : u"; note: "_s + note),
+                         actor, now);
+        return settle(m_db, transitions, orderId, state, actor, note).outcome;
+    });
 }
 
 namespace {
@@ -298,11 +299,10 @@ Sku catalogueSku(Database& db, const QString& skuCode) {
 CorrectionOutcome OrderCorrections::mapUnknownSku(qint64 orderId, int lineNo, const QString& skuCode,
                                                   const Actor& actor, bool remember) {
     require(actor, u"correct orders"_s);
-    Transaction tx(m_db);
-    const Sku sku = catalogueSku(m_db, skuCode);
-    const CorrectionOutcome outcome = mapLines(m_db, orderId, {lineNo}, sku, actor, remember);
-    tx.commit();
-    return outcome;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const Sku sku = catalogueSku(m_db, skuCode);
+        return mapLines(m_db, orderId, {lineNo}, sku, actor, remember);
+    });
 }
 
 QList<BulkMapResult> OrderCorrections::mapUnknownSkuEverywhere(const QString& rawCode, const QString& skuCode,
@@ -340,9 +340,9 @@ QList<BulkMapResult> OrderCorrections::mapUnknownSkuEverywhere(const QString& ra
             continue;
         r.lineNos = lineNos;
         try {
-            Transaction tx(m_db); // one order, one unit of work
-            r.outcome = mapLines(m_db, r.orderId, lineNos, sku, actor, remember);
-            tx.commit();
+            // One order, one unit of work.
+            r.outcome = runUnitOfWork(
+                m_db, [&](Transaction&) { return mapLines(m_db, r.orderId, lineNos, sku, actor, remember); });
         } catch (const Error& e) {
             if (e.kind() == Error::Kind::Storage)
                 throw;
@@ -355,18 +355,18 @@ QList<BulkMapResult> OrderCorrections::mapUnknownSkuEverywhere(const QString& ra
 
 CorrectionOutcome OrderCorrections::revalidate(qint64 orderId, const Actor& actor) {
     require(actor, u"validate orders again"_s);
-    Transaction tx(m_db);
-    OrderTransitions transitions(m_db);
-    const auto state = lockCorrectable(transitions, orderId, u"its validation"_s);
-    const Settled s = settle(m_db, transitions, orderId, state, actor, u"validated again"_s);
-    if (!s.changed)
-        transitions.note(orderId, u"revalidate"_s, codesOf(s.outcome.remaining),
-                         s.outcome.remaining.isEmpty() ? u"passes every enabled rule"_s
-                                                       : u"unchanged: "_s + detailsOf(s.outcome.remaining),
-                         actor, nowStoredTime(), orderStatusCode(state.status),
-                         orderStatusCode(state.status));
-    tx.commit();
-    return s.outcome;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        OrderTransitions transitions(m_db);
+        const auto state = lockCorrectable(transitions, orderId, u"its validation"_s);
+        const Settled s = settle(m_db, transitions, orderId, state, actor, u"validated again"_s);
+        if (!s.changed)
+            transitions.note(
+                orderId, u"revalidate"_s, codesOf(s.outcome.remaining),
+                s.outcome.remaining.isEmpty() ? u"passes every enabled rule"_s
+                                              : u"unchanged: "_s + detailsOf(s.outcome.remaining),
+                actor, nowStoredTime(), orderStatusCode(state.status), orderStatusCode(state.status));
+        return s.outcome;
+    });
 }
 
 CorrectionContext OrderCorrections::context(qint64 orderId) const {

@@ -20,10 +20,6 @@ QVariant textOrNull(const QString& s) {
     return s.isEmpty() ? nullString() : QVariant(s);
 }
 
-QString literal(const QString& s) {
-    return BulkInsert::literal(QVariant(s));
-}
-
 QString refusal(qint64 orderId, OrderStatus from, OrderStatus to) {
     return u"order %1 is %2 and cannot move to %3"_s.arg(orderId).arg(orderStatusCode(from),
                                                                       orderStatusCode(to));
@@ -346,6 +342,8 @@ void OrderTransitions::recordRouted(const RoutedLines& order, bool routed, bool 
 }
 
 QString OrderTransitions::claimRoutedSql(qint64 orderId, const Actor& actor, qint64 atMs) {
+    // Values go into the text through the one quoting function (Dialect::literal).
+    const auto literal = [this](const QString& text) { return m_db.dialect().literal(QVariant(text)); };
     requireRouting(actor);
     m_changed.insert(orderId);
     return u"UPDATE orders SET status = %1, held_from = NULL, status_changed_at = %2 WHERE id = %3 AND "
@@ -357,6 +355,8 @@ QString OrderTransitions::claimRoutedSql(qint64 orderId, const Actor& actor, qin
 
 QString OrderTransitions::routedScript(const RoutedLines& order, bool routed, bool moveOrder,
                                        const Actor& actor, qint64 atMs) {
+    // Values go into the text through the one quoting function (Dialect::literal).
+    const auto literal = [this](const QString& text) { return m_db.dialect().literal(QVariant(text)); };
     requireRouting(actor);
     const QString routedCode = literal(orderStatusCode(OrderStatus::Routed));
     const QString id = QString::number(order.orderId);
@@ -391,6 +391,8 @@ QString OrderTransitions::routedScript(const RoutedLines& order, bool routed, bo
 }
 
 QString OrderTransitions::routedTailSql(const RoutedLines& order, const Actor& actor, qint64 atMs) {
+    // Values go into the text through the one quoting function (Dialect::literal).
+    const auto literal = [this](const QString& text) { return m_db.dialect().literal(QVariant(text)); };
     requireRouting(actor);
     QStringList locations;
     for (const auto& [lineNo, locationId] : order.lineLocations)

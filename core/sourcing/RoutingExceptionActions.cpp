@@ -13,7 +13,6 @@
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
-#include "storage/Transaction.h"
 
 #include <QHash>
 #include <QSet>
@@ -70,18 +69,17 @@ RoutedOrder RoutingService::routeAgain(qint64 orderId, const QString& note) {
     loadActionable(orderId, u"routed again"_s);
     run(); // loaded before the unit of work, which stays short
     for (int attempt = 0;; ++attempt) {
-        ReservationService reservations(m_db, &runIndex());
         RoutedOrder result;
         Order order;
         try {
-            Transaction tx(m_db);
-            order = loadActionable(orderId, u"routed again"_s);
-            leaveQueue(m_db, order, m_actor, note.isEmpty() ? u"routed again"_s : note);
-            order.status = OrderStatus::Validated;
-            const Decision decision = decide(order, linesToRoute(m_db, order));
-            result = RoutedOrder{order.id, order.orderNumber, decision, false, attempt > 0, {}, {}};
-            act(order, decision, result, reservations);
-            tx.commit();
+            runRoutingUnit(m_db, &runIndex(), [&](ReservationService& reservations) {
+                order = loadActionable(orderId, u"routed again"_s);
+                leaveQueue(m_db, order, m_actor, note.isEmpty() ? u"routed again"_s : note);
+                order.status = OrderStatus::Validated;
+                const Decision decision = decide(order, linesToRoute(m_db, order));
+                result = RoutedOrder{order.id, order.orderNumber, decision, false, attempt > 0, {}, {}};
+                act(order, decision, result, reservations);
+            });
         } catch (const StockMoved& moved) {
             if (attempt > 0)
                 throw Error::state(u"order %1: stock moved twice while it was routed again: %2"_s.arg(
@@ -89,8 +87,6 @@ RoutedOrder RoutingService::routeAgain(qint64 orderId, const QString& note) {
             refreshStock(order);
             continue;
         }
-        if (m_db.transactionDepth() == 0)
-            reservations.publishChanges();
         takeInRun(result.decision, false);
         return result;
     }
@@ -212,23 +208,21 @@ RoutedOrder RoutingService::assignByHand(qint64 orderId, const QList<HandAssignm
                 : money(std::abs(difference), d.currency) + (difference > 0 ? u" dearer"_s : u" cheaper"_s));
     }
 
-    ReservationService reservations(m_db, &runIndex());
-    RoutedOrder result{order.id, order.orderNumber, d, false, false, {}, {}};
+    RoutedOrder result;
     try {
-        Transaction tx(m_db);
-        order = loadActionable(orderId, u"routed by hand"_s);
-        leaveQueue(m_db, order, m_actor, u"location chosen by hand: "_s + note.trimmed());
-        order.status = OrderStatus::Validated;
-        act(order, d, result, reservations);
-        OrderTransitions(m_db).note(order.id, u"route_by_hand"_s, u"ROUTED_BY_HAND"_s,
-                                    note.trimmed() + u"; "_s + comparison, m_actor, nowStoredTime());
-        tx.commit();
+        runRoutingUnit(m_db, &runIndex(), [&](ReservationService& reservations) {
+            result = RoutedOrder{order.id, order.orderNumber, d, false, false, {}, {}};
+            order = loadActionable(orderId, u"routed by hand"_s);
+            leaveQueue(m_db, order, m_actor, u"location chosen by hand: "_s + note.trimmed());
+            order.status = OrderStatus::Validated;
+            act(order, d, result, reservations);
+            OrderTransitions(m_db).note(order.id, u"route_by_hand"_s, u"ROUTED_BY_HAND"_s,
+                                        note.trimmed() + u"; "_s + comparison, m_actor, nowStoredTime());
+        });
     } catch (const StockMoved& shortage) {
         throw Error::state(
             u"order %1 cannot be reserved where chosen: %2"_s.arg(order.orderNumber, shortage.message));
     }
-    if (m_db.transactionDepth() == 0)
-        reservations.publishChanges();
     takeInRun(d, false);
     return result;
 }
@@ -239,58 +233,59 @@ BackorderResult RoutingService::backorder(qint64 orderId, const QString& note) {
         throw Error::usage(u"a backorder needs a note"_s);
     const Segmentation segmentation = SegmentationRepository(m_db, m_actor).load();
 
-    Transaction tx(m_db);
-    const Order order = loadActionable(orderId, u"backordered"_s);
-    BackorderResult result{order.id, order.orderNumber, {}, {}};
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const Order order = loadActionable(orderId, u"backordered"_s);
+        BackorderResult result{order.id, order.orderNumber, {}, {}};
 
-    // Inbound supply per SKU in order of arrival; each open line takes what it needs in line order.
-    QHash<QString, QList<FutureSupplyLine>> inbound;
-    for (const FutureSupplyLine& f : segmentation.futureSupply)
-        inbound[f.skuCode] << f;
-    for (auto& list : inbound)
-        std::sort(list.begin(), list.end(), [](const FutureSupplyLine& a, const FutureSupplyLine& b) {
-            return a.arrivesAt < b.arrivesAt;
-        });
-    QHash<QString, qint64> taken; // units of each SKU's inbound supply promised to earlier lines
-    QStringList parts;
-    for (const OrderLine& line : order.lines) {
-        if (line.status == OrderStatus::Cancelled)
-            continue;
-        BackorderLine b{line.lineNo, line.skuCode, line.quantity, {}, {}};
-        qint64 before = taken.value(line.skuCode);
-        qint64 cumulative = 0;
-        for (const FutureSupplyLine& f : inbound.value(line.skuCode)) {
-            cumulative += f.quantity;
-            if (cumulative - before >= line.quantity) {
-                b.expectedAt = f.arrivesAt;
-                b.reference = f.reference;
-                break;
+        // Inbound supply per SKU in order of arrival; each open line takes what it needs in line order.
+        QHash<QString, QList<FutureSupplyLine>> inbound;
+        for (const FutureSupplyLine& f : segmentation.futureSupply)
+            inbound[f.skuCode] << f;
+        for (auto& list : inbound)
+            std::sort(list.begin(), list.end(), [](const FutureSupplyLine& a, const FutureSupplyLine& b) {
+                return a.arrivesAt < b.arrivesAt;
+            });
+        QHash<QString, qint64> taken; // units of each SKU's inbound supply promised to earlier lines
+        QStringList parts;
+        for (const OrderLine& line : order.lines) {
+            if (line.status == OrderStatus::Cancelled)
+                continue;
+            BackorderLine b{line.lineNo, line.skuCode, line.quantity, {}, {}};
+            qint64 before = taken.value(line.skuCode);
+            qint64 cumulative = 0;
+            for (const FutureSupplyLine& f : inbound.value(line.skuCode)) {
+                cumulative += f.quantity;
+                if (cumulative - before >= line.quantity) {
+                    b.expectedAt = f.arrivesAt;
+                    b.reference = f.reference;
+                    break;
+                }
             }
+            taken[line.skuCode] = before + line.quantity;
+            parts << (b.expectedAt.isValid()
+                          ? u"line %1 (%2 x %3) expected %4 with %5"_s.arg(line.lineNo)
+                                .arg(line.quantity)
+                                .arg(line.skuCode, b.expectedAt.date().toString(Qt::ISODate), b.reference)
+                          : u"line %1 (%2 x %3) no inbound supply known"_s.arg(line.lineNo)
+                                .arg(line.quantity)
+                                .arg(line.skuCode));
+            result.lines << b;
         }
-        taken[line.skuCode] = before + line.quantity;
-        parts << (b.expectedAt.isValid()
-                      ? u"line %1 (%2 x %3) expected %4 with %5"_s.arg(line.lineNo)
-                            .arg(line.quantity)
-                            .arg(line.skuCode, b.expectedAt.date().toString(Qt::ISODate), b.reference)
-                      : u"line %1 (%2 x %3) no inbound supply known"_s.arg(line.lineNo)
-                            .arg(line.quantity)
-                            .arg(line.skuCode));
-        result.lines << b;
-    }
-    result.summary = parts.join(u"; "_s);
+        result.summary = parts.join(u"; "_s);
 
-    leaveQueue(m_db, order, m_actor, u"backordered: "_s + note.trimmed());
-    const qint64 now = nowStoredTime();
-    SqlQuery mark(m_db, u"INSERT INTO routing_backorders (order_id, actor, note, expected, created_at) "
-                        u"VALUES (:o, :actor, :note, :expected, :now) ON CONFLICT (order_id) DO UPDATE SET "
-                        u"actor = excluded.actor, note = excluded.note, expected = excluded.expected, "
-                        u"created_at = excluded.created_at"_s);
-    mark.bind(u":o"_s, order.id).bind(u":actor"_s, m_actor.user).bind(u":note"_s, note.trimmed());
-    mark.bind(u":expected"_s, result.summary).bind(u":now"_s, now).exec();
-    OrderTransitions(m_db).note(order.id, u"backorder"_s, reasonCodeFor(RoutingOutcome::Backordered),
-                                note.trimmed() + u"; "_s + result.summary, m_actor, now);
-    tx.commit();
-    return result;
+        leaveQueue(m_db, order, m_actor, u"backordered: "_s + note.trimmed());
+        const qint64 now = nowStoredTime();
+        SqlQuery mark(m_db,
+                      u"INSERT INTO routing_backorders (order_id, actor, note, expected, created_at) "
+                      u"VALUES (:o, :actor, :note, :expected, :now) ON CONFLICT (order_id) DO UPDATE SET "
+                      u"actor = excluded.actor, note = excluded.note, expected = excluded.expected, "
+                      u"created_at = excluded.created_at"_s);
+        mark.bind(u":o"_s, order.id).bind(u":actor"_s, m_actor.user).bind(u":note"_s, note.trimmed());
+        mark.bind(u":expected"_s, result.summary).bind(u":now"_s, now).exec();
+        OrderTransitions(m_db).note(order.id, u"backorder"_s, reasonCodeFor(RoutingOutcome::Backordered),
+                                    note.trimmed() + u"; "_s + result.summary, m_actor, now);
+        return result;
+    });
 }
 
 } // namespace ordo

@@ -19,7 +19,6 @@
 #include "storage/SkuTags.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
-#include "storage/Transaction.h"
 
 #include <QSet>
 
@@ -254,17 +253,15 @@ RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, 
         takeInRun(decision, true);
         return result;
     }
-    ReservationService reservations(m_db, &run().index);
-    Transaction tx(m_db);
     try {
-        act(order, decision, result, reservations);
+        runRoutingUnit(m_db, &run().index, [&](ReservationService& reservations) {
+            result = RoutedOrder{order.id, order.orderNumber, decision, false, false, {}, {}};
+            act(order, decision, result, reservations);
+        });
     } catch (const StockMoved& moved) {
         throw Error::state(
             u"order %1 cannot be reserved as decided: %2"_s.arg(order.orderNumber, moved.message));
     }
-    tx.commit();
-    if (m_db.transactionDepth() == 0)
-        reservations.publishChanges();
     takeInRun(decision, false);
     return result;
 }
@@ -288,11 +285,32 @@ QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit,
         const auto order = OrderRepository(m_db).load(id);
         if (!order)
             continue;
-        results << routeLoaded(*order, dryRun);
+        try {
+            results << routeLoaded(*order, dryRun);
+        } catch (const Error& e) {
+            // One order's failure never stops the run: its unit of work rolled back, it is set aside with
+            // the reason, and the others are routed.
+            results << setAsideFailed(*order, e, dryRun);
+        }
         if (onRouted)
             onRouted(results.last());
     }
     return results;
+}
+
+RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& error, bool dryRun) {
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}};
+    result.skipped = u"order %1 could not be routed: %2"_s.arg(order.orderNumber, error.message());
+    if (dryRun || m_db.transactionDepth() > 0)
+        return result; // a dry run writes nothing; a caller's unit of work fails with the order
+    try {
+        OrderLifecycle(m_db).raiseException(order.id, {ExceptionReason{failedReasonCode, error.message()}},
+                                            m_actor);
+        result.skipped += u"; held in Exception (%1)"_s.arg(failedReasonCode);
+    } catch (const Error& e) {
+        result.skipped += u"; it could not be held in Exception either: %1"_s.arg(e.message());
+    }
+    return result;
 }
 
 RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
@@ -312,13 +330,13 @@ RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
         return result;
     }
     for (int attempt = 0;; ++attempt) {
-        ReservationService reservations(m_db, &run().index);
-        RoutedOrder attemptResult = result;
-        attemptResult.decision = decision;
+        RoutedOrder attemptResult;
         try {
-            Transaction tx(m_db);
-            act(order, decision, attemptResult, reservations);
-            tx.commit();
+            runRoutingUnit(m_db, &run().index, [&](ReservationService& reservations) {
+                attemptResult = result;
+                attemptResult.decision = decision;
+                act(order, decision, attemptResult, reservations);
+            });
         } catch (const StockMoved& moved) {
             // Everything of this attempt is rolled back. Read the order's positions
             // again and decide once more.
@@ -336,8 +354,6 @@ RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
             result.rerouted = true;
             continue;
         }
-        if (m_db.transactionDepth() == 0)
-            reservations.publishChanges();
         takeInRun(decision, false); // capacity; the index itself is written through
                                     // by the reservation
         return attemptResult;
@@ -357,110 +373,112 @@ RejectResult RoutingService::reject(qint64 orderId, const QString& locationCode,
     run(); // loaded before the unit of work, which stays short
 
     for (int attempt = 0;; ++attempt) {
-        ReservationService reservations(m_db, &run().index);
         RejectResult result;
         Order order;
         try {
-            Transaction tx(m_db);
-            OrderRepository orders(m_db);
-            auto loaded = orders.load(orderId);
-            if (!loaded)
-                throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
-            order = *loaded;
-            result.orderId = orderId;
-            result.orderNumber = order.orderNumber;
-            if (order.status != OrderStatus::Routed)
-                throw Error::state(u"order %1 is %2; a location rejects lines of a routed order only"_s.arg(
-                    order.orderNumber, orderStatusCode(order.status)));
-            QSet<int> heldHere;
-            for (const StoredReservation& r : reservations.forOrder(orderId))
-                if (r.state == u"held"_s && r.locationId == *locationId)
-                    heldHere.insert(r.lineNo);
-            for (int no : lineNos)
-                if (!heldHere.contains(no))
-                    throw Error::input(u"line %1 of order %2 is not held at %3"_s.arg(no).arg(
-                        order.orderNumber, locationCode));
-            const qint64 now = nowStoredTime();
-            SqlQuery remember(m_db, u"INSERT INTO routing_rejections (order_id, location_id, "
-                                    u"line_no, reason, actor, "
-                                    "rejected_at) VALUES (:o, :l, :n, :reason, :actor, :now)"_s);
-            SqlQuery unassign(
-                m_db, u"UPDATE order_lines SET location_id = NULL WHERE order_id = :o AND line_no = :n"_s);
-            for (int no : lineNos) {
-                remember.bind(u":o"_s, orderId).bind(u":l"_s, *locationId).bind(u":n"_s, no);
-                remember.bind(u":reason"_s, reason)
-                    .bind(u":actor"_s, m_actor.user)
-                    .bind(u":now"_s, now)
-                    .exec();
-                unassign.bind(u":o"_s, orderId).bind(u":n"_s, no).exec();
-            }
-            result.released = reservations.release(orderId, m_actor, u"ROUTING_REJECTED"_s, lineNos);
-            const QString detail =
-                u"%1 rejected line(s) %2: %3"_s.arg(locationCode, lineList(lineNos), reason);
-            OrderLifecycle(m_db).transition(orderId, OrderStatus::Validated, m_actor, u"ROUTING_REJECTED"_s,
-                                            detail);
-            order = *orders.load(orderId);
-            result.rejectedLocations = rejectedLocations(orderId);
+            runRoutingUnit(m_db, &run().index, [&](ReservationService& reservations) {
+                result = RejectResult();
+                OrderRepository orders(m_db);
+                auto loaded = orders.load(orderId);
+                if (!loaded)
+                    throw Error::notFound(u"there is no order with id %1"_s.arg(orderId));
+                order = *loaded;
+                result.orderId = orderId;
+                result.orderNumber = order.orderNumber;
+                if (order.status != OrderStatus::Routed)
+                    throw Error::state(
+                        u"order %1 is %2; a location rejects lines of a routed order only"_s.arg(
+                            order.orderNumber, orderStatusCode(order.status)));
+                QSet<int> heldHere;
+                for (const StoredReservation& r : reservations.forOrder(orderId))
+                    if (r.state == u"held"_s && r.locationId == *locationId)
+                        heldHere.insert(r.lineNo);
+                for (int no : lineNos)
+                    if (!heldHere.contains(no))
+                        throw Error::input(u"line %1 of order %2 is not held at %3"_s.arg(no).arg(
+                            order.orderNumber, locationCode));
+                const qint64 now = nowStoredTime();
+                SqlQuery remember(m_db, u"INSERT INTO routing_rejections (order_id, location_id, "
+                                        u"line_no, reason, actor, "
+                                        "rejected_at) VALUES (:o, :l, :n, :reason, :actor, :now)"_s);
+                SqlQuery unassign(
+                    m_db,
+                    u"UPDATE order_lines SET location_id = NULL WHERE order_id = :o AND line_no = :n"_s);
+                for (int no : lineNos) {
+                    remember.bind(u":o"_s, orderId).bind(u":l"_s, *locationId).bind(u":n"_s, no);
+                    remember.bind(u":reason"_s, reason)
+                        .bind(u":actor"_s, m_actor.user)
+                        .bind(u":now"_s, now)
+                        .exec();
+                    unassign.bind(u":o"_s, orderId).bind(u":n"_s, no).exec();
+                }
+                result.released = reservations.release(orderId, m_actor, u"ROUTING_REJECTED"_s, lineNos);
+                const QString detail =
+                    u"%1 rejected line(s) %2: %3"_s.arg(locationCode, lineList(lineNos), reason);
+                OrderLifecycle(m_db).transition(orderId, OrderStatus::Validated, m_actor,
+                                                u"ROUTING_REJECTED"_s, detail);
+                order = *orders.load(orderId);
+                result.rejectedLocations = rejectedLocations(orderId);
 
-            const Decision decision = decide(order, lineNos);
-            result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}};
-            act(order, decision, result.rerouted, reservations);
+                const Decision decision = decide(order, lineNos);
+                result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}};
+                act(order, decision, result.rerouted, reservations);
 
-            // The promise: the latest estimated arrival of the new shipments against
-            // the requested date.
-            QDateTime eta;
-            for (const Shipment& s : decision.shipments) {
-                const QDateTime arrives = fromStoredTime(now).addDays(transitDays(s.distanceKm));
-                if (!eta.isValid() || arrives > eta)
-                    eta = arrives;
-            }
-            const QString lines = lineList(lineNos);
-            if (!order.requestedAt.isValid()) {
-                result.promiseNote = u"no delivery date was requested"_s;
-            } else if (!eta.isValid()) {
-                result.promiseAtRisk = true;
-                result.promiseNote =
-                    u"the lines have no new location yet; the requested date %1 is at risk"_s.arg(
-                        order.requestedAt.toString(Qt::ISODate));
-            } else if (eta > order.requestedAt) {
-                result.promiseAtRisk = true;
-                result.promiseNote = u"estimated arrival %1 is after the requested date %2"_s.arg(
-                    eta.toString(Qt::ISODate), order.requestedAt.toString(Qt::ISODate));
-            } else {
-                result.promiseNote = u"estimated arrival %1 meets the requested date %2"_s.arg(
-                    eta.toString(Qt::ISODate), order.requestedAt.toString(Qt::ISODate));
-            }
-            QString kind;
-            if (decision.shipments.isEmpty()) {
-                kind = u"delay"_s;
-                result.notification = u"Order %1: item(s) on line(s) %2 cannot be sent "
-                                      u"from the store or warehouse "
-                                      "first chosen. We are finding another way to "
-                                      "fulfil them and will write "
-                                      "again."_s.arg(order.orderNumber, lines);
-            } else {
-                kind = result.promiseAtRisk ? u"delay"_s : u"reroute"_s;
-                QStringList from;
-                for (const Shipment& s : decision.shipments)
-                    from << s.locationCode;
-                result.notification = u"Order %1: item(s) on line(s) %2 will now ship from %3."_s.arg(
-                    order.orderNumber, lines, from.join(u", "_s));
-                if (result.promiseAtRisk)
-                    result.notification +=
-                        u" They may arrive after the date you asked for (estimated %1)."_s.arg(
-                            eta.date().toString(Qt::ISODate));
-            }
-            SqlQuery notify(m_db, u"INSERT INTO notifications (order_id, kind, message, created_at) "
-                                  "VALUES (:o, :kind, :message, :now)"_s);
-            notify.bind(u":o"_s, orderId).bind(u":kind"_s, kind).bind(u":message"_s, result.notification);
-            notify.bind(u":now"_s, now).exec();
-            OrderTransitions(m_db).note(orderId, u"reject"_s, u"ROUTING_REJECTED"_s,
-                                        detail + u"; rerouted: "_s + decisionSummary(decision) +
-                                            u"; promise: "_s + result.promiseNote +
-                                            (result.promiseAtRisk ? u" (flagged)"_s : QString()) +
-                                            u"; customer notified ("_s + kind + u')',
-                                        m_actor, now);
-            tx.commit();
+                // The promise: the latest estimated arrival of the new shipments against
+                // the requested date.
+                QDateTime eta;
+                for (const Shipment& s : decision.shipments) {
+                    const QDateTime arrives = fromStoredTime(now).addDays(transitDays(s.distanceKm));
+                    if (!eta.isValid() || arrives > eta)
+                        eta = arrives;
+                }
+                const QString lines = lineList(lineNos);
+                if (!order.requestedAt.isValid()) {
+                    result.promiseNote = u"no delivery date was requested"_s;
+                } else if (!eta.isValid()) {
+                    result.promiseAtRisk = true;
+                    result.promiseNote =
+                        u"the lines have no new location yet; the requested date %1 is at risk"_s.arg(
+                            order.requestedAt.toString(Qt::ISODate));
+                } else if (eta > order.requestedAt) {
+                    result.promiseAtRisk = true;
+                    result.promiseNote = u"estimated arrival %1 is after the requested date %2"_s.arg(
+                        eta.toString(Qt::ISODate), order.requestedAt.toString(Qt::ISODate));
+                } else {
+                    result.promiseNote = u"estimated arrival %1 meets the requested date %2"_s.arg(
+                        eta.toString(Qt::ISODate), order.requestedAt.toString(Qt::ISODate));
+                }
+                QString kind;
+                if (decision.shipments.isEmpty()) {
+                    kind = u"delay"_s;
+                    result.notification = u"Order %1: item(s) on line(s) %2 cannot be sent "
+                                          u"from the store or warehouse "
+                                          "first chosen. We are finding another way to "
+                                          "fulfil them and will write "
+                                          "again."_s.arg(order.orderNumber, lines);
+                } else {
+                    kind = result.promiseAtRisk ? u"delay"_s : u"reroute"_s;
+                    QStringList from;
+                    for (const Shipment& s : decision.shipments)
+                        from << s.locationCode;
+                    result.notification = u"Order %1: item(s) on line(s) %2 will now ship from %3."_s.arg(
+                        order.orderNumber, lines, from.join(u", "_s));
+                    if (result.promiseAtRisk)
+                        result.notification +=
+                            u" They may arrive after the date you asked for (estimated %1)."_s.arg(
+                                eta.date().toString(Qt::ISODate));
+                }
+                SqlQuery notify(m_db, u"INSERT INTO notifications (order_id, kind, message, created_at) "
+                                      "VALUES (:o, :kind, :message, :now)"_s);
+                notify.bind(u":o"_s, orderId).bind(u":kind"_s, kind).bind(u":message"_s, result.notification);
+                notify.bind(u":now"_s, now).exec();
+                OrderTransitions(m_db).note(orderId, u"reject"_s, u"ROUTING_REJECTED"_s,
+                                            detail + u"; rerouted: "_s + decisionSummary(decision) +
+                                                u"; promise: "_s + result.promiseNote +
+                                                (result.promiseAtRisk ? u" (flagged)"_s : QString()) +
+                                                u"; customer notified ("_s + kind + u')',
+                                            m_actor, now);
+            });
         } catch (const StockMoved& moved) {
             if (attempt > 0)
                 throw Error::state(
@@ -469,8 +487,6 @@ RejectResult RoutingService::reject(qint64 orderId, const QString& locationCode,
             refreshStock(order);
             continue;
         }
-        if (m_db.transactionDepth() == 0)
-            reservations.publishChanges();
         takeInRun(result.rerouted.decision, false);
         return result;
     }

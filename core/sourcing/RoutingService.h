@@ -17,6 +17,7 @@
 namespace ordo {
 
 class Database;
+class Error;
 class InventoryIndex;
 class StockLevels;
 class ReservationService;
@@ -31,8 +32,8 @@ struct RoutedOrder {
     bool rerouted = false; // the first reservation failed (stock moved since the
                            // index was read): routed again
     QString action;        // "reserved", "partly reserved", "backordered", "held",
-                           // "unfillable", "cancelled", "dry run", or empty when the
-                           // order was skipped
+                           // "unfillable", "cancelled", "dry run", "failed" (set
+                           // aside), or empty when the order was skipped
     QString skipped;       // why the order was not routed (no longer validated...)
 };
 
@@ -96,11 +97,17 @@ public:
     RoutedOrder routeOrder(qint64 orderId, bool dryRun = false);
     // Routes every Validated order, oldest first (at most `limit`, 0: all), in
     // sequence; each order is its own unit of work. Orders that are not routable
-    // any more when their turn comes are reported as skipped.
-    // onRouted, when given, is told of each order as soon as its unit of work has committed (or, in a dry
-    // run, been decided).
+    // any more when their turn comes are reported as skipped. An order whose unit of work fails (the database
+    // refused a row, a deadlock outlasted its retries) never stops the run: it is set aside (setAsideFailed)
+    // and the run goes on. onRouted, when given, is told of each order as soon as its unit of work has
+    // committed (or, in a dry run, been decided, or been set aside).
     QList<RoutedOrder> routePending(bool dryRun = false, int limit = 0,
                                     const std::function<void(const RoutedOrder&)>& onRouted = {});
+    // An order whose unit of work failed in a run, after that unit rolled back: held in Exception with the
+    // reason code ROUTING_FAILED and the error as its detail (nothing is written on a dry run), so that a
+    // person sees it and the next run does not meet it again. Reported with action "failed" and the error in
+    // `skipped`.
+    RoutedOrder setAsideFailed(const Order& order, const Error& error, bool dryRun = false);
 
     // A location rejects lines it was to fulfil (not on the shelf, damaged, over
     // capacity): in one transaction the lines' reservations are released, the

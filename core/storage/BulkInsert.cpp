@@ -4,10 +4,6 @@
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
-#include <QLocale>
-
-#include <cmath>
-
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -19,34 +15,6 @@ BulkInsert::BulkInsert(Database& db, const QString& table, const QStringList& co
     , m_columnCount(columns.size())
     , m_send(send) {}
 
-QString BulkInsert::literal(const QVariant& value) {
-    if (value.isNull())
-        return u"NULL"_s;
-    switch (value.metaType().id()) {
-    case QMetaType::QString: {
-        QString text = value.toString();
-        if (text.contains(QChar(u'\0')))
-            throw Error::usage(u"a text value contains a NUL character"_s);
-        return u'\'' + text.replace(u'\'', u"''"_s) + u'\'';
-    }
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-    case QMetaType::Bool:
-        return QString::number(value.toLongLong());
-    case QMetaType::Double: {
-        const double d = value.toDouble();
-        if (!std::isfinite(d))
-            throw Error::usage(u"a number is not finite"_s);
-        return QString::number(d, 'g', QLocale::FloatingPointShortest);
-    }
-    default:
-        throw Error::usage(
-            u"no SQL literal for a value of type %1"_s.arg(QString::fromLatin1(value.typeName())));
-    }
-}
-
 void BulkInsert::add(std::initializer_list<QVariant> row) {
     if (qsizetype(row.size()) != m_columnCount)
         throw Error::usage(
@@ -57,7 +25,7 @@ void BulkInsert::add(std::initializer_list<QVariant> row) {
     for (const QVariant& v : row) {
         if (m_row.size() > 1)
             m_row += u',';
-        m_row += literal(v);
+        m_row += m_db.dialect().literal(v);
     }
     m_row += u')';
     if (m_currentRows == 0) {
@@ -102,7 +70,7 @@ void BulkInsert::send(const QString& sql) {
         SqlQuery::run(m_db, sql);
     } catch (const Error& e) {
         // The statement is long: name the table and keep the driver's reason, not the whole text.
-        throw Error::storage(u"writing %1 failed: %2"_s.arg(m_table, e.message().left(500)));
+        throw Error::storage(u"writing %1 failed: %2"_s.arg(m_table, e.message().left(500)), e.code());
     }
 }
 

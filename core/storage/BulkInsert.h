@@ -9,12 +9,12 @@ namespace ordo {
 class Database;
 
 // Writes many rows of one table with multi-row INSERT statements ("INSERT ... VALUES (...), (...), ...", 500
-// rows each). The values are rendered as SQL literals (strings quoted with '' escaping, numbers in C locale,
-// NULL) rather than bound one by one: QtSql's per-value binding costs more than the database's own work at
-// this volume, on SQLite and PostgreSQL alike. Meant for data the program generates itself, such as the demo.
-// Rows are sent when a statement is full, or, for a table whose rows refer to rows still buffered elsewhere,
-// only on flush(). Runs inside the caller's Transaction. Explicit ids are fine on both engines; call
-// syncIdentity() afterwards so that PostgreSQL's sequence continues after them.
+// rows each). The values are rendered as SQL literals (Dialect::literal) rather than bound one by one:
+// QtSql's per-value binding costs more than the database's own work at this volume, on SQLite and PostgreSQL
+// alike. Meant for data the program generates itself, such as the demo. Rows are sent when a statement is
+// full, or, for a table whose rows refer to rows still buffered elsewhere, only on flush(). Runs inside the
+// caller's Transaction. Explicit ids are fine on both engines; call syncIdentity() afterwards so that
+// PostgreSQL's sequence continues after them.
 class BulkInsert {
 public:
     enum class Send { WhenFull, OnFlush };
@@ -29,8 +29,6 @@ public:
 
     static constexpr int rowsPerStatement = 500;
 
-    // The SQL literal for a value: NULL, 42, -1.5, 'O''Brien'. Throws Error::Usage for other types.
-    static QString literal(const QVariant& value);
     // After explicit ids were inserted: moves PostgreSQL's identity sequence of table.id past the largest id.
     // Nothing to do on SQLite, whose INTEGER PRIMARY KEY continues after the largest id by itself.
     static void syncIdentity(Database& db, const QString& table);

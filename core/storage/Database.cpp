@@ -8,9 +8,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +47,44 @@ void createOwnerOnlyFile(const QString& path) {
     if (!file.setPermissions(ownerOnly))
         throw Error::storage(
             u"cannot make %1 readable by its owner only: %2"_s.arg(path, file.errorString()));
+}
+
+// A PostgreSQL duration as SET takes it: digits and an optional unit. Anything else is refused, so that the
+// value can be written into the SET statement as it is.
+QString postgresDuration(const QString& value, const QString& source) {
+    static const QRegularExpression form(u"^[0-9]{1,9}(ms|s|min|h)?$"_s);
+    const QString v = value.trimmed();
+    if (!form.match(v).hasMatch())
+        throw Error::usage(
+            u"%1: '%2' is not a duration such as 500ms, 10s or 2min (0: none)"_s.arg(source, v));
+    return v;
+}
+
+// The session timeout `setting` (lock_timeout, statement_timeout) from the URL's query item of that name,
+// else the environment variable, else the default.
+QString sessionTimeout(QUrlQuery& query, const QString& setting, const char* environment,
+                       const QString& fallback) {
+    if (query.hasQueryItem(setting)) {
+        const QString value = query.queryItemValue(setting);
+        query.removeAllQueryItems(setting);
+        return postgresDuration(value, u"the database URL's "_s + setting);
+    }
+    const QString fromEnvironment = qEnvironmentVariable(environment);
+    if (!fromEnvironment.isEmpty())
+        return postgresDuration(fromEnvironment, QString::fromLatin1(environment));
+    return fallback;
+}
+
+QString sqliteSynchronous(const QString& chosen) {
+    QString mode = chosen.isEmpty() ? qEnvironmentVariable("ORDO_SQLITE_SYNCHRONOUS") : chosen;
+    mode = mode.trimmed().toUpper();
+    if (mode.isEmpty())
+        return u"FULL"_s;
+    if (mode != u"FULL"_s && mode != u"NORMAL"_s && mode != u"OFF"_s && mode != u"EXTRA"_s)
+        throw Error::usage(
+            u"SQLite synchronous mode '%1' is not one of FULL, NORMAL, OFF, EXTRA (ORDO_SQLITE_SYNCHRONOUS)"_s
+                .arg(mode));
+    return mode;
 }
 
 QString sqlitePath(const QString& url) {
@@ -128,9 +168,14 @@ Database Database::open(const QString& url, const Options& options) {
         db.setDatabaseName(dbName);
         db.setUserName(parsed.userName());
         db.setPassword(parsed.password());
+        QUrlQuery query(parsed);
+        const QString lockTimeout =
+            sessionTimeout(query, u"lock_timeout"_s, "ORDO_PG_LOCK_TIMEOUT", u"10s"_s);
+        const QString statementTimeout =
+            sessionTimeout(query, u"statement_timeout"_s, "ORDO_PG_STATEMENT_TIMEOUT", u"60s"_s);
         QString connectOptions = u"connect_timeout=10"_s;
-        if (parsed.hasQuery())
-            connectOptions += u';' + parsed.query().replace(u'&', u';');
+        if (!query.isEmpty())
+            connectOptions += u';' + query.query(QUrl::FullyDecoded).replace(u'&', u';');
         db.setConnectOptions(connectOptions);
         if (!db.open())
             throw Error::storage(
@@ -138,8 +183,12 @@ Database Database::open(const QString& url, const Options& options) {
         // Times are computed in UTC by Ordo; keep the session's own functions consistent with that.
         SqlQuery::run(database, u"SET TIME ZONE 'UTC'"_s);
         SqlQuery::run(database, u"SET client_min_messages TO WARNING"_s);
-        // Statements that carry their values as literals (BulkInsert::literal) escape quotes only.
+        // Statements that carry their values as literals (Dialect::literal) mean them as written.
         SqlQuery::run(database, u"SET standard_conforming_strings = on"_s);
+        // Nothing waits forever: a row lock held by a stuck client, or a runaway statement, fails the unit of
+        // work with a clear error instead (migrations lift both for their own transaction).
+        SqlQuery::run(database, u"SET lock_timeout = '%1'"_s.arg(lockTimeout));
+        SqlQuery::run(database, u"SET statement_timeout = '%1'"_s.arg(statementTimeout));
         Migrations::bringUpToDate(database, options.migrate);
         database.statementCache()->clear(); // prepared before the schema changed
         return database;
@@ -156,23 +205,34 @@ Database Database::open(const QString& url, const Options& options) {
     } else if (info.isDir()) {
         throw Error::usage(u"%1 is a folder, not a database file"_s.arg(path));
     }
+    const QString synchronous = sqliteSynchronous(options.sqliteSynchronous);
     Database database(info.absoluteFilePath(), name, Engine::Sqlite);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db.setDatabaseName(info.absoluteFilePath());
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open())
         throw Error::storage(u"cannot open %1: %2"_s.arg(path, db.lastError().text().trimmed()));
+    QString journal;
     try {
         // A file that is not SQLite fails here, on its first read.
-        SqlQuery mode(database, u"PRAGMA journal_mode=WAL"_s);
-        mode.exec();
+        journal = SqlQuery(database, u"PRAGMA journal_mode=WAL"_s).scalar().toString().toLower();
         SqlQuery::run(database, u"PRAGMA foreign_keys=ON"_s);
-        SqlQuery::run(database, u"PRAGMA synchronous=NORMAL"_s);
+        // FULL: COMMIT returns once the log is synced, so an acknowledged order survives a power cut. NORMAL
+        // in WAL mode syncs only at checkpoints and may lose the last transactions.
+        SqlQuery::run(database, u"PRAGMA synchronous="_s + synchronous);
         // 64 MiB of page cache: bulk captures touch many index pages of the orders table.
         SqlQuery::run(database, u"PRAGMA cache_size=-65536"_s);
     } catch (const Error& e) {
         throw Error::storage(u"%1 is not an Ordo database: %2"_s.arg(path, e.message()));
     }
+    // SQLite answers with the mode it is in: a file system that cannot hold the log's shared memory (some
+    // network file systems) leaves the file in its rollback journal, where readers and the writer block each
+    // other and the durability settings above mean something else. Refuse it rather than run unlike every
+    // other installation.
+    if (journal != u"wal"_s)
+        throw Error::storage(
+            u"%1 could not be switched to write-ahead logging (journal mode is '%2'); keep the "
+            "database on a local file system"_s.arg(path, journal));
     Migrations::bringUpToDate(database, options.migrate);
     database.statementCache()->clear(); // prepared before the schema changed
     return database;

@@ -11,8 +11,14 @@
 namespace ordo {
 
 // One open connection to an Ordo database, SQLite or PostgreSQL, chosen by URL:
-//   a file path (or file:///path) opens SQLite in WAL mode with foreign keys on;
-//   postgresql://user[:password]@host[:port]/dbname opens PostgreSQL.
+//   a file path (or file:///path) opens SQLite in WAL mode (refused when the file system cannot keep a
+//   write-ahead log) with foreign keys on and synchronous=FULL: a transaction is on disk, log and all, when
+//   its COMMIT returns, so a power cut loses no acknowledged order (NORMAL may lose the last ones);
+//   postgresql://user[:password]@host[:port]/dbname opens PostgreSQL. Every session gets a lock_timeout (10s)
+//   and a statement_timeout (60s) so that nothing waits forever: set them with the URL's query
+//   (?lock_timeout=5s&statement_timeout=2min) or the environment (ORDO_PG_LOCK_TIMEOUT,
+//   ORDO_PG_STATEMENT_TIMEOUT; the URL wins); 0 turns one off. Other query items are libpq's connect
+//   options (sslmode=require...).
 // Opening migrates an older schema forward and refuses a newer one. A connection belongs to the thread that
 // opened it: a worker thread opens its own with Database::open(url) (QtSql's rule, not ours).
 class Database {
@@ -20,6 +26,10 @@ public:
     struct Options {
         bool migrate = true; // apply pending migrations (off: refuse a database that needs them)
         bool create = true;  // SQLite: create the file if it does not exist
+        // SQLite's PRAGMA synchronous: FULL (the default), or NORMAL, OFF, EXTRA. Empty: FULL, unless the
+        // environment's ORDO_SQLITE_SYNCHRONOUS names another (an operator's explicit choice of speed over
+        // durability; a benchmark's comparison).
+        QString sqliteSynchronous;
     };
 
     static Database open(const QString& url, const Options& options);

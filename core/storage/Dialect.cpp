@@ -1,5 +1,12 @@
 #include "Dialect.h"
 
+#include "Error.h"
+
+#include <QLocale>
+#include <QVariant>
+
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -52,6 +59,40 @@ QString Dialect::tableExistsQuery() const {
     return m_engine == Engine::Sqlite
                ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"_s
                : u"SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = :name"_s;
+}
+
+QString Dialect::literal(const QVariant& value) const {
+    if (value.isNull())
+        return u"NULL"_s;
+    switch (value.metaType().id()) {
+    case QMetaType::QString: {
+        QString text = value.toString();
+        if (text.contains(QChar(u'\0')))
+            throw Error::usage(u"a text value contains a NUL character"_s);
+        if (!QStringView(text).isValidUtf16())
+            throw Error::usage(u"a text value is not valid UTF-16 (a lone surrogate)"_s);
+        text.replace(u'\'', u"''"_s);
+        if (m_engine == Engine::Postgres && text.contains(u'\\'))
+            return u"E'"_s + text.replace(u'\\', u"\\\\"_s) + u'\'';
+        return u'\'' + text + u'\'';
+    }
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::Bool:
+        return QString::number(value.toLongLong());
+    case QMetaType::ULongLong:
+        return QString::number(value.toULongLong());
+    case QMetaType::Double: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d))
+            throw Error::usage(u"a number is not finite"_s);
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+    }
+    default:
+        throw Error::usage(
+            u"no SQL literal for a value of type %1"_s.arg(QString::fromLatin1(value.typeName())));
+    }
 }
 
 } // namespace ordo

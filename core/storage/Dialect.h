@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QVariant;
+
 namespace ordo {
 
 enum class Engine { Sqlite, Postgres };
@@ -34,6 +36,14 @@ public:
     QString prefixIndexOps() const;
     // Whether a table exists, as a query returning a row when it does; binds :name.
     QString tableExistsQuery() const;
+
+    // The SQL literal for a value, the ONE quoting function for statements that carry their values in their
+    // text (multi-row inserts, PostgreSQL's one-round-trip scripts): NULL, 42, -1.5, 'O''Brien'. Text is
+    // quoted with '' for a quote; on PostgreSQL text holding a backslash is written E'...' with the backslash
+    // doubled, so that it means itself whatever standard_conforming_strings says. Throws Error::Usage for a
+    // NUL character (neither engine keeps one in TEXT), text that is not valid UTF-16 (a lone surrogate) and
+    // values of other types.
+    QString literal(const QVariant& value) const;
 
 private:
     Engine m_engine;

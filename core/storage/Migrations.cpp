@@ -23,6 +23,7 @@ const QList<Migration>& Migrations::all() {
          u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s,
          &Schema::createVersion7},
         {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
+        {9, u"a hold unique per reservation attempt of its order"_s, &Schema::createVersion9},
     };
     return steps;
 }
@@ -65,6 +66,12 @@ void Migrations::bringUpToDate(Database& db, bool migrate) {
                                  .arg(latest));
     for (const Migration& step : all()) {
         Transaction tx(db);
+        if (db.engine() == Engine::Postgres) {
+            // A schema step may rewrite a large table, and may wait for another process's migration: the
+            // session's timeouts (Database::open) do not apply to this transaction.
+            SqlQuery::run(db, u"SET LOCAL statement_timeout = 0"_s);
+            SqlQuery::run(db, u"SET LOCAL lock_timeout = 0"_s);
+        }
         if (const QString lock = db.dialect().migrationLock(); !lock.isEmpty())
             SqlQuery::run(db, lock);
         // Another process may have migrated while we waited for the lock.

@@ -5,6 +5,7 @@
 #include "StatementCache.h"
 #include "StatementError.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -103,6 +104,15 @@ void SqlQuery::run(Database& db, const QString& sql) {
     QSqlQuery query(db.connection());
     if (!query.exec(sql))
         throw statementError(db, query, sql);
+    // A script of several statements: on PostgreSQL exec() reports the first one's result only. The server
+    // stops at the first statement that fails, and its error is one of the later results: read them all, or
+    // that failure passes unseen (and the transaction, aborted, commits nothing).
+    if (db.engine() == Engine::Postgres) {
+        while (query.nextResult()) {
+        }
+        if (query.lastError().isValid())
+            throw statementError(db, query, sql);
+    }
 }
 
 QList<QVariantList> SqlQuery::rows(Database& db, const QString& sql) {
@@ -124,9 +134,14 @@ QList<QVariantList> SqlQuery::remainingRows(QSqlQuery& query) {
         result << row;
     }
     // PostgreSQL streams rows: an error met after the first of them ends the rows as if they were all.
-    if (query.lastError().isValid())
+    if (query.lastError().isValid()) {
+        QString code = query.lastError().nativeErrorCode();
+        if (!code.isEmpty() && query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite)
+            code = sqliteErrorCode(code.toInt());
         throw Error::storage(
-            u"a statement failed while its rows were read: %1"_s.arg(query.lastError().text().trimmed()));
+            u"a statement failed while its rows were read: %1"_s.arg(query.lastError().text().trimmed()),
+            code);
+    }
     return result;
 }
 

@@ -244,7 +244,7 @@ QVariant SqliteStatement::value(int column) const {
 
 void SqliteStatement::fail(int code, const QString& message) const {
     throw statementError(u"SQLite"_s, u"%1 (%2)"_s.arg(message, QString::fromUtf8(sqlite3_errstr(code))),
-                         m_sql, u"run"_s);
+                         m_sql, u"run"_s, sqliteErrorCode(code));
 }
 
 } // namespace ordo

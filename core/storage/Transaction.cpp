@@ -46,10 +46,24 @@ void Transaction::commit() {
     }
     QSqlQuery commitQuery(m_db.connection());
     if (!commitQuery.exec(u"COMMIT"_s)) {
+        // A serialisation failure may surface here: keep the database's code for TransactionRunner.
         const QString message = commitQuery.lastError().text().trimmed();
+        const QString code = databaseErrorCode(m_db, commitQuery.lastError());
         QSqlQuery(m_db.connection()).exec(u"ROLLBACK"_s);
-        throw Error::storage(u"the database refused to commit: %1"_s.arg(message));
+        throw Error::storage(u"the database refused to commit: %1"_s.arg(message), code);
     }
+}
+
+void Transaction::rollback() {
+    if (m_done)
+        throw Error::storage(u"a transaction was ended twice"_s);
+    m_done = true;
+    --m_db.transactionDepth();
+    if (!m_outermost) {
+        m_db.rollbackOnly() = true;
+        return;
+    }
+    QSqlQuery(m_db.connection()).exec(u"ROLLBACK"_s);
 }
 
 QList<QVariantList> Transaction::commitWith(const QStringList& statements) {
@@ -92,6 +106,7 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements) {
     // result would mean a "statement" held several, so that the one read as the COMMIT's was not.
     const bool committed = query.nextResult() && query.lastError().type() == QSqlError::NoError;
     QString message = query.lastError().text().trimmed();
+    const QString code = databaseErrorCode(m_db, query.lastError());
     if (committed && query.nextResult()) {
         query.finish();
         m_done = true;
@@ -104,7 +119,7 @@ QList<QVariantList> Transaction::commitWith(const QStringList& statements) {
     --m_db.transactionDepth();
     if (!committed) {
         QSqlQuery(m_db.connection()).exec(u"ROLLBACK"_s);
-        throw Error::storage(u"the database refused to commit: %1"_s.arg(message));
+        throw Error::storage(u"the database refused to commit: %1"_s.arg(message), code);
     }
     return rows;
 }

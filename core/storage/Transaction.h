@@ -19,6 +19,11 @@ public:
     ~Transaction();
 
     void commit();
+    // Ends the unit without saving (a dry run, a batch that was refused) before the guard goes out of scope;
+    // an inner guard marks the whole unit for rollback.
+    void rollback();
+    // Whether commit(), commitWith() or rollback() ended this guard.
+    bool isDone() const { return m_done; }
     // Runs `statements` in order (each exactly one SQL statement, its values written in, no placeholders) and
     // commits, returning the rows the last statement returned. On PostgreSQL all of it goes in one round
     // trip, so that the row locks the statements take are held for no round trip of their own (a hot SKU's

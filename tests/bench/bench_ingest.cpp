@@ -16,6 +16,8 @@
 //                  and its link to the position's event before), as many per transaction as --partial: what
 //                  the ledger itself costs, with no lookups, checks or batching
 // and prints JSON with events/s for each and Ordo's rate as a fraction of the bare loop.
+//   synchronous_modes  the database opened again with each SQLite synchronous mode of ORDO_BENCH_SYNCHRONOUS
+//                  (default NORMAL,FULL): a batched ingest of events / 5 new deltas and the autocommit sample
 //   bench_ingest [events] [autocommit_events] [cache_mib]
 // cache_mib sets SQLite's page cache of the connection (default: what Database::open sets) for every
 // measurement.
@@ -216,7 +218,7 @@ double sameRowsLoop(Database& db, const QList<Delta>& deltas, int batch, double&
     });
 }
 
-double autocommitPerEvent(Database& db, const QList<Delta>& deltas) {
+double autocommitPerEvent(Database& db, const QList<Delta>& deltas, const QString& idPrefix = u"a"_s) {
     InventoryLedger ledger(db);
     ApplyOptions options;
     options.source = u"autocommit"_s;
@@ -225,7 +227,7 @@ double autocommitPerEvent(Database& db, const QList<Delta>& deltas) {
     for (qsizetype i = 0; i < deltas.size(); ++i) {
         const Delta& d = deltas.at(i);
         InventoryEvent e;
-        e.eventId = u"a%1"_s.arg(i);
+        e.eventId = idPrefix + QString::number(i);
         e.locationCode = u"L%1"_s.arg(d.location);
         e.skuCode = u"S%1"_s.arg(d.sku);
         e.quantity = d.quantity;
@@ -233,6 +235,33 @@ double autocommitPerEvent(Database& db, const QList<Delta>& deltas) {
         ledger.apply({e}, options, Actor::system());
     }
     return double(timer.nsecsElapsed()) / 1e9;
+}
+
+// The SQLite synchronous modes compared in one run: ORDO_BENCH_SYNCHRONOUS, a comma-separated list (default
+// NORMAL,FULL; FULL is what Database::open sets). For each, the database is opened again in that mode and
+// takes a batched ingest of `events` new deltas and `autocommitEvents` deltas applied one call (one commit)
+// each.
+QJsonObject durabilityModes(const QString& path, const QString& dir, int events, int autocommitEvents) {
+    QJsonObject byMode;
+    quint32 seed = 20;
+    for (QString mode : qEnvironmentVariable("ORDO_BENCH_SYNCHRONOUS", u"NORMAL,FULL"_s).split(u',')) {
+        mode = mode.trimmed().toUpper();
+        Database::Options options;
+        options.sqliteSynchronous = mode;
+        Database db = Database::open(path, options);
+        const QString applied = SqlQuery(db, u"PRAGMA synchronous"_s).scalar().toString();
+        const QString file = dir + u"/sync-"_s + mode + u".csv"_s;
+        writeFile(file, u"m"_s + mode, makeDeltas(events, ++seed));
+        const Timed batched = ordoIngest(db, file, true);
+        const double autocommit = autocommitPerEvent(db, makeDeltas(autocommitEvents, ++seed), u"a"_s + mode);
+        byMode.insert(mode, QJsonObject{{u"pragma_synchronous"_s, applied},
+                                        {u"batched_events"_s, events},
+                                        {u"batched_events_per_second"_s,
+                                         events / (batched.readSeconds + batched.applySeconds)},
+                                        {u"autocommit_events"_s, autocommitEvents},
+                                        {u"autocommit_events_per_second"_s, autocommitEvents / autocommit}});
+    }
+    return byMode;
 }
 
 } // namespace
@@ -277,6 +306,8 @@ int main(int argc, char** argv) {
     const double sameRows = sameRowsLoop(db, makeDeltas(events, 6),
                                          InventoryLedger::defaultBatchSize(Engine::Sqlite), sameRowsCpu);
     const double autocommit = autocommitPerEvent(db, makeDeltas(autocommitEvents, 4));
+    const QJsonObject modes = durabilityModes(dir.filePath(u"ingest.sqlite"_s), dir.path(),
+                                              std::max(1, events / 5), autocommitEvents);
 
     auto rate = [](qint64 n, double seconds) { return seconds > 0 ? double(n) / seconds : 0.0; };
     const double sameRowsRate = rate(events, sameRows);
@@ -328,6 +359,7 @@ int main(int argc, char** argv) {
         {u"ratio_atomic_to_same_rows"_s, sameRowsRate > 0 ? atomicRate / sameRowsRate : 0.0},
         {u"ratio_batched_to_same_rows"_s, sameRowsRate > 0 ? batchedRate / sameRowsRate : 0.0},
         {u"ratio_same_rows_to_bare"_s, bareRate > 0 ? sameRowsRate / bareRate : 0.0},
+        {u"synchronous_modes"_s, modes},
         {u"ratio_group_commit_to_autocommit"_s,
          autocommit > 0 ? atomicRate / rate(autocommitEvents, autocommit) : 0.0},
     };

@@ -227,6 +227,42 @@ double bareSameRows(const QString& path, double& cpuSeconds) {
     return timer.nsecsElapsed() / 1e9;
 }
 
+// The SQLite synchronous modes whose reservation rates are compared in one run: ORDO_BENCH_SYNCHRONOUS, a
+// comma-separated list (default NORMAL,FULL; FULL is what Database::open sets).
+QStringList syncModes() {
+    const QString list = qEnvironmentVariable("ORDO_BENCH_SYNCHRONOUS", u"NORMAL,FULL"_s);
+    QStringList modes;
+    for (const QString& mode : list.split(u',', Qt::SkipEmptyParts))
+        modes << mode.trimmed().toUpper();
+    return modes;
+}
+
+// On a copy of the standalone database opened with synchronous=`mode`: the first 2,000 orders reserved one by
+// one (a commit each: what a console does, and where the synchronous mode shows), the rest with reserveMany.
+QJsonObject durability(const QString& path, const QString& mode) {
+    Database::Options options;
+    options.sqliteSynchronous = mode;
+    Database db = Database::open(path, options);
+    const QString applied = SqlQuery(db, u"PRAGMA synchronous"_s).scalar().toString();
+    ReservationService service(db);
+    const QList<qint64> ids = service.validatedOrderIds();
+    const qsizetype single = std::min<qsizetype>(2000, ids.size());
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype i = 0; i < single; ++i)
+        if (!service.reserve(ids.at(i), bencher).routed)
+            throw Error::storage(u"synchronous=%1: an order was not routed"_s.arg(mode));
+    const double singleSeconds = timer.nsecsElapsed() / 1e9;
+    timer.restart();
+    const QList<ReservationOutcome> rest = service.reserveMany(ids.mid(single), bencher, 2000);
+    const double groupSeconds = timer.nsecsElapsed() / 1e9;
+    return {{u"pragma_synchronous"_s, applied},
+            {u"single_orders"_s, single},
+            {u"single_orders_per_second"_s, qRound64(single / singleSeconds)},
+            {u"grouped_orders"_s, rest.size()},
+            {u"grouped_orders_per_second"_s, qRound64(rest.size() / groupSeconds)}};
+}
+
 QJsonObject standalone(int orders) {
     QTemporaryDir dir;
     Database db = Database::open(dir.filePath(u"reserve.sqlite"_s));
@@ -254,6 +290,11 @@ QJsonObject standalone(int orders) {
     if (!QFile::copy(dir.filePath(u"reserve.sqlite"_s), barePath) ||
         !QFile::copy(dir.filePath(u"reserve.sqlite"_s), sameRowsPath))
         throw Error::storage(u"standalone: cannot copy the database for the bare loops"_s);
+    // One copy per SQLite synchronous mode compared (syncModes()), taken before Ordo changes anything.
+    const QStringList modes = syncModes();
+    for (const QString& mode : modes)
+        if (!QFile::copy(dir.filePath(u"reserve.sqlite"_s), dir.filePath(u"sync-%1.sqlite"_s.arg(mode))))
+            throw Error::storage(u"standalone: cannot copy the database for synchronous=%1"_s.arg(mode));
     ReservationService service(db);
     const QList<qint64> ids = service.validatedOrderIds();
     QElapsedTimer timer;
@@ -275,7 +316,11 @@ QJsonObject standalone(int orders) {
     const double bareSeconds = bareStandalone(barePath, bareCpuSeconds);
     double sameRowsCpuSeconds = 0;
     const double sameRowsSeconds = bareSameRows(sameRowsPath, sameRowsCpuSeconds);
+    QJsonObject byMode;
+    for (const QString& mode : modes)
+        byMode.insert(mode, durability(dir.filePath(u"sync-%1.sqlite"_s.arg(mode)), mode));
     return {{u"engine"_s, u"sqlite"_s},
+            {u"synchronous_modes"_s, byMode},
             {u"orders"_s, orders},
             {u"reservations"_s, reserved},
             {u"seconds"_s, seconds},

@@ -18,8 +18,6 @@ private slots:
     void init();
     void cleanup() { m_test.reset(); }
 
-    void literal_data();
-    void literal();
     void roundTripsValues_data();
     void roundTripsValues();
     void writesAcrossStatements();
@@ -35,25 +33,6 @@ void TestBulkInsert::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
-}
-
-void TestBulkInsert::literal_data() {
-    QTest::addColumn<QVariant>("value");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("null") << QVariant(QMetaType::fromType<QString>()) << u"NULL"_s;
-    QTest::newRow("int") << QVariant(42) << u"42"_s;
-    QTest::newRow("negative int64") << QVariant(qint64(-9007199254740993LL)) << u"-9007199254740993"_s;
-    QTest::newRow("double") << QVariant(41.8781) << u"41.8781"_s;
-    QTest::newRow("negative double") << QVariant(-87.6298) << u"-87.6298"_s;
-    QTest::newRow("text") << QVariant(u"Chicago"_s) << u"'Chicago'"_s;
-    QTest::newRow("apostrophe") << QVariant(u"O'Brien"_s) << u"'O''Brien'"_s;
-    QTest::newRow("empty text") << QVariant(QString(u""_s)) << u"''"_s;
-}
-
-void TestBulkInsert::literal() {
-    QFETCH(QVariant, value);
-    QFETCH(QString, expected);
-    QCOMPARE(BulkInsert::literal(value), expected);
 }
 
 void TestBulkInsert::roundTripsValues_data() {

@@ -111,7 +111,8 @@ void TestConcurrentReservations::checkRecordedOnce(qint64& routed) {
                "HAVING COUNT(*) > 1) twice"_s),
         0);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM inventory_events e "
-                    "WHERE e.event_id = 'res:' || r.order_id || ':' || r.line_no || ':' || r.location_id "
+                    "WHERE e.event_id = 'res:' || r.order_id || '#' || r.attempt || ':' || r.line_no || ':' "
+                    "|| r.location_id "
                     "AND e.kind = 'reserve' AND e.quantity = r.quantity) <> 1"_s),
              0);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s),

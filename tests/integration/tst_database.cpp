@@ -5,7 +5,9 @@
 #include "storage/SqlQuery.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -74,6 +76,8 @@ private slots:
 
     void openMigratesToLatest();
     void connectionSettings();
+    void durableAndBoundedByDefault();
+    void settingsFromTheUrlAndTheEnvironment();
     void reopenDoesNotMigrateAgain();
     void secondConnectionSeesCommittedData();
     void refusesNewerSchema();
@@ -134,6 +138,90 @@ void tst_Database::connectionSettings() {
     QVERIFY_THROWS_EXCEPTION(Error, orphan.exec());
     SqlQuery count(db, u"SELECT count(*) FROM fk_child"_s);
     QCOMPARE(count.scalar().toLongLong(), 1);
+}
+
+void tst_Database::durableAndBoundedByDefault() {
+    Database& db = m_test->db();
+    if (db.engine() == ordo::Engine::Sqlite) {
+        // FULL (2): a committed order is on disk, log and all, before COMMIT returns.
+        QCOMPARE(SqlQuery(db, u"PRAGMA synchronous"_s).scalar().toInt(), 2);
+        QCOMPARE(SqlQuery(db, u"PRAGMA journal_mode"_s).scalar().toString(), u"wal"_s);
+        return;
+    }
+    // No statement waits for a lock, or runs, forever.
+    QCOMPARE(SqlQuery::rows(db, u"SHOW lock_timeout"_s).value(0).value(0).toString(), u"10s"_s);
+    QCOMPARE(SqlQuery::rows(db, u"SHOW statement_timeout"_s).value(0).value(0).toString(), u"1min"_s);
+}
+
+void tst_Database::settingsFromTheUrlAndTheEnvironment() {
+    const QString url = m_test->url();
+    const auto show = [](Database& db, const QString& what) {
+        return SqlQuery::rows(db, what).value(0).value(0).toString(); // SHOW is never prepared
+    };
+    if (m_test->engine() == ordo::Engine::Sqlite) {
+        {
+            ordo::Database::Options fast;
+            fast.sqliteSynchronous = u"normal"_s;
+            Database db = Database::open(url, fast);
+            QCOMPARE(show(db, u"PRAGMA synchronous"_s), u"1"_s);
+        }
+        qputenv("ORDO_SQLITE_SYNCHRONOUS", "OFF");
+        const auto unset = qScopeGuard([] { qunsetenv("ORDO_SQLITE_SYNCHRONOUS"); });
+        {
+            Database db = Database::open(url);
+            QCOMPARE(show(db, u"PRAGMA synchronous"_s), u"0"_s);
+        }
+        qputenv("ORDO_SQLITE_SYNCHRONOUS", "FAST");
+        const std::optional<Error> refused = openError(url);
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), Error::Kind::Usage);
+        QVERIFY2(refused->message().contains(u"FAST"_s), qPrintable(refused->message()));
+        return;
+    }
+    {
+        Database db = Database::open(url + u"?lock_timeout=250ms&statement_timeout=30s&sslmode=disable"_s);
+        QCOMPARE(show(db, u"SHOW lock_timeout"_s), u"250ms"_s);
+        QCOMPARE(show(db, u"SHOW statement_timeout"_s), u"30s"_s);
+    }
+    qputenv("ORDO_PG_LOCK_TIMEOUT", "3s");
+    qputenv("ORDO_PG_STATEMENT_TIMEOUT", "0");
+    const auto unset = qScopeGuard([] {
+        qunsetenv("ORDO_PG_LOCK_TIMEOUT");
+        qunsetenv("ORDO_PG_STATEMENT_TIMEOUT");
+    });
+    {
+        Database db = Database::open(url);
+        QCOMPARE(show(db, u"SHOW lock_timeout"_s), u"3s"_s);
+        QCOMPARE(show(db, u"SHOW statement_timeout"_s), u"0"_s);
+    }
+    {
+        Database db = Database::open(url + u"?lock_timeout=1s"_s); // the URL wins
+        QCOMPARE(show(db, u"SHOW lock_timeout"_s), u"1s"_s);
+    }
+    // Only a duration is taken: the value is written into the SET statement.
+    const std::optional<Error> refused = openError(url + u"?lock_timeout=1s%27%3BDROP%20TABLE%20orders"_s);
+    QVERIFY(refused);
+    QCOMPARE(refused->kind(), Error::Kind::Usage);
+    QVERIFY2(refused->message().contains(u"lock_timeout"_s), qPrintable(refused->message()));
+    // A lock held elsewhere ends the wait with an error after lock_timeout, not never.
+    Database holder = Database::open(url);
+    Database waiter = Database::open(url + u"?lock_timeout=200ms"_s);
+    SqlQuery::run(holder, u"BEGIN"_s);
+    SqlQuery::run(holder, u"LOCK TABLE meta IN ACCESS EXCLUSIVE MODE"_s);
+    QElapsedTimer waited;
+    waited.start();
+    const std::optional<Error> timedOut = [&]() -> std::optional<Error> {
+        try {
+            SqlQuery::run(waiter, u"UPDATE meta SET value = value WHERE key = 'schema_version'"_s);
+        } catch (const Error& e) {
+            return e;
+        }
+        return std::nullopt;
+    }();
+    SqlQuery::run(holder, u"ROLLBACK"_s);
+    QVERIFY(timedOut);
+    QCOMPARE(timedOut->code(), u"55P03"_s); // lock_not_available
+    QVERIFY(waited.elapsed() < 5000);
 }
 
 void tst_Database::reopenDoesNotMigrateAgain() {

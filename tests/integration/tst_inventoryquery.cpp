@@ -277,7 +277,7 @@ void TestInventoryQuery::recentEventsFollowEveryWriter() {
     apply(u"d-2"_s, u"DC-EAST"_s, InventoryEventKind::Delta, 1);
 
     const QString east = QString::number(LocationRepository(db).idForCode(u"DC-EAST"_s).value());
-    const QString at = u":1:"_s + east;
+    const QString at = u"#1:1:"_s + east; // each order's first reservation attempt
     const QStringList expected = {u"d-2"_s,
                                   u"rel:%1%2"_s.arg(second).arg(at),
                                   u"res:%1%2"_s.arg(second).arg(at),

@@ -29,6 +29,7 @@ private slots:
     void versionSixLedgerGainsItsChains();
     void ledgerAndReservationsKeepTheirChecks_data();
     void ledgerAndReservationsKeepTheirChecks();
+    void holdsAreUniquePerAttempt();
 
 private:
     // Turns the fresh database back into what version 1 wrote.
@@ -166,6 +167,11 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
             db, u"CREATE INDEX inventory_events_by_position ON inventory_events (location_id, sku_id, id)"_s);
         SqlQuery::run(
             db, u"CREATE INDEX reservations_by_position ON reservations (location_id, sku_id, state)"_s);
+        if (db.engine() == Engine::Postgres) { // step 9 (SQLite's steps 8 and 9 make the table again)
+            SqlQuery::run(db, u"ALTER TABLE reservations DROP CONSTRAINT reservations_per_attempt"_s);
+            SqlQuery::run(db, u"ALTER TABLE reservations DROP COLUMN attempt"_s);
+            SqlQuery::run(db, u"ALTER TABLE reservations ADD UNIQUE (order_id, line_no, location_id)"_s);
+        }
         SqlQuery::run(db, u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s);
         tx.commit();
     }
@@ -221,6 +227,22 @@ void TestMigrations::ledgerAndReservationsKeepTheirChecks() {
                  qPrintable(e.message()));
     }
     QCOMPARE(ran, accepted);
+}
+
+void TestMigrations::holdsAreUniquePerAttempt() {
+    // Step 9: a line may be held at one location again by a later attempt of its order, never twice by one.
+    Database& db = m_test->db();
+    test::createSampleWorld(db);
+    OrderCapture(db, Actor::system()).capture(test::sampleOrder(u"W-9"_s, {{u"SKU-1"_s, 1}}));
+    const QString hold =
+        u"INSERT INTO reservations (order_id, line_no, location_id, sku_id, quantity, state, "
+        "created_at%1) SELECT id, 1, 1, 1, 1, 'released', 0%2 FROM orders"_s;
+    SqlQuery::run(db, hold.arg(QString(), QString())); // attempt 1, as every row before step 9
+    SqlQuery::run(db, hold.arg(u", attempt"_s, u", 2"_s));
+    QVERIFY_THROWS_EXCEPTION(Error, SqlQuery::run(db, hold.arg(u", attempt"_s, u", 2"_s)));
+    QVERIFY_THROWS_EXCEPTION(Error, SqlQuery::run(db, hold.arg(u", attempt"_s, u", 0"_s)));
+    QCOMPARE(SqlQuery::rows(db, u"SELECT attempt FROM reservations ORDER BY attempt"_s),
+             (QList<QVariantList>{{1}, {2}}));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -54,6 +54,8 @@ private slots:
     void stockTakenWhileWaitingForTheRowGoesToTheNextLocation();
     void partialHoldsWhatItCanAndFinishesLater();
     void reservingTwiceIsRefused();
+    void lineHeldAgainWhereItWasGivenBack_data();
+    void lineHeldAgainWhereItWasGivenBack();
     void cancelReleasesHeldStock();
     void shippingLowersOnHandAndReserved();
     void reserveManyKeepsEachOrderWhole();
@@ -155,7 +157,7 @@ void TestReservationService::reservesExactFiguresAndRoutes() {
               "ORDER BY id"_s);
     ledger.exec();
     QVERIFY(ledger.next());
-    QCOMPARE(ledger.value(0).toString(), u"res:%1:1:%2"_s.arg(id).arg(east));
+    QCOMPARE(ledger.value(0).toString(), u"res:%1#1:1:%2"_s.arg(id).arg(east)); // the first attempt
     QCOMPARE(ledger.value(1).toString(), u"reserve"_s);
     QCOMPARE(ledger.value(2).toLongLong(), 3);
     QCOMPARE(ledger.value(3).toLongLong(), 10);
@@ -353,6 +355,52 @@ void TestReservationService::reservingTwiceIsRefused() {
     QCOMPARE(again.size(), 1);
     QVERIFY(!again.first().refusal.isEmpty());
     QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s).reserved, 2);
+}
+
+void TestReservationService::lineHeldAgainWhereItWasGivenBack_data() {
+    QTest::addColumn<QString>("path");
+    QTest::newRow("whole (one trip on PostgreSQL)") << u"whole"_s;
+    QTest::newRow("partial") << u"partial"_s;
+    QTest::newRow("many") << u"many"_s;
+}
+
+void TestReservationService::lineHeldAgainWhereItWasGivenBack() {
+    // Routing gives back a hold the rules do not allow and returns the order to Validated; a later run may
+    // hold the same line at the same location again, and give it back again. Every hold and every release
+    // is its own row and ledger event.
+    QFETCH(QString, path);
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
+    const qint64 id = capture(u"W-9"_s, {{u"SKU-1"_s, 2}});
+    ReservationService service(db());
+    OrderLifecycle lifecycle(db());
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        ReservationOutcome outcome;
+        if (path == u"many"_s)
+            outcome = service.reserveMany({id}, m_admin).value(0);
+        else
+            outcome = service.reserve(id, m_admin,
+                                      path == u"whole"_s ? ReservationService::Mode::Whole
+                                                         : ReservationService::Mode::Partial);
+        QVERIFY2(outcome.routed, qPrintable(u"attempt %1"_s.arg(attempt)));
+        QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{5, 2, 0}));
+        QCOMPARE(status(id), OrderStatus::Routed);
+        QCOMPARE(service.release(id, m_admin, u"ROUTING_PARTIAL"_s, {1}), 1);
+        lifecycle.transition(id, OrderStatus::Validated, m_admin, u"ROUTING_PARTIAL"_s, u"given back"_s);
+        QCOMPARE(position(u"DC-EAST"_s, u"SKU-1"_s), (PositionFigures{5, 0, 0}));
+    }
+    const QList<StoredReservation> rows = service.forOrder(id);
+    QCOMPARE(rows.size(), 3);
+    for (const StoredReservation& r : rows)
+        QCOMPARE(r.state, u"released"_s);
+    QCOMPARE(count(u"SELECT COUNT(DISTINCT event_id) FROM inventory_events WHERE kind = 'reserve'"_s), 3);
+    QCOMPARE(count(u"SELECT COUNT(DISTINCT event_id) FROM inventory_events WHERE kind = 'release'"_s), 3);
+    // The attempt is part of each event id: the first hold is res:<order>#1:<line>:<location>.
+    QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events WHERE event_id = 'res:%1#1:1:%2'"_s.arg(id).arg(
+                 locationId(u"DC-EAST"_s))),
+             1);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM inventory_events WHERE event_id = 'rel:%1#3:1:%2'"_s.arg(id).arg(
+                 locationId(u"DC-EAST"_s))),
+             1);
 }
 
 void TestReservationService::cancelReleasesHeldStock() {

@@ -49,6 +49,8 @@ private slots:
     void capacityLeftTodayCountsStoredShipments();
     void partialDecisionReservesWhatItAssigns();
     void backorderedOrderWaitsForTheNextRun();
+    void holdGivenBackIsTakenAgainByALaterRun();
+    void oneFailingOrderDoesNotStopTheRun();
     void rejectedLinesAreReroutedElsewhere();
     void rejectionFlagsAPromiseThatCannotBeMet();
     void rejectRefusesLinesNotHeldThere();
@@ -310,6 +312,82 @@ void TestRoutingService::backorderedOrderWaitsForTheNextRun() {
     QCOMPARE(events.last().action, u"route"_s);
     QCOMPARE(events.last().reason, u"ROUTING_BACKORDERED"_s);
     QCOMPARE(DecisionRepository(db()).latest(id)->outcome, RoutingOutcome::Backordered);
+}
+
+void TestRoutingService::holdGivenBackIsTakenAgainByALaterRun() {
+    // The rules never ship from ST-NYC. Line 2's SKU-2 is only there: the reservation holds it there, and
+    // routing gives that hold back. Line 3 waits for stock.
+    Strategy available = RuleSet::defaults().strategies.first();
+    available.name = u"Ship what is there, never from the store"_s;
+    available.split.shortage = SplitPolicy::Shortage::ShipAvailable;
+    available.filters.excludedLocations = {u"ST-NYC"_s};
+    publish(available);
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 5);
+    stock(u"ST-NYC"_s, u"SKU-2"_s, 5);
+    const qint64 id = capture(u"W-1"_s, {{u"SKU-1"_s, 1}, {u"SKU-2"_s, 1}, {u"SKU-3"_s, 1}});
+
+    const QList<RoutedOrder> first = RoutingService(db(), m_admin).routePending();
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.at(0).action, u"partly reserved"_s);
+    QCOMPARE(order(id).status, OrderStatus::Validated);
+    QCOMPARE(reserved(u"DC-EAST"_s, u"SKU-1"_s), 1);
+    QCOMPARE(reserved(u"ST-NYC"_s, u"SKU-2"_s), 0); // held, then given back
+
+    // SKU-3 arrives at DC-EAST: the next run places line 3, and line 2 is held and given back once more.
+    stock(u"DC-EAST"_s, u"SKU-3"_s, 5);
+    const QList<RoutedOrder> second = RoutingService(db(), m_admin).routePending();
+    QCOMPARE(second.size(), 1);
+    QCOMPARE(second.at(0).skipped, QString());
+    QCOMPARE(second.at(0).action, u"partly reserved"_s);
+    QCOMPARE(reserved(u"DC-EAST"_s, u"SKU-3"_s), 1);
+    QCOMPARE(reserved(u"ST-NYC"_s, u"SKU-2"_s), 0);
+    QCOMPARE(order(id).status, OrderStatus::Validated); // line 2 waits for stock the rules allow
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations WHERE state = 'held'"_s), 2);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations WHERE line_no = 2 AND state = 'released'"_s), 2);
+
+    // And every later run still gets past it.
+    const QList<RoutedOrder> third = RoutingService(db(), m_admin).routePending();
+    QCOMPARE(third.size(), 1);
+    QCOMPARE(third.at(0).skipped, QString());
+}
+
+void TestRoutingService::oneFailingOrderDoesNotStopTheRun() {
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
+    const qint64 a = capture(u"W-1"_s, {{u"SKU-1"_s, 1}});
+    const qint64 poisoned = capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
+    const qint64 c = capture(u"W-3"_s, {{u"SKU-1"_s, 1}});
+    // A ledger row already holds the event id W-2's hold would be written with, in every format the hold may
+    // take: the database refuses the hold (a unique key), as it would any broken row.
+    const qint64 east = *LocationRepository(db()).idForCode(u"DC-EAST"_s);
+    const qint64 sku = SkuRepository(db()).findByCode(u"SKU-1"_s)->id;
+    for (const QString& eventId :
+         {u"res:%1:1:%2"_s.arg(poisoned).arg(east), u"res:%1#1:1:%2"_s.arg(poisoned).arg(east)}) {
+        SqlQuery poison(db(), u"INSERT INTO inventory_events (event_id, location_id, sku_id, kind, quantity, "
+                              "on_hand_after, reserved_after, occurred_at, recorded_at, actor) "
+                              "VALUES (:e, :l, :s, 'adjust', 0, 10, 0, 0, 0, 'test')"_s);
+        poison.bind(u":e"_s, eventId).bind(u":l"_s, east).bind(u":s"_s, sku).exec();
+    }
+
+    const QList<RoutedOrder> results = RoutingService(db(), m_admin).routePending();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).action, u"reserved"_s);
+    QCOMPARE(results.at(1).action, u"failed"_s);
+    QVERIFY2(results.at(1).skipped.contains(u"W-2"_s), qPrintable(results.at(1).skipped));
+    QCOMPARE(results.at(2).action, u"reserved"_s);
+    QCOMPARE(order(a).status, OrderStatus::Routed);
+    QCOMPARE(order(c).status, OrderStatus::Routed);
+    QCOMPARE(reserved(u"DC-EAST"_s, u"SKU-1"_s), 2);
+    // The failed order waits in the Exceptions queue with the reason, and nothing of its attempt is kept.
+    const Order failed = order(poisoned);
+    QCOMPARE(failed.status, OrderStatus::Exception);
+    QCOMPARE(failed.exceptionReasons.size(), 1);
+    QCOMPARE(failed.exceptionReasons.at(0).code, u"ROUTING_FAILED"_s);
+    QVERIFY2(failed.exceptionReasons.at(0).detail.contains(u"unique"_s, Qt::CaseInsensitive),
+             qPrintable(failed.exceptionReasons.at(0).detail));
+    QCOMPARE(count(u"SELECT COUNT(*) FROM reservations WHERE order_id = %1"_s.arg(poisoned)), 0);
+    QCOMPARE(DecisionRepository(db()).forOrder(poisoned).size(), 0);
+    // The poison rows are no position's chain: take them out before the chains are checked.
+    SqlQuery(db(), u"DELETE FROM inventory_events WHERE actor = 'test'"_s).exec();
 }
 
 void TestRoutingService::rejectedLinesAreReroutedElsewhere() {
