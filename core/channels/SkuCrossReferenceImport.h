@@ -14,8 +14,9 @@ class Database;
 // any case), read with formats/SkuCrossReferenceCsv and stored through SkuCrossReference. All or nothing: any
 // bad row (a missing field, an SKU not in the catalogue, a part number given twice with different SKUs)
 // refuses the whole file with Error::input listing every bad line; the database is left as it was. A row for
-// an existing (partner, qualifier, part number) replaces its SKU. Only an actor who may change master data imports (Error::denied, checked before the file
-// is read); the change is audited by SkuCrossReference::store.
+// an existing (partner, qualifier, part number) replaces its SKU. Only an actor who may change master data
+// imports (Error::denied, checked before the file is read); the change is audited by
+// SkuCrossReference::store.
 class SkuCrossReferenceImport {
 public:
     SkuCrossReferenceImport(Database& db, const Actor& actor);
