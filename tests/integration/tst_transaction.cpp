@@ -63,6 +63,7 @@ private slots:
     void commitWithRefusedCommitSavesNothing();
     void requireRaisesItsMessageOnPostgres();
     void failedStatementInsideTransaction();
+    void scriptReportsAFailureAfterItsFirstStatement();
     void sqlQueryErrorsThrowStorage_data();
     void sqlQueryErrorsThrowStorage();
     void scalarWithoutRowThrows();
@@ -359,6 +360,23 @@ void tst_Transaction::failedStatementInsideTransaction() {
     insertNote(db(), 3, u"later"_s);
     tx.commit();
     QCOMPARE(notes(db()), (QStringList{u"existing"_s, u"later"_s}));
+}
+
+void tst_Transaction::scriptReportsAFailureAfterItsFirstStatement() {
+    if (db().engine() != ordo::Engine::Postgres)
+        QSKIP("SQLite runs one statement per call: Ordo sends scripts of several to PostgreSQL only");
+    // The reservation and routing scripts send several statements at once. When one after the first fails the
+    // server stops there; that failure must reach the caller, or its unit of work would go on, aborted, and
+    // its COMMIT would save nothing.
+    Transaction tx(db());
+    const std::optional<Error> error = errorOf([&] {
+        SqlQuery::run(db(), u"INSERT INTO tx_notes (id, text) VALUES (1, 'one'); "
+                            "INSERT INTO tx_notes (id, text) VALUES (1, 'again'); "
+                            "INSERT INTO tx_notes (id, text) VALUES (3, 'three')"_s);
+    });
+    QVERIFY(error);
+    QCOMPARE(error->kind(), Error::Kind::Storage);
+    QCOMPARE(error->code(), u"23505"_s); // unique_violation, from the second statement
 }
 
 void tst_Transaction::sqlQueryErrorsThrowStorage_data() {
