@@ -62,7 +62,8 @@ int makeWorld(const QCommandLineParser& parser) {
 int check(const QCommandLineParser& parser) {
     if (!parser.isSet(u"db"_s))
         throw Error::usage(u"check needs --db URL"_s);
-    Database db = Database::open(parser.value(u"db"_s), Database::Options{.migrate = true, .create = false, .sqliteSynchronous = {}});
+    Database db = Database::open(
+        parser.value(u"db"_s), Database::Options{.migrate = true, .create = false, .sqliteSynchronous = {}});
     test::CrashCheckOptions options;
     options.ordersHaveSources = parser.isSet(u"sources"_s);
     if (parser.isSet(u"progress"_s))

@@ -168,8 +168,8 @@ void TestProgressLines::demoCountsCommittedOrders() {
     QFETCH_GLOBAL(QString, engine);
     const auto empty = test::TestDatabase::create(engine);
     QVERIFY(empty);
-    const Run run = ordo({u"demo"_s, u"--db"_s, empty->url(), u"--orders"_s, u"40"_s, u"--skus"_s, u"50"_s,
-                          u"--progress"_s});
+    const Run run = ordo(
+        {u"demo"_s, u"--db"_s, empty->url(), u"--orders"_s, u"40"_s, u"--skus"_s, u"50"_s, u"--progress"_s});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(progressLines(run.err), QStringList({u"progress: committed 40 of 40 orders"_s}));
     QCOMPARE(SqlQuery(empty->db(), u"SELECT count(*) FROM orders"_s).scalar().toLongLong(), 40);
