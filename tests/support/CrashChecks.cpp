@@ -147,7 +147,7 @@ CrashVerdict checkCommittedUnits(Database& db, const CrashCheckOptions& options)
         addFault(verdict, u"orders reported routed without a stored decision"_s, undecided);
     }
     if (committed.events > 0) {
-        const auto id = [&](qint64 n) {
+        const auto id = [&](qint64 n) -> QString { // a QString, not a builder over a temporary
             return options.eventIdPrefix + QString::number(n).rightJustified(options.eventIdDigits, u'0');
         };
         const qint64 present = scalar(
