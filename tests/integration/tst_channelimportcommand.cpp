@@ -1,5 +1,6 @@
 // `ordo import` with channel documents, `ordo skus xref` and `ordo validation`: the real executable against a
 // real database, checking the JSON it prints and the exit codes.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestData.h"
 #include "TestDatabase.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,12 +28,8 @@ private slots:
     void validationCommands();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     static QString fixture(const QString& name) { return test::testDataPath(u"channels/"_s + name); }
     std::unique_ptr<test::TestDatabase> m_test;
 };
@@ -43,15 +39,6 @@ void TestChannelImportCommand::init() {
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(m_test->db());
-}
-
-TestChannelImportCommand::Run TestChannelImportCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestChannelImportCommand::importReportsEveryOrder() {

@@ -1,5 +1,6 @@
 // `ordo import`: runs the real executable against a real database and checks the documented JSON report and
 // the exit codes (0 all accepted, 3 anything rejected or refused, 2 usage).
+#include "OrdoProcess.h"
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "storage/SqlQuery.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,12 +29,8 @@ private slots:
     void exitCodes();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     static QString fixture(const QString& name) { return test::testDataPath(u"csv/"_s + name); }
     QStringList masterData() const {
         return {fixture(u"locations.csv"_s), fixture(u"skus.csv"_s), fixture(u"inventory.csv"_s)};
@@ -46,15 +42,6 @@ void TestImportCommand::init() {
     QFETCH_GLOBAL(QString, engine);
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
-}
-
-TestImportCommand::Run TestImportCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestImportCommand::importsAndReportsJson() {

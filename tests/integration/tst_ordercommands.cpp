@@ -1,5 +1,6 @@
 // `ordo orders` and `ordo order`: their JSON is a public interface (docs/json.md), so these tests
 // run the real executable against a real database and check every documented field.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "lifecycle/OrderLifecycle.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -31,12 +31,8 @@ private slots:
     void exitCodes();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
@@ -60,15 +56,6 @@ void TestOrderCommands::init() {
     OrderLifecycle(m_test->db())
         .transition(pickupId, OrderStatus::Routed, Actor{u"ana"_s, Role::Admin}, u"AUTO"_s,
                     u"routed to the pickup store"_s);
-}
-
-TestOrderCommands::Run TestOrderCommands::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestOrderCommands::ordersListsTheDocumentedFields() {

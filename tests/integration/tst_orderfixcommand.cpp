@@ -1,4 +1,5 @@
 // `ordo order fix-address|map-sku|revalidate`: the real executable against a real database.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "lifecycle/OrderLifecycle.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,12 +32,8 @@ private slots:
     void exitCodes();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     QJsonObject json(const QStringList& arguments);
     Order order(const QString& number) {
         OrderQuery query(m_test->db());
@@ -59,15 +55,6 @@ void TestOrderFixCommand::init() {
     capture.capture(test::sampleOrder(u"W-3"_s, {{u"SKU-1"_s, 1}, {u"XJ-9"_s, 1}}));
     const qint64 routed = capture.capture(test::sampleOrder(u"W-4"_s, {{u"SKU-1"_s, 1}})).orderId;
     OrderLifecycle(m_test->db()).transition(routed, OrderStatus::Routed, Actor{u"ana"_s, Role::Admin});
-}
-
-TestOrderFixCommand::Run TestOrderFixCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 QJsonObject TestOrderFixCommand::json(const QStringList& arguments) {

@@ -1,6 +1,7 @@
 // `--progress` of the commands that commit in several units of work (import, route --pending, inventory
 // apply, demo): one "progress: committed ..." line on standard error per unit, after its commit and only
 // then. The crash harness (scripts/crash-harness.sh) relies on them to know what a killed command had saved.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
@@ -11,7 +12,6 @@
 #include "storage/Transaction.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,12 +33,8 @@ private slots:
     void demoCountsCommittedOrders();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     static QStringList progressLines(const QByteArray& err);
     Database& db() { return m_test->db(); }
     qint64 count(const QString& sql) { return SqlQuery(db(), sql).scalar().toLongLong(); }
@@ -51,15 +47,6 @@ void TestProgressLines::init() {
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(db());
-}
-
-TestProgressLines::Run TestProgressLines::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 QStringList TestProgressLines::progressLines(const QByteArray& err) {

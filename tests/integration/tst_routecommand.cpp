@@ -2,6 +2,7 @@
 // PostgreSQL over the sample world (costs hand-computed in
 // tst_routingservice.cpp: DC-EAST 5.26, ST-NYC 6.01, VN-ACME 24.18 to 350 5th
 // Ave).
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,12 +40,8 @@ private slots:
     void skuTags();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     Database& db() { return m_test->db(); }
     void stock(const QString& location, const QString& sku, qint64 onHand);
     qint64 capture(const QString& number, const QList<QPair<QString, int>>& lines);
@@ -61,18 +57,6 @@ void TestRouteCommand::init() {
     test::createSampleWorld(db());
     stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
     stock(u"ST-NYC"_s, u"SKU-1"_s, 10);
-}
-
-TestRouteCommand::Run TestRouteCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForStarted(30000))
-        return {};
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestRouteCommand::stock(const QString& location, const QString& sku, qint64 onHand) {

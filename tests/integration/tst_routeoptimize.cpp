@@ -1,4 +1,5 @@
 // `ordo route --pending --optimize`: joint routing through the real executable, on SQLite and PostgreSQL.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,12 +24,8 @@ private slots:
     void usage();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     std::unique_ptr<test::TestDatabase> m_test;
 };
 
@@ -62,15 +58,6 @@ void TestRouteOptimize::init() {
     boston.shipTo.postalCode = u"02108"_s;
     boston.shipTo.position = GeoPoint{42.3601, -71.0589};
     capture.capture(boston);
-}
-
-TestRouteOptimize::Run TestRouteOptimize::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestRouteOptimize::jointBeatsSequential() {

@@ -1,6 +1,7 @@
 // `ordo rules list|export|import|publish` and `ordo exceptions --overdue`: the real executable against SQLite
 // and PostgreSQL; the version numbers printed, the files written, the refusals with the JSON path and exit
 // code 3.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,12 +34,8 @@ private slots:
     void overdueExceptions();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     QString write(const QString& name, const QByteArray& content);
 
     std::unique_ptr<test::TestDatabase> m_test;
@@ -51,18 +47,6 @@ void TestRulesCommand::init() {
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     QVERIFY(m_dir.isValid());
-}
-
-TestRulesCommand::Run TestRulesCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForStarted(30000))
-        return {};
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 QString TestRulesCommand::write(const QString& name, const QByteArray& content) {

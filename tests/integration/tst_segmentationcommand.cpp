@@ -1,5 +1,6 @@
 // `ordo atp` and `ordo inventory group|pool|policy|exclude|supply|config`: the real executable against a real
 // database, checking the JSON printed, what is stored and the exit codes (0 done, 2 usage, 3 input refused).
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "storage/LocationRepository.h"
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,12 +32,8 @@ private slots:
     void configImportAndExport();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     QJsonObject json(const QStringList& arguments);
     std::unique_ptr<test::TestDatabase> m_test;
 };
@@ -57,15 +53,6 @@ void TestSegmentationCommand::init() {
     positions.setOnHand(*locations.idForCode(u"ST-NYC"_s), sku, 20, 0);
     positions.setOnHand(*locations.idForCode(u"VN-ACME"_s), sku, 9, 0);
     tx.commit();
-}
-
-TestSegmentationCommand::Run TestSegmentationCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 QJsonObject TestSegmentationCommand::json(const QStringList& arguments) {

@@ -1,4 +1,5 @@
 // `ordo simulate`: the real executable against a real database, on SQLite and PostgreSQL.
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "orders/OrderCapture.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,12 +29,8 @@ private slots:
     void exitCodes();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run ordo(const QStringList& arguments);
+    using Run = test::OrdoRun;
+    static Run ordo(const QStringList& arguments) { return test::runOrdo(arguments); }
     std::unique_ptr<test::TestDatabase> m_test;
     QTemporaryDir m_dir;
     QString m_draft;
@@ -70,15 +66,6 @@ void TestSimulateCommand::init() {
     QFile file(m_draft);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(RuleSetJson::toBytes(draft, false));
-}
-
-TestSimulateCommand::Run TestSimulateCommand::ordo(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestSimulateCommand::jsonReport() {
