@@ -2,6 +2,7 @@
 // PostgreSQL; the documented JSON report and exit codes (0 all applied/unchanged/duplicate, 3 anything
 // rejected, 2 usage).
 #include "LedgerChains.h"
+#include "OrdoProcess.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "storage/SqlQuery.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,13 +37,12 @@ private slots:
     void usageErrors();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
+    struct Run : test::OrdoRun {
         QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     };
-    Run ordo(const QStringList& arguments, const QByteArray& input = {});
+    static Run ordo(const QStringList& arguments, const QByteArray& input = {}) {
+        return {test::runOrdo(arguments, input)};
+    }
     Run apply(const QStringList& options, const QByteArray& input) {
         return ordo(QStringList{u"inventory"_s, u"apply"_s, u"--db"_s, m_test->url(), u"--json"_s} + options +
                         QStringList{u"-"_s},
@@ -60,19 +59,6 @@ void TestInventoryCommand::init() {
     m_test = test::TestDatabase::create(engine);
     QVERIFY(m_test);
     test::createSampleWorld(m_test->db());
-}
-
-TestInventoryCommand::Run TestInventoryCommand::ordo(const QStringList& arguments, const QByteArray& input) {
-    QProcess process;
-    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
-    if (!process.waitForStarted(30000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 qint64 TestInventoryCommand::onHand(const QString& location, const QString& sku) {
