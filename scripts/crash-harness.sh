@@ -136,6 +136,13 @@ copy_db() {
         done
     else
         psql_server "CREATE DATABASE crash_$2 TEMPLATE crash_$1"
+        # A copied sequence keeps the template's count of values already written ahead to the WAL, a record
+        # that covered the template, not the copy: after an immediate stop the copy's sequences went back to
+        # the template's values and handed out ids its committed rows already held. setval writes each one
+        # to the WAL afresh.
+        PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$(url_of "$2")" -c \
+            "DO \$\$ DECLARE s regclass; BEGIN FOR s IN SELECT oid FROM pg_class WHERE relkind = 'S' LOOP
+             EXECUTE format('SELECT setval(%L, last_value, is_called) FROM %s', s, s); END LOOP; END \$\$" >/dev/null
     fi
     return 0
 }
