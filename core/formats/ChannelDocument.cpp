@@ -1,6 +1,7 @@
 #include "ChannelDocument.h"
 
 #include "model/Money.h"
+#include "model/OrderAmounts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,10 @@ ParsedDocument read(const QString& format, const QByteArray& content, const QStr
     for (const JsonNode& node : std::as_const(orders)) {
         try {
             ImportedOrder imported = readOrder(node);
+            // The readers name the field of a line or amount past the ceiling; what only the whole order
+            // passes (its value with every charge) is named at the order.
+            if (const QString problem = OrderAmounts::problem(imported.order); !problem.isEmpty())
+                node.fail(problem);
             QByteArray kept = std::move(imported.source.content);
             if (kept.isEmpty())
                 kept = ChannelJson::toText(node.value());

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "model/Money.h"
+#include "model/OrderAmounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -345,21 +346,54 @@ int JsonNode::requiredInteger() const {
     return *v;
 }
 
-qint64 JsonNode::money(const QString& currency) const {
+int JsonNode::requiredQuantity() const {
+    const int v = requiredInteger();
+    if (v > OrderLine::maxQuantity || v < -OrderLine::maxQuantity)
+        fail(OrderAmounts::quantityProblem(QString::number(v)));
+    return v;
+}
+
+void JsonNode::addAmount(qint64& sum, qint64 amount, const QString& currency) const {
+    if (!OrderAmounts::add(sum, amount))
+        fail(OrderAmounts::sumProblem(currency));
+}
+
+std::optional<std::pair<QString, qint64>> JsonNode::exactMoney(const QString& currency) const {
     if (isAbsent())
-        return 0;
+        return std::nullopt;
     const auto number = ChannelJson::numberText(m_value);
     if (!number && !m_value.isString())
         fail(u"expected an amount, found %1"_s.arg(describe()));
     const QString t = number ? *number : m_value.toString().trimmed();
     if (t.isEmpty())
-        return 0;
+        return std::nullopt;
     const auto minor = Money::parseMinor(t, currency);
     if (!minor)
         fail(u"'%1' is not an exact amount of %2 (a plain decimal with at most %3 decimals, within range)"_s
                  .arg(t.left(40), currency.isEmpty() ? u"the currency"_s : currency)
                  .arg(Money::minorDigits(currency)));
-    return *minor;
+    return std::pair{t, *minor};
+}
+
+qint64 JsonNode::money(const QString& currency) const {
+    const auto amount = exactMoney(currency);
+    if (!amount)
+        return 0;
+    if (!Money::inRange(amount->second))
+        fail(OrderAmounts::amountProblem(u"'%1'"_s.arg(amount->first.left(40)), currency));
+    return amount->second;
+}
+
+qint64 JsonNode::requiredUnitPrice(const QString& currency, int quantity) const {
+    if (isAbsent())
+        fail(u"is missing"_s);
+    const auto amount = exactMoney(currency);
+    const qint64 minor = amount ? amount->second : 0;
+    const QString problem = OrderAmounts::unitPriceProblem(
+        quantity, minor, u"'%1'"_s.arg(amount ? amount->first.left(40) : QString()), currency);
+    if (!problem.isEmpty())
+        fail(problem);
+    return minor;
 }
 
 qint64 JsonNode::requiredMoney(const QString& currency) const {

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "formats/CsvFields.h"
+#include "model/OrderAmounts.h"
 
 #include <limits>
 
@@ -81,11 +82,19 @@ OrderLine CsvOrderAssembler::readLine(const QStringList& fields, int lineNo) con
     line.skuCode = value(OrderColumn::Sku);
     if (line.skuCode.isEmpty())
         throw Error::input(u"sku is empty"_s);
-    line.quantity = int(CsvFields::integer(value(OrderColumn::Quantity), u"quantity"_s,
-                                           std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    const QString quantity = value(OrderColumn::Quantity);
+    const qint64 units = CsvFields::integer(quantity, u"quantity"_s, std::numeric_limits<qint64>::min(),
+                                            std::numeric_limits<qint64>::max());
+    if (units > OrderLine::maxQuantity || units < -OrderLine::maxQuantity)
+        throw Error::input(u"field quantity: "_s + OrderAmounts::quantityProblem(quantity));
+    line.quantity = int(units);
     const QString currency = CsvFields::currency(value(OrderColumn::Currency), u"currency"_s);
-    line.unitPrice =
-        Money{CsvFields::money(value(OrderColumn::UnitPrice), currency, u"unit_price"_s), currency};
+    const QString price = value(OrderColumn::UnitPrice);
+    line.unitPrice = Money{CsvFields::money(price, currency, u"unit_price"_s), currency};
+    const QString problem =
+        OrderAmounts::unitPriceProblem(line.quantity, line.unitPrice.minor, price, currency);
+    if (!problem.isEmpty())
+        throw Error::input(u"field unit_price: "_s + problem);
     return line;
 }
 
@@ -129,6 +138,9 @@ void CsvOrderAssembler::add(const CsvRecord& record) {
         if (problem.isEmpty()) {
             try {
                 OrderLine line = readLine(fields, int(assembled.order.lines.size()) + 1);
+                if (!OrderAmounts::add(assembled.totalMinor, *line.checkedTotalMinor()))
+                    throw Error::input(u"field unit_price: "_s +
+                                       OrderAmounts::linesProblem(line.unitPrice.currency));
                 if (!assembled.rejected) {
                     if (assembled.order.lines.isEmpty())
                         assembled.order.currency = line.unitPrice.currency;

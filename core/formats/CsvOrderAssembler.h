@@ -13,15 +13,18 @@ namespace ordo {
 // Turns the rows of an orders file (one row per order line) into orders. Rows with the same order_id form
 // one order wherever they are in the file; its lines are numbered in file order. Everything that cannot be
 // represented is caught here and rejects the whole order with the file, line and reason: a malformed number,
-// date or amount, a missing order_id or SKU, an unknown channel or delivery method, or order fields (channel,
-// customer, address, ...) that differ between the rows of one order. Business rules (unknown SKU, quantity,
-// ship-to, pickup location) are left to OrderCapture, which holds such orders in Exception.
+// date or amount, a missing order_id or SKU, an unknown channel or delivery method, order fields (channel,
+// customer, address, ...) that differ between the rows of one order, or amounts past the ceiling of
+// OrderAmounts (a quantity, a unit price, a line's total or the order's lines together). Business rules
+// (unknown SKU, quantity, ship-to, pickup location) are left to OrderCapture, which holds such orders in
+// Exception.
 class CsvOrderAssembler {
 public:
     struct Assembled {
         Order order;
         int firstLine = 0;
         bool rejected = false;
+        qint64 totalMinor = 0; // the lines' totals so far, checked against the ceiling as each line comes
     };
 
     CsvOrderAssembler(const CsvLayout& layout, QString file);

@@ -1,6 +1,7 @@
 #include "OrderCapture.h"
 
 #include "Error.h"
+#include "model/OrderAmounts.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
 #include "storage/Database.h"
@@ -50,6 +51,10 @@ OrderCapture::Result OrderCapture::capture(Order order) {
         throw Error::input(u"an order needs an order number"_s);
     if (!order.orderedAt.isValid())
         throw Error::input(u"order %1 has no order date"_s.arg(order.orderNumber));
+    // The readers catch these where the file says them; an order handed in by a service meets them here, so
+    // no stored amount is past the ceiling and no sum of stored amounts wraps.
+    if (const QString problem = OrderAmounts::problem(order); !problem.isEmpty())
+        throw Error::input(u"order %1: %2"_s.arg(order.orderNumber, problem));
 
     Transaction tx(m_db);
     const QString externalId = order.externalId.isEmpty() ? order.orderNumber : order.externalId;

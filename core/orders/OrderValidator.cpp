@@ -1,5 +1,6 @@
 #include "OrderValidator.h"
 
+#include "model/OrderAmounts.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
@@ -29,12 +30,8 @@ OrderValidator OrderValidator::fromDatabase(Database& db) {
 }
 
 qint64 OrderValidator::orderValueMinor(const Order& order) {
-    qint64 value = 0;
-    for (const OrderLine& line : order.lines)
-        value += line.totalMinor() - line.discountMinor + line.taxMinor;
-    for (const OrderCharge& charge : order.charges)
-        value += charge.kind == OrderCharge::Kind::Discount ? -charge.amountMinor : charge.amountMinor;
-    return value;
+    // Checked: an order past the ceiling (which capture refuses) counts as the most valuable there is.
+    return OrderAmounts::value(order).value_or(Money::maxMinor);
 }
 
 QList<ExceptionReason> OrderValidator::validate(const Order& order) const {
