@@ -67,7 +67,7 @@ int runDocumentsCommand(const QStringList& arguments) {
     parser.addOption(
         {u"carrier"_s, u"The carrier (ship-notice, fulfillment), e.g. UPSN or UPS."_s, u"carrier"_s});
     parser.addOption({u"tracking"_s, u"The tracking number (ship-notice, fulfillment)."_s, u"number"_s});
-    parser.addOption({u"packages"_s, u"How many packages (ship-notice; default 1)."_s, u"n"_s});
+    parser.addOption({u"packages"_s, u"How many packages (ship-notice; default 1, at most 9999)."_s, u"n"_s});
     const QString description =
         u"The documents Ordo sends back to channels: X12 855 acknowledgements, X12 856 ship notices and "
         "Shopify-style fulfillment JSON.\n"
@@ -94,11 +94,9 @@ int runDocumentsCommand(const QStringList& arguments) {
     const qint64 documentId = parser.isSet(u"id"_s) ? parser.value(u"id"_s).toLongLong(&ok) : 0;
     if (!ok)
         return usage(u"--id must be a number"_s);
-    const int packages = parser.isSet(u"packages"_s) ? parser.value(u"packages"_s).toInt(&ok) : 1;
-    if (!ok || packages < 1)
-        return usage(u"--packages must be a number of 1 or more"_s);
-
     return guarded([&] {
+        const int packages =
+            parser.isSet(u"packages"_s) ? int(integerOption(parser, u"packages"_s, 1, 9999)) : 1;
         Database db = Database::open(databaseUrl(parser));
         OutboundDocuments documents(db, commandLineActor());
         const bool json = wantsJson(parser);

@@ -62,6 +62,12 @@ int runImportCommand(const QStringList& arguments) {
                       u"The files' format: %1 (default auto: recognised by their content)."_s.arg(
                           OrderFormats::choices().join(u", "_s)),
                       u"format"_s, u"auto"_s});
+    parser.addOption(
+        {u"max-file-size"_s,
+         u"The largest file taken, for every format: bytes, or a number with K, M or G (e.g. 512M). "
+         "Default: 256 MiB for CSV and X12, 64 MiB for JSON documents. A larger file is refused "
+         "before it is read; a FIFO or device is read up to the limit."_s,
+         u"size"_s});
     parser.addPositionalArgument(
         u"files"_s,
         u"Channel order documents (Shopify, WooCommerce, Amazon SP-API JSON) or CSV files of locations, "
@@ -103,8 +109,17 @@ int runImportCommand(const QStringList& arguments) {
     }
 
     return guarded([&] {
+        // A JSON document takes several times its size in memory while it is parsed: even a limit given on
+        // the command line stays below what such a document can sensibly take.
+        constexpr qint64 mostBytes = qint64(16) << 30;
+        const std::optional<InputLimits> limits =
+            parser.isSet(u"max-file-size"_s)
+                ? std::optional(InputLimits::all(byteSizeOption(parser, u"max-file-size"_s, mostBytes)))
+                : std::nullopt;
         Database db = Database::open(databaseUrl(parser));
         ImportService importer(db, commandLineActor());
+        if (limits)
+            importer.setLimits(*limits);
         const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());

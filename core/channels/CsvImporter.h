@@ -1,7 +1,9 @@
 #pragma once
 
 #include "formats/CsvFileKind.h"
+#include "formats/CsvOrderAssembler.h"
 #include "formats/ImportReport.h"
+#include "formats/InputFile.h"
 #include "model/Actor.h"
 
 #include <QStringList>
@@ -12,6 +14,7 @@ namespace ordo {
 
 class CsvReader;
 class Database;
+class OrderCapture;
 
 // Imports generic CSV files (locations, SKUs, inventory positions, orders; see CsvFileKind) into a database.
 // Each file is imported in one Transaction: a file that is not what it claims (not UTF-8 text, binary, cut
@@ -19,9 +22,18 @@ class Database;
 // left as it was. Inside an accepted file, a row or order that cannot be represented is rejected with its
 // line, and orders that break a business rule are captured and held in Exception by OrderCapture.
 // Storage failures and a lack of permission are not reported but thrown (ordo::Error naming the file).
+//
+// Files are streamed a record at a time. A file larger than the limit (setMaxFileSize, 256 MiB by default) is
+// refused before it is read; a device that goes on past it (a FIFO, /dev/zero) is refused when it does. An
+// orders file, whose rows of one order may be anywhere, is read twice when it can be: once to check it and
+// learn where each order ends, then to capture each order as soon as its last row is read, so that memory
+// holds the orders not yet complete rather than the whole file. A device that cannot be read twice (a FIFO)
+// is read once, its orders captured at its end.
 class CsvImporter {
 public:
     CsvImporter(Database& db, const Actor& actor);
+
+    void setMaxFileSize(qint64 bytes) { m_maxFileSize = bytes; }
 
     // Imports several files, master data first whatever the order given: locations, SKUs, inventory, then
     // orders, so that orders find the catalogue of the same run.
@@ -37,11 +49,13 @@ private:
     void importSkus(FileRun& run);
     void importInventory(FileRun& run);
     void importOrders(FileRun& run);
+    void captureOrders(FileRun& run, QList<CsvOrderAssembler::Assembled> orders, OrderCapture& capture);
     bool nextRow(FileRun& run, QStringList& fields);
     void rejectRow(FileRun& run, const QString& reason);
 
     Database& m_db;
     Actor m_actor;
+    qint64 m_maxFileSize = InputLimits().csvBytes;
 };
 
 } // namespace ordo

@@ -160,7 +160,7 @@ qsizetype ChannelJson::invalidUtf8At(QByteArrayView bytes) {
 }
 
 QJsonValue ChannelJson::parse(const QByteArray& content, const QString& fileName) {
-    if (content.trimmed().isEmpty())
+    if (QByteArrayView(content).trimmed().isEmpty()) // a view: no copy of a large document
         throw Error::input(u"%1: the file is empty"_s.arg(fileName));
     if (const qsizetype bad = invalidUtf8At(content); bad >= 0) {
         const TextPosition p = positionOf(content, bad);
@@ -181,7 +181,7 @@ QJsonValue ChannelJson::parse(const QByteArray& content, const QString& fileName
         if (original.error == QJsonParseError::NoError)
             original = error;
         const TextPosition p = positionOf(content, original.offset);
-        const bool cutShort = original.offset >= content.trimmed().size() - 1;
+        const bool cutShort = original.offset >= QByteArrayView(content).trimmed().size() - 1;
         throw Error::input(u"%1: line %2, column %3: %4 (%5)"_s.arg(fileName).arg(p.line).arg(p.column).arg(
             cutShort ? u"the JSON is cut short"_s : u"this is not valid JSON"_s, original.errorString()));
     }

@@ -20,11 +20,23 @@ CsvOrderAssembler::CsvOrderAssembler(const CsvLayout& layout, QString file)
     : m_layout(layout)
     , m_file(std::move(file)) {}
 
-int CsvOrderAssembler::rejectedCount() const {
-    int count = m_rejectedRows;
-    for (const Assembled& a : m_orders)
-        count += a.rejected ? 1 : 0;
-    return count;
+void CsvOrderAssembler::finish(const QString& orderId) {
+    const auto group = m_groups.constFind(orderId);
+    if (group == m_groups.cend())
+        return;
+    m_orders[group->index - m_taken].complete = true;
+    m_groups.erase(group); // its fields are compared no more
+}
+
+QList<CsvOrderAssembler::Assembled> CsvOrderAssembler::take(bool all) {
+    QList<Assembled> taken;
+    while (!m_orders.isEmpty() && (all || m_orders.constFirst().complete)) {
+        taken << m_orders.takeFirst();
+        ++m_taken;
+    }
+    if (all)
+        m_groups.clear();
+    return taken;
 }
 
 QString CsvOrderAssembler::orderFieldsOf(const QStringList& fields) const {
@@ -110,14 +122,14 @@ void CsvOrderAssembler::add(const CsvRecord& record) {
     auto group = m_groups.find(orderId);
     const bool first = group == m_groups.end();
     if (first) {
-        group = m_groups.insert(orderId, Group{m_orders.size(), QString(), 0});
+        group = m_groups.insert(orderId, Group{m_taken + m_orders.size(), QString(), 0});
         Assembled assembled;
         assembled.firstLine = record.line;
         assembled.order.orderNumber = orderId;
         assembled.order.externalId = orderId;
         m_orders << std::move(assembled);
     }
-    Assembled& assembled = m_orders[group->index];
+    Assembled& assembled = m_orders[group->index - m_taken];
 
     QString problem;
     if (fields.size() != m_layout.width) {
