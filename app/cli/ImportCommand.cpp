@@ -87,7 +87,7 @@ int runImportCommand(const QStringList& arguments) {
         "whole. Lines without an SKU are mapped through 'ordo skus xref'.\n"
         "CSV files (UTF-8, comma-separated, with a header row), each in one transaction:\n"
         "  locations  location_id,name,type,latitude,longitude,ship,pickup[,daily_capacity]\n"
-        "  skus       sku,name,weight_kg,unit_price,currency\n"
+        "  skus       sku,name,weight_kg,unit_price,currency[,gtin]\n"
         "  inventory  location_id,sku,on_hand[,safety_stock]\n"
         "  orders     order_id,channel,ordered_at,customer_email[,customer_phone],ship_name,address1,city,"
         "[region,]postal_code,country,[latitude,longitude,]delivery,pickup_location_id,sku,quantity,unit_"

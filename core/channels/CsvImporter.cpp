@@ -212,6 +212,15 @@ void CsvImporter::importSkus(FileRun& run) {
             rejectRow(run, e.message());
             continue;
         }
+        // One barcode names one item: a second SKU with it would make partners' lines ambiguous.
+        if (!sku.gtin.isEmpty()) {
+            const std::optional<QString> owner = skus.codeForGtin(sku.gtin);
+            if (owner && *owner != sku.code) {
+                rejectRow(run, u"gtin '%1' is already the barcode of %2"_s.arg(
+                                   run.layout.value(fields, SkuColumn::Gtin), *owner));
+                continue;
+            }
+        }
         skus.upsert(sku);
         ++run.summary.accepted;
     }

@@ -23,6 +23,7 @@ const QList<Migration>& Migrations::all() {
          u"each position's ledger as a chain of event ids; no index of the ledger or of holds by position"_s,
          &Schema::createVersion7},
         {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
+        {9, u"SKU barcodes (GTIN)"_s, &Schema::createVersion9},
     };
     return steps;
 }

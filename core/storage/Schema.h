@@ -16,6 +16,7 @@ void createVersion5(Database& db); // SKU tags, routing backorders (SchemaV5.cpp
 void createVersion6(Database& db); // PostgreSQL: ordo_require, the in-statement check (SchemaV6.cpp)
 void createVersion7(Database& db); // each position's ledger as a chain of event ids (SchemaV7.cpp)
 void createVersion8(Database& db); // SQLite: ledger and reservation checks without IN lists (SchemaV8.cpp)
+void createVersion9(Database& db); // SKU barcodes (GTIN) (SchemaV9.cpp)
 } // namespace Schema
 
 } // namespace ordo

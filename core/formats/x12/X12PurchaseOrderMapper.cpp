@@ -253,7 +253,9 @@ private:
         if (!OrderAmounts::add(m_linesTotal, *l.checkedTotalMinor()))
             fail(seg, 4, OrderAmounts::linesProblem(o.currency));
         QList<PartNumber> parts;
-        QString sk, vp;
+        // The seller's own number for the item is ours: SK (our SKU), VP (vendor's part number) or VN
+        // (vendor's item number, as retail 850s name it), in that order of trust.
+        QString sk, vp, vn;
         for (int k = 6; k <= 24; k += 2) {
             const QString qualifier = seg.element(k).trimmed();
             const QString number = seg.element(k + 1).trimmed();
@@ -268,10 +270,12 @@ private:
                 sk = number;
             else if (qualifier == u"VP"_s && vp.isEmpty())
                 vp = number;
+            else if (qualifier == u"VN"_s && vn.isEmpty())
+                vn = number;
         }
         if (parts.isEmpty())
             fail(seg, 6, u"the line names no product (PO106/PO107)"_s);
-        l.skuCode = sk.isEmpty() ? vp : sk;
+        l.skuCode = !sk.isEmpty() ? sk : !vp.isEmpty() ? vp : vn;
         m_po.imported.partNumbers.insert(l.lineNo, parts);
         m_po.unitsOfMeasure.insert(l.lineNo, unit);
         o.lines.append(l);
