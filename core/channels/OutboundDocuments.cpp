@@ -9,6 +9,8 @@
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo {
@@ -56,6 +58,41 @@ OutboundDocument fromRow(SqlQuery& q) {
 
 const QString selectColumns = u"SELECT id, order_id, kind, control_number, content, created_at "
                               "FROM outbound_documents "_s;
+
+bool hasLeft(OrderStatus status) {
+    return status == OrderStatus::Shipped || status == OrderStatus::Delivered;
+}
+
+// The lines a ship notice may name: those asked for, each of which must have shipped, or else every line that
+// has. An advance ship notice tells a partner a shipment left; for goods still on the shelf it would be
+// false.
+QList<int> linesThatLeft(const Order& order, const QList<int>& asked) {
+    const QString rule = u"an 856 ship notice is made only for a shipment that left"_s;
+    QList<int> left;
+    for (const OrderLine& line : order.lines)
+        if (hasLeft(line.status))
+            left << line.lineNo;
+    if (asked.isEmpty()) {
+        if (left.isEmpty()) {
+            const QString state = order.status == OrderStatus::Exception ? u"held in exception"_s
+                                                                         : orderStatusCode(order.status);
+            throw Error::state(
+                u"order %1 is %2; %3, and no line of it has shipped"_s.arg(order.orderNumber, state, rule));
+        }
+        return left;
+    }
+    for (int lineNo : asked) {
+        const auto line = std::find_if(order.lines.cbegin(), order.lines.cend(),
+                                       [lineNo](const OrderLine& l) { return l.lineNo == lineNo; });
+        if (line == order.lines.cend())
+            throw Error::input(u"order %1 has no line %2"_s.arg(order.orderNumber).arg(lineNo));
+        if (!hasLeft(line->status))
+            throw Error::state(u"order %1: line %2 has not shipped (it is %3); %4"_s.arg(order.orderNumber)
+                                   .arg(lineNo)
+                                   .arg(orderStatusCode(line->status), rule));
+    }
+    return asked;
+}
 
 } // namespace
 
@@ -110,6 +147,7 @@ OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInf
     const Order order = loadOrder(m_db, orderId);
     const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
     ShipmentInfo info = shipment;
+    info.lineNos = linesThatLeft(order, shipment.lineNos);
     if (!info.shippedAt.isValid())
         info.shippedAt = QDateTime::currentDateTimeUtc();
     const qint64 control = X12ControlNumbers::next(m_db);

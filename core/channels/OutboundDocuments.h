@@ -38,7 +38,9 @@ public:
     // unless `lines` says otherwise per line number. Error::notFound without the order, Error::state when it
     // did not come from X12.
     OutboundDocument acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines = {});
-    // The 856 for an order captured from an X12 850 (Error::state otherwise).
+    // The 856 for an order captured from an X12 850 (Error::state otherwise), for a shipment that left: the
+    // lines of shipment.lineNos, each of which must be shipped or delivered, or else every line that is.
+    // Error::state when nothing has shipped (a held, validated or packed order) or a line asked for has not.
     OutboundDocument shipNotice(qint64 orderId, const ShipmentInfo& shipment);
     // The fulfillment JSON with tracking, for any order.
     OutboundDocument fulfillment(qint64 orderId, const ShipmentInfo& shipment);

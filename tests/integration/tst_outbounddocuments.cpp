@@ -57,6 +57,8 @@ private slots:
     void otherOrdersGetNoX12();
     void unreadableSourceDoesNotStopTheShipment();
     void commandLineListsAndShows();
+    void shipNoticeOnlyForAShipmentThatLeft_data();
+    void shipNoticeOnlyForAShipmentThatLeft();
 
 private:
     qint64 captureX12(int index);
@@ -200,6 +202,7 @@ void TestOutboundDocuments::shippingSomeLinesListsThoseLines() {
 
 void TestOutboundDocuments::shipNoticeWithTracking() {
     const qint64 id = captureX12(1);
+    advanceToShipped(id); // an 856 tells of a shipment that left
     ShipmentInfo shipment;
     shipment.carrier = u"FDEG"_s;
     shipment.trackingNumber = u"794612345678"_s;
@@ -263,6 +266,7 @@ void TestOutboundDocuments::unreadableSourceDoesNotStopTheShipment() {
 void TestOutboundDocuments::commandLineListsAndShows() {
     const qint64 id = captureX12(0);
     OutboundDocuments(m_test->db(), m_admin).acknowledge(id);
+    advanceToShipped(id); // the 856 made as it ships: control number 2
     auto ordo = [](const QStringList& arguments) {
         QProcess process;
         process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
@@ -280,11 +284,13 @@ void TestOutboundDocuments::commandLineListsAndShows() {
         ordo({u"documents"_s, u"--db"_s, m_test->url(), u"--order"_s, u"4500012345"_s, u"--json"_s});
     QVERIFY2(code == 0, err.constData());
     const QJsonArray list = QJsonDocument::fromJson(out).array();
-    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.size(), 3);
     QCOMPARE(list[0].toObject()[u"kind"_s].toString(), u"x12_855"_s);
     QCOMPARE(list[0].toObject()[u"control_number"_s].toString(), u"000000001"_s);
     QCOMPARE(list[1].toObject()[u"kind"_s].toString(), u"x12_856"_s);
-    QCOMPARE(list[1].toObject()[u"id"_s].toInteger(), shipNoticeId);
+    QCOMPARE(list[2].toObject()[u"kind"_s].toString(), u"x12_856"_s);
+    QCOMPARE(list[2].toObject()[u"control_number"_s].toString(), u"000000003"_s);
+    QCOMPARE(list[2].toObject()[u"id"_s].toInteger(), shipNoticeId);
 
     std::tie(code, out, err) =
         ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url(), u"--id"_s, QString::number(shipNoticeId)});
@@ -297,6 +303,85 @@ void TestOutboundDocuments::commandLineListsAndShows() {
     QCOMPARE(code, 3);
     std::tie(code, out, err) = ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url()});
     QCOMPARE(code, 2);
+}
+
+// An advance ship notice tells a partner a shipment left: `ordo documents ship-notice` on an order that has
+// not shipped is refused (exit code 3) and makes no 856; on a shipped order, or the lines that shipped of a
+// split one, it is made.
+void TestOutboundDocuments::shipNoticeOnlyForAShipmentThatLeft_data() {
+    QTest::addColumn<QString>("state");     // how far the order went
+    QTest::addColumn<QStringList>("lines"); // --line options given; empty: the whole order
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); // part of stderr when refused
+    QTest::addColumn<QStringList>("sn1"); // the quantities of the SN1 segments made
+    QTest::newRow("held") << u"exception"_s << QStringList() << 3
+                          << u"order 4500012345 is held in exception; an 856 ship notice is made only for a "
+                             "shipment that left, and no line of it has shipped"_s
+                          << QStringList();
+    QTest::newRow("validated") << u"validated"_s << QStringList() << 3
+                               << u"order 4500012345 is validated; an 856 ship notice is made only for a "
+                                  "shipment that left, and no line of it has shipped"_s
+                               << QStringList();
+    QTest::newRow("packed") << u"packed"_s << QStringList() << 3 << u"order 4500012345 is packed"_s
+                            << QStringList();
+    QTest::newRow("one line shipped")
+        << u"line 2 shipped"_s << QStringList() << 0 << QString() << QStringList{u"3"_s};
+    QTest::newRow("asked for a line not shipped")
+        << u"line 2 shipped"_s << QStringList{u"1"_s} << 3
+        << u"order 4500012345: line 1 has not shipped (it is packed); an 856 ship notice is made only for a "
+           "shipment that left"_s
+        << QStringList();
+    QTest::newRow("shipped") << u"shipped"_s << QStringList() << 0 << QString()
+                             << QStringList{u"12"_s, u"3"_s};
+    QTest::newRow("delivered") << u"delivered"_s << QStringList() << 0 << QString()
+                               << QStringList{u"12"_s, u"3"_s};
+}
+
+void TestOutboundDocuments::shipNoticeOnlyForAShipmentThatLeft() {
+    QFETCH(QString, state);
+    QFETCH(QStringList, lines);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QFETCH(QStringList, sn1);
+    const qint64 id = captureX12(0);
+    OrderLifecycle lifecycle(m_test->db());
+    if (state == u"exception"_s)
+        lifecycle.raiseException(id, {{u"MANUAL_HOLD"_s, u"address to check"_s}}, m_admin);
+    const QList<OrderStatus> path = {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking,
+                                     OrderStatus::Packed, OrderStatus::Shipped,  OrderStatus::Delivered};
+    const qsizetype steps = state == u"packed"_s || state == u"line 2 shipped"_s ? 4
+                            : state == u"shipped"_s                              ? 5
+                            : state == u"delivered"_s                            ? 6
+                                                                                 : 0;
+    for (qsizetype i = 0; i < steps; ++i)
+        lifecycle.transition(id, path.at(i), m_admin);
+    if (state == u"line 2 shipped"_s)
+        lifecycle.advanceLines(id, {2}, OrderStatus::Shipped, m_admin);
+    const qsizetype before = OutboundDocuments(m_test->db(), m_admin).forOrder(id).size();
+
+    QStringList arguments = {u"documents"_s,  u"ship-notice"_s, u"--db"_s, m_test->url(), u"--order"_s,
+                             u"4500012345"_s, u"--tracking"_s,  u"1Z9"_s,  u"--json"_s};
+    for (const QString& line : lines)
+        arguments << u"--line"_s << line;
+    QProcess process;
+    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(process.exitCode() == exitCode, qPrintable(err));
+    const QList<OutboundDocument> after = OutboundDocuments(m_test->db(), m_admin).forOrder(id);
+    if (exitCode != 0) {
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(after.size(), before); // nothing made
+        return;
+    }
+    const QJsonObject made = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QCOMPARE(made[u"kind"_s].toString(), u"x12_856"_s);
+    const X12Interchange ic = X12Interchange::parse(made[u"content"_s].toString().toUtf8(), u"856"_s);
+    QStringList quantities;
+    for (int i = 0; !segment(ic, u"SN1"_s, i).isEmpty(); ++i)
+        quantities << segment(ic, u"SN1"_s, i).at(2);
+    QCOMPARE(quantities, sn1);
+    QCOMPARE(segment(ic, u"REF"_s), (QStringList{u"REF"_s, u"CN"_s, u"1Z9"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestOutboundDocuments)
