@@ -296,10 +296,11 @@ void ImportService::captureOrder(ImportedOrder& imported, const QString& format,
                 .bind(u":content"_s, QString::fromUtf8(imported.source.content))
                 .bind(u":at"_s, nowStoredTime());
             q.exec();
-            // Every captured 850 is answered with an 855 in the same unit of work (held orders too: the
-            // partner learns the order arrived; its lines are accepted unless cancelled).
+            // Every captured 850 is answered with an 855 in the same unit of work, held orders too: the
+            // partner learns the order arrived, its lines accepted only where Ordo can fill them; unless the
+            // partner's 855 waits for the exception to be resolved (TradingPartners).
             if (format == u"x12"_s)
-                OutboundDocuments(m_db, m_actor).acknowledge(result.orderId);
+                OutboundDocuments(m_db, m_actor).acknowledgeCaptured(result.orderId);
         }
         tx.commit();
         switch (result.outcome) {

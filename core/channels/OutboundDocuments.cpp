@@ -1,10 +1,12 @@
 #include "OutboundDocuments.h"
 
 #include "Error.h"
+#include "channels/TradingPartners.h"
 #include "channels/X12ControlNumbers.h"
 #include "formats/FulfillmentJsonWriter.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
+#include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
@@ -119,16 +121,48 @@ OutboundDocument OutboundDocuments::store(qint64 orderId, const QString& kind, c
     return d;
 }
 
+QHash<int, X12LineAck> OutboundDocuments::lineAcks(const Order& order, const X12PurchaseOrder& ordered,
+                                                   UnfillableLines unfillable) const {
+    QHash<int, X12LineAck> acks;
+    const SkuRepository skus(m_db);
+    for (const OrderLine& line : order.lines) {
+        if (line.status == OrderStatus::Cancelled) {
+            acks.insert(line.lineNo, X12LineAck{0, 0, line.quantity});
+            continue;
+        }
+        if (!line.skuCode.isEmpty() && skus.idForCode(line.skuCode))
+            continue; // a known item: accepted
+        // Ordo cannot fill a line whose item it does not know: it says so, and why.
+        QString reason;
+        if (line.skuCode.isEmpty()) {
+            QStringList ids;
+            for (const PartNumber& p : ordered.imported.partNumbers.value(line.lineNo))
+                ids << p.qualifier + u' ' + p.number;
+            reason = u"UNKNOWN_SKU - no SKU of ours for the item (%1)"_s.arg(ids.join(u", "_s));
+        } else {
+            reason = u"UNKNOWN_SKU - SKU %1 is not in our catalogue"_s.arg(line.skuCode);
+        }
+        acks.insert(line.lineNo, unfillable == UnfillableLines::Backorder
+                                     ? X12LineAck{0, line.quantity, 0, reason}
+                                     : X12LineAck{0, 0, line.quantity, reason});
+    }
+    return acks;
+}
+
 OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines) {
     if (!m_actor.may(Permission::CaptureOrders))
         throw Error::denied(u"%1 may not acknowledge purchase orders"_s.arg(m_actor.user));
     Transaction tx(m_db);
     const Order order = loadOrder(m_db, orderId);
     const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
-    QHash<int, X12LineAck> decisions = lines;
-    for (const OrderLine& line : order.lines)
-        if (!decisions.contains(line.lineNo) && line.status == OrderStatus::Cancelled)
-            decisions.insert(line.lineNo, X12LineAck{0, 0, line.quantity});
+    const QString& partner = source.order.imported.partner;
+    const UnfillableLines unfillable = TradingPartners(m_db, m_actor).unfillableLines(partner);
+    if (unfillable == UnfillableLines::Wait && order.status == OrderStatus::Exception)
+        throw Error::state(u"order %1 is held in exception; partner %2's 855 waits until the exception is "
+                           "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
+    QHash<int, X12LineAck> decisions = lineAcks(order, source.order, unfillable);
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+        decisions.insert(it.key(), it.value());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 control = X12ControlNumbers::next(m_db);
     const QByteArray content =
@@ -138,6 +172,51 @@ OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int,
                                QString::fromUtf8(content));
     tx.commit();
     return d;
+}
+
+std::optional<OutboundDocument> OutboundDocuments::acknowledgeCaptured(qint64 orderId) {
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+    const QString& partner = source.order.imported.partner;
+    if (order.status == OrderStatus::Exception &&
+        TradingPartners(m_db, m_actor).unfillableLines(partner) == UnfillableLines::Wait) {
+        OrderTransitions(m_db).note(
+            orderId, u"document"_s, u"x12_855_waiting"_s,
+            u"partner %1 is acknowledged when the exception is resolved"_s.arg(partner), m_actor,
+            nowStoredTime());
+        tx.commit();
+        return std::nullopt;
+    }
+    OutboundDocument d = acknowledge(orderId);
+    tx.commit();
+    return d;
+}
+
+std::optional<OutboundDocument> OutboundDocuments::acknowledgeWhenDue(qint64 orderId) {
+    // Most orders did not come from X12, and most that did were acknowledged as they were captured: two
+    // indexed look-ups settle it before the order is loaded.
+    SqlQuery due(m_db,
+                 u"SELECT count(*) FROM source_documents s WHERE s.order_id = :order AND s.format = 'x12' "
+                 "AND NOT EXISTS (SELECT 1 FROM outbound_documents d WHERE d.order_id = :order2 "
+                 "AND d.kind = 'x12_855')"_s);
+    due.bind(u":order"_s, orderId).bind(u":order2"_s, orderId);
+    if (due.scalar().toLongLong() == 0)
+        return std::nullopt;
+    Transaction tx(m_db);
+    std::optional<OutboundDocument> made;
+    try {
+        if (loadOrder(m_db, orderId).status != OrderStatus::Exception)
+            made = acknowledge(orderId);
+    } catch (const Error& e) {
+        // A source document that no longer reads must not undo the release or cancel it follows.
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_855_failed"_s, e.message(), m_actor,
+                                    nowStoredTime());
+    }
+    tx.commit();
+    return made;
 }
 
 OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInfo& shipment) {

@@ -24,6 +24,8 @@ const QList<Migration>& Migrations::all() {
          &Schema::createVersion7},
         {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
         {9, u"SKU barcodes (GTIN)"_s, &Schema::createVersion9},
+        {10, u"trading partners' settings: how lines that cannot be filled are acknowledged"_s,
+         &Schema::createVersion10},
     };
     return steps;
 }

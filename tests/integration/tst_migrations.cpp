@@ -52,8 +52,9 @@ bool TestMigrations::tableExists(Database& db, const QString& name) {
 void TestMigrations::downgradeToVersionOne() {
     Database& db = m_test->db();
     Transaction tx(db);
-    // Steps 9, 7, 6, 5, 4 and 3 first: their tables, indexes and functions, and the columns steps 9, 7 and 4
-    // add.
+    // Steps 10, 9, 7, 6, 5, 4 and 3 first: their tables, indexes and functions, and the columns steps 9, 7
+    // and 4 add.
+    SqlQuery::run(db, u"DROP TABLE trading_partners"_s);
     SqlQuery::run(db, u"DROP INDEX skus_by_gtin"_s);
     SqlQuery::run(db, u"ALTER TABLE skus DROP COLUMN gtin"_s);
     for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
@@ -162,7 +163,8 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
 
     {
         Transaction tx(db);
-        SqlQuery::run(db, u"DROP INDEX skus_by_gtin"_s); // step 9's barcode
+        SqlQuery::run(db, u"DROP TABLE trading_partners"_s); // step 10's settings
+        SqlQuery::run(db, u"DROP INDEX skus_by_gtin"_s);     // step 9's barcode
         SqlQuery::run(db, u"ALTER TABLE skus DROP COLUMN gtin"_s);
         for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
             SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
