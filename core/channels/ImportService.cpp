@@ -146,6 +146,24 @@ std::optional<ImportService::Input> ImportService::classify(const QString& path,
     return input;
 }
 
+ImportService::Recognised ImportService::recognise(const QString& path) const {
+    ImportReport report;
+    const std::optional<Input> input = classify(path, true, false, nullptr, report);
+    if (!input)
+        return {nullptr, report.errors.value(0).message};
+    return {input->format, {}};
+}
+
+QByteArray ImportService::readDocument(const QString& path, const OrderFormat& format) const {
+    const QString kind = InputFile::kindText(format.name);
+    if (const QString why = InputFile::tooLarge(path, limitFor(format.name), kind); !why.isEmpty())
+        throw Error::input(why);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error::input(u"cannot open the file: %1"_s.arg(file.errorString()));
+    return InputFile::readAll(file, limitFor(format.name), kind);
+}
+
 ImportReport ImportService::importFiles(const QStringList& paths, const QString& format) {
     const bool automatic = format.compare(u"auto"_s, Qt::CaseInsensitive) == 0;
     const bool csv = format.compare(u"csv"_s, Qt::CaseInsensitive) == 0;
@@ -210,14 +228,6 @@ ImportReport ImportService::importFiles(const QStringList& paths, const QString&
 
 ImportReport ImportService::importDocument(const QByteArray& content, const QString& fileName,
                                            const OrderFormat& format) {
-    ParsedDocument parsed;
-    try {
-        parsed = format.read(content, fileName);
-    } catch (const Error& e) {
-        if (e.kind() != Error::Kind::Input)
-            throw;
-        return refused(fileName, format.name, e.message());
-    }
     if (!m_xref)
         m_xref = std::make_unique<SkuCrossReference>(m_db);
     m_xref->load(); // the catalogue and the cross-reference may have changed since the last document
@@ -226,23 +236,37 @@ ImportReport ImportService::importDocument(const QByteArray& content, const QStr
     else
         m_capture->refresh(); // the catalogue may have come with a CSV file of this run
 
+    // Each order is captured as soon as it is read, so that the orders of a large document are not all held
+    // at once; the report lists the orders that could not be read first, as it always has.
     ImportReport report;
     ImportFileSummary summary;
     summary.file = fileName;
     summary.kind = u"orders"_s;
     summary.format = format.name;
-    for (const ParseProblem& problem : std::as_const(parsed.problems)) {
-        ++summary.rejected;
-        report.errors << ImportIssue{fileName, 0, problem.reason + u"; the order is rejected"_s,
-                                     problem.where};
-        summary.orders << ImportedOrderOutcome{problem.where.section(u'.', 0, 0),
-                                               {},
-                                               {},
-                                               u"rejected"_s,
-                                               {{QString(), problem.where + u": "_s + problem.reason}}};
+    QList<ImportIssue> problems;
+    QList<ImportedOrderOutcome> rejected;
+    const DocumentSink sink{
+        [&](ImportedOrder&& imported) { captureOrder(imported, format.name, summary, report); },
+        [&](ParseProblem&& problem) {
+            problems << ImportIssue{fileName, 0, problem.reason + u"; the order is rejected"_s,
+                                    problem.where};
+            rejected << ImportedOrderOutcome{problem.where.section(u'.', 0, 0),
+                                             {},
+                                             {},
+                                             u"rejected"_s,
+                                             {{QString(), problem.where + u": "_s + problem.reason}}};
+        }};
+    try {
+        format.readEach(content, fileName, sink);
+    } catch (const Error& e) {
+        // A document that cannot be read is refused before any order of it is handed over.
+        if (e.kind() != Error::Kind::Input || !summary.orders.isEmpty() || !rejected.isEmpty())
+            throw;
+        return refused(fileName, format.name, e.message());
     }
-    for (ImportedOrder& imported : parsed.orders)
-        captureOrder(imported, format.name, summary, report);
+    summary.rejected += int(rejected.size());
+    summary.orders = rejected + summary.orders;
+    report.errors = problems + report.errors;
     report.add(summary);
     return report;
 }

@@ -36,6 +36,16 @@ public:
 
     // format: "auto" (default), "csv" or an OrderFormats name. Throws Error::usage for an unknown format.
     ImportReport importFiles(const QStringList& paths, const QString& format = QStringLiteral("auto"));
+    // What importFiles() makes of a file in the automatic format, without importing it (a console's preview):
+    // its channel format (null: CSV), or why it would be refused (too large, a JSON document of no known
+    // kind, a folder).
+    struct Recognised {
+        const OrderFormat* format = nullptr;
+        QString refusal;
+    };
+    Recognised recognise(const QString& path) const;
+    // A channel document's content, read within its format's limit (Error::input past it).
+    QByteArray readDocument(const QString& path, const OrderFormat& format) const;
     // One channel document already in memory, in the given format.
     ImportReport importDocument(const QByteArray& content, const QString& fileName,
                                 const OrderFormat& format);

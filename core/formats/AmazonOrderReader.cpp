@@ -181,6 +181,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     QHash<QString, QList<JsonNode>> itemsByOrder;
     const auto ordersOf = [&itemsByOrder](const JsonNode& root) {
         root.requireObject();
@@ -207,7 +211,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
         imported.source.content = ChannelJson::toText(kept);
         return imported;
     };
-    return ChannelDocument::read(u"amazon"_s, content, fileName, ordersOf, readOne);
+    ChannelDocument::read(u"amazon"_s, content, fileName, ordersOf, readOne, sink);
 }
 
 } // namespace ordo::AmazonOrderReader

@@ -15,17 +15,16 @@ ParseProblem problemOf(const QString& fileName, const JsonFieldError& e) {
 
 } // namespace
 
-ParsedDocument read(const QString& format, const QByteArray& content, const QString& fileName,
-                    const std::function<QList<JsonNode>(const JsonNode& root)>& ordersOf,
-                    const std::function<ImportedOrder(const JsonNode& order)>& readOrder) {
+void read(const QString& format, const QByteArray& content, const QString& fileName,
+          const std::function<QList<JsonNode>(const JsonNode& root)>& ordersOf,
+          const std::function<ImportedOrder(const JsonNode& order)>& readOrder, const DocumentSink& sink) {
     const JsonNode root(ChannelJson::parse(content, fileName), QString());
-    ParsedDocument doc;
     QList<JsonNode> orders;
     try {
         orders = ordersOf(root);
     } catch (const JsonFieldError& e) {
-        doc.problems << problemOf(fileName, e);
-        return doc;
+        sink.problem(problemOf(fileName, e));
+        return;
     }
     for (const JsonNode& node : std::as_const(orders)) {
         try {
@@ -39,12 +38,11 @@ ParsedDocument read(const QString& format, const QByteArray& content, const QStr
                 kept = ChannelJson::toText(node.value());
             imported.source = SourceDocument{
                 format, fileName, node.path().isEmpty() ? u"order"_s : node.path(), std::move(kept)};
-            doc.orders << std::move(imported);
+            sink.order(std::move(imported));
         } catch (const JsonFieldError& e) {
-            doc.problems << problemOf(fileName, e);
+            sink.problem(problemOf(fileName, e));
         }
     }
-    return doc;
 }
 
 QString currency(const QString& code, const JsonNode& field) {

@@ -72,8 +72,23 @@ bool isJsonNumber(QByteArrayView t) {
     return i == t.size();
 }
 
-// Rewrites every number token outside strings into a marked string: 12.50 -> "\\u000112.50". A run of number
-// characters that is not a JSON number is left alone for the parser to refuse.
+// A whole number of at most 15 digits (and not -0): a double holds it exactly and QJsonDocument writes it
+// back digit for digit, so it needs no mark. Quantities, small ids and counts are most of a document's
+// numbers, and a marked number is a string of the document: leaving them be keeps the parsed document near
+// its own size.
+bool isExactAsIs(QByteArrayView t) {
+    const qsizetype digits = t.size() - (t.startsWith('-') ? 1 : 0);
+    if (digits < 1 || digits > 15 || t == "-0")
+        return false;
+    for (qsizetype i = t.size() - digits; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    return digits == 1 || t[t.size() - digits] != '0'; // JSON has no leading zeros; leave those to the parser
+}
+
+// Rewrites every number token outside strings into a marked string: 12.50 -> "\\u000112.50", except the whole
+// numbers a double holds exactly (isExactAsIs). A run of number characters that is not a JSON number is left
+// alone for the parser to refuse.
 QByteArray markNumbers(const QByteArray& content) {
     QByteArray out;
     out.reserve(content.size() + content.size() / 8);
@@ -97,7 +112,9 @@ QByteArray markNumbers(const QByteArray& content) {
             while (end < content.size() && isNumberByte(content[end]))
                 ++end;
             const QByteArrayView token = QByteArrayView(content).sliced(i, end - i);
-            if (isJsonNumber(token)) {
+            if (isExactAsIs(token)) {
+                out += token; // a whole number a double holds exactly: no mark, no string in the document
+            } else if (isJsonNumber(token)) {
                 out += "\"\\u0001";
                 out += token;
                 out += '"';
@@ -220,6 +237,8 @@ QByteArray ChannelJson::toText(const QJsonValue& value) {
 }
 
 std::optional<QString> ChannelJson::numberText(const QJsonValue& value) {
+    if (value.isDouble()) // a whole number markNumbers left as it was
+        return QString::number(value.toInteger());
     if (!value.isString())
         return std::nullopt;
     const QString s = value.toString();

@@ -22,8 +22,8 @@ struct JsonFieldError {
 
 // JSON documents as channels send them, read without losing a digit. QJsonDocument holds numbers as doubles,
 // which would round Shopify's 64-bit ids (820982911946154508) and amounts beyond 2^53; so every number token
-// of the raw text is turned into a marked string before QJsonDocument sees it, and JsonNode reads the exact
-// text.
+// of the raw text that a double might not hold exactly (a decimal, an exponent, more than 15 digits) is
+// turned into a marked string before QJsonDocument sees it, and JsonNode reads the exact text.
 namespace ChannelJson {
 
 // Parses a whole document. Throws Error::input naming the file, line and column for text that is not UTF-8,

@@ -182,6 +182,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     const auto ordersOf = [](const JsonNode& root) {
         QList<JsonNode> orders;
         if (root.has(u"orders"_s))
@@ -194,7 +198,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
             root.fail(u"neither \"order\", \"orders\" nor an order object"_s);
         return orders;
     };
-    return ChannelDocument::read(u"shopify"_s, content, fileName, ordersOf, readOrder);
+    ChannelDocument::read(u"shopify"_s, content, fileName, ordersOf, readOrder, sink);
 }
 
 } // namespace ordo::ShopifyOrderReader

@@ -151,6 +151,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     const auto ordersOf = [](const JsonNode& root) {
         QList<JsonNode> orders;
         if (root.isArray()) {
@@ -161,7 +165,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
         }
         return orders;
     };
-    return ChannelDocument::read(u"woocommerce"_s, content, fileName, ordersOf, readOrder);
+    ChannelDocument::read(u"woocommerce"_s, content, fileName, ordersOf, readOrder, sink);
 }
 
 } // namespace ordo::WooCommerceOrderReader

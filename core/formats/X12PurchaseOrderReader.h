@@ -32,6 +32,8 @@ namespace X12PurchaseOrderReader {
 
 bool sniff(QByteArrayView content);
 ParsedDocument read(const QByteArray& content, const QString& fileName);
+// The same, each order or problem handed to `sink` as soon as it is read.
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink);
 
 } // namespace X12PurchaseOrderReader
 
