@@ -19,33 +19,27 @@ struct ChannelImportText {
 
 constexpr int previewProblems = 3;
 
-// The channel format of a file by its content, or null for the generic CSV (and for files that cannot be
-// read: the CSV path reports why).
-const OrderFormat* formatOf(const QString& path, QByteArray* content = nullptr) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return nullptr;
-    const QByteArray bytes = file.readAll();
-    if (content)
-        *content = bytes;
-    return OrderFormats::detect(bytes);
-}
-
 // Every channel the console can take orders from: Shopify, WooCommerce, Amazon and X12 files go through the
 // same ImportService as `ordo import`; CSV files (master data and orders) through the CSV runner, which puts
 // master data first.
 class ChannelImportRunner : public ImportRunner {
 public:
     ImportFilePreview preview(Database& db, const QString& path) override {
-        QByteArray content;
-        const OrderFormat* format = formatOf(path, &content);
-        if (!format)
+        // Recognised and read as `ordo import` does, within the same limits: a preview never takes more.
+        ImportService service(db, Actor::system());
+        const ImportService::Recognised recognised = service.recognise(path);
+        if (!recognised.format && recognised.refusal.isEmpty())
             return m_csv->preview(db, path);
         ImportFilePreview preview;
         preview.path = path;
+        if (!recognised.format) {
+            preview.problems.append(recognised.refusal);
+            return preview;
+        }
+        const OrderFormat* format = recognised.format;
         preview.format = format->name;
         try {
-            const ParsedDocument parsed = format->read(content, path);
+            const ParsedDocument parsed = format->read(service.readDocument(path, *format), path);
             preview.orders = int(parsed.orders.size());
             preview.records = preview.orders + int(parsed.problems.size());
             for (const ParseProblem& problem : parsed.problems) {
@@ -64,8 +58,14 @@ public:
                                  const std::function<bool(int, int, const QString&)>& progress) override {
         QStringList csvPaths;
         QStringList channelPaths;
-        for (const QString& path : paths)
-            (formatOf(path) ? channelPaths : csvPaths) << path;
+        {
+            // A file refused before it is read (too large, JSON of no known kind) is reported by the service.
+            const ImportService recogniser(db, actor);
+            for (const QString& path : paths) {
+                const ImportService::Recognised r = recogniser.recognise(path);
+                (r.format || !r.refusal.isEmpty() ? channelPaths : csvPaths) << path;
+            }
+        }
         const int total = int(paths.size());
         QList<ImportFileOutcome> outcomes;
         bool stopped = false;

@@ -2,6 +2,7 @@
 
 #include "OrderBackend.h"
 #include "SkuSearch.h"
+#include "channels/OutboundDocuments.h"
 
 #include <QPointer>
 
@@ -48,13 +49,17 @@ void CorrectionBackend::findSkus(quint64 generation, const QString& text, int li
                });
 }
 
-quint64 CorrectionBackend::correct(std::function<QList<BulkMapResult>(OrderCorrections&)> work) {
+quint64 CorrectionBackend::correct(const Actor& actor,
+                                   std::function<QList<BulkMapResult>(OrderCorrections&)> work) {
     const quint64 ticket = OrderBackend::nextGeneration();
     auto results = std::make_shared<QList<BulkMapResult>>();
     m_backend->run(
         [=, work = std::move(work)](Database& db) {
             OrderCorrections corrections(db);
             *results = work(corrections);
+            for (const BulkMapResult& r : std::as_const(*results))
+                if (r.outcome && r.outcome->released)
+                    OutboundDocuments(db, actor).acknowledgeWhenDue(r.orderId);
         },
         [=, self = QPointer(this)](const QString& error) {
             if (self)
@@ -66,24 +71,25 @@ quint64 CorrectionBackend::correct(std::function<QList<BulkMapResult>(OrderCorre
 quint64 CorrectionBackend::correctShipTo(qint64 orderId, const Address& address, const Actor& actor,
                                          const QString& note) {
     return correct(
-        [=](OrderCorrections& c) { return single(c.correctShipTo(orderId, address, actor, note)); });
+        actor, [=](OrderCorrections& c) { return single(c.correctShipTo(orderId, address, actor, note)); });
 }
 
 quint64 CorrectionBackend::mapSku(qint64 orderId, int lineNo, const QString& skuCode, const Actor& actor,
                                   bool remember) {
-    return correct([=](OrderCorrections& c) {
+    return correct(actor, [=](OrderCorrections& c) {
         return single(c.mapUnknownSku(orderId, lineNo, skuCode, actor, remember));
     });
 }
 
 quint64 CorrectionBackend::mapSkuEverywhere(const QString& rawCode, const QString& skuCode,
                                             const Actor& actor, bool remember) {
-    return correct(
-        [=](OrderCorrections& c) { return c.mapUnknownSkuEverywhere(rawCode, skuCode, actor, remember); });
+    return correct(actor, [=](OrderCorrections& c) {
+        return c.mapUnknownSkuEverywhere(rawCode, skuCode, actor, remember);
+    });
 }
 
 quint64 CorrectionBackend::revalidate(qint64 orderId, const Actor& actor) {
-    return correct([=](OrderCorrections& c) { return single(c.revalidate(orderId, actor)); });
+    return correct(actor, [=](OrderCorrections& c) { return single(c.revalidate(orderId, actor)); });
 }
 
 } // namespace ordo::ui

@@ -37,7 +37,8 @@ signals:
     void corrected(quint64 ticket, const QList<ordo::BulkMapResult>& results, const QString& error);
 
 private:
-    quint64 correct(std::function<QList<BulkMapResult>(OrderCorrections&)> work);
+    // Runs a correction; an X12 order it releases gets the 855 its partner waited for.
+    quint64 correct(const Actor& actor, std::function<QList<BulkMapResult>(OrderCorrections&)> work);
 
     OrderBackend* m_backend;
 };

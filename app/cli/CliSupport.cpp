@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -59,6 +60,33 @@ QString databaseUrl(const QCommandLineParser& parser) {
 
 bool wantsJson(const QCommandLineParser& parser) {
     return parser.optionNames().contains(u"json"_s) && parser.isSet(u"json"_s);
+}
+
+qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint64 low, qint64 high) {
+    bool ok = false;
+    const qint64 value = parser.value(name).trimmed().toLongLong(&ok);
+    if (!ok || value < low || value > high)
+        throw Error::usage(u"--%1 '%2' must be a whole number from %3 to %4"_s.arg(name, parser.value(name))
+                               .arg(low)
+                               .arg(high));
+    return value;
+}
+
+qint64 byteSizeOption(const QCommandLineParser& parser, const QString& name, qint64 most) {
+    const QString text = parser.value(name).trimmed();
+    static const QRegularExpression shape(u"^([0-9]{1,15})\\s*(|k|kib|m|mib|g|gib)$"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = shape.match(text);
+    const qint64 number = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    if (number <= 0)
+        throw Error::usage(u"--%1 '%2' is not a size: give bytes, or a number with K, M or G (64M, 1G)"_s.arg(
+            name, parser.value(name)));
+    const QChar unit = match.captured(2).isEmpty() ? QChar() : match.captured(2).at(0).toLower();
+    const int shift = unit == u'k' ? 10 : unit == u'm' ? 20 : unit == u'g' ? 30 : 0;
+    if (number > (most >> shift))
+        throw Error::usage(
+            u"--%1 '%2' is too large: at most %3 GiB"_s.arg(name, parser.value(name)).arg(most >> 30));
+    return number << shift;
 }
 
 Actor commandLineActor() {

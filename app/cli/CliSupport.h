@@ -28,6 +28,13 @@ std::optional<int> parse(QCommandLineParser& parser, const QStringList& argument
 // --db, else the per-user standalone database.
 QString databaseUrl(const QCommandLineParser& parser);
 bool wantsJson(const QCommandLineParser& parser);
+// The whole number given to --name, which must lie in [low, high] (Error::usage "--limit '2000000000' must be
+// a whole number from 0 to 10000" otherwise): counts that size memory or work are bounded where they are
+// read.
+qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint64 low, qint64 high);
+// A size given to --name: bytes, or a number with K, M or G (KiB, MiB, GiB; any case), from 1 byte to
+// `most`; Error::usage otherwise.
+qint64 byteSizeOption(const QCommandLineParser& parser, const QString& name, qint64 most);
 // The acting user of a command-line session: $ORDO_USER, else the login name; the command line is an
 // operator's tool and acts as an administrator.
 Actor commandLineActor();

@@ -38,6 +38,8 @@ const QList<CommandInfo>& commands() {
         {u"skus"_s, u"The cross-reference from trading partners' part numbers to SKUs."_s, &runSkusCommand},
         {u"validation"_s, u"Switch validation rules on or off and set their parameters."_s,
          &runValidationCommand},
+        {u"partners"_s, u"Trading partners' settings: how the 855 answers lines Ordo cannot fill."_s,
+         &runPartnersCommand},
     };
     return table;
 }

@@ -30,6 +30,8 @@ int runExceptionActionsCommand(const QStringList& arguments);
 int runDocumentsCommand(const QStringList& arguments);
 int runSkusCommand(const QStringList& arguments);
 int runValidationCommand(const QStringList& arguments);
+// `ordo partners list|set` (arguments[2] being the subcommand).
+int runPartnersCommand(const QStringList& arguments);
 
 struct CommandInfo {
     QString name;

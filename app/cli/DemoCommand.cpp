@@ -15,16 +15,6 @@ namespace ordo::cli {
 
 namespace {
 
-qint64 integerOption(const QCommandLineParser& parser, const QString& name, qint64 low, qint64 high) {
-    bool ok = false;
-    const qint64 value = parser.value(name).toLongLong(&ok);
-    if (!ok || value < low || value > high)
-        throw Error::usage(u"--%1 '%2' must be a whole number from %3 to %4"_s.arg(name, parser.value(name))
-                               .arg(low)
-                               .arg(high));
-    return value;
-}
-
 QJsonObject toJson(const DemoSummary& s, const QString& database) {
     QJsonObject byStatus, byChannel, byType;
     for (const auto& [status, n] : s.ordersByStatus)

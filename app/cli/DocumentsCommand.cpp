@@ -67,14 +67,21 @@ int runDocumentsCommand(const QStringList& arguments) {
     parser.addOption(
         {u"carrier"_s, u"The carrier (ship-notice, fulfillment), e.g. UPSN or UPS."_s, u"carrier"_s});
     parser.addOption({u"tracking"_s, u"The tracking number (ship-notice, fulfillment)."_s, u"number"_s});
-    parser.addOption({u"packages"_s, u"How many packages (ship-notice; default 1)."_s, u"n"_s});
+    parser.addOption(
+        {u"line"_s,
+         u"A line of the shipment (ship-notice; repeat for several; default: every line that has "
+         "shipped)."_s,
+         u"n"_s});
+    parser.addOption({u"packages"_s, u"How many packages (ship-notice; default 1, at most 9999)."_s, u"n"_s});
     const QString description =
         u"The documents Ordo sends back to channels: X12 855 acknowledgements, X12 856 ship notices and "
         "Shopify-style fulfillment JSON.\n"
         "  ordo documents --order ORDER            list the documents of an order\n"
         "  ordo documents show --id N              print one document\n"
         "  ordo documents acknowledge --order ORDER   make the 855 of an order captured from an X12 850\n"
-        "  ordo documents ship-notice --order ORDER [--carrier C] [--tracking T] [--packages N]   the 856\n"
+        "  ordo documents ship-notice --order ORDER [--carrier C] [--tracking T] [--packages N] [--line "
+        "N]...\n"
+        "                                          the 856 of a shipment that left (its lines shipped)\n"
         "  ordo documents fulfillment --order ORDER [--carrier C] [--tracking T]   the fulfillment JSON\n"
         "An 856 is also made on its own when a B2B order from X12 ships."_s;
     QStringList args = arguments;
@@ -94,11 +101,9 @@ int runDocumentsCommand(const QStringList& arguments) {
     const qint64 documentId = parser.isSet(u"id"_s) ? parser.value(u"id"_s).toLongLong(&ok) : 0;
     if (!ok)
         return usage(u"--id must be a number"_s);
-    const int packages = parser.isSet(u"packages"_s) ? parser.value(u"packages"_s).toInt(&ok) : 1;
-    if (!ok || packages < 1)
-        return usage(u"--packages must be a number of 1 or more"_s);
-
     return guarded([&] {
+        const int packages =
+            parser.isSet(u"packages"_s) ? int(integerOption(parser, u"packages"_s, 1, 9999)) : 1;
         Database db = Database::open(databaseUrl(parser));
         OutboundDocuments documents(db, commandLineActor());
         const bool json = wantsJson(parser);
@@ -118,6 +123,13 @@ int runDocumentsCommand(const QStringList& arguments) {
         shipment.carrier = parser.value(u"carrier"_s);
         shipment.trackingNumber = parser.value(u"tracking"_s);
         shipment.packages = packages;
+        for (const QString& line : parser.values(u"line"_s)) {
+            bool lineOk = false;
+            const int lineNo = line.toInt(&lineOk);
+            if (!lineOk || lineNo < 1)
+                throw Error::usage(u"--line '%1' is not a line number"_s.arg(line));
+            shipment.lineNos << lineNo;
+        }
         if (sub == u"acknowledge"_s) {
             printMade(documents.acknowledge(order), json);
         } else if (sub == u"ship-notice"_s) {

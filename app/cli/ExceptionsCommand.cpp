@@ -24,21 +24,17 @@ int runExceptionsCommand(const QStringList& arguments) {
     addCommonOptions(parser);
     parser.addOption({u"overdue"_s, u"List the orders past their state's time limit (the active rules' "
                                     "state_limit_hours) instead, longest waiting first."_s});
-    parser.addOption({u"limit"_s, u"At most this many orders (default 100)."_s, u"n"_s, u"100"_s});
+    parser.addOption({u"limit"_s,
+                      u"At most this many orders (default 100, at most %1)."_s.arg(OrderQuery::maxPageSize),
+                      u"n"_s, u"100"_s});
     if (auto exit = parse(
             parser, arguments,
             u"Lists the orders held in exception with their reason codes, or with --overdue the orders "
             "that have waited in one state longer than the routing rules allow.\n"
             "Actions on orders the router held: ordo exceptions route-again|assign|backorder --help."_s))
         return *exit;
-    bool ok = false;
-    const int limit = parser.value(u"limit"_s).toInt(&ok);
-    if (!ok || limit < 1) {
-        err() << u"ordo exceptions: --limit takes a number of 1 or more\n"_s;
-        err().flush();
-        return UsageError;
-    }
     return guarded([&] {
+        const int limit = int(integerOption(parser, u"limit"_s, 1, OrderQuery::maxPageSize));
         Database db = Database::open(databaseUrl(parser));
         if (!parser.isSet(u"overdue"_s)) {
             OrderFilter filter;

@@ -66,6 +66,12 @@ int runImportCommand(const QStringList& arguments) {
     parser.addOption({u"allow-below-reserved"_s,
                       u"Let an inventory file's count set on hand below the stock reserved for open orders "
                       "(without it such a row is rejected)."_s});
+    parser.addOption(
+        {u"max-file-size"_s,
+         u"The largest file taken, for every format: bytes, or a number with K, M or G (e.g. 512M). "
+         "Default: 256 MiB for CSV and X12, 64 MiB for JSON documents. A larger file is refused "
+         "before it is read; a FIFO or device is read up to the limit."_s,
+         u"size"_s});
     parser.addPositionalArgument(
         u"files"_s,
         u"Channel order documents (Shopify, WooCommerce, Amazon SP-API JSON) or CSV files of locations, "
@@ -85,7 +91,7 @@ int runImportCommand(const QStringList& arguments) {
         "whole. Lines without an SKU are mapped through 'ordo skus xref'.\n"
         "CSV files (UTF-8, comma-separated, with a header row), each in one transaction:\n"
         "  locations  location_id,name,type,latitude,longitude,ship,pickup[,daily_capacity]\n"
-        "  skus       sku,name,weight_kg,unit_price,currency\n"
+        "  skus       sku,name,weight_kg,unit_price,currency[,gtin]\n"
         "  inventory  location_id,sku,on_hand[,safety_stock]\n"
         "  orders     order_id,channel,ordered_at,customer_email[,customer_phone],ship_name,address1,city,"
         "[region,]postal_code,country,[latitude,longitude,]delivery,pickup_location_id,sku,quantity,unit_"
@@ -111,6 +117,13 @@ int runImportCommand(const QStringList& arguments) {
     }
 
     return guarded([&] {
+        // A JSON document takes several times its size in memory while it is parsed: even a limit given on
+        // the command line stays below what such a document can sensibly take.
+        constexpr qint64 mostBytes = qint64(16) << 30;
+        const std::optional<InputLimits> limits =
+            parser.isSet(u"max-file-size"_s)
+                ? std::optional(InputLimits::all(byteSizeOption(parser, u"max-file-size"_s, mostBytes)))
+                : std::nullopt;
         Database db = Database::open(databaseUrl(parser));
         InventoryImportOptions inventory;
         inventory.allowBelowReserved = parser.isSet(u"allow-below-reserved"_s);
@@ -119,6 +132,8 @@ int runImportCommand(const QStringList& arguments) {
             importer.setOnCommitted([](const ImportedOrderOutcome& o) {
                 printCommitted(u"order %1 (%2)"_s.arg(o.orderNumber, o.outcome));
             });
+        if (limits)
+            importer.setLimits(*limits);
         const ImportReport report = importer.importFiles(files, parser.value(u"format"_s));
         if (wantsJson(parser))
             printJson(report.toJson());

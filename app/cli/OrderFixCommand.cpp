@@ -1,9 +1,11 @@
 // `ordo order fix-address|map-sku|revalidate`: correct an order that is not yet routed and validate it again.
 #include "CliSupport.h"
 #include "Commands.h"
+#include "channels/OutboundDocuments.h"
 #include "orders/OrderCorrections.h"
 #include "orders/OrderQuery.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +17,12 @@ using namespace Qt::StringLiterals;
 namespace ordo::cli {
 
 namespace {
+
+// A correction that released a held X12 order lets go of the 855 its partner waited for.
+void answerPartner(Database& db, const CorrectionOutcome& outcome) {
+    if (outcome.released)
+        OutboundDocuments(db, commandLineActor()).acknowledgeWhenDue(outcome.orderId);
+}
 
 // "ordo order fix-address" is shown as the program.
 QStringList subArguments(const QStringList& arguments) {
@@ -169,8 +177,11 @@ int runFixAddress(const QStringList& arguments) {
                     parser.value(u"latitude"_s), parser.value(u"longitude"_s)));
             address.position = GeoPoint{lat, lon};
         }
+        Transaction tx(db); // the correction and the 855 it lets go, or neither
         const CorrectionOutcome outcome =
             corrections.correctShipTo(id, address, commandLineActor(), parser.value(u"note"_s));
+        answerPartner(db, outcome);
+        tx.commit();
         if (wantsJson(parser))
             printJson(toJson(outcome));
         else
@@ -222,8 +233,11 @@ int runMapSku(const QStringList& arguments) {
         const QString sku = parser.value(u"sku"_s);
         if (!everywhere) {
             const qint64 id = orderId(db, parser.value(u"order"_s));
+            Transaction tx(db);
             const CorrectionOutcome outcome =
                 corrections.mapUnknownSku(id, lineNo, sku, commandLineActor(), remember);
+            answerPartner(db, outcome);
+            tx.commit();
             if (wantsJson(parser))
                 printJson(toJson(outcome));
             else
@@ -236,6 +250,8 @@ int runMapSku(const QStringList& arguments) {
         QJsonArray array;
         for (const BulkMapResult& r : results) {
             refused += r.error.isEmpty() ? 0 : 1;
+            if (r.outcome)
+                answerPartner(db, *r.outcome);
             QJsonArray lines;
             for (int no : r.lineNos)
                 lines.append(no);
@@ -281,7 +297,10 @@ int runRevalidate(const QStringList& arguments) {
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
         const qint64 id = orderId(db, parser.value(u"order"_s));
+        Transaction tx(db);
         const CorrectionOutcome outcome = OrderCorrections(db).revalidate(id, commandLineActor());
+        answerPartner(db, outcome);
+        tx.commit();
         if (wantsJson(parser))
             printJson(toJson(outcome));
         else

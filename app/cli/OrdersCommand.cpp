@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace ordo::cli {
@@ -42,7 +44,9 @@ int runOrdersCommand(const QStringList& arguments) {
     parser.addOption({u"to"_s, u"Only orders placed before this date (UTC)."_s, u"date"_s});
     parser.addOption({u"search"_s, u"Order number, e-mail, phone or name (prefix)."_s, u"text"_s});
     parser.addOption(
-        {u"limit"_s, u"At most this many orders, newest first (default 50)."_s, u"n"_s, u"50"_s});
+        {u"limit"_s,
+         u"At most this many orders, newest first (default 50, at most %1)."_s.arg(OrderQuery::maxPageSize),
+         u"n"_s, u"50"_s});
     parser.addOption({u"offset"_s, u"Skip this many orders first (paging)."_s, u"n"_s, u"0"_s});
     if (auto exit = parse(parser, arguments, u"Lists orders, newest first."_s))
         return *exit;
@@ -65,11 +69,8 @@ int runOrdersCommand(const QStringList& arguments) {
         filter.from = parseDateOption(parser, u"from"_s);
         filter.to = parseDateOption(parser, u"to"_s);
         filter.search = parser.value(u"search"_s);
-        bool limitOk = false, offsetOk = false;
-        const int limit = parser.value(u"limit"_s).toInt(&limitOk);
-        const int offset = parser.value(u"offset"_s).toInt(&offsetOk);
-        if (!limitOk || limit < 0 || !offsetOk || offset < 0)
-            throw Error::usage(u"--limit and --offset take whole numbers of 0 or more"_s);
+        const int limit = int(integerOption(parser, u"limit"_s, 0, OrderQuery::maxPageSize));
+        const int offset = int(integerOption(parser, u"offset"_s, 0, std::numeric_limits<int>::max()));
 
         Database db = Database::open(databaseUrl(parser));
         const QList<OrderSummary> rows =

@@ -13,6 +13,8 @@ namespace ordo::cli {
 
 namespace {
 
+constexpr int maxGroup = 10000;
+
 QJsonObject outcomeToJson(const ReservationOutcome& o) {
     QJsonArray lines;
     for (const ReservedLine& l : o.reserved)
@@ -60,8 +62,9 @@ int runReserveCommand(const QStringList& arguments) {
                       u"With --pending: only the orders whose id modulo N is K, so that N workers can "
                       "share the queue."_s,
                       u"K/N"_s});
-    parser.addOption(
-        {u"group"_s, u"With --pending: orders per transaction (default 500)."_s, u"n"_s, u"500"_s});
+    parser.addOption({u"group"_s,
+                      u"With --pending: orders per transaction (default 500, at most %1)."_s.arg(maxGroup),
+                      u"n"_s, u"500"_s});
     if (auto exit =
             parse(parser, arguments,
                   u"Reserves stock for orders: each line at the location named on it, or else at the first "
@@ -71,9 +74,13 @@ int runReserveCommand(const QStringList& arguments) {
     const bool pending = parser.isSet(u"pending"_s);
     bool groupOk = false;
     const int group = parser.value(u"group"_s).toInt(&groupOk);
-    if (one == pending || !groupOk || group < 1 || (pending && parser.isSet(u"partial"_s))) {
-        err() << u"ordo reserve: give either --order NUMBER [--partial] or --pending [--group N], "
-                 "e.g. 'ordo reserve --order W-100234'\n"_s;
+    // A group is one transaction's orders: bounded, so that a slip of the keyboard does not hold a
+    // transaction (and its memory) over every waiting order.
+    if (one == pending || !groupOk || group < 1 || group > maxGroup ||
+        (pending && parser.isSet(u"partial"_s))) {
+        err()
+            << u"ordo reserve: give either --order NUMBER [--partial] or --pending [--group N] (N from 1 to "
+               "%1), e.g. 'ordo reserve --order W-100234'\n"_s.arg(maxGroup);
         err().flush();
         return UsageError;
     }

@@ -26,7 +26,9 @@ namespace ordo {
 
 // The state of one file's import.
 struct CsvImporter::FileRun {
-    CsvReader& reader;
+    QIODevice& device; // seekable (importDevice)
+    qint64 start;      // where the file starts in it
+    CsvReader* reader; // the pass over the file under way
     CsvLayout layout;
     ImportFileSummary summary;
     ImportReport report; // errors and warnings of this file
@@ -41,6 +43,9 @@ bool isBlank(const QStringList& fields) {
 }
 
 std::optional<CsvKind> peekKind(const QString& path) {
+    // A file that is not regular (a FIFO) would lose what is peeked: it goes first, unsorted.
+    if (!QFileInfo(path).isFile())
+        return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -53,6 +58,15 @@ std::optional<CsvKind> peekKind(const QString& path) {
         // Reported when the file itself is imported.
     }
     return std::nullopt;
+}
+
+const QString csvKindText = InputFile::kindText(QStringLiteral("csv"));
+
+// Sets the reader's byte limit, with the words for the file it reads.
+void limit(CsvReader& reader, const QIODevice& device, qint64 bytes) {
+    const auto* file = qobject_cast<const QFile*>(&device);
+    const bool regular = file && QFileInfo(file->fileName()).isFile();
+    reader.setByteLimit(bytes, InputFile::stoppedAt(bytes, csvKindText, regular));
 }
 
 ImportReport refusedFile(const QString& name, const QString& kind, int line, const QString& reason) {
@@ -95,6 +109,8 @@ ImportReport CsvImporter::importFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return refusedFile(path, QString(), 0, u"cannot open the file: %1"_s.arg(file.errorString()));
+    if (const QString tooLarge = InputFile::tooLarge(path, m_maxFileSize, csvKindText); !tooLarge.isEmpty())
+        return refusedFile(path, QString(), 0, tooLarge);
     return importDevice(file, path);
 }
 
@@ -108,10 +124,22 @@ void CsvImporter::checkPermission(CsvKind kind) const {
 ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
     // The whole file is one unit of work, run again from the file's start when the database gave up on it
     // (TransactionRunner): a device that cannot seek back is read into memory first.
+    // That copy stops at the file size limit, so a device that never ends (a FIFO, /dev/zero) is refused.
     QBuffer buffered;
     QIODevice* source = &device;
     if (device.isSequential()) {
-        buffered.setData(device.readAll());
+        QByteArray content;
+        constexpr qint64 chunk = 1024 * 1024;
+        for (QByteArray part = device.read(chunk); !part.isEmpty(); part = device.read(chunk)) {
+            content += part;
+            if (content.size() > m_maxFileSize)
+                return refusedFile(name, QString(), 0, InputFile::stoppedAt(m_maxFileSize, csvKindText));
+            // No CSV text holds a NUL byte (CsvReader refuses the file at the first, naming its line): a
+            // binary stream such as /dev/zero is not read further.
+            if (part.contains('\0'))
+                break;
+        }
+        buffered.setData(content);
         buffered.open(QIODevice::ReadOnly);
         source = &buffered;
     }
@@ -125,7 +153,8 @@ ImportReport CsvImporter::importDevice(QIODevice& device, const QString& name) {
 ImportReport CsvImporter::importOnce(QIODevice& device, const QString& name) {
     const qint64 start = device.pos();
     CsvReader reader(device, name);
-    FileRun run{reader, {}, {}, {}, 1};
+    limit(reader, device, m_maxFileSize);
+    FileRun run{device, start, &reader, {}, {}, {}, 1};
     run.summary.file = name;
     try {
         CsvRecord header;
@@ -163,8 +192,8 @@ ImportReport CsvImporter::importOnce(QIODevice& device, const QString& name) {
     } catch (const Error& e) {
         if (e.kind() != Error::Kind::Input)
             throw Error(e.kind(), u"%1: %2"_s.arg(name, e.message()), e.code());
-        if (reader.errorLine() > 0)
-            return refusedFile(name, run.summary.kind, reader.errorLine(), reader.errorReason());
+        if (run.reader->errorLine() > 0)
+            return refusedFile(name, run.summary.kind, run.reader->errorLine(), run.reader->errorReason());
         return refusedFile(name, run.summary.kind, run.line, e.message());
     }
     run.report.add(run.summary);
@@ -174,7 +203,7 @@ ImportReport CsvImporter::importOnce(QIODevice& device, const QString& name) {
 // The next row that is not blank, with run.line set; rows of the wrong width are rejected and skipped.
 bool CsvImporter::nextRow(FileRun& run, QStringList& fields) {
     CsvRecord record;
-    while (run.reader.next(record)) {
+    while (run.reader->next(record)) {
         if (isBlank(record.fields))
             continue;
         run.line = record.line;
@@ -221,6 +250,15 @@ void CsvImporter::importSkus(FileRun& run) {
         } catch (const Error& e) {
             rejectRow(run, e.message());
             continue;
+        }
+        // One barcode names one item: a second SKU with it would make partners' lines ambiguous.
+        if (!sku.gtin.isEmpty()) {
+            const std::optional<QString> owner = skus.codeForGtin(sku.gtin);
+            if (owner && *owner != sku.code) {
+                rejectRow(run, u"gtin '%1' is already the barcode of %2"_s.arg(
+                                   run.layout.value(fields, SkuColumn::Gtin), *owner));
+                continue;
+            }
         }
         skus.upsert(sku);
         ++run.summary.accepted;
@@ -273,23 +311,48 @@ void CsvImporter::importInventory(FileRun& run, QIODevice& device, qint64 start)
 }
 
 void CsvImporter::importOrders(FileRun& run) {
-    // Rows of one order may be scattered: the whole file is read (and so checked) before anything is written.
     CsvOrderAssembler assembler(run.layout, run.summary.file);
+    OrderCapture capture(m_db, m_actor);
     CsvRecord record;
-    while (run.reader.next(record)) {
+    // The first pass reads (and so checks) the whole file before anything is written, and learns the line of
+    // each order's last row; the second captures each order as soon as that row is read.
+    QHash<QString, int> lastLine;
+    while (run.reader->next(record)) {
+        if (isBlank(record.fields))
+            continue;
+        run.line = record.line;
+        lastLine.insert(run.layout.value(record.fields, OrderColumn::OrderId), record.line);
+    }
+    if (!run.device.seek(run.start))
+        throw Error::input(u"the file cannot be read a second time: %1"_s.arg(run.device.errorString()));
+    CsvReader second(run.device, run.summary.file);
+    limit(second, run.device, m_maxFileSize);
+    run.reader = &second;
+    second.next(record); // the header again
+    while (second.next(record)) {
         if (isBlank(record.fields))
             continue;
         run.line = record.line;
         assembler.add(record);
+        const QString orderId = run.layout.value(record.fields, OrderColumn::OrderId);
+        if (lastLine.value(orderId) == record.line)
+            assembler.finish(orderId);
+        captureOrders(run, assembler.take(), capture);
     }
-    run.report.errors << assembler.errors();
-    run.summary.rejected += assembler.rejectedCount();
+    captureOrders(run, assembler.take(true), capture);
+    // The rows that could not be read come first, in file order, as when the file was read whole first.
+    run.report.errors = assembler.errors() + run.report.errors;
+    run.summary.rejected += assembler.rejectedRows();
+}
 
-    OrderCapture capture(m_db, m_actor);
+void CsvImporter::captureOrders(FileRun& run, QList<CsvOrderAssembler::Assembled> assembledOrders,
+                                OrderCapture& capture) {
     OrderRepository orders(m_db);
-    for (CsvOrderAssembler::Assembled& assembled : assembler.orders()) {
-        if (assembled.rejected)
+    for (CsvOrderAssembler::Assembled& assembled : assembledOrders) {
+        if (assembled.rejected) {
+            ++run.summary.rejected;
             continue;
+        }
         run.line = assembled.firstLine;
         const QString number = assembled.order.orderNumber;
         // An order number taken by another channel's order would make OrderCapture throw, and a throw inside

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "formats/CsvFileKind.h"
+#include "formats/CsvOrderAssembler.h"
 #include "formats/ImportReport.h"
+#include "formats/InputFile.h"
 #include "model/Actor.h"
 
 #include <QStringList>
@@ -12,6 +14,7 @@ namespace ordo {
 
 class CsvReader;
 class Database;
+class OrderCapture;
 class PositionSink;
 
 // How the counts of an inventory file reach the inventory ledger.
@@ -32,9 +35,18 @@ struct InventoryImportOptions {
 // represented is rejected with its line, and orders that break a business rule are captured and held in
 // Exception by OrderCapture. Storage failures and a lack of permission are not reported but thrown
 // (ordo::Error naming the file).
+//
+// Files are streamed a record at a time. A file larger than the limit (setMaxFileSize, 256 MiB by default) is
+// refused before it is read; a device that cannot seek (a FIFO) is copied into memory up to the limit, so
+// that the file can be read again when the database gives up on it (TransactionRunner), and refused past it.
+// An orders file, whose rows of one order may be anywhere, is read twice: once to check it and learn where
+// each order ends, then to capture each order as soon as its last row is read, so that memory holds the
+// orders not yet complete rather than the whole file.
 class CsvImporter {
 public:
     CsvImporter(Database& db, const Actor& actor, const InventoryImportOptions& inventory = {});
+
+    void setMaxFileSize(qint64 bytes) { m_maxFileSize = bytes; }
 
     // Imports several files, master data first whatever the order given: locations, SKUs, inventory, then
     // orders, so that orders find the catalogue of the same run.
@@ -51,12 +63,14 @@ private:
     void importSkus(FileRun& run);
     void importInventory(FileRun& run, QIODevice& device, qint64 start);
     void importOrders(FileRun& run);
+    void captureOrders(FileRun& run, QList<CsvOrderAssembler::Assembled> orders, OrderCapture& capture);
     bool nextRow(FileRun& run, QStringList& fields);
     void rejectRow(FileRun& run, const QString& reason);
 
     Database& m_db;
     Actor m_actor;
     InventoryImportOptions m_inventory;
+    qint64 m_maxFileSize = InputLimits().csvBytes;
 };
 
 } // namespace ordo

@@ -1,13 +1,17 @@
 #include "OutboundDocuments.h"
 
 #include "Error.h"
+#include "channels/TradingPartners.h"
 #include "channels/X12ControlNumbers.h"
 #include "formats/FulfillmentJsonWriter.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
+#include "storage/SkuRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +61,41 @@ OutboundDocument fromRow(SqlQuery& q) {
 const QString selectColumns = u"SELECT id, order_id, kind, control_number, content, created_at "
                               "FROM outbound_documents "_s;
 
+bool hasLeft(OrderStatus status) {
+    return status == OrderStatus::Shipped || status == OrderStatus::Delivered;
+}
+
+// The lines a ship notice may name: those asked for, each of which must have shipped, or else every line that
+// has. An advance ship notice tells a partner a shipment left; for goods still on the shelf it would be
+// false.
+QList<int> linesThatLeft(const Order& order, const QList<int>& asked) {
+    const QString rule = u"an 856 ship notice is made only for a shipment that left"_s;
+    QList<int> left;
+    for (const OrderLine& line : order.lines)
+        if (hasLeft(line.status))
+            left << line.lineNo;
+    if (asked.isEmpty()) {
+        if (left.isEmpty()) {
+            const QString state = order.status == OrderStatus::Exception ? u"held in exception"_s
+                                                                         : orderStatusCode(order.status);
+            throw Error::state(
+                u"order %1 is %2; %3, and no line of it has shipped"_s.arg(order.orderNumber, state, rule));
+        }
+        return left;
+    }
+    for (int lineNo : asked) {
+        const auto line = std::find_if(order.lines.cbegin(), order.lines.cend(),
+                                       [lineNo](const OrderLine& l) { return l.lineNo == lineNo; });
+        if (line == order.lines.cend())
+            throw Error::input(u"order %1 has no line %2"_s.arg(order.orderNumber).arg(lineNo));
+        if (!hasLeft(line->status))
+            throw Error::state(u"order %1: line %2 has not shipped (it is %3); %4"_s.arg(order.orderNumber)
+                                   .arg(lineNo)
+                                   .arg(orderStatusCode(line->status), rule));
+    }
+    return asked;
+}
+
 } // namespace
 
 OutboundDocuments::OutboundDocuments(Database& db, const Actor& actor)
@@ -82,16 +121,48 @@ OutboundDocument OutboundDocuments::store(qint64 orderId, const QString& kind, c
     return d;
 }
 
+QHash<int, X12LineAck> OutboundDocuments::lineAcks(const Order& order, const X12PurchaseOrder& ordered,
+                                                   UnfillableLines unfillable) const {
+    QHash<int, X12LineAck> acks;
+    const SkuRepository skus(m_db);
+    for (const OrderLine& line : order.lines) {
+        if (line.status == OrderStatus::Cancelled) {
+            acks.insert(line.lineNo, X12LineAck{0, 0, line.quantity});
+            continue;
+        }
+        if (!line.skuCode.isEmpty() && skus.idForCode(line.skuCode))
+            continue; // a known item: accepted
+        // Ordo cannot fill a line whose item it does not know: it says so, and why.
+        QString reason;
+        if (line.skuCode.isEmpty()) {
+            QStringList ids;
+            for (const PartNumber& p : ordered.imported.partNumbers.value(line.lineNo))
+                ids << p.qualifier + u' ' + p.number;
+            reason = u"UNKNOWN_SKU - no SKU of ours for the item (%1)"_s.arg(ids.join(u", "_s));
+        } else {
+            reason = u"UNKNOWN_SKU - SKU %1 is not in our catalogue"_s.arg(line.skuCode);
+        }
+        acks.insert(line.lineNo, unfillable == UnfillableLines::Backorder
+                                     ? X12LineAck{0, line.quantity, 0, reason}
+                                     : X12LineAck{0, 0, line.quantity, reason});
+    }
+    return acks;
+}
+
 OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines) {
     if (!m_actor.may(Permission::CaptureOrders))
         throw Error::denied(u"%1 may not acknowledge purchase orders"_s.arg(m_actor.user));
     Transaction tx(m_db);
     const Order order = loadOrder(m_db, orderId);
     const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
-    QHash<int, X12LineAck> decisions = lines;
-    for (const OrderLine& line : order.lines)
-        if (!decisions.contains(line.lineNo) && line.status == OrderStatus::Cancelled)
-            decisions.insert(line.lineNo, X12LineAck{0, 0, line.quantity});
+    const QString& partner = source.order.imported.partner;
+    const UnfillableLines unfillable = TradingPartners(m_db, m_actor).unfillableLines(partner);
+    if (unfillable == UnfillableLines::Wait && order.status == OrderStatus::Exception)
+        throw Error::state(u"order %1 is held in exception; partner %2's 855 waits until the exception is "
+                           "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
+    QHash<int, X12LineAck> decisions = lineAcks(order, source.order, unfillable);
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+        decisions.insert(it.key(), it.value());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 control = X12ControlNumbers::next(m_db);
     const QByteArray content =
@@ -103,6 +174,51 @@ OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int,
     return d;
 }
 
+std::optional<OutboundDocument> OutboundDocuments::acknowledgeCaptured(qint64 orderId) {
+    Transaction tx(m_db);
+    const Order order = loadOrder(m_db, orderId);
+    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+    const QString& partner = source.order.imported.partner;
+    if (order.status == OrderStatus::Exception &&
+        TradingPartners(m_db, m_actor).unfillableLines(partner) == UnfillableLines::Wait) {
+        OrderTransitions(m_db).note(
+            orderId, u"document"_s, u"x12_855_waiting"_s,
+            u"partner %1 is acknowledged when the exception is resolved"_s.arg(partner), m_actor,
+            nowStoredTime());
+        tx.commit();
+        return std::nullopt;
+    }
+    OutboundDocument d = acknowledge(orderId);
+    tx.commit();
+    return d;
+}
+
+std::optional<OutboundDocument> OutboundDocuments::acknowledgeWhenDue(qint64 orderId) {
+    // Most orders did not come from X12, and most that did were acknowledged as they were captured: two
+    // indexed look-ups settle it before the order is loaded.
+    SqlQuery due(m_db,
+                 u"SELECT count(*) FROM source_documents s WHERE s.order_id = :order AND s.format = 'x12' "
+                 "AND NOT EXISTS (SELECT 1 FROM outbound_documents d WHERE d.order_id = :order2 "
+                 "AND d.kind = 'x12_855')"_s);
+    due.bind(u":order"_s, orderId).bind(u":order2"_s, orderId);
+    if (due.scalar().toLongLong() == 0)
+        return std::nullopt;
+    Transaction tx(m_db);
+    std::optional<OutboundDocument> made;
+    try {
+        if (loadOrder(m_db, orderId).status != OrderStatus::Exception)
+            made = acknowledge(orderId);
+    } catch (const Error& e) {
+        // A source document that no longer reads must not undo the release or cancel it follows.
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_855_failed"_s, e.message(), m_actor,
+                                    nowStoredTime());
+    }
+    tx.commit();
+    return made;
+}
+
 OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInfo& shipment) {
     if (!m_actor.may(Permission::AdvanceOrders))
         throw Error::denied(u"%1 may not send ship notices"_s.arg(m_actor.user));
@@ -110,6 +226,7 @@ OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInf
     const Order order = loadOrder(m_db, orderId);
     const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
     ShipmentInfo info = shipment;
+    info.lineNos = linesThatLeft(order, shipment.lineNos);
     if (!info.shippedAt.isValid())
         info.shippedAt = QDateTime::currentDateTimeUtc();
     const qint64 control = X12ControlNumbers::next(m_db);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/TradingPartners.h"
 #include "formats/X12AcknowledgementWriter.h"
 #include "formats/X12ShipNoticeWriter.h"
 #include "model/Actor.h"
@@ -34,11 +35,24 @@ class OutboundDocuments {
 public:
     OutboundDocuments(Database& db, const Actor& actor);
 
-    // The 855 for an order captured from an X12 850. Lines cancelled are rejected, the others accepted,
-    // unless `lines` says otherwise per line number. Error::notFound without the order, Error::state when it
-    // did not come from X12.
+    // The 855 for an order captured from an X12 850. Its lines are acknowledged as Ordo can fill them: a
+    // cancelled line is rejected (IR); a line whose item is not in the catalogue is rejected (IR) or
+    // backordered (IB) as its partner's setting says (TradingPartners), with the reason in an MSG; the others
+    // are accepted (IA). `lines` overrides that per line number. Error::notFound without the order,
+    // Error::state when it did not come from X12, or when it is held in exception and its partner's 855
+    // waits for the exception to be resolved.
     OutboundDocument acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines = {});
-    // The 856 for an order captured from an X12 850 (Error::state otherwise).
+    // What capture calls for an order it took from an 850: its 855, or nothing when the order is held and its
+    // partner's 855 waits for the exception to be resolved (an audit event says so).
+    std::optional<OutboundDocument> acknowledgeCaptured(qint64 orderId);
+    // What the paths that settle an exception call once the order is released or cancelled (OrderLifecycle,
+    // the corrections' callers): the 855 that waited for it, when the order came from X12, has no 855 yet
+    // and is no longer held; nothing otherwise. A source document that can no longer be read goes to the
+    // audit trail and does not undo the release.
+    std::optional<OutboundDocument> acknowledgeWhenDue(qint64 orderId);
+    // The 856 for an order captured from an X12 850 (Error::state otherwise), for a shipment that left: the
+    // lines of shipment.lineNos, each of which must be shipped or delivered, or else every line that is.
+    // Error::state when nothing has shipped (a held, validated or packed order) or a line asked for has not.
     OutboundDocument shipNotice(qint64 orderId, const ShipmentInfo& shipment);
     // The fulfillment JSON with tracking, for any order.
     OutboundDocument fulfillment(qint64 orderId, const ShipmentInfo& shipment);
@@ -51,6 +65,8 @@ public:
     std::optional<OutboundDocument> find(qint64 id) const;
 
 private:
+    QHash<int, X12LineAck> lineAcks(const Order& order, const X12PurchaseOrder& ordered,
+                                    UnfillableLines unfillable) const;
     OutboundDocument store(qint64 orderId, const QString& kind, const QString& controlNumber,
                            const QString& content);
 

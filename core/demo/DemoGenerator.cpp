@@ -11,6 +11,7 @@
 #include "DemoStock.h"
 #include "Error.h"
 #include "UsPlaces.h"
+#include "model/Gtin.h"
 #include "sourcing/DecisionRepository.h"
 #include "storage/BulkInsert.h"
 #include "storage/Database.h"
@@ -109,11 +110,16 @@ void writeMasterData(Database& db, const DemoNetwork& network, const QList<DemoS
                        loc.position.longitude, loc.ships ? 1 : 0, loc.pickup ? 1 : 0, loc.dailyCapacity});
     }
     locations.flush();
-    BulkInsert skus(db, u"skus"_s,
-                    {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s});
+    BulkInsert skus(
+        db, u"skus"_s,
+        {u"id"_s, u"code"_s, u"name"_s, u"weight_g"_s, u"price_minor"_s, u"currency"_s, u"gtin"_s});
     id = 0;
-    for (const DemoSku& s : catalog)
-        skus.add({++id, s.code, s.name, s.weightGrams, s.priceMinor, u"USD"_s});
+    for (const DemoSku& s : catalog) {
+        ++id;
+        // A barcode for each item: GTIN-13 in GS1's in-store range (prefix 20), which no real product uses.
+        const QString gtin = Gtin::withCheckDigit(u"20"_s + QString::number(id).rightJustified(10, u'0'));
+        skus.add({id, s.code, s.name, s.weightGrams, s.priceMinor, u"USD"_s, *Gtin::normalised(gtin)});
+    }
     skus.flush();
 }
 

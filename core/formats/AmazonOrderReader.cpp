@@ -1,6 +1,7 @@
 #include "AmazonOrderReader.h"
 
 #include "formats/ChannelDocument.h"
+#include "model/OrderAmounts.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -106,7 +107,11 @@ ImportedOrder readOrder(const JsonNode& o, const QList<JsonNode>& items) {
         order.priority = 1;
 
     int lineNo = 0;
-    qint64 shipping = 0, shippingTax = 0, shippingDiscount = 0, codFee = 0;
+    qint64 shipping = 0, shippingTax = 0, shippingDiscount = 0, codFee = 0, linesTotal = 0;
+    // Each item's share of an order-level amount, added with a check against the ceiling.
+    const auto addShare = [&order](qint64& sum, const JsonNode& money) {
+        money.addAmount(sum, amount(money, order.currency), order.currency);
+    };
     for (const JsonNode& item : items) {
         item.requireObject();
         OrderLine line;
@@ -114,7 +119,7 @@ ImportedOrder readOrder(const JsonNode& o, const QList<JsonNode>& items) {
         line.externalLineId = item[u"OrderItemId"_s].requiredText();
         line.skuCode = item[u"SellerSKU"_s].text();
         line.title = item[u"Title"_s].text();
-        line.quantity = item[u"QuantityOrdered"_s].requiredInteger();
+        line.quantity = item[u"QuantityOrdered"_s].requiredQuantity();
         // ItemPrice is the price of the whole line (unit price times quantity).
         const qint64 linePrice = amount(item[u"ItemPrice"_s], order.currency);
         if (line.quantity > 0 && linePrice % line.quantity != 0)
@@ -122,13 +127,16 @@ ImportedOrder readOrder(const JsonNode& o, const QList<JsonNode>& items) {
                                           .arg(Money{linePrice, order.currency}.toString())
                                           .arg(line.quantity));
         line.unitPrice = Money{line.quantity > 0 ? linePrice / line.quantity : 0, order.currency};
+        if (!OrderAmounts::add(linesTotal, linePrice))
+            item[u"ItemPrice"_s].fail(OrderAmounts::linesProblem(order.currency));
         line.taxMinor = amount(item[u"ItemTax"_s], order.currency);
         line.discountMinor = amount(item[u"PromotionDiscount"_s], order.currency);
-        shipping += amount(item[u"ShippingPrice"_s], order.currency);
-        shippingTax += amount(item[u"ShippingTax"_s], order.currency);
-        shippingDiscount += amount(item[u"ShippingDiscount"_s], order.currency);
-        codFee +=
-            amount(item[u"CODFee"_s], order.currency) - amount(item[u"CODFeeDiscount"_s], order.currency);
+        addShare(shipping, item[u"ShippingPrice"_s]);
+        addShare(shippingTax, item[u"ShippingTax"_s]);
+        addShare(shippingDiscount, item[u"ShippingDiscount"_s]);
+        addShare(codFee, item[u"CODFee"_s]);
+        item[u"CODFeeDiscount"_s].addAmount(codFee, -amount(item[u"CODFeeDiscount"_s], order.currency),
+                                            order.currency);
         const QString asin = item[u"ASIN"_s].text();
         if (!asin.isEmpty())
             imported.partNumbers[line.lineNo] << PartNumber{u"ASIN"_s, asin};
@@ -173,6 +181,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     QHash<QString, QList<JsonNode>> itemsByOrder;
     const auto ordersOf = [&itemsByOrder](const JsonNode& root) {
         root.requireObject();
@@ -199,7 +211,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
         imported.source.content = ChannelJson::toText(kept);
         return imported;
     };
-    return ChannelDocument::read(u"amazon"_s, content, fileName, ordersOf, readOne);
+    ChannelDocument::read(u"amazon"_s, content, fileName, ordersOf, readOne, sink);
 }
 
 } // namespace ordo::AmazonOrderReader

@@ -16,5 +16,7 @@ namespace ordo::AmazonOrderReader {
 // whose items are not in the file is left out with a problem.
 bool sniff(QByteArrayView content);
 ParsedDocument read(const QByteArray& content, const QString& fileName);
+// The same, each order or problem handed to `sink` as soon as it is read.
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink);
 
 } // namespace ordo::AmazonOrderReader

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "model/Money.h"
+#include "model/OrderAmounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,8 +72,23 @@ bool isJsonNumber(QByteArrayView t) {
     return i == t.size();
 }
 
-// Rewrites every number token outside strings into a marked string: 12.50 -> "\\u000112.50". A run of number
-// characters that is not a JSON number is left alone for the parser to refuse.
+// A whole number of at most 15 digits (and not -0): a double holds it exactly and QJsonDocument writes it
+// back digit for digit, so it needs no mark. Quantities, small ids and counts are most of a document's
+// numbers, and a marked number is a string of the document: leaving them be keeps the parsed document near
+// its own size.
+bool isExactAsIs(QByteArrayView t) {
+    const qsizetype digits = t.size() - (t.startsWith('-') ? 1 : 0);
+    if (digits < 1 || digits > 15 || t == "-0")
+        return false;
+    for (qsizetype i = t.size() - digits; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    return digits == 1 || t[t.size() - digits] != '0'; // JSON has no leading zeros; leave those to the parser
+}
+
+// Rewrites every number token outside strings into a marked string: 12.50 -> "\\u000112.50", except the whole
+// numbers a double holds exactly (isExactAsIs). A run of number characters that is not a JSON number is left
+// alone for the parser to refuse.
 QByteArray markNumbers(const QByteArray& content) {
     QByteArray out;
     out.reserve(content.size() + content.size() / 8);
@@ -96,7 +112,9 @@ QByteArray markNumbers(const QByteArray& content) {
             while (end < content.size() && isNumberByte(content[end]))
                 ++end;
             const QByteArrayView token = QByteArrayView(content).sliced(i, end - i);
-            if (isJsonNumber(token)) {
+            if (isExactAsIs(token)) {
+                out += token; // a whole number a double holds exactly: no mark, no string in the document
+            } else if (isJsonNumber(token)) {
                 out += "\"\\u0001";
                 out += token;
                 out += '"';
@@ -159,7 +177,7 @@ qsizetype ChannelJson::invalidUtf8At(QByteArrayView bytes) {
 }
 
 QJsonValue ChannelJson::parse(const QByteArray& content, const QString& fileName) {
-    if (content.trimmed().isEmpty())
+    if (QByteArrayView(content).trimmed().isEmpty()) // a view: no copy of a large document
         throw Error::input(u"%1: the file is empty"_s.arg(fileName));
     if (const qsizetype bad = invalidUtf8At(content); bad >= 0) {
         const TextPosition p = positionOf(content, bad);
@@ -180,7 +198,7 @@ QJsonValue ChannelJson::parse(const QByteArray& content, const QString& fileName
         if (original.error == QJsonParseError::NoError)
             original = error;
         const TextPosition p = positionOf(content, original.offset);
-        const bool cutShort = original.offset >= content.trimmed().size() - 1;
+        const bool cutShort = original.offset >= QByteArrayView(content).trimmed().size() - 1;
         throw Error::input(u"%1: line %2, column %3: %4 (%5)"_s.arg(fileName).arg(p.line).arg(p.column).arg(
             cutShort ? u"the JSON is cut short"_s : u"this is not valid JSON"_s, original.errorString()));
     }
@@ -219,6 +237,8 @@ QByteArray ChannelJson::toText(const QJsonValue& value) {
 }
 
 std::optional<QString> ChannelJson::numberText(const QJsonValue& value) {
+    if (value.isDouble()) // a whole number markNumbers left as it was
+        return QString::number(value.toInteger());
     if (!value.isString())
         return std::nullopt;
     const QString s = value.toString();
@@ -345,21 +365,54 @@ int JsonNode::requiredInteger() const {
     return *v;
 }
 
-qint64 JsonNode::money(const QString& currency) const {
+int JsonNode::requiredQuantity() const {
+    const int v = requiredInteger();
+    if (v > OrderLine::maxQuantity || v < -OrderLine::maxQuantity)
+        fail(OrderAmounts::quantityProblem(QString::number(v)));
+    return v;
+}
+
+void JsonNode::addAmount(qint64& sum, qint64 amount, const QString& currency) const {
+    if (!OrderAmounts::add(sum, amount))
+        fail(OrderAmounts::sumProblem(currency));
+}
+
+std::optional<std::pair<QString, qint64>> JsonNode::exactMoney(const QString& currency) const {
     if (isAbsent())
-        return 0;
+        return std::nullopt;
     const auto number = ChannelJson::numberText(m_value);
     if (!number && !m_value.isString())
         fail(u"expected an amount, found %1"_s.arg(describe()));
     const QString t = number ? *number : m_value.toString().trimmed();
     if (t.isEmpty())
-        return 0;
+        return std::nullopt;
     const auto minor = Money::parseMinor(t, currency);
     if (!minor)
         fail(u"'%1' is not an exact amount of %2 (a plain decimal with at most %3 decimals, within range)"_s
                  .arg(t.left(40), currency.isEmpty() ? u"the currency"_s : currency)
                  .arg(Money::minorDigits(currency)));
-    return *minor;
+    return std::pair{t, *minor};
+}
+
+qint64 JsonNode::money(const QString& currency) const {
+    const auto amount = exactMoney(currency);
+    if (!amount)
+        return 0;
+    if (!Money::inRange(amount->second))
+        fail(OrderAmounts::amountProblem(u"'%1'"_s.arg(amount->first.left(40)), currency));
+    return amount->second;
+}
+
+qint64 JsonNode::requiredUnitPrice(const QString& currency, int quantity) const {
+    if (isAbsent())
+        fail(u"is missing"_s);
+    const auto amount = exactMoney(currency);
+    const qint64 minor = amount ? amount->second : 0;
+    const QString problem = OrderAmounts::unitPriceProblem(
+        quantity, minor, u"'%1'"_s.arg(amount ? amount->first.left(40) : QString()), currency);
+    if (!problem.isEmpty())
+        fail(problem);
+    return minor;
 }
 
 qint64 JsonNode::requiredMoney(const QString& currency) const {

@@ -22,8 +22,8 @@ struct JsonFieldError {
 
 // JSON documents as channels send them, read without losing a digit. QJsonDocument holds numbers as doubles,
 // which would round Shopify's 64-bit ids (820982911946154508) and amounts beyond 2^53; so every number token
-// of the raw text is turned into a marked string before QJsonDocument sees it, and JsonNode reads the exact
-// text.
+// of the raw text that a double might not hold exactly (a decimal, an exponent, more than 15 digits) is
+// turned into a marked string before QJsonDocument sees it, and JsonNode reads the exact text.
 namespace ChannelJson {
 
 // Parses a whole document. Throws Error::input naming the file, line and column for text that is not UTF-8,
@@ -72,9 +72,17 @@ public:
     // An integer (number or digit string) that fits 32 bits; nullopt when absent.
     std::optional<int> integer() const;
     int requiredInteger() const;
-    // An exact amount in minor units of the currency ("409.94", 409.94, "-3"); 0 when absent.
+    // A line's quantity: a required integer of at most OrderLine::maxQuantity either way.
+    int requiredQuantity() const;
+    // An exact amount in minor units of the currency ("409.94", 409.94, "-3"), at most Money::maxMinor
+    // either way; 0 when absent.
     qint64 money(const QString& currency) const;
     qint64 requiredMoney(const QString& currency) const;
+    // A line's unit price for `quantity` units: a required amount whose line total stays within the
+    // ceiling (for more than one unit, a total past it is named as such: "total 4000000 x ... exceeds").
+    qint64 requiredUnitPrice(const QString& currency, int quantity) const;
+    // Adds an amount read at this field to `sum`; fails here when the sum passes the ceiling.
+    void addAmount(qint64& sum, qint64 amount, const QString& currency) const;
     std::optional<double> coordinate() const;
     bool boolean(bool fallback = false) const;
     // ISO 8601 with an offset or Z, converted to UTC; a value without offset is read as UTC. Null when
@@ -85,6 +93,8 @@ public:
 
 private:
     QString describe() const;
+    // The amount's text and exact value, not yet checked against the ceiling; nullopt when absent or empty.
+    std::optional<std::pair<QString, qint64>> exactMoney(const QString& currency) const;
 
     QJsonValue m_value;
     QString m_path;

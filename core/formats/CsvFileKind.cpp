@@ -52,7 +52,7 @@ QStringList CsvFileKind::columns(CsvKind kind) {
         return {u"location_id"_s, u"name"_s, u"type"_s,   u"latitude"_s,
                 u"longitude"_s,   u"ship"_s, u"pickup"_s, u"daily_capacity"_s};
     case CsvKind::Skus:
-        return {u"sku"_s, u"name"_s, u"weight_kg"_s, u"unit_price"_s, u"currency"_s};
+        return {u"sku"_s, u"name"_s, u"weight_kg"_s, u"unit_price"_s, u"currency"_s, u"gtin"_s};
     case CsvKind::Inventory:
         return {u"location_id"_s, u"sku"_s, u"on_hand"_s, u"safety_stock"_s};
     case CsvKind::Orders:
@@ -69,7 +69,7 @@ bool CsvFileKind::isRequired(CsvKind kind, int column) {
     case CsvKind::Locations:
         return column != LocationColumn::DailyCapacity; // absent: no limit
     case CsvKind::Skus:
-        return true;
+        return column != SkuColumn::Gtin; // the barcode: absent, the stored one is kept
     case CsvKind::Inventory:
         return column != InventoryColumn::SafetyStock; // absent: kept as it is
     case CsvKind::Orders:

@@ -16,7 +16,7 @@ namespace LocationColumn {
 enum : int { LocationId, Name, Type, Latitude, Longitude, Ship, Pickup, DailyCapacity };
 }
 namespace SkuColumn {
-enum : int { Sku, Name, WeightKg, UnitPrice, Currency };
+enum : int { Sku, Name, WeightKg, UnitPrice, Currency, Gtin };
 }
 namespace InventoryColumn {
 enum : int { LocationId, Sku, OnHand, SafetyStock };

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "formats/CsvFields.h"
+#include "model/Gtin.h"
 
 #include <limits>
 
@@ -58,6 +59,13 @@ Sku sku(const CsvLayout& layout, const QStringList& fields) {
         CsvFields::money(layout.value(fields, SkuColumn::UnitPrice), currency, u"unit_price"_s), currency};
     if (s.unitPrice.minor < 0)
         throw Error::input(u"unit_price '%1' is negative"_s.arg(layout.value(fields, SkuColumn::UnitPrice)));
+    const QString gtin = layout.value(fields, SkuColumn::Gtin);
+    if (!gtin.isEmpty()) {
+        const std::optional<QString> normalised = Gtin::normalised(gtin);
+        if (!normalised)
+            throw Error::input(u"gtin '%1' is not a GTIN: %2"_s.arg(gtin.left(40), Gtin::problem(gtin)));
+        s.gtin = *normalised;
+    }
     return s;
 }
 

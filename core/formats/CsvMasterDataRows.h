@@ -19,7 +19,8 @@ struct InventoryRow {
 };
 
 // Reads the rows of locations, SKU and inventory files into model values. Each function throws Error::input
-// naming the column and the reason when the row cannot be represented.
+// naming the column and the reason when the row cannot be represented. An SKU's gtin (optional column: 8, 12,
+// 13 or 14 digits with a valid GS1 check digit) is kept as a 14-digit GTIN.
 namespace CsvMasterDataRows {
 Location location(const CsvLayout& layout, const QStringList& fields);
 Sku sku(const CsvLayout& layout, const QStringList& fields);

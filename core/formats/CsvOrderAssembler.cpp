@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "formats/CsvFields.h"
+#include "model/OrderAmounts.h"
 
 #include <limits>
 
@@ -19,11 +20,23 @@ CsvOrderAssembler::CsvOrderAssembler(const CsvLayout& layout, QString file)
     : m_layout(layout)
     , m_file(std::move(file)) {}
 
-int CsvOrderAssembler::rejectedCount() const {
-    int count = m_rejectedRows;
-    for (const Assembled& a : m_orders)
-        count += a.rejected ? 1 : 0;
-    return count;
+void CsvOrderAssembler::finish(const QString& orderId) {
+    const auto group = m_groups.constFind(orderId);
+    if (group == m_groups.cend())
+        return;
+    m_orders[group->index - m_taken].complete = true;
+    m_groups.erase(group); // its fields are compared no more
+}
+
+QList<CsvOrderAssembler::Assembled> CsvOrderAssembler::take(bool all) {
+    QList<Assembled> taken;
+    while (!m_orders.isEmpty() && (all || m_orders.constFirst().complete)) {
+        taken << m_orders.takeFirst();
+        ++m_taken;
+    }
+    if (all)
+        m_groups.clear();
+    return taken;
 }
 
 QString CsvOrderAssembler::orderFieldsOf(const QStringList& fields) const {
@@ -81,11 +94,19 @@ OrderLine CsvOrderAssembler::readLine(const QStringList& fields, int lineNo) con
     line.skuCode = value(OrderColumn::Sku);
     if (line.skuCode.isEmpty())
         throw Error::input(u"sku is empty"_s);
-    line.quantity = int(CsvFields::integer(value(OrderColumn::Quantity), u"quantity"_s,
-                                           std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    const QString quantity = value(OrderColumn::Quantity);
+    const qint64 units = CsvFields::integer(quantity, u"quantity"_s, std::numeric_limits<qint64>::min(),
+                                            std::numeric_limits<qint64>::max());
+    if (units > OrderLine::maxQuantity || units < -OrderLine::maxQuantity)
+        throw Error::input(u"field quantity: "_s + OrderAmounts::quantityProblem(quantity));
+    line.quantity = int(units);
     const QString currency = CsvFields::currency(value(OrderColumn::Currency), u"currency"_s);
-    line.unitPrice =
-        Money{CsvFields::money(value(OrderColumn::UnitPrice), currency, u"unit_price"_s), currency};
+    const QString price = value(OrderColumn::UnitPrice);
+    line.unitPrice = Money{CsvFields::money(price, currency, u"unit_price"_s), currency};
+    const QString problem =
+        OrderAmounts::unitPriceProblem(line.quantity, line.unitPrice.minor, price, currency);
+    if (!problem.isEmpty())
+        throw Error::input(u"field unit_price: "_s + problem);
     return line;
 }
 
@@ -101,14 +122,14 @@ void CsvOrderAssembler::add(const CsvRecord& record) {
     auto group = m_groups.find(orderId);
     const bool first = group == m_groups.end();
     if (first) {
-        group = m_groups.insert(orderId, Group{m_orders.size(), QString(), 0});
+        group = m_groups.insert(orderId, Group{m_taken + m_orders.size(), QString(), 0});
         Assembled assembled;
         assembled.firstLine = record.line;
         assembled.order.orderNumber = orderId;
         assembled.order.externalId = orderId;
         m_orders << std::move(assembled);
     }
-    Assembled& assembled = m_orders[group->index];
+    Assembled& assembled = m_orders[group->index - m_taken];
 
     QString problem;
     if (fields.size() != m_layout.width) {
@@ -129,6 +150,9 @@ void CsvOrderAssembler::add(const CsvRecord& record) {
         if (problem.isEmpty()) {
             try {
                 OrderLine line = readLine(fields, int(assembled.order.lines.size()) + 1);
+                if (!OrderAmounts::add(assembled.totalMinor, *line.checkedTotalMinor()))
+                    throw Error::input(u"field unit_price: "_s +
+                                       OrderAmounts::linesProblem(line.unitPrice.currency));
                 if (!assembled.rejected) {
                     if (assembled.order.lines.isEmpty())
                         assembled.order.currency = line.unitPrice.currency;

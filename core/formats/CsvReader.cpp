@@ -24,6 +24,11 @@ CsvReader::CsvReader(QIODevice& device, QString sourceName)
     : m_device(device)
     , m_source(std::move(sourceName)) {}
 
+void CsvReader::setByteLimit(qint64 bytes, QString message) {
+    m_byteLimit = bytes;
+    m_limitMessage = std::move(message);
+}
+
 void CsvReader::fail(int line, const QString& reason) {
     m_done = true;
     m_errorLine = line;
@@ -107,6 +112,9 @@ bool CsvReader::fill() {
         m_pos = 0;
     }
     const QByteArray chunk = m_device.read(chunkSize);
+    m_bytesRead += chunk.size();
+    if (m_byteLimit >= 0 && m_bytesRead > m_byteLimit)
+        fail(m_scanLine, m_limitMessage);
     if (chunk.isEmpty()) {
         if (!m_carry.isEmpty())
             validateUtf8(std::exchange(m_carry, QByteArray()), 0, true);
@@ -130,7 +138,18 @@ bool CsvReader::fill() {
 }
 
 void CsvReader::endField() {
+    if (m_fields.size() == maxFields)
+        fail(m_line, u"the record has more than %1 fields"_s.arg(maxFields));
     m_fields.append(std::exchange(m_field, QString()));
+}
+
+void CsvReader::appendToField(const QChar* from, qsizetype count) {
+    m_field.append(from, count);
+    if (m_field.size() > maxFieldLength)
+        fail(m_state == State::Quoted ? m_quoteLine : m_line,
+             u"field %1 is longer than %2 characters (a quote that is never closed?)"_s
+                 .arg(m_fields.size() + 1)
+                 .arg(maxFieldLength));
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -203,7 +222,7 @@ bool CsvReader::next(CsvRecord& record) {
             qsizetype i = m_pos;
             while (i < size && data[i] != u',' && !isLineBreak(data[i]))
                 ++i;
-            m_field.append(data + m_pos, i - m_pos);
+            appendToField(data + m_pos, i - m_pos);
             m_pos = i;
             if (i == size)
                 continue;
@@ -222,7 +241,7 @@ bool CsvReader::next(CsvRecord& record) {
             qsizetype i = m_pos;
             while (i < size && data[i] != u'"' && !isLineBreak(data[i]))
                 ++i;
-            m_field.append(data + m_pos, i - m_pos);
+            appendToField(data + m_pos, i - m_pos);
             m_pos = i;
             if (i == size)
                 continue;

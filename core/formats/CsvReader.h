@@ -20,10 +20,19 @@ struct CsvRecord {
 // separators, line breaks and doubled quotes inside (a line break inside a quoted field is returned as "\n").
 // Blank lines are skipped. A file that is not CSV text is refused with Error::input naming the source and
 // the line: a NUL byte (binary data, UTF-16), bytes that are not UTF-8 (Latin-1, Windows-1252), the end of
-// the file inside a quoted field, or text after a closing quote. After an error the reader stays at end.
+// the file inside a quoted field, text after a closing quote, a field longer than maxFieldLength characters
+// (a quote never closed: the rest of a large file would pile up in one field), a record of more than
+// maxFields fields (a line of commas) or, with setByteLimit(), more
+// bytes than the limit (a device that never ends). After an error the reader stays at end.
 class CsvReader {
 public:
+    static constexpr qsizetype maxFieldLength = 1024 * 1024;
+    static constexpr qsizetype maxFields = 10000;
+
     CsvReader(QIODevice& device, QString sourceName);
+
+    // Refuses the input (Error::input with `message`) once more than `bytes` have been read from the device.
+    void setByteLimit(qint64 bytes, QString message);
 
     // Reads the next record into `record`; false at the end of the input. Throws Error::input.
     bool next(CsvRecord& record);
@@ -38,6 +47,7 @@ private:
     bool fill();
     qsizetype validateUtf8(const QByteArray& bytes, qsizetype from, bool atEnd);
     void endField();
+    void appendToField(const QChar* from, qsizetype count);
     [[noreturn]] void fail(int line, const QString& reason);
 
     QIODevice& m_device;
@@ -47,6 +57,9 @@ private:
     QByteArray m_carry; // an incomplete UTF-8 sequence at the end of the last chunk
     bool m_firstChunk = true;
     bool m_done = false;
+    qint64 m_bytesRead = 0;
+    qint64 m_byteLimit = -1; // none
+    QString m_limitMessage;
 
     // Parser state, kept across chunk boundaries.
     State m_state = State::FieldStart;

@@ -12,11 +12,17 @@ namespace ordo {
 const QList<OrderFormat>& OrderFormats::all() {
     // Adding a format is one line here.
     // X12 first: an interchange is never JSON, and its sniff (an ISA segment) is the cheapest and surest.
+    using Whole = ParsedDocument (*)(const QByteArray&, const QString&);
+    using Each = void (*)(const QByteArray&, const QString&, const DocumentSink&);
     static const QList<OrderFormat> formats = {
-        {u"x12"_s, &X12PurchaseOrderReader::sniff, &X12PurchaseOrderReader::read},
-        {u"amazon"_s, &AmazonOrderReader::sniff, &AmazonOrderReader::read},
-        {u"shopify"_s, &ShopifyOrderReader::sniff, &ShopifyOrderReader::read},
-        {u"woocommerce"_s, &WooCommerceOrderReader::sniff, &WooCommerceOrderReader::read},
+        {u"x12"_s, &X12PurchaseOrderReader::sniff, Whole(&X12PurchaseOrderReader::read),
+         Each(&X12PurchaseOrderReader::read)},
+        {u"amazon"_s, &AmazonOrderReader::sniff, Whole(&AmazonOrderReader::read),
+         Each(&AmazonOrderReader::read)},
+        {u"shopify"_s, &ShopifyOrderReader::sniff, Whole(&ShopifyOrderReader::read),
+         Each(&ShopifyOrderReader::read)},
+        {u"woocommerce"_s, &WooCommerceOrderReader::sniff, Whole(&WooCommerceOrderReader::read),
+         Each(&WooCommerceOrderReader::read)},
     };
     return formats;
 }

@@ -14,6 +14,8 @@ struct OrderFormat {
     QString name; // as given to --format and kept in source_documents.format
     bool (*sniff)(QByteArrayView content);
     ParsedDocument (*read)(const QByteArray& content, const QString& fileName);
+    // The same, handing each order to the sink as it is read (a large document's orders one at a time).
+    void (*readEach)(const QByteArray& content, const QString& fileName, const DocumentSink& sink);
 };
 
 namespace OrderFormats {

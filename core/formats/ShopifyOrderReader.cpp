@@ -1,6 +1,7 @@
 #include "ShopifyOrderReader.h"
 
 #include "formats/ChannelDocument.h"
+#include "model/OrderAmounts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +66,7 @@ Channel channelFor(const QString& sourceName) {
 qint64 sumOf(const JsonNode& list, const QString& field, const QString& currency) {
     qint64 sum = 0;
     for (const JsonNode& item : list.elements())
-        sum += item[field].money(currency);
+        list.addAmount(sum, item[field].money(currency), currency);
     return sum;
 }
 
@@ -112,7 +113,7 @@ ImportedOrder readOrder(const JsonNode& o) {
     order.payment = payment(o[u"financial_status"_s], imported.warnings);
 
     int lineNo = 0;
-    qint64 lineDiscounts = 0;
+    qint64 lineDiscounts = 0, linesTotal = 0;
     for (const JsonNode& item : o[u"line_items"_s].elements()) {
         item.requireObject();
         OrderLine line;
@@ -122,15 +123,18 @@ ImportedOrder readOrder(const JsonNode& o) {
         line.title = item[u"name"_s].text();
         if (line.title.isEmpty())
             line.title = item[u"title"_s].text();
-        line.quantity = item[u"quantity"_s].requiredInteger();
-        line.unitPrice = Money{item[u"price"_s].requiredMoney(order.currency), order.currency};
+        line.quantity = item[u"quantity"_s].requiredQuantity();
+        line.unitPrice =
+            Money{item[u"price"_s].requiredUnitPrice(order.currency, line.quantity), order.currency};
+        if (!OrderAmounts::add(linesTotal, *line.checkedTotalMinor()))
+            item[u"price"_s].fail(OrderAmounts::linesProblem(order.currency));
         line.taxMinor = sumOf(item[u"tax_lines"_s], u"price"_s, order.currency);
         // Shopify spreads every discount (codes included) over the lines as discount allocations.
         const QList<JsonNode> allocations = item[u"discount_allocations"_s].elements();
         line.discountMinor = allocations.isEmpty()
                                  ? item[u"total_discount"_s].money(order.currency)
                                  : sumOf(item[u"discount_allocations"_s], u"amount"_s, order.currency);
-        lineDiscounts += line.discountMinor;
+        item.addAmount(lineDiscounts, line.discountMinor, order.currency);
         if (line.skuCode.isEmpty()) {
             // A product without a SKU: its variant id can be mapped through the cross-reference.
             const QString variant = item[u"variant_id"_s].idText();
@@ -178,6 +182,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     const auto ordersOf = [](const JsonNode& root) {
         QList<JsonNode> orders;
         if (root.has(u"orders"_s))
@@ -190,7 +198,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
             root.fail(u"neither \"order\", \"orders\" nor an order object"_s);
         return orders;
     };
-    return ChannelDocument::read(u"shopify"_s, content, fileName, ordersOf, readOrder);
+    ChannelDocument::read(u"shopify"_s, content, fileName, ordersOf, readOrder, sink);
 }
 
 } // namespace ordo::ShopifyOrderReader

@@ -10,5 +10,7 @@ namespace ordo::ShopifyOrderReader {
 // the bare order object an orders/create webhook posts. Ids are kept digit for digit; amounts are exact.
 bool sniff(QByteArrayView content);
 ParsedDocument read(const QByteArray& content, const QString& fileName);
+// The same, each order or problem handed to `sink` as soon as it is read.
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink);
 
 } // namespace ordo::ShopifyOrderReader

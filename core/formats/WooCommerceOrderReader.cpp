@@ -1,6 +1,7 @@
 #include "WooCommerceOrderReader.h"
 
 #include "formats/ChannelDocument.h"
+#include "model/OrderAmounts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +75,7 @@ ImportedOrder readOrder(const JsonNode& o) {
     order.payment = payment(o[u"status"_s], paid, imported.warnings);
 
     int lineNo = 0;
+    qint64 linesTotal = 0;
     for (const JsonNode& item : o[u"line_items"_s].elements()) {
         item.requireObject();
         OrderLine line;
@@ -81,7 +83,7 @@ ImportedOrder readOrder(const JsonNode& o) {
         line.externalLineId = item[u"id"_s].idText();
         line.skuCode = item[u"sku"_s].text();
         line.title = item[u"name"_s].text();
-        line.quantity = item[u"quantity"_s].requiredInteger();
+        line.quantity = item[u"quantity"_s].requiredQuantity();
         // subtotal is the line before discounts, total after: their difference is the line's discount.
         const qint64 subtotal = item[u"subtotal"_s].requiredMoney(order.currency);
         const qint64 total = item[u"total"_s].money(order.currency);
@@ -96,7 +98,12 @@ ImportedOrder readOrder(const JsonNode& o) {
                    "is rounded to %3"_s.arg(item.path(), Money{subtotal, order.currency}.toString(),
                                             line.unitPrice.toString());
         }
-        line.discountMinor = item[u"total"_s].isAbsent() ? 0 : subtotal - total;
+        if (!line.checkedTotalMinor() || !OrderAmounts::add(linesTotal, *line.checkedTotalMinor()))
+            item[u"subtotal"_s].fail(OrderAmounts::linesProblem(order.currency));
+        if (!item[u"total"_s].isAbsent()) {
+            line.discountMinor = subtotal;
+            item[u"total"_s].addAmount(line.discountMinor, -total, order.currency);
+        }
         line.taxMinor = item[u"total_tax"_s].money(order.currency);
         if (line.skuCode.isEmpty()) {
             const QString product = item[u"variation_id"_s].idText();
@@ -144,6 +151,10 @@ bool sniff(QByteArrayView content) {
 }
 
 ParsedDocument read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink) {
     const auto ordersOf = [](const JsonNode& root) {
         QList<JsonNode> orders;
         if (root.isArray()) {
@@ -154,7 +165,7 @@ ParsedDocument read(const QByteArray& content, const QString& fileName) {
         }
         return orders;
     };
-    return ChannelDocument::read(u"woocommerce"_s, content, fileName, ordersOf, readOrder);
+    ChannelDocument::read(u"woocommerce"_s, content, fileName, ordersOf, readOrder, sink);
 }
 
 } // namespace ordo::WooCommerceOrderReader

@@ -59,6 +59,8 @@ X12OutSet X12AcknowledgementWriter::build(const X12PurchaseOrder& po, const QHas
             ackSegment(u"IB"_s, ack.backordered);
         if (ack.rejected > 0)
             ackSegment(u"IR"_s, ack.rejected);
+        if ((ack.backordered > 0 || ack.rejected > 0) && !ack.reason.isEmpty())
+            detail.append({u"MSG"_s, {ack.reason.simplified().left(264)}});
         allAccepted =
             allAccepted && ack.accepted == line.quantity && ack.backordered == 0 && ack.rejected == 0;
         allRejected = allRejected && ack.accepted == 0 && ack.backordered == 0;

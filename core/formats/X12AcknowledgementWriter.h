@@ -13,13 +13,16 @@ struct X12LineAck {
     int accepted = 0;
     int backordered = 0;
     int rejected = 0;
+    QString reason = {}; // why what is not accepted is not ("UNKNOWN_SKU - ..."); sent in an MSG segment
 };
 
 // Builds the X12 855 purchase order acknowledgement for an 850 that was read:
 //   BAK  00 original, AD (all accepted as ordered) / AC (with changes) / RD (all rejected), the PO number and
 //        date from BEG, the acknowledgement date in BAK09
 //   PO1  each line as ordered: line id, quantity, unit, unit price, the buyer's product ids
-//   ACK  one per status of the line: IA accepted, IB backordered, IR rejected, with the quantity and unit
+//   ACK  one per status of the line: IA accepted, IB backordered, IR rejected, with the quantity, unit and
+//        068 (the acknowledgement date)
+//   MSG  after the ACKs of a line not accepted whole, its reason (at most 264 characters)
 //   CTT  the number of PO1 lines
 // The interchange goes back to the 850's sender, from its receiver.
 namespace X12AcknowledgementWriter {

@@ -13,21 +13,24 @@ bool X12PurchaseOrderReader::sniff(QByteArrayView content) {
 }
 
 ParsedDocument X12PurchaseOrderReader::read(const QByteArray& content, const QString& fileName) {
+    return collect([&](const DocumentSink& sink) { read(content, fileName, sink); });
+}
+
+void X12PurchaseOrderReader::read(const QByteArray& content, const QString& fileName,
+                                  const DocumentSink& sink) {
     const X12Interchange ic = X12Interchange::parse(content, fileName);
-    ParsedDocument parsed;
     for (const X12FunctionalGroup& group : ic.groups) {
         for (const X12TransactionSet& set : group.sets) {
             QString problem;
             if (auto po = mapX12PurchaseOrder(ic, content, group, set, problem)) {
-                parsed.orders.append(std::move(po->imported));
+                sink.order(std::move(po->imported));
                 continue;
             }
             // "segment 14 (PO1): element 02: ..." splits into where and reason at the first ": ".
             const qsizetype colon = problem.indexOf(u": "_s);
-            parsed.problems.append({fileName, problem.left(colon), problem.mid(colon + 2)});
+            sink.problem({fileName, problem.left(colon), problem.mid(colon + 2)});
         }
     }
-    return parsed;
 }
 
 } // namespace ordo

@@ -18,9 +18,9 @@ namespace ordo {
 //   TD5  05 routing, else 03 the carrier's code -> shipMethod
 //   N1 loop (N1, N2, N3, N4): ST ship-to -> shipTo, BT bill-to -> billTo, BY buyer -> customerName
 //   PO1  01 -> externalLineId, 02 quantity (a whole number), 04 unit price (exact), 06/07 .. 24/25 product id
-//        qualifier and number pairs -> partNumbers; skuCode is taken from an SK (our SKU) or else VP
-//        (vendor's part number, which is ours as the vendor) pair, and left empty otherwise for the
-//        cross-reference
+//        qualifier and number pairs -> partNumbers; skuCode is taken from an SK (our SKU), else VP
+//        (vendor's part number), else VN (vendor's item number: ours as the vendor) pair, and left empty
+//        otherwise for the cross-reference and the catalogue's barcodes (UP, EN, UK)
 //   PID  05 description -> the line's title
 //   CTT  01 must equal the number of PO1 lines
 //   AMT  TT total, checked against the lines (a warning when it differs)
@@ -32,6 +32,8 @@ namespace X12PurchaseOrderReader {
 
 bool sniff(QByteArrayView content);
 ParsedDocument read(const QByteArray& content, const QString& fileName);
+// The same, each order or problem handed to `sink` as soon as it is read.
+void read(const QByteArray& content, const QString& fileName, const DocumentSink& sink);
 
 } // namespace X12PurchaseOrderReader
 

@@ -164,6 +164,8 @@ void OrderLifecycle::release(qint64 orderId, const Actor& actor, const QString& 
         transitions.apply({orderId, OrderStatus::Exception, target, TransitionCause::Release, std::nullopt,
                            target, u"release"_s, QString(), note},
                           actor, now);
+        // A trading partner whose 855 waited for the exception to be settled gets it now.
+        OutboundDocuments(m_db, actor).acknowledgeWhenDue(orderId);
     });
 }
 
@@ -190,6 +192,8 @@ void OrderLifecycle::cancel(qint64 orderId, const Actor& actor, const QString& r
         // A cancelled order gives its held stock back.
         reservations.emplace(m_db, m_sink);
         reservations->release(orderId, actor, reasonCode);
+        // An 855 that waited for the exception says now that every line is rejected.
+        OutboundDocuments(m_db, actor).acknowledgeWhenDue(orderId);
     });
     if (m_db.transactionDepth() == 0)
         reservations->publishChanges();

@@ -28,8 +28,10 @@ public:
     // Holds the order in Exception with one or more reasons.
     void raiseException(qint64 orderId, const QList<ExceptionReason>& reasons, const Actor& actor);
     // Releases a held order back to the state it was held from. An order held before validation is validated
-    // again first and stays held (Error::State listing what still fails) if it does not pass.
+    // again first and stays held (Error::State listing what still fails) if it does not pass. An X12 order
+    // whose partner's 855 waited for the exception gets it (OutboundDocuments::acknowledgeWhenDue).
     void release(qint64 orderId, const Actor& actor, const QString& note);
+    // Cancels the order, giving its held stock back; an 855 that waited for the exception rejects its lines.
     void cancel(qint64 orderId, const Actor& actor, const QString& reasonCode, const QString& note);
 
     // Told the figures of the positions whose stock a cancel (release) or a shipment changed, after commit.

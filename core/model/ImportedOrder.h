@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace ordo {
 
 // The channel's own document an order came from, kept with the order for reference.
@@ -53,5 +55,16 @@ struct ParsedDocument {
     QList<ImportedOrder> orders;
     QList<ParseProblem> problems;
 };
+
+// Where a parser hands each order, or each problem, as soon as it has read it, in document order: a caller
+// can capture the orders of a large document one at a time instead of holding them all (ParsedDocument).
+// A document that cannot be read at all still throws before anything is handed over.
+struct DocumentSink {
+    std::function<void(ImportedOrder&&)> order;
+    std::function<void(ParseProblem&&)> problem;
+};
+
+// What a parser hands a sink, collected into a ParsedDocument.
+ParsedDocument collect(const std::function<void(const DocumentSink&)>& parse);
 
 } // namespace ordo

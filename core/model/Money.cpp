@@ -56,6 +56,24 @@ std::optional<qint64> Money::parseMinor(QStringView text, const QString& currenc
     return negative ? -value : value;
 }
 
+std::optional<qint64> Money::times(qint64 minor, qint64 count) {
+    qint64 product = 0;
+    if (__builtin_mul_overflow(minor, count, &product) || !inRange(product))
+        return std::nullopt;
+    return product;
+}
+
+std::optional<qint64> Money::plus(qint64 a, qint64 b) {
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum) || !inRange(sum))
+        return std::nullopt;
+    return sum;
+}
+
+QString Money::ceilingText(const QString& currency) {
+    return Money{maxMinor, currency}.toString().trimmed() + u", the largest amount Ordo keeps"_s;
+}
+
 QString Money::toDecimalString() const {
     const int digits = minorDigits(currency);
     const bool negative = minor < 0;

@@ -4,6 +4,40 @@ using namespace Qt::StringLiterals;
 
 namespace ordo {
 
+namespace {
+
+qint64 clamped(std::optional<qint64> value, bool negative) {
+    return value.value_or(negative ? -Money::maxMinor : Money::maxMinor);
+}
+
+} // namespace
+
+qint64 OrderLine::totalMinor() const {
+    return clamped(checkedTotalMinor(), (unitPrice.minor < 0) != (quantity < 0));
+}
+
+std::optional<qint64> Order::checkedTotalMinor() const {
+    qint64 sum = 0;
+    for (const OrderLine& line : lines) {
+        const std::optional<qint64> total = line.checkedTotalMinor();
+        const std::optional<qint64> next = total ? Money::plus(sum, *total) : std::nullopt;
+        if (!next)
+            return std::nullopt;
+        sum = *next;
+    }
+    return sum;
+}
+
+qint64 Order::totalMinor() const {
+    if (const std::optional<qint64> total = checkedTotalMinor())
+        return *total;
+    // Past the ceiling: the sign of the lines that took it there.
+    qint64 sum = 0;
+    for (const OrderLine& line : lines)
+        sum = clamped(Money::plus(sum, line.totalMinor()), sum < 0 || line.totalMinor() < 0);
+    return sum;
+}
+
 QString deliveryMethodCode(DeliveryMethod method) {
     return method == DeliveryMethod::Pickup ? u"pickup"_s : u"ship"_s;
 }

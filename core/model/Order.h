@@ -16,6 +16,10 @@ QString deliveryMethodCode(DeliveryMethod method); // "ship" | "pickup"
 std::optional<DeliveryMethod> deliveryMethodFromCode(QStringView code);
 
 struct OrderLine {
+    // The most units one line may order (either sign): far beyond any real line, low enough that a line's
+    // units never come near 32 bits and that a bad file is caught where it is read.
+    static constexpr int maxQuantity = 10'000'000;
+
     int lineNo = 0; // 1-based within the order
     QString skuCode;
     int quantity = 0;
@@ -28,7 +32,11 @@ struct OrderLine {
     qint64 taxMinor = 0;         // tax charged on the whole line
     qint64 discountMinor = 0;    // discount taken off the whole line, as a positive amount
 
-    qint64 totalMinor() const { return unitPrice.minor * quantity; }
+    // unitPrice x quantity, or nullopt past Money::maxMinor (checked, never wrapped).
+    std::optional<qint64> checkedTotalMinor() const { return Money::times(unitPrice.minor, quantity); }
+    // The same for showing a stored line, whose amounts capture checked (OrderAmounts): held at the ceiling
+    // rather than wrapped for a line that did not come through capture.
+    qint64 totalMinor() const;
 };
 
 // How far the customer has paid, as the channel reported it.
@@ -77,12 +85,10 @@ struct Order {
     QList<OrderLine> lines;
     QList<ExceptionReason> exceptionReasons;
 
-    qint64 totalMinor() const {
-        qint64 sum = 0;
-        for (const OrderLine& line : lines)
-            sum += line.totalMinor();
-        return sum;
-    }
+    // The lines' totals added up, or nullopt past Money::maxMinor (checked, never wrapped).
+    std::optional<qint64> checkedTotalMinor() const;
+    // The same for showing a stored order, held at the ceiling like OrderLine::totalMinor().
+    qint64 totalMinor() const;
 };
 
 } // namespace ordo

@@ -13,6 +13,7 @@ struct Sku {
     QString name;
     int weightGrams = 0;
     Money unitPrice;
+    QString gtin = {}; // the item's barcode as a 14-digit GTIN (model/Gtin), empty when it has none
 };
 
 } // namespace ordo

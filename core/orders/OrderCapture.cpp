@@ -1,6 +1,7 @@
 #include "OrderCapture.h"
 
 #include "Error.h"
+#include "model/OrderAmounts.h"
 #include "orders/OrderRepository.h"
 #include "orders/OrderTransitions.h"
 #include "orders/ValidationStore.h"
@@ -52,6 +53,10 @@ OrderCapture::Result OrderCapture::capture(Order order) {
         throw Error::input(u"an order needs an order number"_s);
     if (!order.orderedAt.isValid())
         throw Error::input(u"order %1 has no order date"_s.arg(order.orderNumber));
+    // The readers catch these where the file says them; an order handed in by a service meets them here, so
+    // no stored amount is past the ceiling and no sum of stored amounts wraps.
+    if (const QString problem = OrderAmounts::problem(order); !problem.isEmpty())
+        throw Error::input(u"order %1: %2"_s.arg(order.orderNumber, problem));
 
     // Run again as a whole if the database gave up on it (TransactionRunner); `order` is copied per attempt.
     return runUnitOfWork(m_db, [&](Transaction&) -> Result { return store(order); });

@@ -141,10 +141,11 @@ QList<OrderSummary> OrderQuery::page(const OrderFilter& filter, OrderSort sort, 
     SqlQuery q(m_db,
                summaryColumns + where.sql + orderByFor(sort, descending) + u" LIMIT :limit OFFSET :offset"_s);
     where.bindTo(q);
-    q.bind(u":limit"_s, qMax(0, limit)).bind(u":offset"_s, qMax(0, offset));
+    limit = qBound(0, limit, maxPageSize);
+    q.bind(u":limit"_s, limit).bind(u":offset"_s, qMax(0, offset));
     q.exec();
     QList<OrderSummary> rows;
-    rows.reserve(limit);
+    rows.reserve(qMin(limit, 256)); // the rows there are, not the rows asked for
     readSummaries(q, rows);
     return rows;
 }

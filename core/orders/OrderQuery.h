@@ -63,6 +63,10 @@ public:
     explicit OrderQuery(Database& db)
         : m_db(db) {}
 
+    // The most rows one page holds: a queue loads more pages as it scrolls, and a listing pages with an
+    // offset; asking for more gets this many.
+    static constexpr int maxPageSize = 10000;
+
     QList<OrderSummary> page(const OrderFilter& filter, OrderSort sort, bool descending, int offset,
                              int limit) const;
     qint64 count(const OrderFilter& filter) const;

@@ -1,9 +1,6 @@
 #include "OrderValidator.h"
 
-#include <QtNumeric>
-
-#include <algorithm>
-#include <limits>
+#include "model/OrderAmounts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,30 +11,8 @@ OrderValidator::OrderValidator(QSet<QString> skuCodes, QHash<QString, PickupPoin
     , m_locations(std::move(locations)) {}
 
 qint64 OrderValidator::orderValueMinor(const Order& order) {
-    // Channels send exact amounts that may still be absurd (a price near the 64-bit limit times a quantity, a
-    // discount of -2^63): the value stops at the limit of its type instead of wrapping around, so an order
-    // too valuable to count is over any threshold rather than cheap.
-    constexpr qint64 most = std::numeric_limits<qint64>::max();
-    constexpr qint64 least = std::numeric_limits<qint64>::min();
-    auto add = [](qint64 a, qint64 b) {
-        qint64 sum = 0;
-        return qAddOverflow(a, b, &sum) ? (b > 0 ? most : least) : sum;
-    };
-    auto subtract = [](qint64 a, qint64 b) {
-        qint64 difference = 0;
-        return qSubOverflow(a, b, &difference) ? (b < 0 ? most : least) : difference;
-    };
-    qint64 value = 0;
-    for (const OrderLine& line : order.lines) {
-        qint64 total = 0;
-        if (qMulOverflow(line.unitPrice.minor, qint64(line.quantity), &total))
-            total = (line.unitPrice.minor < 0) != (line.quantity < 0) ? least : most;
-        value = add(subtract(add(value, total), line.discountMinor), line.taxMinor);
-    }
-    for (const OrderCharge& charge : order.charges)
-        value = charge.kind == OrderCharge::Kind::Discount ? subtract(value, charge.amountMinor)
-                                                           : add(value, charge.amountMinor);
-    return value;
+    // Checked: an order past the ceiling (which capture refuses) counts as the most valuable there is.
+    return OrderAmounts::value(order).value_or(Money::maxMinor);
 }
 
 QList<ExceptionReason> OrderValidator::validate(const Order& order) const {

@@ -24,6 +24,9 @@ const QList<Migration>& Migrations::all() {
          &Schema::createVersion7},
         {8, u"SQLite: the ledger's and reservations' checks without IN lists"_s, &Schema::createVersion8},
         {9, u"a hold unique per reservation attempt of its order"_s, &Schema::createVersion9},
+        {10, u"SKU barcodes (GTIN)"_s, &Schema::createVersion10},
+        {11, u"trading partners' settings: how lines that cannot be filled are acknowledged"_s,
+         &Schema::createVersion11},
     };
     return steps;
 }

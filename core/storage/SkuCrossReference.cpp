@@ -1,6 +1,7 @@
 #include "SkuCrossReference.h"
 
 #include "Error.h"
+#include "model/Gtin.h"
 #include "storage/AuditTrail.h"
 #include "storage/Database.h"
 #include "storage/SkuRepository.h"
@@ -11,6 +12,14 @@
 using namespace Qt::StringLiterals;
 
 namespace ordo {
+
+namespace {
+
+// The qualifiers whose number is the item's own GTIN, matched against the catalogue's barcodes. (UA, the
+// U.P.C./EAN case code, names a case of the item, not the item.)
+const QStringList gtinQualifiers = {u"UP"_s, u"EN"_s, u"UK"_s, u"GTIN"_s};
+
+} // namespace
 
 SkuCrossReference::SkuCrossReference(Database& db)
     : m_db(db) {}
@@ -90,8 +99,10 @@ void SkuCrossReference::load() {
     m_skus.clear();
     for (const SkuXrefEntry& e : all())
         m_skus.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
-    const QHash<QString, qint64> ids = SkuRepository(m_db).idsByCode();
+    const SkuRepository skus(m_db);
+    const QHash<QString, qint64> ids = skus.idsByCode();
     m_catalogue = QSet<QString>(ids.keyBegin(), ids.keyEnd());
+    m_gtins = skus.codesByGtin();
     m_catalogueLoaded = true;
 }
 
@@ -170,20 +181,34 @@ QStringList SkuCrossReference::resolve(ImportedOrder& imported, const QString& f
             if (!found.isEmpty())
                 break;
         }
+        // Then the item's barcode, as the catalogue has it.
+        QStringList notGtins;
+        for (const PartNumber& part : std::as_const(parts)) {
+            if (!found.isEmpty() ||
+                !gtinQualifiers.contains(SkuXrefEntry::normalisedQualifier(part.qualifier)))
+                continue;
+            if (const std::optional<QString> gtin = Gtin::normalised(part.number))
+                found = m_gtins.value(*gtin);
+            else
+                notGtins << u"line %1: %2 '%3' is not a GTIN: %4"_s.arg(line.lineNo)
+                                .arg(part.qualifier, part.number, Gtin::problem(part.number));
+        }
         if (!found.isEmpty()) {
             line.skuCode = found;
             continue;
         }
         // An unknown code is reported by validation (UNKNOWN_SKU) under its own name.
-        if (unknownCode)
-            continue;
-        QStringList sent;
-        for (const PartNumber& part : std::as_const(parts))
-            sent << u"%1 '%2'"_s.arg(part.qualifier, part.number);
-        unresolved << u"line %1: no SKU for %2%3"_s.arg(line.lineNo)
-                          .arg(sent.isEmpty() ? u"a line without SKU or part number"_s : sent.join(u", "_s))
-                          .arg(imported.partner.isEmpty() ? QString()
-                                                          : u" from partner "_s + imported.partner);
+        if (!unknownCode) {
+            QStringList sent;
+            for (const PartNumber& part : std::as_const(parts))
+                sent << u"%1 '%2'"_s.arg(part.qualifier, part.number);
+            unresolved << u"line %1: no SKU for %2%3"_s.arg(line.lineNo)
+                              .arg(sent.isEmpty() ? u"a line without SKU or part number"_s
+                                                  : sent.join(u", "_s))
+                              .arg(imported.partner.isEmpty() ? QString()
+                                                              : u" from partner "_s + imported.partner);
+        }
+        unresolved << notGtins;
     }
     return unresolved;
 }

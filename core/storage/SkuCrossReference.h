@@ -21,6 +21,10 @@ class Database;
 //     digits without leading zeros;
 //   - a line's part numbers are tried in the order sent, first against the partner's own rows, then against
 //     the rows for every partner ("*"); the first match wins;
+//   - then its GTINs (qualifiers UP UPC-A, EN EAN-13, UK GTIN-14, and GTIN) against the catalogue's own
+//     barcodes (skus.gtin), compared as GTIN-14 after their GS1 check digit is checked: no row is needed for
+//     an item the catalogue knows by its barcode. A number under those qualifiers that is not a GTIN (wrong
+//     length, wrong check digit) is named in resolve()'s messages;
 //   - a line whose code is not in the catalogue is treated like a line without one, its code tried first as a
 //     part number with the qualifier SKU (the channel's own SKU code): a person who mapped a channel's
 //     unknown code once (OrderCorrections) does not map it again;
@@ -61,8 +65,9 @@ public:
 
 private:
     Database& m_db;
-    QHash<QString, QString> m_skus; // key -> SKU code
-    QSet<QString> m_catalogue;      // the SKU codes of the catalogue, when loaded
+    QHash<QString, QString> m_skus;  // key -> SKU code
+    QSet<QString> m_catalogue;       // the SKU codes of the catalogue, when loaded
+    QHash<QString, QString> m_gtins; // the catalogue's barcodes: GTIN-14 -> SKU code, when loaded
     bool m_catalogueLoaded = false;
 };
 

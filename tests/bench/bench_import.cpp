@@ -193,7 +193,7 @@ double parseSeconds(const QString& path) {
     CsvOrderAssembler assembler(CsvFileKind::recognise(record.fields), path);
     while (reader.next(record))
         assembler.add(record);
-    if (assembler.rejectedCount() != 0)
+    if (!assembler.errors().isEmpty())
         throw Error::input(
             u"the generated orders were rejected: %1"_s.arg(assembler.errors().value(0).message));
     return timer.nsecsElapsed() / 1e9;

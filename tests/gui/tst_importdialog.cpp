@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -39,6 +40,7 @@ private slots:
     void aHeldOrderProblemOpensTheOrder();
     void theConsoleOpensTheDialog();
     void importsChannelDocuments();
+    void previewAndImportKeepTheInputLimits();
     void savesScreenshot();
 
 private:
@@ -233,6 +235,29 @@ void TestImportDialog::importsChannelDocuments() {
     const std::optional<qint64> id = ordo::OrderQuery(m_database->db()).findId(held.orderNumber);
     QVERIFY(id.has_value());
     QCOMPARE(held.heldOrderId, *id);
+}
+
+// The console recognises and reads files as `ordo import` does, within the same limits: a 300 MiB file
+// (sparse, all zeros) is refused before it is read, in the preview and in the import.
+void TestImportDialog::previewAndImportKeepTheInputLimits() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"big.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(300LL * 1024 * 1024));
+    file.close();
+    const std::shared_ptr<ordo::ui::ImportRunner> runner = ordo::ui::makeChannelImportRunner();
+    const ordo::ui::ImportFilePreview preview = runner->preview(m_database->db(), path);
+    QCOMPARE(preview.orders, 0);
+    QVERIFY2(
+        preview.problems.value(0).contains(
+            u"the file is 300 MiB, more than the 256 MiB an input file may have; nothing of it was read"_s),
+        qPrintable(preview.problems.join(u"; "_s)));
+    const QList<ordo::ui::ImportFileOutcome> outcomes =
+        runner->run(m_database->db(), {path}, m_admin, [](int, int, const QString&) { return true; });
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY(outcomes.constFirst().refused);
+    QVERIFY(outcomes.constFirst().problems.value(0).message.contains(u"more than the 256 MiB"_s));
 }
 
 void TestImportDialog::savesScreenshot() {

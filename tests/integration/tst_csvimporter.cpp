@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 #include "channels/CsvImporter.h"
 #include "formats/InventoryFileReader.h"
+#include "formats/PrefixedDevice.h"
 #include "inventory/InventoryLedger.h"
 #include "orders/OrderQuery.h"
 #include "orders/OrderRepository.h"
@@ -35,6 +36,7 @@ private slots:
     void countBelowReserved_data();
     void countBelowReserved();
     void importsOrders();
+    void importsOrdersFromADeviceReadOnce();
     void reimportIsIdempotent();
     void validation_data();
     void validation();
@@ -343,6 +345,25 @@ void TestCsvImporter::importsOrders() {
     QCOMPARE(pos.orderedAt, QDateTime(QDate(2024, 6, 2), QTime(0, 0), Qt::UTC)); // a date alone: midnight UTC
     QVERIFY(pos.customerEmail.isEmpty());
     QCOMPARE(pos.delivery, DeliveryMethod::Ship);
+}
+
+// A device that cannot be read twice (a FIFO, a pipe) gives the same orders, its rows of one order scattered
+// as in a file, though they are captured only at its end.
+void TestCsvImporter::importsOrdersFromADeviceReadOnce() {
+    importMasterData();
+    QFile file(test::testDataPath(u"csv/orders.csv"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    PrefixedDevice once(QByteArray(), file); // sequential: no second pass
+    QVERIFY(once.isSequential());
+    const ImportReport report =
+        CsvImporter(db(), Actor{u"tester"_s, Role::Admin}).importDevice(once, u"pipe"_s);
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.value(0).message));
+    QCOMPARE(report.accepted, 4);
+    const Order web = loadOrder(u"W-1001"_s);
+    QCOMPARE(web.lines.size(), 2);
+    QCOMPARE(web.lines.at(1).skuCode, u"MUG-01"_s);
+    QCOMPARE(loadOrder(u"M-4001"_s).lines.size(), 3);
+    QCOMPARE(loadOrder(u"M-4001"_s).totalMinor(), 14900 + 2 * 1999);
 }
 
 void TestCsvImporter::reimportIsIdempotent() {

@@ -12,6 +12,7 @@
 #include "inventory/InventoryIndex.h"
 #include "inventory/InventoryLedger.h"
 #include "inventory/InventoryQuery.h"
+#include "model/Gtin.h"
 #include "orders/OrderStateMachine.h"
 #include "orders/SearchKeys.h"
 #include "sourcing/DecisionRepository.h"
@@ -97,6 +98,10 @@ void TestDemoGenerator::createsRequestedWorld() {
     QCOMPARE(m_summary.orders, 500);
     QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 500);
     QCOMPARE(count(u"SELECT count(*) FROM skus"_s), 400);
+    // Every item has its own barcode, a GTIN-14 with a valid GS1 check digit.
+    QCOMPARE(count(u"SELECT count(DISTINCT gtin) FROM skus"_s), 400);
+    for (const QVariantList& row : SqlQuery::rows(m_test->db(), u"SELECT gtin FROM skus"_s))
+        QCOMPARE(Gtin::normalised(row.first().toString()).value_or(QString()), row.first().toString());
     QCOMPARE(count(u"SELECT count(*) FROM locations"_s), 35);
     QVERIFY(count(u"SELECT count(*) FROM locations WHERE type = 'dc'"_s) >= 3);
     QVERIFY(count(u"SELECT count(*) FROM locations WHERE type = 'store' AND pickup = 1"_s) >= 30);

@@ -27,6 +27,7 @@ private slots:
     void countBelowReservedNeedsTheFlag();
     void exitCodes_data();
     void exitCodes();
+    void amountsPastTheCeilingAreRejected();
 
 private:
     using Run = test::OrdoRun;
@@ -163,6 +164,48 @@ void TestImportCommand::exitCodes() {
     QFETCH(int, exitCode);
     const Run run = ordo(QStringList{u"import"_s, u"--db"_s, m_test->url()} + files);
     QVERIFY2(run.exitCode == exitCode, run.err.constData());
+}
+
+// A new user's two orders whose lines multiply past 64 bits: 4000000 x 4611686018427.38 USD was stored as
+// -31616.00 and two lines of 2147483647 x 92233720368547758.07 as -42949672.94. Both are rejected now, naming
+// the file, line and field, and nothing of them is stored.
+void TestImportCommand::amountsPastTheCeilingAreRejected() {
+    QCOMPARE(ordo(QStringList{u"import"_s, u"--db"_s, m_test->url()} + masterData()).exitCode, 0);
+    QTemporaryDir dir;
+    const QByteArray header =
+        "order_id,channel,ordered_at,customer_email,customer_phone,ship_name,address1,city,"
+        "region,postal_code,country,latitude,longitude,delivery,pickup_location_id,sku,"
+        "quantity,unit_price,currency\n";
+    const QByteArray row =
+        "web,2024-05-31T14:05:00Z,a@example.com,,Ana Lima,1 Main St,Reno,NV,89501,US,,,ship,,"
+        "MUG-01,";
+    const QString one = dir.filePath(u"one.csv"_s);
+    const QString two = dir.filePath(u"two.csv"_s);
+    const QList<std::pair<QString, QByteArray>> files = {
+        {one, "O-1," + row + "1,12.50,USD\n" + "O-1," + row + "4000000,4611686018427.38,USD\n"},
+        {two, "O-2," + row + "2147483647,92233720368547758.07,USD\n" + "O-2," + row +
+                  "2147483647,92233720368547758.07,USD\n"}};
+    for (const auto& [path, rows] : files) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(header + rows);
+    }
+    const Run run = ordo({u"import"_s, u"--db"_s, m_test->url(), one, two});
+    QCOMPARE(run.exitCode, 3);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(one +
+                          u" line 3: order O-1 is rejected: field unit_price: total 4000000 x "
+                          "4611686018427.38 exceeds 1000000000000.00 USD, the largest amount Ordo keeps"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(two + u" line 2: order O-2 is rejected: field quantity: 2147483647 is more than "
+                                "10000000, the most one line may order"_s),
+             qPrintable(err));
+    QCOMPARE(SqlQuery(m_test->db(), u"SELECT count(*) FROM orders"_s).scalar().toInt(), 0);
+    QCOMPARE(SqlQuery(m_test->db(), u"SELECT count(*) FROM order_lines"_s).scalar().toInt(), 0);
+    QCOMPARE(SqlQuery(m_test->db(), u"SELECT count(*) FROM audit_events WHERE entity = 'order'"_s)
+                 .scalar()
+                 .toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestImportCommand)

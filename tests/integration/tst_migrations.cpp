@@ -53,7 +53,11 @@ bool TestMigrations::tableExists(Database& db, const QString& name) {
 void TestMigrations::downgradeToVersionOne() {
     Database& db = m_test->db();
     Transaction tx(db);
-    // Steps 7, 6, 5, 4 and 3 first: their tables and functions, and the columns steps 7 and 4 add.
+    // Steps 10, 9, 7, 6, 5, 4 and 3 first: their tables, indexes and functions, and the columns steps 9, 7
+    // and 4 add.
+    SqlQuery::run(db, u"DROP TABLE trading_partners"_s);
+    SqlQuery::run(db, u"DROP INDEX skus_by_gtin"_s);
+    SqlQuery::run(db, u"ALTER TABLE skus DROP COLUMN gtin"_s);
     for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
         SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
     if (db.engine() == Engine::Postgres)
@@ -160,6 +164,9 @@ void TestMigrations::versionSixLedgerGainsItsChains() {
 
     {
         Transaction tx(db);
+        SqlQuery::run(db, u"DROP TABLE trading_partners"_s); // step 10's settings
+        SqlQuery::run(db, u"DROP INDEX skus_by_gtin"_s);     // step 9's barcode
+        SqlQuery::run(db, u"ALTER TABLE skus DROP COLUMN gtin"_s);
         for (const QString& column : {u"last_event_id"_s, u"prior_event_id"_s})
             SqlQuery::run(db, u"ALTER TABLE positions DROP COLUMN "_s + column);
         SqlQuery::run(db, u"ALTER TABLE inventory_events DROP COLUMN previous_event_id"_s);

@@ -24,6 +24,8 @@ private slots:
     void orderNumberTakenByAnotherChannelIsRefused();
     void failureInsideTheCallersTransactionLeavesNothing();
     void deniedWithoutPermission();
+    void amountsPastTheCeilingAreRefused_data();
+    void amountsPastTheCeilingAreRefused();
 
 private:
     qint64 countOf(const QString& table);
@@ -142,6 +144,64 @@ void TestOrderCapture::deniedWithoutPermission() {
         QCOMPARE(e.kind(), Error::Kind::Denied);
     }
     QCOMPARE(countOf(u"orders"_s), 0);
+}
+
+// Orders that come from no reader (the API, a test) meet the same ceiling at capture: the order is refused
+// (Error::input naming the line or amount) and nothing is stored.
+void TestOrderCapture::amountsPastTheCeilingAreRefused_data() {
+    QTest::addColumn<int>("quantity");
+    QTest::addColumn<qint64>("unitPrice");
+    QTest::addColumn<qint64>("tax");
+    QTest::addColumn<qint64>("shipping");
+    QTest::addColumn<QString>("message"); // empty: captured
+    const qint64 ceiling = 100'000'000'000'000;
+    QTest::newRow("at the ceiling") << 1 << ceiling << qint64(0) << qint64(0) << QString();
+    QTest::newRow("quantity at the most") << 10'000'000 << qint64(1) << qint64(0) << qint64(0) << QString();
+    QTest::newRow("quantity past the most")
+        << 10'000'001 << qint64(1) << qint64(0) << qint64(0)
+        << u"line 1: quantity 10000001 is more than 10000000, the most one line may order"_s;
+    QTest::newRow("line wraps past 64 bits")
+        << 4'000'000 << qint64(461168601842738) << qint64(0) << qint64(0)
+        << u"line 1: total 4000000 x 4611686018427.38 exceeds 1000000000000.00 USD, the largest amount Ordo keeps"_s;
+    QTest::newRow("unit price past the ceiling")
+        << 1 << ceiling + 1 << qint64(0) << qint64(0)
+        << u"line 1: unit price 1000000000000.01 exceeds 1000000000000.00 USD"_s;
+    QTest::newRow("tax past the ceiling")
+        << 1 << qint64(100) << ceiling + 1 << qint64(0) << u"line 1: tax 1000000000000.01 exceeds"_s;
+    QTest::newRow("value past the ceiling")
+        << 1 << ceiling << qint64(0) << qint64(1)
+        << u"the order's value (lines, taxes and charges, less discounts) is more than 1000000000000.00 USD"_s;
+}
+
+void TestOrderCapture::amountsPastTheCeilingAreRefused() {
+    QFETCH(int, quantity);
+    QFETCH(qint64, unitPrice);
+    QFETCH(qint64, tax);
+    QFETCH(qint64, shipping);
+    QFETCH(QString, message);
+    Order order = test::sampleOrder(u"W-4001"_s, {{u"SKU-1"_s, quantity}});
+    order.lines[0].unitPrice.minor = unitPrice;
+    order.lines[0].taxMinor = tax;
+    if (shipping != 0)
+        order.charges << OrderCharge{OrderCharge::Kind::Shipping, u"Ground"_s, shipping};
+    OrderCapture capture(m_test->db(), Actor::system());
+    if (message.isEmpty()) {
+        const auto result = capture.capture(order);
+        QCOMPARE(OrderQuery(m_test->db()).detail(result.orderId)->order.totalMinor(),
+                 qint64(quantity) * unitPrice);
+        return;
+    }
+    try {
+        capture.capture(order);
+        QFAIL("an order past the ceiling was captured");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::Input);
+        QVERIFY2(e.message().contains(message), qPrintable(e.message()));
+        QVERIFY2(e.message().startsWith(u"order W-4001: "_s), qPrintable(e.message()));
+    }
+    QCOMPARE(countOf(u"orders"_s), 0);
+    QCOMPARE(countOf(u"order_lines"_s), 0);
+    QCOMPARE(countOf(u"audit_events"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOrderCapture)

@@ -1,3 +1,4 @@
+#include "Error.h"
 #include "SampleWorld.h"
 #include "TestDatabase.h"
 #include "lifecycle/OrderLifecycle.h"
@@ -29,6 +30,7 @@ private slots:
     void summariesOfChosenOrders_data();
     void summariesOfChosenOrders();
     void countsByStatus();
+    void sumOfTotalsNeverWraps();
 
 private:
     QStringList numbers(const OrderFilter& filter, OrderSort sort = OrderSort::OrderedAt,
@@ -278,6 +280,32 @@ void TestOrderQuery::countsByStatus() {
     QCOMPARE(byStatus.value(OrderStatus::Routed), 1);
     QCOMPARE(byStatus.value(OrderStatus::Exception), 1);
     QCOMPARE(byStatus.value(OrderStatus::Delivered), 0);
+}
+
+// A sum of stored totals never wraps: capture keeps each total within 10^14 minor units, so a sum over the
+// orders of any real database fits in 64 bits; and rows forced past that (written around capture) make
+// SQLite's SUM() fail with a message that says so, while PostgreSQL's SUM(bigint) is exact in numeric.
+void TestOrderQuery::sumOfTotalsNeverWraps() {
+    Database& db = m_test->db();
+    const qint64 expected = SqlQuery(db, u"SELECT SUM(total_minor) FROM orders"_s).scalar().toLongLong();
+    QVERIFY(expected > 0);
+    SqlQuery(db, u"UPDATE orders SET total_minor = 0"_s).exec();
+    SqlQuery(
+        db, u"UPDATE orders SET total_minor = 4611686018427387904 WHERE order_number IN ('W-100', 'W-101')"_s)
+        .exec(); // 2^62 each: 2^63 together
+    try {
+        // As text: QtSql hands PostgreSQL's numeric over as a double, which would round it.
+        const QVariant sum = SqlQuery(db, u"SELECT CAST(SUM(total_minor) AS TEXT) FROM orders"_s).scalar();
+        QCOMPARE(m_test->engine(), Engine::Postgres);
+        QCOMPARE(sum.toString(), u"9223372036854775808"_s);
+    } catch (const Error& e) {
+        QCOMPARE(m_test->engine(), Engine::Sqlite);
+        QCOMPARE(e.kind(), Error::Kind::Storage);
+        QVERIFY2(
+            e.message().contains(u"a sum or product of amounts or quantities is past what a 64-bit integer "
+                                 "holds (integer overflow"_s),
+            qPrintable(e.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOrderQuery)

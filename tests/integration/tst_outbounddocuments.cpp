@@ -2,7 +2,9 @@
 #include "SampleWorld.h"
 #include "TestData.h"
 #include "TestDatabase.h"
+#include "channels/ImportService.h"
 #include "channels/OutboundDocuments.h"
+#include "channels/TradingPartners.h"
 #include "formats/X12PurchaseOrderReader.h"
 #include "formats/x12/X12Interchange.h"
 #include "lifecycle/OrderLifecycle.h"
@@ -57,6 +59,13 @@ private slots:
     void otherOrdersGetNoX12();
     void unreadableSourceDoesNotStopTheShipment();
     void commandLineListsAndShows();
+    void unfillableLinesAsThePartnerSays_data();
+    void unfillableLinesAsThePartnerSays();
+    void waitingAcknowledgementFollowsTheException_data();
+    void waitingAcknowledgementFollowsTheException();
+    void partnersCommand();
+    void shipNoticeOnlyForAShipmentThatLeft_data();
+    void shipNoticeOnlyForAShipmentThatLeft();
 
 private:
     qint64 captureX12(int index);
@@ -200,6 +209,7 @@ void TestOutboundDocuments::shippingSomeLinesListsThoseLines() {
 
 void TestOutboundDocuments::shipNoticeWithTracking() {
     const qint64 id = captureX12(1);
+    advanceToShipped(id); // an 856 tells of a shipment that left
     ShipmentInfo shipment;
     shipment.carrier = u"FDEG"_s;
     shipment.trackingNumber = u"794612345678"_s;
@@ -263,6 +273,7 @@ void TestOutboundDocuments::unreadableSourceDoesNotStopTheShipment() {
 void TestOutboundDocuments::commandLineListsAndShows() {
     const qint64 id = captureX12(0);
     OutboundDocuments(m_test->db(), m_admin).acknowledge(id);
+    advanceToShipped(id); // the 856 made as it ships: control number 2
     auto ordo = [](const QStringList& arguments) {
         QProcess process;
         process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
@@ -280,11 +291,13 @@ void TestOutboundDocuments::commandLineListsAndShows() {
         ordo({u"documents"_s, u"--db"_s, m_test->url(), u"--order"_s, u"4500012345"_s, u"--json"_s});
     QVERIFY2(code == 0, err.constData());
     const QJsonArray list = QJsonDocument::fromJson(out).array();
-    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.size(), 3);
     QCOMPARE(list[0].toObject()[u"kind"_s].toString(), u"x12_855"_s);
     QCOMPARE(list[0].toObject()[u"control_number"_s].toString(), u"000000001"_s);
     QCOMPARE(list[1].toObject()[u"kind"_s].toString(), u"x12_856"_s);
-    QCOMPARE(list[1].toObject()[u"id"_s].toInteger(), shipNoticeId);
+    QCOMPARE(list[2].toObject()[u"kind"_s].toString(), u"x12_856"_s);
+    QCOMPARE(list[2].toObject()[u"control_number"_s].toString(), u"000000003"_s);
+    QCOMPARE(list[2].toObject()[u"id"_s].toInteger(), shipNoticeId);
 
     std::tie(code, out, err) =
         ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url(), u"--id"_s, QString::number(shipNoticeId)});
@@ -297,6 +310,229 @@ void TestOutboundDocuments::commandLineListsAndShows() {
     QCOMPARE(code, 3);
     std::tie(code, out, err) = ordo({u"documents"_s, u"show"_s, u"--db"_s, m_test->url()});
     QCOMPARE(code, 2);
+}
+
+// The fixture's first order through `ordo import`'s service, with no cross-reference: line 1 names our SKU
+// (VP SKU-1), line 2 only the buyer's number and a UPC the catalogue does not know, so the order is held with
+// UNKNOWN_SKU. Its 855 accepts line 1 and answers line 2 as the partner's setting says, with the reason; it
+// no longer accepts every line.
+void TestOutboundDocuments::unfillableLinesAsThePartnerSays_data() {
+    QTest::addColumn<QString>("partner"); // whose row is set; empty: none
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QString>("bak");   // BAK02
+    QTest::addColumn<QString>("line2"); // ACK01 of line 2
+    QTest::newRow("no setting: rejected") << QString() << QString() << u"AC"_s << u"IR"_s;
+    QTest::newRow("reject") << u"ACMERETAIL"_s << u"reject"_s << u"AC"_s << u"IR"_s;
+    QTest::newRow("backorder") << u"ACMERETAIL"_s << u"backorder"_s << u"AC"_s << u"IB"_s;
+    QTest::newRow("every partner backorders") << u"*"_s << u"backorder"_s << u"AC"_s << u"IB"_s;
+    QTest::newRow("another partner's setting") << u"OTHERCO"_s << u"backorder"_s << u"AC"_s << u"IR"_s;
+}
+
+void TestOutboundDocuments::unfillableLinesAsThePartnerSays() {
+    QFETCH(QString, partner);
+    QFETCH(QString, setting);
+    QFETCH(QString, bak);
+    QFETCH(QString, line2);
+    if (!partner.isEmpty())
+        TradingPartners(m_test->db(), m_admin).setUnfillableLines(partner, *unfillableLinesFromCode(setting));
+    const ImportReport report = ImportService(m_test->db(), Actor{u"import"_s, Role::System})
+                                    .importFiles({test::testDataPath(u"x12/850-two-orders.x12"_s)});
+    QCOMPARE(report.exceptions, 1);
+    const qint64 id = *OrderQuery(m_test->db()).findId(u"4500012345"_s);
+    QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Exception);
+    const QList<OutboundDocument> documents = OutboundDocuments(m_test->db(), m_admin).forOrder(id);
+    QCOMPARE(documents.size(), 1);
+    QCOMPARE(documents[0].kind, u"x12_855"_s);
+    const X12Interchange ic = X12Interchange::parse(documents[0].content.toUtf8(), u"855"_s);
+    const QString today = documents[0].createdAt.toUTC().toString(u"yyyyMMdd"_s);
+    QCOMPARE(segment(ic, u"BAK"_s).mid(0, 5),
+             (QStringList{u"BAK"_s, u"00"_s, bak, u"4500012345"_s, u"20261130"_s}));
+    QCOMPARE(segment(ic, u"PO1"_s, 0).mid(0, 3), (QStringList{u"PO1"_s, u"1"_s, u"12"_s}));
+    QCOMPARE(segment(ic, u"ACK"_s, 0), (QStringList{u"ACK"_s, u"IA"_s, u"12"_s, u"EA"_s, u"068"_s, today}));
+    QCOMPARE(segment(ic, u"PO1"_s, 1).mid(0, 3), (QStringList{u"PO1"_s, u"2"_s, u"3"_s}));
+    QCOMPARE(segment(ic, u"ACK"_s, 1), (QStringList{u"ACK"_s, line2, u"3"_s, u"EA"_s, u"068"_s, today}));
+    QCOMPARE(segment(ic, u"MSG"_s, 0),
+             (QStringList{u"MSG"_s,
+                          u"UNKNOWN_SKU - no SKU of ours for the item (BP ACM-7710, UP 098765432109)"_s}));
+    QVERIFY(segment(ic, u"ACK"_s, 2).isEmpty()); // one status per line
+    QVERIFY(segment(ic, u"MSG"_s, 1).isEmpty()); // an accepted line needs no reason
+    // The second order's line is known: its 855 accepts it whole.
+    const qint64 other = *OrderQuery(m_test->db()).findId(u"4500012346"_s);
+    const X12Interchange second = X12Interchange::parse(
+        OutboundDocuments(m_test->db(), m_admin).forOrder(other).value(0).content.toUtf8(), u"855"_s);
+    QCOMPARE(segment(second, u"BAK"_s).at(2), u"AD"_s);
+    QCOMPARE(segment(second, u"ACK"_s, 0).mid(0, 3), (QStringList{u"ACK"_s, u"IA"_s, u"2"_s}));
+}
+
+// A partner whose 855 waits: none is made while the order is held (an audit event says it waits, and asking
+// for one is refused); settling the exception makes it: mapping the unknown line with `ordo order map-sku`
+// releases the order and accepts both lines, cancelling it rejects both.
+void TestOutboundDocuments::waitingAcknowledgementFollowsTheException_data() {
+    QTest::addColumn<QString>("settle");
+    QTest::addColumn<QString>("bak");
+    QTest::addColumn<QStringList>("acks"); // ACK01 and ACK02 of each line
+    QTest::newRow("released") << u"map-sku"_s << u"AD"_s << QStringList{u"IA"_s, u"12"_s, u"IA"_s, u"3"_s};
+    QTest::newRow("cancelled") << u"cancel"_s << u"RD"_s << QStringList{u"IR"_s, u"12"_s, u"IR"_s, u"3"_s};
+}
+
+void TestOutboundDocuments::waitingAcknowledgementFollowsTheException() {
+    QFETCH(QString, settle);
+    QFETCH(QString, bak);
+    QFETCH(QStringList, acks);
+    TradingPartners(m_test->db(), m_admin).setUnfillableLines(u"ACMERETAIL"_s, UnfillableLines::Wait);
+    ImportService(m_test->db(), Actor{u"import"_s, Role::System})
+        .importFiles({test::testDataPath(u"x12/850-two-orders.x12"_s)});
+    const qint64 id = *OrderQuery(m_test->db()).findId(u"4500012345"_s);
+    OutboundDocuments documents(m_test->db(), m_admin);
+    QVERIFY(documents.forOrder(id).isEmpty());
+    const auto detail = OrderQuery(m_test->db()).detail(id);
+    QCOMPARE(detail->events.last().reason, u"x12_855_waiting"_s);
+    QCOMPARE(detail->events.last().detail,
+             u"partner ACMERETAIL is acknowledged when the exception is resolved"_s);
+    try {
+        documents.acknowledge(id);
+        QFAIL("an 855 was made while its partner waits");
+    } catch (const Error& e) {
+        QCOMPARE(e.kind(), Error::Kind::State);
+        QCOMPARE(e.message(),
+                 u"order 4500012345 is held in exception; partner ACMERETAIL's 855 waits until the "
+                 "exception is resolved (ordo partners)"_s);
+    }
+    // The known order of the same interchange was not held: it was acknowledged at once.
+    QCOMPARE(documents.forOrder(*OrderQuery(m_test->db()).findId(u"4500012346"_s)).size(), 1);
+
+    if (settle == u"map-sku"_s) {
+        QProcess process;
+        process.start(QStringLiteral(ORDO_EXECUTABLE),
+                      {u"order"_s, u"map-sku"_s, u"--db"_s, m_test->url(), u"--order"_s, u"4500012345"_s,
+                       u"--line"_s, u"2"_s, u"--sku"_s, u"SKU-4"_s});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QCOMPARE(OrderQuery(m_test->db()).detail(id)->order.status, OrderStatus::Validated);
+    } else {
+        OrderLifecycle(m_test->db()).cancel(id, m_admin, u"PARTNER_REQUEST"_s, {});
+    }
+    const QList<OutboundDocument> made = documents.forOrder(id);
+    QCOMPARE(made.size(), 1);
+    const X12Interchange ic = X12Interchange::parse(made[0].content.toUtf8(), u"855"_s);
+    QCOMPARE(segment(ic, u"BAK"_s).at(2), bak);
+    QCOMPARE(segment(ic, u"ACK"_s, 0).mid(0, 3), (QStringList{u"ACK"_s, acks.at(0), acks.at(1)}));
+    QCOMPARE(segment(ic, u"ACK"_s, 1).mid(0, 3), (QStringList{u"ACK"_s, acks.at(2), acks.at(3)}));
+    QVERIFY(segment(ic, u"ACK"_s, 2).isEmpty());
+    // Settled once: nothing more is made.
+    QVERIFY(!documents.acknowledgeWhenDue(id));
+    QCOMPARE(documents.forOrder(id).size(), 1);
+}
+
+// `ordo partners set|list`: the setting through the command line, audited, and a usage error for a value
+// that is not one.
+void TestOutboundDocuments::partnersCommand() {
+    auto ordo = [this](const QStringList& arguments) {
+        QProcess process;
+        process.start(QStringLiteral(ORDO_EXECUTABLE), arguments + QStringList{u"--db"_s, m_test->url()});
+        process.waitForFinished(60000);
+        return std::make_tuple(process.exitCode(), process.readAllStandardOutput(),
+                               process.readAllStandardError());
+    };
+    auto [code, out, err] =
+        ordo({u"partners"_s, u"set"_s, u"--partner"_s, u"ACMERETAIL"_s, u"--unfillable-lines"_s, u"wait"_s});
+    QVERIFY2(code == 0, err.constData());
+    QCOMPARE(TradingPartners(m_test->db(), m_admin).unfillableLines(u"ACMERETAIL"_s), UnfillableLines::Wait);
+    QCOMPARE(TradingPartners(m_test->db(), m_admin).unfillableLines(u"OTHERCO"_s), UnfillableLines::Reject);
+    std::tie(code, out, err) = ordo({u"partners"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(code == 0, err.constData());
+    const QJsonArray list = QJsonDocument::fromJson(out).array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].toObject()[u"partner"_s].toString(), u"ACMERETAIL"_s);
+    QCOMPARE(list[0].toObject()[u"unfillable_lines"_s].toString(), u"wait"_s);
+    const QList<QVariantList> audit = SqlQuery::rows(
+        m_test->db(),
+        u"SELECT action, from_state, to_state FROM audit_events WHERE entity = 'trading_partner'"_s);
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit[0], (QVariantList{u"unfillable_lines"_s, u"reject"_s, u"wait"_s}));
+    std::tie(code, out, err) =
+        ordo({u"partners"_s, u"set"_s, u"--partner"_s, u"ACMERETAIL"_s, u"--unfillable-lines"_s, u"never"_s});
+    QCOMPARE(code, 2);
+    QVERIFY(err.contains("--unfillable-lines 'never' is not reject, backorder or wait"));
+}
+
+// An advance ship notice tells a partner a shipment left: `ordo documents ship-notice` on an order that has
+// not shipped is refused (exit code 3) and makes no 856; on a shipped order, or the lines that shipped of a
+// split one, it is made.
+void TestOutboundDocuments::shipNoticeOnlyForAShipmentThatLeft_data() {
+    QTest::addColumn<QString>("state");     // how far the order went
+    QTest::addColumn<QStringList>("lines"); // --line options given; empty: the whole order
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); // part of stderr when refused
+    QTest::addColumn<QStringList>("sn1"); // the quantities of the SN1 segments made
+    QTest::newRow("held") << u"exception"_s << QStringList() << 3
+                          << u"order 4500012345 is held in exception; an 856 ship notice is made only for a "
+                             "shipment that left, and no line of it has shipped"_s
+                          << QStringList();
+    QTest::newRow("validated") << u"validated"_s << QStringList() << 3
+                               << u"order 4500012345 is validated; an 856 ship notice is made only for a "
+                                  "shipment that left, and no line of it has shipped"_s
+                               << QStringList();
+    QTest::newRow("packed") << u"packed"_s << QStringList() << 3 << u"order 4500012345 is packed"_s
+                            << QStringList();
+    QTest::newRow("one line shipped")
+        << u"line 2 shipped"_s << QStringList() << 0 << QString() << QStringList{u"3"_s};
+    QTest::newRow("asked for a line not shipped")
+        << u"line 2 shipped"_s << QStringList{u"1"_s} << 3
+        << u"order 4500012345: line 1 has not shipped (it is packed); an 856 ship notice is made only for a "
+           "shipment that left"_s
+        << QStringList();
+    QTest::newRow("shipped") << u"shipped"_s << QStringList() << 0 << QString()
+                             << QStringList{u"12"_s, u"3"_s};
+    QTest::newRow("delivered") << u"delivered"_s << QStringList() << 0 << QString()
+                               << QStringList{u"12"_s, u"3"_s};
+}
+
+void TestOutboundDocuments::shipNoticeOnlyForAShipmentThatLeft() {
+    QFETCH(QString, state);
+    QFETCH(QStringList, lines);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QFETCH(QStringList, sn1);
+    const qint64 id = captureX12(0);
+    OrderLifecycle lifecycle(m_test->db());
+    if (state == u"exception"_s)
+        lifecycle.raiseException(id, {{u"MANUAL_HOLD"_s, u"address to check"_s}}, m_admin);
+    const QList<OrderStatus> path = {OrderStatus::Routed, OrderStatus::Released, OrderStatus::Picking,
+                                     OrderStatus::Packed, OrderStatus::Shipped,  OrderStatus::Delivered};
+    const qsizetype steps = state == u"packed"_s || state == u"line 2 shipped"_s ? 4
+                            : state == u"shipped"_s                              ? 5
+                            : state == u"delivered"_s                            ? 6
+                                                                                 : 0;
+    for (qsizetype i = 0; i < steps; ++i)
+        lifecycle.transition(id, path.at(i), m_admin);
+    if (state == u"line 2 shipped"_s)
+        lifecycle.advanceLines(id, {2}, OrderStatus::Shipped, m_admin);
+    const qsizetype before = OutboundDocuments(m_test->db(), m_admin).forOrder(id).size();
+
+    QStringList arguments = {u"documents"_s,  u"ship-notice"_s, u"--db"_s, m_test->url(), u"--order"_s,
+                             u"4500012345"_s, u"--tracking"_s,  u"1Z9"_s,  u"--json"_s};
+    for (const QString& line : lines)
+        arguments << u"--line"_s << line;
+    QProcess process;
+    process.start(QStringLiteral(ORDO_EXECUTABLE), arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(process.exitCode() == exitCode, qPrintable(err));
+    const QList<OutboundDocument> after = OutboundDocuments(m_test->db(), m_admin).forOrder(id);
+    if (exitCode != 0) {
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(after.size(), before); // nothing made
+        return;
+    }
+    const QJsonObject made = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QCOMPARE(made[u"kind"_s].toString(), u"x12_856"_s);
+    const X12Interchange ic = X12Interchange::parse(made[u"content"_s].toString().toUtf8(), u"856"_s);
+    QStringList quantities;
+    for (int i = 0; !segment(ic, u"SN1"_s, i).isEmpty(); ++i)
+        quantities << segment(ic, u"SN1"_s, i).at(2);
+    QCOMPARE(quantities, sn1);
+    QCOMPARE(segment(ic, u"REF"_s), (QStringList{u"REF"_s, u"CN"_s, u"1Z9"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestOutboundDocuments)

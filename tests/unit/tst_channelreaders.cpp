@@ -4,11 +4,13 @@
 #include "Error.h"
 #include "TestData.h"
 #include "formats/AmazonOrderReader.h"
+#include "formats/ChannelJson.h"
 #include "formats/OrderFormats.h"
 #include "formats/ShopifyOrderReader.h"
 #include "formats/WooCommerceOrderReader.h"
 
 #include <QFile>
+#include <QJsonValue>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +28,7 @@ private slots:
     void sniffing();
     void malformed_data();
     void malformed();
+    void numbersKeepTheirText();
 
 private:
     static QByteArray fixture(const QString& name) {
@@ -349,6 +352,23 @@ void TestChannelReaders::malformed() {
         QVERIFY2(e.message().startsWith(u"bad.json: "_s), qPrintable(e.message()));
         QVERIFY2(e.message().contains(reason), qPrintable(e.message()));
     }
+}
+
+// Every number is read and kept as its text: the whole numbers left unmarked (at most 15 digits, which a
+// double holds exactly) and the marked ones (decimals, exponents, longer numbers) alike.
+void TestChannelReaders::numbersKeepTheirText() {
+    const QByteArray text = R"({"a":123456789012345,"b":-7,"c":0,"d":12.50,"e":820982911946154508,)"
+                            R"("f":-1234567890123456,"g":1e2,"h":[1,22,333],"i":-0})";
+    const QJsonValue parsed = ChannelJson::parse(text, u"n.json"_s);
+    QCOMPARE(ChannelJson::toText(parsed), text);
+    const JsonNode root(parsed, QString());
+    QCOMPARE(root[u"a"_s].idText(), u"123456789012345"_s);
+    QCOMPARE(root[u"b"_s].integer(), -7);
+    QCOMPARE(root[u"c"_s].text(), u"0"_s);
+    QCOMPARE(root[u"d"_s].money(u"USD"_s), 1250);
+    QCOMPARE(root[u"e"_s].idText(), u"820982911946154508"_s);
+    QCOMPARE(root[u"h"_s].elements().at(2).money(u"USD"_s), 33300);
+    QCOMPARE(root[u"i"_s].text(), u"-0"_s);
 }
 
 QTEST_GUILESS_MAIN(TestChannelReaders)

@@ -42,6 +42,7 @@ private slots:
     void refuses();
     void utf8AcrossChunks();
     void crlfAcrossChunks();
+    void stopsAtTheByteLimit();
     void staysAtEndAfterError();
 };
 
@@ -117,6 +118,14 @@ void TestCsvReader::refuses_data() {
         << "a,b\n\"x\"y,z\n"_ba << 2 << u"after the closing quote of field 1"_s;
     QTest::newRow("error line after embedded newline")
         << "\"a\nb\nc\",1\n\"d\"e\n"_ba << 4 << u"after the closing quote"_s;
+    // A quote never closed in a large file would gather the rest of the file into one field: refused at a
+    // mebibyte of characters, on the line where the field starts.
+    QTest::newRow("quoted field past the longest") << "id,note\n1,\"open\n"_ba + QByteArray(1024 * 1024, 'x')
+                                                   << 2 << u"field 2 is longer than 1048576"_s;
+    QTest::newRow("unquoted field past the longest")
+        << "id,note\n1,"_ba + QByteArray(1024 * 1024 + 1, 'x') << 2 << u"field 2 is longer than 1048576"_s;
+    QTest::newRow("record of too many fields")
+        << "a\n"_ba + QByteArray(10000, ',') << 2 << u"more than 10000 fields"_s;
 }
 
 void TestCsvReader::refuses() {
@@ -168,6 +177,37 @@ void TestCsvReader::crlfAcrossChunks() {
     QCOMPARE(all.records.size(), 60000);
     QCOMPARE(all.lines.last(), 2 * 60000 - 1);
     QCOMPARE(all.records.last(), (QStringList{u"row60000"_s, u"x\ny"_s, u"z"_s}));
+}
+
+// A device that never ends (/dev/zero, a FIFO) is read up to the limit set, and no further.
+void TestCsvReader::stopsAtTheByteLimit() {
+    QByteArray many;
+    for (int i = 1; i <= 60000; ++i)
+        many += "row" + QByteArray::number(i) + ",x\n";
+    QBuffer buffer;
+    buffer.setData(many);
+    buffer.open(QIODevice::ReadOnly);
+    ordo::CsvReader reader(buffer, u"big.csv"_s);
+    reader.setByteLimit(300 * 1024, u"the file gives more than 300 KiB"_s);
+    ordo::CsvRecord record;
+    int records = 0;
+    try {
+        while (reader.next(record))
+            ++records;
+        QFAIL("the limit was not kept");
+    } catch (const ordo::Error& e) {
+        QVERIFY2(e.message().contains(u"the file gives more than 300 KiB"_s), qPrintable(e.message()));
+    }
+    QVERIFY(records > 0 && records < 60000);
+    QCOMPARE(buffer.pos(), qint64(2 * 256 * 1024)); // two chunks read, the second one past the limit
+
+    buffer.seek(0);
+    ordo::CsvReader whole(buffer, u"big.csv"_s);
+    whole.setByteLimit(many.size(), u"the file gives more than its size"_s);
+    records = 0;
+    while (whole.next(record))
+        ++records;
+    QCOMPARE(records, 60000); // a file of exactly the limit is read
 }
 
 void TestCsvReader::staysAtEndAfterError() {

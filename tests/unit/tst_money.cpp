@@ -22,6 +22,9 @@ private slots:
     void toStringAppendsCurrency();
     void isCurrencyCode_data();
     void isCurrencyCode();
+    void checkedArithmetic_data();
+    void checkedArithmetic();
+    void ceilingText();
 };
 
 void tst_Money::minorDigits_data() {
@@ -176,6 +179,57 @@ void tst_Money::isCurrencyCode() {
     QFETCH(QString, code);
     QFETCH(bool, valid);
     QCOMPARE(ordo::isCurrencyCode(code), valid);
+}
+
+// Money::times and Money::plus at the ceiling (10^14 minor units) and at the edges of 64 bits: a result past
+// the ceiling either way, or one that would wrap, is nullopt, never a wrapped number.
+void tst_Money::checkedArithmetic_data() {
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<qint64>("a");
+    QTest::addColumn<qint64>("b");
+    QTest::addColumn<bool>("fits");
+    QTest::addColumn<qint64>("result");
+    const qint64 ceiling = Money::maxMinor;
+    const qint64 max = std::numeric_limits<qint64>::max();
+    const qint64 min = std::numeric_limits<qint64>::min();
+    QTest::newRow("times small") << u"times"_s << qint64(1999) << qint64(3) << true << qint64(5997);
+    QTest::newRow("times zero") << u"times"_s << max << qint64(0) << true << qint64(0);
+    QTest::newRow("times at the ceiling") << u"times"_s << ceiling / 4 << qint64(4) << true << ceiling;
+    QTest::newRow("times one past") << u"times"_s << ceiling + 1 << qint64(1) << false << qint64(0);
+    QTest::newRow("times negative at the ceiling") << u"times"_s << -ceiling << qint64(1) << true << -ceiling;
+    QTest::newRow("times negative past") << u"times"_s << ceiling / 2 + 1 << qint64(-2) << false << qint64(0);
+    QTest::newRow("times 4000000 x 2^62/10^4")
+        << u"times"_s << qint64(461168601842738) << qint64(4000000) << false << qint64(0);
+    QTest::newRow("times 2^32 x 2^32 wraps to 0")
+        << u"times"_s << (qint64(1) << 32) << (qint64(1) << 32) << false << qint64(0);
+    QTest::newRow("times largest x largest") << u"times"_s << max << max << false << qint64(0);
+    QTest::newRow("times smallest x -1") << u"times"_s << min << qint64(-1) << false << qint64(0);
+    QTest::newRow("plus small") << u"plus"_s << qint64(5) << qint64(-7) << true << qint64(-2);
+    QTest::newRow("plus at the ceiling") << u"plus"_s << ceiling - 1 << qint64(1) << true << ceiling;
+    QTest::newRow("plus one past") << u"plus"_s << ceiling << qint64(1) << false << qint64(0);
+    QTest::newRow("plus one past below") << u"plus"_s << -ceiling << qint64(-1) << false << qint64(0);
+    QTest::newRow("plus back from past") << u"plus"_s << ceiling + 5 << qint64(-10) << true << ceiling - 5;
+    QTest::newRow("plus that wraps") << u"plus"_s << max << qint64(1) << false << qint64(0);
+    QTest::newRow("plus that wraps below") << u"plus"_s << min << qint64(-1) << false << qint64(0);
+}
+
+void tst_Money::checkedArithmetic() {
+    QFETCH(QString, op);
+    QFETCH(qint64, a);
+    QFETCH(qint64, b);
+    QFETCH(bool, fits);
+    QFETCH(qint64, result);
+    const std::optional<qint64> got = op == u"times"_s ? Money::times(a, b) : Money::plus(a, b);
+    QCOMPARE(got.has_value(), fits);
+    if (fits)
+        QCOMPARE(*got, result);
+}
+
+void tst_Money::ceilingText() {
+    QCOMPARE(Money::maxMinor, qint64(100'000'000'000'000));
+    QCOMPARE(Money::ceilingText(u"USD"_s), u"1000000000000.00 USD, the largest amount Ordo keeps"_s);
+    QCOMPARE(Money::ceilingText(u"JPY"_s), u"100000000000000 JPY, the largest amount Ordo keeps"_s);
+    QCOMPARE(Money::ceilingText(u"KWD"_s), u"100000000000.000 KWD, the largest amount Ordo keeps"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Money)

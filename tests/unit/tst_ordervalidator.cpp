@@ -1,4 +1,5 @@
 #include "Error.h"
+#include "model/Money.h"
 #include "orders/OrderValidator.h"
 
 #include <QTest>
@@ -24,8 +25,8 @@ private slots:
     void duplicateWindowStopsAtTheLimitOfItsType();
     void settingsRefuseWhatDoesNotExist();
     void orderValueCountsTaxesChargesAndDiscounts();
-    void orderValueStopsAtTheLimitsOfItsType_data();
-    void orderValueStopsAtTheLimitsOfItsType();
+    void orderValuePastTheCeilingIsTheMostValuable_data();
+    void orderValuePastTheCeilingIsTheMostValuable();
 
 private:
     static Order validOrder();
@@ -368,27 +369,33 @@ void TestOrderValidator::orderValueCountsTaxesChargesAndDiscounts() {
     QCOMPARE(OrderValidator::orderValueMinor(o), 2245);
 }
 
-void TestOrderValidator::orderValueStopsAtTheLimitsOfItsType_data() {
+void TestOrderValidator::orderValuePastTheCeilingIsTheMostValuable_data() {
     // Amounts a channel may send that are exact but absurd: the value must not wrap around (undefined
-    // behaviour, and a huge order would pass as cheap); it stays at the limit, over any threshold.
+    // behaviour, and a huge order would pass as cheap). Past the ceiling of amounts (Money::maxMinor, which
+    // capture refuses) an order counts as the most valuable there is, over any threshold.
     constexpr qint64 most = std::numeric_limits<qint64>::max();
     constexpr qint64 least = std::numeric_limits<qint64>::min();
+    constexpr qint64 ceiling = Money::maxMinor;
     QTest::addColumn<qint64>("unitPrice");
     QTest::addColumn<int>("quantity");
     QTest::addColumn<qint64>("tax");
     QTest::addColumn<qint64>("discount");
     QTest::addColumn<qint64>("value");
     QTest::addColumn<bool>("highValue");
-    QTest::newRow("price near the limit times 2")
-        << most / 2 + 1 << 2 << qint64(0) << qint64(0) << most << true;
-    QTest::newRow("tax past the limit") << most - 10 << 1 << qint64(100) << qint64(0) << most << true;
-    QTest::newRow("discount past the limit") << qint64(1000) << 1 << qint64(0) << least << most << true;
+    QTest::newRow("price near the 64-bit limit times 2")
+        << most / 2 + 1 << 2 << qint64(0) << qint64(0) << ceiling << true;
+    QTest::newRow("tax past the 64-bit limit")
+        << most - 10 << 1 << qint64(100) << qint64(0) << ceiling << true;
+    QTest::newRow("discount of the least 64-bit value")
+        << qint64(1000) << 1 << qint64(0) << least << ceiling << true;
     QTest::newRow("negative price times a large quantity")
-        << least / 2 << 4 << qint64(0) << qint64(0) << least << false;
+        << least / 2 << 4 << qint64(0) << qint64(0) << ceiling << true;
+    QTest::newRow("one past the ceiling") << ceiling << 1 << qint64(1) << qint64(0) << ceiling << true;
+    QTest::newRow("at the ceiling, exact") << ceiling - 1 << 1 << qint64(1) << qint64(0) << ceiling << true;
     QTest::newRow("ordinary") << qint64(1000) << 3 << qint64(50) << qint64(20) << qint64(3030) << false;
 }
 
-void TestOrderValidator::orderValueStopsAtTheLimitsOfItsType() {
+void TestOrderValidator::orderValuePastTheCeilingIsTheMostValuable() {
     QFETCH(qint64, unitPrice);
     QFETCH(int, quantity);
     QFETCH(qint64, tax);

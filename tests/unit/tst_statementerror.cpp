@@ -32,6 +32,18 @@ void TestStatementError::message_data() {
     QTest::newRow("a long statement is cut at 300 characters")
         << u"SQLite"_s << u"constraint"_s << longSql << QString()
         << u"SQLite failed: constraint ["_s + longSql.left(300) + u"]"_s;
+    // A sum that passes 64 bits is said in words: SQLite's SUM() raises "integer overflow" instead of
+    // wrapping, PostgreSQL's bigint arithmetic "bigint out of range".
+    QTest::newRow("SQLite sum past 64 bits")
+        << u"SQLite"_s << u"integer overflow Unable to fetch row"_s
+        << u"SELECT SUM(total_minor) FROM orders"_s << QString()
+        << u"SQLite failed: a sum or product of amounts or quantities is past what a 64-bit integer holds "
+           "(integer overflow Unable to fetch row) [SELECT SUM(total_minor) FROM orders]"_s;
+    QTest::newRow("PostgreSQL bigint past 64 bits")
+        << u"PostgreSQL"_s << u"ERROR:  bigint out of range"_s << u"SELECT a * b FROM t"_s << QString()
+        << u"PostgreSQL failed: a sum or product of amounts or quantities is past what a 64-bit integer "
+           u"holds "
+           "(ERROR:  bigint out of range) [SELECT a * b FROM t]"_s;
 }
 
 void TestStatementError::message() {

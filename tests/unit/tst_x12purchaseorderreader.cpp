@@ -33,6 +33,8 @@ private slots:
     void keepsEachSetAsItsSourceDocument();
     void malformed_data();
     void malformed();
+    void skuFromProductIds_data();
+    void skuFromProductIds();
 };
 
 void TestX12PurchaseOrderReader::sniffs() {
@@ -184,9 +186,11 @@ void TestX12PurchaseOrderReader::malformed_data() {
                                          << u"segment 20 (PO1): element 02: quantity '1.5' is not a whole"_s;
     QTest::newRow("too many decimals") << QByteArray("19.99*PE") << QByteArray("19.999*PE") << false
                                        << u"segment 20 (PO1): element 04: unit price '19.999'"_s;
-    QTest::newRow("huge quantity")
-        << QByteArray("PO1*1*12*") << QByteArray("PO1*1*99999999999999999999*") << false
-        << u"segment 20 (PO1): element 02: quantity '99999999999999999999' is too large"_s;
+    QTest::newRow("huge quantity") << QByteArray("PO1*1*12*") << QByteArray("PO1*1*99999999999999999999*")
+                                   << false
+                                   << u"segment 20 (PO1): element 02: quantity '99999999999999999999' is "
+                                      u"more than 10000000, the most one "
+                                      "line may order"_s;
     QTest::newRow("huge price") << QByteArray("19.99*PE") << QByteArray("92233720368547758.08*PE") << false
                                 << u"segment 20 (PO1): element 04"_s;
     QTest::newRow("price not a number")
@@ -244,6 +248,39 @@ void TestX12PurchaseOrderReader::malformed() {
         QCOMPARE(e.kind(), Error::Kind::Input);
         QVERIFY2(e.message().startsWith(u"po.x12: "_s + expected), qPrintable(e.message()));
     }
+}
+
+// Which of a line's product ids is taken as our SKU: the seller's own numbers, SK, then VP, then VN (the
+// vendor's item number a retail 850 names the seller's SKU by; the VICS sample line). Other ids (UP, BP, CB)
+// leave the SKU to the cross-reference and the catalogue's barcodes, and are all kept as part numbers.
+void TestX12PurchaseOrderReader::skuFromProductIds_data() {
+    QTest::addColumn<QByteArray>("ids");
+    QTest::addColumn<QString>("sku");
+    QTest::newRow("VICS sample, VN") << "TE*CB*065322-117*PR*RO*VN*AB3542"_ba << u"AB3542"_s;
+    QTest::newRow("SK") << "PE*SK*AB3542"_ba << u"AB3542"_s;
+    QTest::newRow("VP") << "PE*VP*AB3542"_ba << u"AB3542"_s;
+    QTest::newRow("VN") << "PE*VN*AB3542"_ba << u"AB3542"_s;
+    QTest::newRow("SK before VP and VN") << "PE*VN*N-1*VP*P-1*SK*S-1"_ba << u"S-1"_s;
+    QTest::newRow("VP before VN") << "PE*VN*N-1*VP*P-1"_ba << u"P-1"_s;
+    QTest::newRow("the first VN") << "PE*VN*N-1*VN*N-2"_ba << u"N-1"_s;
+    QTest::newRow("UP only") << "PE*UP*614141000036"_ba << QString();
+    QTest::newRow("buyer's numbers only") << "PE*BP*ACM-1*CB*065322-117"_ba << QString();
+}
+
+void TestX12PurchaseOrderReader::skuFromProductIds() {
+    QFETCH(QByteArray, ids);
+    QFETCH(QString, sku);
+    QByteArray content = fixture(u"850-two-orders.x12"_s);
+    const QByteArray line = "PO1*10*2*CA*240.00**SK*SKU-3*BP*ACM-9001";
+    const qsizetype at = content.indexOf(line);
+    QVERIFY(at >= 0);
+    content.replace(at, line.size(), QByteArray("PO1*10*2*CA*240.00*" + ids));
+    const ParsedDocument doc = X12PurchaseOrderReader::read(content, u"po.x12"_s);
+    QVERIFY2(doc.problems.isEmpty(), qPrintable(doc.problems.value(0).toString()));
+    const ImportedOrder& second = doc.orders.at(1);
+    QCOMPARE(second.order.lines.at(0).skuCode, sku);
+    const QList<QByteArray> elements = ids.split('*');
+    QCOMPARE(second.partNumbers.value(1).size(), (elements.size() - 1) / 2); // every pair kept
 }
 
 QTEST_GUILESS_MAIN(TestX12PurchaseOrderReader)

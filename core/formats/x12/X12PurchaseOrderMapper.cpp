@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "X12Tokenizer.h"
+#include "model/OrderAmounts.h"
 
 #include <QDate>
 #include <QTime>
@@ -69,18 +70,25 @@ int quantity(const X12Segment& seg, int element) {
     for (QChar c : fraction)
         if (c != u'0')
             fail(seg, element, u"quantity '%1' is not a whole number of units"_s.arg(text));
-    if (whole.size() > 9)
-        fail(seg, element, u"quantity '%1' is too large"_s.arg(text));
-    return whole.toInt();
+    // Nine digits at most: whole.toInt() cannot overflow, and the cap is checked on a real number.
+    const int units = whole.size() > 9 ? OrderLine::maxQuantity + 1 : whole.toInt();
+    if (units > OrderLine::maxQuantity)
+        fail(seg, element, u"quantity "_s + OrderAmounts::quantityProblem(u"'%1'"_s.arg(text)));
+    return units;
 }
 
-qint64 amount(const X12Segment& seg, int element, const QString& currency, const QString& what) {
+// An exact amount, within the ceiling unless `bounded` is false (a unit price, whose line total is checked
+// first).
+qint64 amount(const X12Segment& seg, int element, const QString& currency, const QString& what,
+              bool bounded = true) {
     const QString text = required(seg, element, what);
     const auto minor = Money::parseMinor(text, currency);
     if (!minor)
         fail(seg, element,
              u"%1 '%2' is not an amount in %3 (digits, at most %4 decimals)"_s.arg(what, text, currency)
                  .arg(Money::minorDigits(currency)));
+    if (bounded && !Money::inRange(*minor))
+        fail(seg, element, what + u' ' + OrderAmounts::amountProblem(u"'%1'"_s.arg(text), currency));
     return *minor;
 }
 
@@ -137,10 +145,10 @@ public:
         if (m_ctt && m_cttCount != o.lines.size())
             fail(*m_ctt, 1,
                  u"the set has %1 PO1 line(s), CTT01 says %2"_s.arg(o.lines.size()).arg(m_cttCount));
-        if (m_amt && m_amtTotal != o.totalMinor())
+        if (m_amt && m_amtTotal != m_linesTotal)
             m_po.imported.warnings << u"%1: total %2 differs from the lines' %3"_s.arg(
                 m_amt->where(), Money{m_amtTotal, o.currency}.toDecimalString(),
-                Money{o.totalMinor(), o.currency}.toDecimalString());
+                Money{m_linesTotal, o.currency}.toDecimalString());
         if (m_requestedShip.isValid() && !o.requestedAt.isValid())
             o.requestedAt = m_requestedShip;
         return m_po;
@@ -237,9 +245,17 @@ private:
         l.externalLineId = seg.element(1).trimmed();
         l.quantity = quantity(seg, 2);
         const QString unit = seg.element(3).trimmed();
-        l.unitPrice = Money{amount(seg, 4, o.currency, u"unit price"_s), o.currency};
+        l.unitPrice = Money{amount(seg, 4, o.currency, u"unit price"_s, false), o.currency};
+        const QString problem = OrderAmounts::unitPriceProblem(
+            l.quantity, l.unitPrice.minor, u"unit price '%1'"_s.arg(seg.element(4).trimmed()), o.currency);
+        if (!problem.isEmpty())
+            fail(seg, 4, problem);
+        if (!OrderAmounts::add(m_linesTotal, *l.checkedTotalMinor()))
+            fail(seg, 4, OrderAmounts::linesProblem(o.currency));
         QList<PartNumber> parts;
-        QString sk, vp;
+        // The seller's own number for the item is ours: SK (our SKU), VP (vendor's part number) or VN
+        // (vendor's item number, as retail 850s name it), in that order of trust.
+        QString sk, vp, vn;
         for (int k = 6; k <= 24; k += 2) {
             const QString qualifier = seg.element(k).trimmed();
             const QString number = seg.element(k + 1).trimmed();
@@ -254,10 +270,12 @@ private:
                 sk = number;
             else if (qualifier == u"VP"_s && vp.isEmpty())
                 vp = number;
+            else if (qualifier == u"VN"_s && vn.isEmpty())
+                vn = number;
         }
         if (parts.isEmpty())
             fail(seg, 6, u"the line names no product (PO106/PO107)"_s);
-        l.skuCode = sk.isEmpty() ? vp : sk;
+        l.skuCode = !sk.isEmpty() ? sk : !vp.isEmpty() ? vp : vn;
         m_po.imported.partNumbers.insert(l.lineNo, parts);
         m_po.unitsOfMeasure.insert(l.lineNo, unit);
         o.lines.append(l);
@@ -275,6 +293,7 @@ private:
     int m_cttCount = 0;
     const X12Segment* m_amt = nullptr;
     qint64 m_amtTotal = 0;
+    qint64 m_linesTotal = 0; // the PO1 lines' totals, checked against the ceiling as each comes
 };
 
 } // namespace
