@@ -41,10 +41,11 @@ if [[ -z $build_dir ]]; then
     [[ $sanitize == ON ]] && build_dir+=-asan
 fi
 
-# Let ccache share objects between build directories and clones of the tree.
+# Let ccache share objects between build directories and clones of the tree. The test, sanitizer and fuzz
+# builds take about 4 GB of it together: 10 GB keeps a CI run's objects from evicting the last run's.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
-export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-10G}
 
 mkdir -p "$build_dir"
 log=$build_dir/configure.log

@@ -28,6 +28,7 @@ done
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (Debian: apt-get install clang)" >&2; exit 1; }
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-10G} # as scripts/build.sh
 mkdir -p "$build_dir"
 if ! cmake -S "$root" -B "$build_dir" -G Ninja -Wno-dev -DCMAKE_CXX_COMPILER=clang++ -DORDO_FUZZ=ON -DORDO_PCH=OFF \
     -DORDO_GUI=OFF -DBUILD_TESTING=OFF -DORDO_BENCH=OFF -DORDO_WERROR=ON >"$build_dir/configure.log" 2>&1; then

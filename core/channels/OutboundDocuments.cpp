@@ -10,6 +10,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <algorithm>
 
@@ -152,45 +153,44 @@ QHash<int, X12LineAck> OutboundDocuments::lineAcks(const Order& order, const X12
 OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int, X12LineAck>& lines) {
     if (!m_actor.may(Permission::CaptureOrders))
         throw Error::denied(u"%1 may not acknowledge purchase orders"_s.arg(m_actor.user));
-    Transaction tx(m_db);
-    const Order order = loadOrder(m_db, orderId);
-    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
-    const QString& partner = source.order.imported.partner;
-    const UnfillableLines unfillable = TradingPartners(m_db, m_actor).unfillableLines(partner);
-    if (unfillable == UnfillableLines::Wait && order.status == OrderStatus::Exception)
-        throw Error::state(u"order %1 is held in exception; partner %2's 855 waits until the exception is "
-                           "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
-    QHash<int, X12LineAck> decisions = lineAcks(order, source.order, unfillable);
-    for (auto it = lines.cbegin(); it != lines.cend(); ++it)
-        decisions.insert(it.key(), it.value());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 control = X12ControlNumbers::next(m_db);
-    const QByteArray content =
-        X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source.interchange, u"PR"_s, control, now),
-                         {X12AcknowledgementWriter::build(source.order, decisions, now)});
-    OutboundDocument d = store(orderId, u"x12_855"_s, QString::number(control).rightJustified(9, u'0'),
-                               QString::fromUtf8(content));
-    tx.commit();
-    return d;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const Order order = loadOrder(m_db, orderId);
+        const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+        const QString& partner = source.order.imported.partner;
+        const UnfillableLines unfillable = TradingPartners(m_db, m_actor).unfillableLines(partner);
+        if (unfillable == UnfillableLines::Wait && order.status == OrderStatus::Exception)
+            throw Error::state(u"order %1 is held in exception; partner %2's 855 waits until the exception is "
+                               "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
+        QHash<int, X12LineAck> decisions = lineAcks(order, source.order, unfillable);
+        for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+            decisions.insert(it.key(), it.value());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const qint64 control = X12ControlNumbers::next(m_db);
+        const QByteArray content =
+            X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source.interchange, u"PR"_s, control, now),
+                             {X12AcknowledgementWriter::build(source.order, decisions, now)});
+        OutboundDocument d = store(orderId, u"x12_855"_s, QString::number(control).rightJustified(9, u'0'),
+                                   QString::fromUtf8(content));
+        return d;
+    });
 }
 
 std::optional<OutboundDocument> OutboundDocuments::acknowledgeCaptured(qint64 orderId) {
-    Transaction tx(m_db);
-    const Order order = loadOrder(m_db, orderId);
-    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
-    const QString& partner = source.order.imported.partner;
-    if (order.status == OrderStatus::Exception &&
-        TradingPartners(m_db, m_actor).unfillableLines(partner) == UnfillableLines::Wait) {
-        OrderTransitions(m_db).note(
-            orderId, u"document"_s, u"x12_855_waiting"_s,
-            u"partner %1 is acknowledged when the exception is resolved"_s.arg(partner), m_actor,
-            nowStoredTime());
-        tx.commit();
-        return std::nullopt;
-    }
-    OutboundDocument d = acknowledge(orderId);
-    tx.commit();
-    return d;
+    return runUnitOfWork(m_db, [&](Transaction&) -> std::optional<OutboundDocument> {
+        const Order order = loadOrder(m_db, orderId);
+        const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+        const QString& partner = source.order.imported.partner;
+        if (order.status == OrderStatus::Exception &&
+            TradingPartners(m_db, m_actor).unfillableLines(partner) == UnfillableLines::Wait) {
+            OrderTransitions(m_db).note(
+                orderId, u"document"_s, u"x12_855_waiting"_s,
+                u"partner %1 is acknowledged when the exception is resolved"_s.arg(partner), m_actor,
+                nowStoredTime());
+            return std::nullopt;
+        }
+        OutboundDocument d = acknowledge(orderId);
+        return d;
+    });
 }
 
 std::optional<OutboundDocument> OutboundDocuments::acknowledgeWhenDue(qint64 orderId) {
@@ -203,84 +203,84 @@ std::optional<OutboundDocument> OutboundDocuments::acknowledgeWhenDue(qint64 ord
     due.bind(u":order"_s, orderId).bind(u":order2"_s, orderId);
     if (due.scalar().toLongLong() == 0)
         return std::nullopt;
-    Transaction tx(m_db);
-    std::optional<OutboundDocument> made;
-    try {
-        if (loadOrder(m_db, orderId).status != OrderStatus::Exception)
-            made = acknowledge(orderId);
-    } catch (const Error& e) {
-        // A source document that no longer reads must not undo the release or cancel it follows.
-        if (e.kind() != Error::Kind::Input)
-            throw;
-        OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_855_failed"_s, e.message(), m_actor,
-                                    nowStoredTime());
-    }
-    tx.commit();
-    return made;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        std::optional<OutboundDocument> made;
+        try {
+            if (loadOrder(m_db, orderId).status != OrderStatus::Exception)
+                made = acknowledge(orderId);
+        } catch (const Error& e) {
+            // A source document that no longer reads must not undo the release or cancel it follows.
+            if (e.kind() != Error::Kind::Input)
+                throw;
+            OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_855_failed"_s, e.message(), m_actor,
+                                        nowStoredTime());
+        }
+        return made;
+    });
 }
 
 OutboundDocument OutboundDocuments::shipNotice(qint64 orderId, const ShipmentInfo& shipment) {
     if (!m_actor.may(Permission::AdvanceOrders))
         throw Error::denied(u"%1 may not send ship notices"_s.arg(m_actor.user));
-    Transaction tx(m_db);
-    const Order order = loadOrder(m_db, orderId);
-    const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
-    ShipmentInfo info = shipment;
-    info.lineNos = linesThatLeft(order, shipment.lineNos);
-    if (!info.shippedAt.isValid())
-        info.shippedAt = QDateTime::currentDateTimeUtc();
-    const qint64 control = X12ControlNumbers::next(m_db);
-    const QByteArray content = X12Writer::write(
-        X12AcknowledgementWriter::replyEnvelope(source.interchange, u"SH"_s, control, info.shippedAt),
-        {X12ShipNoticeWriter::build(source.order, order, info)});
-    OutboundDocument d = store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
-                               QString::fromUtf8(content));
-    tx.commit();
-    return d;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const Order order = loadOrder(m_db, orderId);
+        const X12StoredPurchaseOrder source = requireX12Source(m_db, order);
+        ShipmentInfo info = shipment;
+        info.lineNos = linesThatLeft(order, shipment.lineNos);
+        if (!info.shippedAt.isValid())
+            info.shippedAt = QDateTime::currentDateTimeUtc();
+        const qint64 control = X12ControlNumbers::next(m_db);
+        const QByteArray content = X12Writer::write(
+            X12AcknowledgementWriter::replyEnvelope(source.interchange, u"SH"_s, control, info.shippedAt),
+            {X12ShipNoticeWriter::build(source.order, order, info)});
+        OutboundDocument d = store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
+                                   QString::fromUtf8(content));
+        return d;
+    });
 }
 
 OutboundDocument OutboundDocuments::fulfillment(qint64 orderId, const ShipmentInfo& shipment) {
     if (!m_actor.may(Permission::AdvanceOrders))
         throw Error::denied(u"%1 may not send fulfillments"_s.arg(m_actor.user));
-    Transaction tx(m_db);
-    const Order order = loadOrder(m_db, orderId);
-    const QByteArray content =
-        FulfillmentJsonWriter::write(order, shipment.trackingNumber, shipment.carrier, shipment.lineNos);
-    OutboundDocument d = store(orderId, u"fulfillment_json"_s, QString(), QString::fromUtf8(content));
-    tx.commit();
-    return d;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const Order order = loadOrder(m_db, orderId);
+        const QByteArray content =
+            FulfillmentJsonWriter::write(order, shipment.trackingNumber, shipment.carrier, shipment.lineNos);
+        OutboundDocument d = store(orderId, u"fulfillment_json"_s, QString(), QString::fromUtf8(content));
+        return d;
+    });
 }
 
 void OutboundDocuments::orderShipped(qint64 orderId, const QList<int>& lineNos) {
-    Transaction tx(m_db);
-    // Most orders did not come from X12: one indexed look-up settles it before the order is loaded.
-    QString problem;
-    try {
-        const std::optional<X12StoredPurchaseOrder> source = x12Source(m_db, orderId);
-        const Order order = source ? loadOrder(m_db, orderId) : Order{};
-        if (source && order.channel == Channel::B2b) {
-            ShipmentInfo shipment;
-            shipment.shippedAt = QDateTime::currentDateTimeUtc();
-            shipment.lineNos = lineNos;
-            const qint64 control = X12ControlNumbers::next(m_db);
-            const QByteArray content =
-                X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source->interchange, u"SH"_s,
-                                                                         control, shipment.shippedAt),
-                                 {X12ShipNoticeWriter::build(source->order, order, shipment)});
-            store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
-                  QString::fromUtf8(content));
+    runUnitOfWork(m_db, [&](Transaction&) {
+        // Most orders did not come from X12: one indexed look-up settles it before the order is loaded.
+        QString problem;
+        try {
+            const std::optional<X12StoredPurchaseOrder> source = x12Source(m_db, orderId);
+            const Order order = source ? loadOrder(m_db, orderId) : Order{};
+            if (source && order.channel == Channel::B2b) {
+                ShipmentInfo shipment;
+                shipment.shippedAt = QDateTime::currentDateTimeUtc();
+                shipment.lineNos = lineNos;
+                const qint64 control = X12ControlNumbers::next(m_db);
+                const QByteArray content =
+                    X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source->interchange, u"SH"_s,
+                                                                             control, shipment.shippedAt),
+                                     {X12ShipNoticeWriter::build(source->order, order, shipment)});
+                store(orderId, u"x12_856"_s, QString::number(control).rightJustified(9, u'0'),
+                      QString::fromUtf8(content));
+            }
+        } catch (const Error& e) {
+            // A source document that no longer reads, or a partner id an ISA cannot carry, must not stop the
+            // shipment; anything else (the database) does.
+            if (e.kind() != Error::Kind::Input)
+                throw;
+            problem = e.message();
         }
-    } catch (const Error& e) {
-        // A source document that no longer reads, or a partner id an ISA cannot carry, must not stop the
-        // shipment; anything else (the database) does.
-        if (e.kind() != Error::Kind::Input)
-            throw;
-        problem = e.message();
-    }
-    if (!problem.isEmpty())
-        OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_856_failed"_s, problem, m_actor,
-                                    nowStoredTime());
-    tx.commit();
+        if (!problem.isEmpty())
+            OrderTransitions(m_db).note(orderId, u"document"_s, u"x12_856_failed"_s, problem, m_actor,
+                                        nowStoredTime());
+    });
 }
 
 QList<OutboundDocument> OutboundDocuments::forOrder(qint64 orderId) const {

@@ -5,6 +5,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 using namespace Qt::StringLiterals;
 
@@ -63,29 +64,29 @@ void TradingPartners::setUnfillableLines(const QString& partner, UnfillableLines
     if (id.isEmpty())
         throw Error::input(
             u"partner: a trading partner needs an id (the X12 sender id, or * for every partner)"_s);
-    Transaction tx(m_db);
-    const UnfillableLines before = unfillableLines(id);
-    const qint64 now = nowStoredTime();
-    SqlQuery q(m_db, u"INSERT INTO trading_partners (partner, unfillable_lines, updated_at, updated_by) "
-                     "VALUES (:partner, :value, :at, :by) ON CONFLICT (partner) DO UPDATE SET "
-                     "unfillable_lines = excluded.unfillable_lines, updated_at = excluded.updated_at, "
-                     "updated_by = excluded.updated_by"_s);
-    q.bind(u":partner"_s, id)
-        .bind(u":value"_s, unfillableLinesCode(value))
-        .bind(u":at"_s, now)
-        .bind(u":by"_s, m_actor.user);
-    q.exec();
-    AuditEvent event;
-    event.actor = m_actor.user;
-    event.entity = u"trading_partner"_s;
-    event.action = u"unfillable_lines"_s;
-    event.fromState = unfillableLinesCode(before);
-    event.toState = unfillableLinesCode(value);
-    event.detail = u"partner %1: lines that cannot be filled are %2"_s.arg(
-        id, value == UnfillableLines::Wait ? u"acknowledged when the exception is resolved"_s
-                                           : unfillableLinesCode(value) + u"ed"_s);
-    AuditTrail(m_db).record(event);
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        const UnfillableLines before = unfillableLines(id);
+        const qint64 now = nowStoredTime();
+        SqlQuery q(m_db, u"INSERT INTO trading_partners (partner, unfillable_lines, updated_at, updated_by) "
+                         "VALUES (:partner, :value, :at, :by) ON CONFLICT (partner) DO UPDATE SET "
+                         "unfillable_lines = excluded.unfillable_lines, updated_at = excluded.updated_at, "
+                         "updated_by = excluded.updated_by"_s);
+        q.bind(u":partner"_s, id)
+            .bind(u":value"_s, unfillableLinesCode(value))
+            .bind(u":at"_s, now)
+            .bind(u":by"_s, m_actor.user);
+        q.exec();
+        AuditEvent event;
+        event.actor = m_actor.user;
+        event.entity = u"trading_partner"_s;
+        event.action = u"unfillable_lines"_s;
+        event.fromState = unfillableLinesCode(before);
+        event.toState = unfillableLinesCode(value);
+        event.detail = u"partner %1: lines that cannot be filled are %2"_s.arg(
+            id, value == UnfillableLines::Wait ? u"acknowledged when the exception is resolved"_s
+                                               : unfillableLinesCode(value) + u"ed"_s);
+        AuditTrail(m_db).record(event);
+    });
 }
 
 } // namespace ordo

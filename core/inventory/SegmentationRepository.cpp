@@ -6,6 +6,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <algorithm>
 
@@ -102,56 +103,56 @@ void SegmentationRepository::saveGroup(const QString& code, const QString& name,
     require();
     if (code.trimmed().isEmpty())
         throw Error::input(u"group code is empty"_s);
-    Transaction tx(m_db);
-    QList<qint64> ids;
-    for (const QString& location : locationCodes)
-        ids << locationId(location);
-    SqlQuery upsert(m_db, u"INSERT INTO location_groups (code, name) VALUES (:code, :name) "
-                          "ON CONFLICT (code) DO UPDATE SET name = excluded.name"_s);
-    upsert.bind(u":code"_s, code).bind(u":name"_s, name.isEmpty() ? code : name).exec();
-    SqlQuery clear(m_db, u"DELETE FROM location_group_members WHERE group_code = :code"_s);
-    clear.bind(u":code"_s, code).exec();
-    SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
-                       "ON CONFLICT DO NOTHING"_s);
-    for (qint64 id : std::as_const(ids))
-        add.bind(u":code"_s, code).bind(u":loc"_s, id).exec();
-    QStringList sorted = locationCodes;
-    sorted.sort();
-    sorted.removeDuplicates();
-    audit(u"group.save"_s,
-          u"group %1 (%2): %3"_s.arg(code, name.isEmpty() ? code : name, sorted.join(u", "_s)));
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        QList<qint64> ids;
+        for (const QString& location : locationCodes)
+            ids << locationId(location);
+        SqlQuery upsert(m_db, u"INSERT INTO location_groups (code, name) VALUES (:code, :name) "
+                              "ON CONFLICT (code) DO UPDATE SET name = excluded.name"_s);
+        upsert.bind(u":code"_s, code).bind(u":name"_s, name.isEmpty() ? code : name).exec();
+        SqlQuery clear(m_db, u"DELETE FROM location_group_members WHERE group_code = :code"_s);
+        clear.bind(u":code"_s, code).exec();
+        SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
+                           "ON CONFLICT DO NOTHING"_s);
+        for (qint64 id : std::as_const(ids))
+            add.bind(u":code"_s, code).bind(u":loc"_s, id).exec();
+        QStringList sorted = locationCodes;
+        sorted.sort();
+        sorted.removeDuplicates();
+        audit(u"group.save"_s,
+              u"group %1 (%2): %3"_s.arg(code, name.isEmpty() ? code : name, sorted.join(u", "_s)));
+    });
 }
 
 void SegmentationRepository::addGroupMembers(const QString& code, const QStringList& locationCodes) {
     require();
-    Transaction tx(m_db);
-    const QStringList current = groupMembers(code);
-    SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
-                       "ON CONFLICT DO NOTHING"_s);
-    QStringList added;
-    for (const QString& location : locationCodes) {
-        add.bind(u":code"_s, code).bind(u":loc"_s, locationId(location)).exec();
-        if (add.rowsAffected() > 0)
-            added << location;
-    }
-    if (!added.isEmpty())
-        audit(u"group.add"_s,
-              u"group %1: added %2 (had %3)"_s.arg(code, added.join(u", "_s), current.join(u", "_s)));
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        const QStringList current = groupMembers(code);
+        SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
+                           "ON CONFLICT DO NOTHING"_s);
+        QStringList added;
+        for (const QString& location : locationCodes) {
+            add.bind(u":code"_s, code).bind(u":loc"_s, locationId(location)).exec();
+            if (add.rowsAffected() > 0)
+                added << location;
+        }
+        if (!added.isEmpty())
+            audit(u"group.add"_s,
+                  u"group %1: added %2 (had %3)"_s.arg(code, added.join(u", "_s), current.join(u", "_s)));
+    });
 }
 
 void SegmentationRepository::removeGroup(const QString& code) {
     require();
-    Transaction tx(m_db);
-    SqlQuery members(m_db, u"DELETE FROM location_group_members WHERE group_code = :code"_s);
-    members.bind(u":code"_s, code).exec();
-    SqlQuery q(m_db, u"DELETE FROM location_groups WHERE code = :code"_s);
-    q.bind(u":code"_s, code).exec();
-    if (q.rowsAffected() == 0)
-        throw Error::notFound(u"no location group \"%1\""_s.arg(code));
-    audit(u"group.remove"_s, u"group %1"_s.arg(code));
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery members(m_db, u"DELETE FROM location_group_members WHERE group_code = :code"_s);
+        members.bind(u":code"_s, code).exec();
+        SqlQuery q(m_db, u"DELETE FROM location_groups WHERE code = :code"_s);
+        q.bind(u":code"_s, code).exec();
+        if (q.rowsAffected() == 0)
+            throw Error::notFound(u"no location group \"%1\""_s.arg(code));
+        audit(u"group.remove"_s, u"group %1"_s.arg(code));
+    });
 }
 
 // --- pools ------------------------------------------------------------------------------------------------
@@ -159,58 +160,58 @@ void SegmentationRepository::removeGroup(const QString& code) {
 bool SegmentationRepository::addPoolLocation(Channel channel, DeliveryMethod delivery,
                                              const QString& locationCode) {
     require();
-    Transaction tx(m_db);
-    SqlQuery q(
-        m_db,
-        u"INSERT INTO channel_pools (channel, delivery, location_id) VALUES (:channel, :delivery, :loc) "
-        "ON CONFLICT DO NOTHING"_s);
-    q.bind(u":channel"_s, channelCode(channel))
-        .bind(u":delivery"_s, deliveryMethodCode(delivery))
-        .bind(u":loc"_s, locationId(locationCode))
-        .exec();
-    const bool written = q.rowsAffected() > 0;
-    if (written)
-        audit(u"pool.add"_s,
-              u"%1 %2: %3"_s.arg(channelCode(channel), deliveryMethodCode(delivery), locationCode));
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(
+            m_db,
+            u"INSERT INTO channel_pools (channel, delivery, location_id) VALUES (:channel, :delivery, :loc) "
+            "ON CONFLICT DO NOTHING"_s);
+        q.bind(u":channel"_s, channelCode(channel))
+            .bind(u":delivery"_s, deliveryMethodCode(delivery))
+            .bind(u":loc"_s, locationId(locationCode))
+            .exec();
+        const bool written = q.rowsAffected() > 0;
+        if (written)
+            audit(u"pool.add"_s,
+                  u"%1 %2: %3"_s.arg(channelCode(channel), deliveryMethodCode(delivery), locationCode));
+        return written;
+    });
 }
 
 bool SegmentationRepository::removePoolLocation(Channel channel, DeliveryMethod delivery,
                                                 const QString& locationCode) {
     require();
-    Transaction tx(m_db);
-    SqlQuery q(m_db, u"DELETE FROM channel_pools WHERE channel = :channel AND delivery = :delivery "
-                     "AND location_id = :loc"_s);
-    q.bind(u":channel"_s, channelCode(channel))
-        .bind(u":delivery"_s, deliveryMethodCode(delivery))
-        .bind(u":loc"_s, locationId(locationCode))
-        .exec();
-    const bool written = q.rowsAffected() > 0;
-    if (written)
-        audit(u"pool.remove"_s,
-              u"%1 %2: %3"_s.arg(channelCode(channel), deliveryMethodCode(delivery), locationCode));
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(m_db, u"DELETE FROM channel_pools WHERE channel = :channel AND delivery = :delivery "
+                         "AND location_id = :loc"_s);
+        q.bind(u":channel"_s, channelCode(channel))
+            .bind(u":delivery"_s, deliveryMethodCode(delivery))
+            .bind(u":loc"_s, locationId(locationCode))
+            .exec();
+        const bool written = q.rowsAffected() > 0;
+        if (written)
+            audit(u"pool.remove"_s,
+                  u"%1 %2: %3"_s.arg(channelCode(channel), deliveryMethodCode(delivery), locationCode));
+        return written;
+    });
 }
 
 int SegmentationRepository::addPoolGroup(Channel channel, DeliveryMethod delivery, const QString& groupCode) {
-    Transaction tx(m_db);
-    int written = 0;
-    for (const QString& location : groupMembers(groupCode))
-        written += addPoolLocation(channel, delivery, location) ? 1 : 0;
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        int written = 0;
+        for (const QString& location : groupMembers(groupCode))
+            written += addPoolLocation(channel, delivery, location) ? 1 : 0;
+        return written;
+    });
 }
 
 int SegmentationRepository::removePoolGroup(Channel channel, DeliveryMethod delivery,
                                             const QString& groupCode) {
-    Transaction tx(m_db);
-    int written = 0;
-    for (const QString& location : groupMembers(groupCode))
-        written += removePoolLocation(channel, delivery, location) ? 1 : 0;
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        int written = 0;
+        for (const QString& location : groupMembers(groupCode))
+            written += removePoolLocation(channel, delivery, location) ? 1 : 0;
+        return written;
+    });
 }
 
 // --- policies ---------------------------------------------------------------------------------------------
@@ -225,32 +226,32 @@ void SegmentationRepository::setPolicy(const ChannelPolicy& policy) {
         throw Error::input(u"give a buffer in units or in percent, not both"_s);
     if (policy.horizonDays < 0)
         throw Error::input(u"horizon days must not be negative (got %1)"_s.arg(policy.horizonDays));
-    Transaction tx(m_db);
-    SqlQuery q(m_db, u"INSERT INTO channel_policies (channel, buffer_units, buffer_percent, allow_future, "
-                     "horizon_days) VALUES (:channel, :units, :percent, :future, :horizon) "
-                     "ON CONFLICT (channel) DO UPDATE SET buffer_units = excluded.buffer_units, "
-                     "buffer_percent = excluded.buffer_percent, allow_future = excluded.allow_future, "
-                     "horizon_days = excluded.horizon_days"_s);
-    q.bind(u":channel"_s, channelCode(policy.channel))
-        .bind(u":units"_s, policy.bufferUnits)
-        .bind(u":percent"_s, policy.bufferPercent)
-        .bind(u":future"_s, policy.allowFutureSupply ? 1 : 0)
-        .bind(u":horizon"_s, policy.horizonDays)
-        .exec();
-    audit(u"policy.set"_s, policyText(policy));
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(m_db, u"INSERT INTO channel_policies (channel, buffer_units, buffer_percent, allow_future, "
+                         "horizon_days) VALUES (:channel, :units, :percent, :future, :horizon) "
+                         "ON CONFLICT (channel) DO UPDATE SET buffer_units = excluded.buffer_units, "
+                         "buffer_percent = excluded.buffer_percent, allow_future = excluded.allow_future, "
+                         "horizon_days = excluded.horizon_days"_s);
+        q.bind(u":channel"_s, channelCode(policy.channel))
+            .bind(u":units"_s, policy.bufferUnits)
+            .bind(u":percent"_s, policy.bufferPercent)
+            .bind(u":future"_s, policy.allowFutureSupply ? 1 : 0)
+            .bind(u":horizon"_s, policy.horizonDays)
+            .exec();
+        audit(u"policy.set"_s, policyText(policy));
+    });
 }
 
 bool SegmentationRepository::removePolicy(Channel channel) {
     require();
-    Transaction tx(m_db);
-    SqlQuery q(m_db, u"DELETE FROM channel_policies WHERE channel = :channel"_s);
-    q.bind(u":channel"_s, channelCode(channel)).exec();
-    const bool written = q.rowsAffected() > 0;
-    if (written)
-        audit(u"policy.remove"_s, channelCode(channel));
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(m_db, u"DELETE FROM channel_policies WHERE channel = :channel"_s);
+        q.bind(u":channel"_s, channelCode(channel)).exec();
+        const bool written = q.rowsAffected() > 0;
+        if (written)
+            audit(u"policy.remove"_s, channelCode(channel));
+        return written;
+    });
 }
 
 // --- exclusions -------------------------------------------------------------------------------------------
@@ -260,25 +261,23 @@ bool SegmentationRepository::addExclusion(Channel channel, const QString& skuCod
     require();
     if (skuCode.isEmpty() && locationCode.isEmpty())
         throw Error::input(u"an exclusion names a SKU, a location or both"_s);
-    Transaction tx(m_db);
-    const qint64 sku = skuCode.isEmpty() ? 0 : skuId(skuCode);
-    const qint64 loc = locationCode.isEmpty() ? 0 : locationId(locationCode);
-    SqlQuery exists(m_db, u"SELECT 1 FROM channel_exclusions WHERE channel = :channel "
-                          "AND COALESCE(sku_id, 0) = :sku AND COALESCE(location_id, 0) = :loc"_s);
-    exists.bind(u":channel"_s, channelCode(channel)).bind(u":sku"_s, sku).bind(u":loc"_s, loc);
-    if (exists.optionalScalar()) {
-        tx.commit(); // nothing written
-        return false;
-    }
-    SqlQuery q(m_db, u"INSERT INTO channel_exclusions (channel, sku_id, location_id) "
-                     "VALUES (:channel, :sku, :loc)"_s);
-    q.bind(u":channel"_s, channelCode(channel))
-        .bind(u":sku"_s, sku ? QVariant(sku) : nullInt64())
-        .bind(u":loc"_s, loc ? QVariant(loc) : nullInt64())
-        .exec();
-    audit(u"exclusion.add"_s, exclusionText(channelCode(channel), skuCode, locationCode));
-    tx.commit();
-    return true;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        const qint64 sku = skuCode.isEmpty() ? 0 : skuId(skuCode);
+        const qint64 loc = locationCode.isEmpty() ? 0 : locationId(locationCode);
+        SqlQuery exists(m_db, u"SELECT 1 FROM channel_exclusions WHERE channel = :channel "
+                              "AND COALESCE(sku_id, 0) = :sku AND COALESCE(location_id, 0) = :loc"_s);
+        exists.bind(u":channel"_s, channelCode(channel)).bind(u":sku"_s, sku).bind(u":loc"_s, loc);
+        if (exists.optionalScalar())
+            return false; // nothing written
+        SqlQuery q(m_db, u"INSERT INTO channel_exclusions (channel, sku_id, location_id) "
+                         "VALUES (:channel, :sku, :loc)"_s);
+        q.bind(u":channel"_s, channelCode(channel))
+            .bind(u":sku"_s, sku ? QVariant(sku) : nullInt64())
+            .bind(u":loc"_s, loc ? QVariant(loc) : nullInt64())
+            .exec();
+        audit(u"exclusion.add"_s, exclusionText(channelCode(channel), skuCode, locationCode));
+        return true;
+    });
 }
 
 bool SegmentationRepository::removeExclusion(Channel channel, const QString& skuCode,
@@ -286,18 +285,18 @@ bool SegmentationRepository::removeExclusion(Channel channel, const QString& sku
     require();
     if (skuCode.isEmpty() && locationCode.isEmpty())
         throw Error::input(u"an exclusion names a SKU, a location or both"_s);
-    Transaction tx(m_db);
-    SqlQuery q(m_db, u"DELETE FROM channel_exclusions WHERE channel = :channel "
-                     "AND COALESCE(sku_id, 0) = :sku AND COALESCE(location_id, 0) = :loc"_s);
-    q.bind(u":channel"_s, channelCode(channel))
-        .bind(u":sku"_s, skuCode.isEmpty() ? 0 : skuId(skuCode))
-        .bind(u":loc"_s, locationCode.isEmpty() ? 0 : locationId(locationCode))
-        .exec();
-    const bool written = q.rowsAffected() > 0;
-    if (written)
-        audit(u"exclusion.remove"_s, exclusionText(channelCode(channel), skuCode, locationCode));
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(m_db, u"DELETE FROM channel_exclusions WHERE channel = :channel "
+                         "AND COALESCE(sku_id, 0) = :sku AND COALESCE(location_id, 0) = :loc"_s);
+        q.bind(u":channel"_s, channelCode(channel))
+            .bind(u":sku"_s, skuCode.isEmpty() ? 0 : skuId(skuCode))
+            .bind(u":loc"_s, locationCode.isEmpty() ? 0 : locationId(locationCode))
+            .exec();
+        const bool written = q.rowsAffected() > 0;
+        if (written)
+            audit(u"exclusion.remove"_s, exclusionText(channelCode(channel), skuCode, locationCode));
+        return written;
+    });
 }
 
 // --- future supply ----------------------------------------------------------------------------------------
@@ -310,71 +309,71 @@ void SegmentationRepository::addFutureSupply(const FutureSupplyLine& line) {
         throw Error::input(u"future supply quantity must be greater than 0 (got %1)"_s.arg(line.quantity));
     if (!line.arrivesAt.isValid())
         throw Error::input(u"future supply needs an arrival time"_s);
-    Transaction tx(m_db);
-    SqlQuery q(m_db, u"INSERT INTO future_supply (reference, location_id, sku_id, quantity, arrives_at) "
-                     "VALUES (:ref, :loc, :sku, :qty, :at) ON CONFLICT (reference, location_id, sku_id) "
-                     "DO UPDATE SET quantity = excluded.quantity, arrives_at = excluded.arrives_at"_s);
-    q.bind(u":ref"_s, line.reference)
-        .bind(u":loc"_s, locationId(line.locationCode))
-        .bind(u":sku"_s, skuId(line.skuCode))
-        .bind(u":qty"_s, line.quantity)
-        .bind(u":at"_s, toStoredTime(line.arrivesAt))
-        .exec();
-    audit(u"supply.add"_s,
-          u"%1: %2 x %3 at %4 arriving %5"_s.arg(line.reference)
-              .arg(line.quantity)
-              .arg(line.skuCode, line.locationCode, line.arrivesAt.toUTC().toString(Qt::ISODate)));
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(m_db, u"INSERT INTO future_supply (reference, location_id, sku_id, quantity, arrives_at) "
+                         "VALUES (:ref, :loc, :sku, :qty, :at) ON CONFLICT (reference, location_id, sku_id) "
+                         "DO UPDATE SET quantity = excluded.quantity, arrives_at = excluded.arrives_at"_s);
+        q.bind(u":ref"_s, line.reference)
+            .bind(u":loc"_s, locationId(line.locationCode))
+            .bind(u":sku"_s, skuId(line.skuCode))
+            .bind(u":qty"_s, line.quantity)
+            .bind(u":at"_s, toStoredTime(line.arrivesAt))
+            .exec();
+        audit(u"supply.add"_s,
+              u"%1: %2 x %3 at %4 arriving %5"_s.arg(line.reference)
+                  .arg(line.quantity)
+                  .arg(line.skuCode, line.locationCode, line.arrivesAt.toUTC().toString(Qt::ISODate)));
+    });
 }
 
 bool SegmentationRepository::removeFutureSupply(const QString& reference, const QString& locationCode,
                                                 const QString& skuCode) {
     require();
-    Transaction tx(m_db);
-    SqlQuery q(
-        m_db, u"DELETE FROM future_supply WHERE reference = :ref AND location_id = :loc AND sku_id = :sku"_s);
-    q.bind(u":ref"_s, reference)
-        .bind(u":loc"_s, locationId(locationCode))
-        .bind(u":sku"_s, skuId(skuCode))
-        .exec();
-    const bool written = q.rowsAffected() > 0;
-    if (written)
-        audit(u"supply.remove"_s, u"%1: %2 at %3"_s.arg(reference, skuCode, locationCode));
-    tx.commit();
-    return written;
+    return runUnitOfWork(m_db, [&](Transaction&) {
+        SqlQuery q(
+            m_db, u"DELETE FROM future_supply WHERE reference = :ref AND location_id = :loc AND sku_id = :sku"_s);
+        q.bind(u":ref"_s, reference)
+            .bind(u":loc"_s, locationId(locationCode))
+            .bind(u":sku"_s, skuId(skuCode))
+            .exec();
+        const bool written = q.rowsAffected() > 0;
+        if (written)
+            audit(u"supply.remove"_s, u"%1: %2 at %3"_s.arg(reference, skuCode, locationCode));
+        return written;
+    });
 }
 
 void SegmentationRepository::clear(Part part) {
     require();
-    Transaction tx(m_db);
-    QStringList statements;
-    QString name;
-    switch (part) {
-    case Part::Groups:
-        statements = {u"DELETE FROM location_group_members"_s, u"DELETE FROM location_groups"_s};
-        name = u"groups"_s;
-        break;
-    case Part::Pools:
-        statements = {u"DELETE FROM channel_pools"_s};
-        name = u"pools"_s;
-        break;
-    case Part::Policies:
-        statements = {u"DELETE FROM channel_policies"_s};
-        name = u"policies"_s;
-        break;
-    case Part::Exclusions:
-        statements = {u"DELETE FROM channel_exclusions"_s};
-        name = u"exclusions"_s;
-        break;
-    case Part::FutureSupply:
-        statements = {u"DELETE FROM future_supply"_s};
-        name = u"future supply"_s;
-        break;
-    }
-    for (const QString& sql : std::as_const(statements))
-        SqlQuery::run(m_db, sql);
-    audit(u"config.clear"_s, name);
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        QStringList statements;
+        QString name;
+        switch (part) {
+        case Part::Groups:
+            statements = {u"DELETE FROM location_group_members"_s, u"DELETE FROM location_groups"_s};
+            name = u"groups"_s;
+            break;
+        case Part::Pools:
+            statements = {u"DELETE FROM channel_pools"_s};
+            name = u"pools"_s;
+            break;
+        case Part::Policies:
+            statements = {u"DELETE FROM channel_policies"_s};
+            name = u"policies"_s;
+            break;
+        case Part::Exclusions:
+            statements = {u"DELETE FROM channel_exclusions"_s};
+            name = u"exclusions"_s;
+            break;
+        case Part::FutureSupply:
+            statements = {u"DELETE FROM future_supply"_s};
+            name = u"future supply"_s;
+            break;
+        }
+        for (const QString& sql : std::as_const(statements))
+            SqlQuery::run(m_db, sql);
+        audit(u"config.clear"_s, name);
+    });
 }
 
 } // namespace ordo

@@ -6,6 +6,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,35 +54,33 @@ void ValidationStore::saveSetting(Database& db, const ValidationSettings& settin
     QJsonObject params;
     for (auto p = o->params.cbegin(); p != o->params.cend(); ++p)
         params.insert(p.key(), p.value());
-    Transaction tx(db);
-    const ValidationSettings stored = loadSettings(db);
-    const QString before = settingText(stored, code);
-    const QString after = settingText(settings, code);
-    if (before == after) {
-        tx.commit(); // nothing changes: nothing written, nothing audited
-        return;
-    }
-    const qint64 now = nowStoredTime();
-    SqlQuery q(db, u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
-                   "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
-                   "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
-                   "updated_by = excluded.updated_by"_s);
-    q.bind(u":code"_s, code)
-        .bind(u":enabled"_s, o->enabled ? 1 : 0)
-        .bind(u":params"_s, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)))
-        .bind(u":at"_s, now)
-        .bind(u":by"_s, actor.user);
-    q.exec();
-    AuditEvent audit;
-    audit.at = fromStoredTime(now);
-    audit.actor = actor.user;
-    audit.entity = u"validation_rule"_s;
-    audit.action = o->enabled ? u"enable"_s : u"disable"_s;
-    audit.fromState = stored.enabled(code) ? u"on"_s : u"off"_s;
-    audit.toState = o->enabled ? u"on"_s : u"off"_s;
-    audit.detail = u"%1: %2 -> %3"_s.arg(code, before, after);
-    AuditTrail(db).record(audit);
-    tx.commit();
+    runUnitOfWork(db, [&](Transaction&) {
+        const ValidationSettings stored = loadSettings(db);
+        const QString before = settingText(stored, code);
+        const QString after = settingText(settings, code);
+        if (before == after)
+            return; // nothing changes: nothing written, nothing audited
+        const qint64 now = nowStoredTime();
+        SqlQuery q(db, u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
+                       "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
+                       "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
+                       "updated_by = excluded.updated_by"_s);
+        q.bind(u":code"_s, code)
+            .bind(u":enabled"_s, o->enabled ? 1 : 0)
+            .bind(u":params"_s, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)))
+            .bind(u":at"_s, now)
+            .bind(u":by"_s, actor.user);
+        q.exec();
+        AuditEvent audit;
+        audit.at = fromStoredTime(now);
+        audit.actor = actor.user;
+        audit.entity = u"validation_rule"_s;
+        audit.action = o->enabled ? u"enable"_s : u"disable"_s;
+        audit.fromState = stored.enabled(code) ? u"on"_s : u"off"_s;
+        audit.toState = o->enabled ? u"on"_s : u"off"_s;
+        audit.detail = u"%1: %2 -> %3"_s.arg(code, before, after);
+        AuditTrail(db).record(audit);
+    });
 }
 
 OrderValidator ValidationStore::validator(Database& db) {

@@ -8,6 +8,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,56 +33,56 @@ void SkuCrossReference::checkMayChange(const Actor& actor) {
 
 void SkuCrossReference::store(const QList<SkuXrefEntry>& entries, const Actor& actor, const QString& source) {
     checkMayChange(actor);
-    Transaction tx(m_db);
-    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
-    QHash<QString, QString> before; // key -> SKU code
-    for (const SkuXrefEntry& e : all())
-        before.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
-    SqlQuery upsert(
-        m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
-              "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
-              "DO UPDATE SET sku_id = excluded.sku_id"_s);
-    int added = 0;
-    int unchanged = 0;
-    QStringList remapped; // "ACME BP 'A-1': SKU-1 -> SKU-3"
-    for (const SkuXrefEntry& entry : entries) {
-        const auto old =
-            before.constFind(SkuXrefEntry::key(entry.partner, entry.qualifier, entry.partNumber));
-        if (old != before.cend() && *old == entry.skuCode) {
-            ++unchanged;
-            continue;
+    runUnitOfWork(m_db, [&](Transaction&) {
+        const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+        QHash<QString, QString> before; // key -> SKU code
+        for (const SkuXrefEntry& e : all())
+            before.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
+        SqlQuery upsert(
+            m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
+                  "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
+                  "DO UPDATE SET sku_id = excluded.sku_id"_s);
+        int added = 0;
+        int unchanged = 0;
+        QStringList remapped; // "ACME BP 'A-1': SKU-1 -> SKU-3"
+        for (const SkuXrefEntry& entry : entries) {
+            const auto old =
+                before.constFind(SkuXrefEntry::key(entry.partner, entry.qualifier, entry.partNumber));
+            if (old != before.cend() && *old == entry.skuCode) {
+                ++unchanged;
+                continue;
+            }
+            if (old == before.cend())
+                ++added;
+            else
+                remapped << u"%1 %2 '%3': %4 -> %5"_s.arg(entry.partner, entry.qualifier, entry.partNumber, *old,
+                                                          entry.skuCode);
+            upsert.bind(u":partner"_s, entry.partner)
+                .bind(u":qualifier"_s, entry.qualifier)
+                .bind(u":number"_s, entry.partNumber)
+                .bind(u":sku"_s, skuIds.value(entry.skuCode));
+            upsert.exec();
         }
-        if (old == before.cend())
-            ++added;
-        else
-            remapped << u"%1 %2 '%3': %4 -> %5"_s.arg(entry.partner, entry.qualifier, entry.partNumber, *old,
-                                                      entry.skuCode);
-        upsert.bind(u":partner"_s, entry.partner)
-            .bind(u":qualifier"_s, entry.qualifier)
-            .bind(u":number"_s, entry.partNumber)
-            .bind(u":sku"_s, skuIds.value(entry.skuCode));
-        upsert.exec();
-    }
-    if (added + remapped.size() > 0) {
-        constexpr qsizetype listed = 20; // a file that remaps thousands says how many, and the first ones
-        QString detail = u"%1: %2 part number(s): %3 new, %4 remapped, %5 unchanged"_s.arg(source)
-                             .arg(entries.size())
-                             .arg(added)
-                             .arg(remapped.size())
-                             .arg(unchanged);
-        if (!remapped.isEmpty())
-            detail += u"; "_s + remapped.mid(0, listed).join(u"; "_s);
-        if (remapped.size() > listed)
-            detail += u"; and %1 more"_s.arg(remapped.size() - listed);
-        AuditEvent audit;
-        audit.at = fromStoredTime(nowStoredTime());
-        audit.actor = actor.user;
-        audit.entity = u"sku_xref"_s;
-        audit.action = u"import"_s;
-        audit.detail = detail;
-        AuditTrail(m_db).record(audit);
-    }
-    tx.commit();
+        if (added + remapped.size() > 0) {
+            constexpr qsizetype listed = 20; // a file that remaps thousands says how many, and the first ones
+            QString detail = u"%1: %2 part number(s): %3 new, %4 remapped, %5 unchanged"_s.arg(source)
+                                 .arg(entries.size())
+                                 .arg(added)
+                                 .arg(remapped.size())
+                                 .arg(unchanged);
+            if (!remapped.isEmpty())
+                detail += u"; "_s + remapped.mid(0, listed).join(u"; "_s);
+            if (remapped.size() > listed)
+                detail += u"; and %1 more"_s.arg(remapped.size() - listed);
+            AuditEvent audit;
+            audit.at = fromStoredTime(nowStoredTime());
+            audit.actor = actor.user;
+            audit.entity = u"sku_xref"_s;
+            audit.action = u"import"_s;
+            audit.detail = detail;
+            AuditTrail(m_db).record(audit);
+        }
+    });
 }
 
 QList<SkuXrefEntry> SkuCrossReference::all() const {

@@ -7,6 +7,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 #include "storage/Transaction.h"
+#include "storage/TransactionRunner.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,25 +47,25 @@ void SkuTags::write(qint64 skuId, const QString& skuCode, const QStringList& tag
 void SkuTags::set(const QString& skuCode, const QStringList& tags) {
     requireMasterData(m_actor);
     const QStringList parsed = SkuTagList::parse(tags.join(u' '), u"tags of "_s + skuCode);
-    Transaction tx(m_db);
-    const auto id = SkuRepository(m_db).idForCode(skuCode);
-    if (!id)
-        throw Error::notFound(u"there is no SKU %1"_s.arg(skuCode));
-    write(*id, skuCode, parsed);
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        const auto id = SkuRepository(m_db).idForCode(skuCode);
+        if (!id)
+            throw Error::notFound(u"there is no SKU %1"_s.arg(skuCode));
+        write(*id, skuCode, parsed);
+    });
 }
 
 void SkuTags::setEach(const QList<SkuTagList>& lists) {
     requireMasterData(m_actor);
-    Transaction tx(m_db);
-    const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
-    for (const SkuTagList& list : lists) {
-        const auto id = skuIds.constFind(list.skuCode);
-        if (id == skuIds.cend())
-            throw Error::notFound(u"there is no SKU %1"_s.arg(list.skuCode));
-        write(*id, list.skuCode, list.tags);
-    }
-    tx.commit();
+    runUnitOfWork(m_db, [&](Transaction&) {
+        const QHash<QString, qint64> skuIds = SkuRepository(m_db).idsByCode();
+        for (const SkuTagList& list : lists) {
+            const auto id = skuIds.constFind(list.skuCode);
+            if (id == skuIds.cend())
+                throw Error::notFound(u"there is no SKU %1"_s.arg(list.skuCode));
+            write(*id, list.skuCode, list.tags);
+        }
+    });
 }
 
 QHash<QString, QStringList> SkuTags::all() const {

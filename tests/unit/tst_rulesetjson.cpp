@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace ordo;
@@ -27,7 +26,7 @@ private slots:
     void refusesBadDocuments_data();
     void refusesBadDocuments();
     void refusesWhatIsNotJson();
-    void largeDocumentsReadInLinearTime();
+    void largeDocumentsAreReadWhole();
 };
 
 namespace {
@@ -346,10 +345,10 @@ void TestRuleSetJson::refusesWhatIsNotJson() {
     }
 }
 
-void TestRuleSetJson::largeDocumentsReadInLinearTime() {
-    // A file of about 2 MiB: 30,000 strategies and a location priority of 60,000 codes. Telling names and
-    // codes apart by comparing each with every one before it took 40 s of CPU; a hash takes a fraction of
-    // one.
+void TestRuleSetJson::largeDocumentsAreReadWhole() {
+    // A file of about 2 MiB: 30,000 strategies and a location priority of 60,000 codes, every one kept, and a
+    // duplicate name past them all still found. (How the reading time grows with the document:
+    // tests/bench/bench_rules_json.)
     constexpr int strategyCount = 30000;
     constexpr int locationCount = 60000;
     QJsonArray strategies;
@@ -360,19 +359,9 @@ void TestRuleSetJson::largeDocumentsReadInLinearTime() {
         priority.append(u"LOC-%1"_s.arg(i));
     QJsonObject document{{u"strategies"_s, strategies}, {u"location_priority"_s, priority}};
     const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Compact);
-    // The thread's CPU time, not the wall clock: a busy machine (or a sanitizer build) must not make it
-    // flaky.
-    auto cpuMs = [] {
-        timespec t{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-        return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
-    };
-    const qint64 start = cpuMs();
     const RuleSet rules = RuleSetJson::fromBytes(bytes);
-    const qint64 ms = cpuMs() - start;
     QCOMPARE(rules.strategies.size(), strategyCount);
     QCOMPARE(rules.locationPriority.size(), locationCount);
-    QVERIFY2(ms < 5000, qPrintable(u"%1 ms of CPU to read %2 bytes"_s.arg(ms).arg(bytes.size())));
 
     // The last name again, in other case: still found.
     strategies.append(QJsonObject{{u"name"_s, u"STRATEGY %1"_s.arg(strategyCount - 1)}});
