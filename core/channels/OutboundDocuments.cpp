@@ -159,16 +159,17 @@ OutboundDocument OutboundDocuments::acknowledge(qint64 orderId, const QHash<int,
         const QString& partner = source.order.imported.partner;
         const UnfillableLines unfillable = TradingPartners(m_db, m_actor).unfillableLines(partner);
         if (unfillable == UnfillableLines::Wait && order.status == OrderStatus::Exception)
-            throw Error::state(u"order %1 is held in exception; partner %2's 855 waits until the exception is "
-                               "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
+            throw Error::state(
+                u"order %1 is held in exception; partner %2's 855 waits until the exception is "
+                "resolved (ordo partners)"_s.arg(order.orderNumber, partner));
         QHash<int, X12LineAck> decisions = lineAcks(order, source.order, unfillable);
         for (auto it = lines.cbegin(); it != lines.cend(); ++it)
             decisions.insert(it.key(), it.value());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const qint64 control = X12ControlNumbers::next(m_db);
-        const QByteArray content =
-            X12Writer::write(X12AcknowledgementWriter::replyEnvelope(source.interchange, u"PR"_s, control, now),
-                             {X12AcknowledgementWriter::build(source.order, decisions, now)});
+        const QByteArray content = X12Writer::write(
+            X12AcknowledgementWriter::replyEnvelope(source.interchange, u"PR"_s, control, now),
+            {X12AcknowledgementWriter::build(source.order, decisions, now)});
         OutboundDocument d = store(orderId, u"x12_855"_s, QString::number(control).rightJustified(9, u'0'),
                                    QString::fromUtf8(content));
         return d;

@@ -62,7 +62,8 @@ SegmentationConfigReader::Summary SegmentationConfigReader::importJson(const QBy
         if (file.groups) {
             repo.clear(SegmentationRepository::Part::Groups);
             for (const SegmentationConfigFile::Group& g : *file.groups) {
-                at(sourceName, g.path + u".locations"_s, [&] { repo.saveGroup(g.code, g.name, g.locations); });
+                at(sourceName, g.path + u".locations"_s,
+                   [&] { repo.saveGroup(g.code, g.name, g.locations); });
                 ++summary.groups;
             }
         }
@@ -71,7 +72,8 @@ SegmentationConfigReader::Summary SegmentationConfigReader::importJson(const QBy
             for (const SegmentationConfigFile::Pool& p : *file.pools) {
                 for (qsizetype j = 0; j < p.locations.size(); ++j)
                     at(sourceName, u"%1.locations[%2]"_s.arg(p.path).arg(j), [&] {
-                        summary.pools += repo.addPoolLocation(p.channel, p.delivery, p.locations.at(j)) ? 1 : 0;
+                        summary.pools +=
+                            repo.addPoolLocation(p.channel, p.delivery, p.locations.at(j)) ? 1 : 0;
                     });
                 for (qsizetype j = 0; j < p.groups.size(); ++j)
                     at(sourceName, u"%1.groups[%2]"_s.arg(p.path).arg(j),

@@ -112,8 +112,9 @@ void SegmentationRepository::saveGroup(const QString& code, const QString& name,
         upsert.bind(u":code"_s, code).bind(u":name"_s, name.isEmpty() ? code : name).exec();
         SqlQuery clear(m_db, u"DELETE FROM location_group_members WHERE group_code = :code"_s);
         clear.bind(u":code"_s, code).exec();
-        SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
-                           "ON CONFLICT DO NOTHING"_s);
+        SqlQuery add(m_db,
+                     u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
+                     "ON CONFLICT DO NOTHING"_s);
         for (qint64 id : std::as_const(ids))
             add.bind(u":code"_s, code).bind(u":loc"_s, id).exec();
         QStringList sorted = locationCodes;
@@ -128,8 +129,9 @@ void SegmentationRepository::addGroupMembers(const QString& code, const QStringL
     require();
     runUnitOfWork(m_db, [&](Transaction&) {
         const QStringList current = groupMembers(code);
-        SqlQuery add(m_db, u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
-                           "ON CONFLICT DO NOTHING"_s);
+        SqlQuery add(m_db,
+                     u"INSERT INTO location_group_members (group_code, location_id) VALUES (:code, :loc) "
+                     "ON CONFLICT DO NOTHING"_s);
         QStringList added;
         for (const QString& location : locationCodes) {
             add.bind(u":code"_s, code).bind(u":loc"_s, locationId(location)).exec();
@@ -227,11 +229,12 @@ void SegmentationRepository::setPolicy(const ChannelPolicy& policy) {
     if (policy.horizonDays < 0)
         throw Error::input(u"horizon days must not be negative (got %1)"_s.arg(policy.horizonDays));
     runUnitOfWork(m_db, [&](Transaction&) {
-        SqlQuery q(m_db, u"INSERT INTO channel_policies (channel, buffer_units, buffer_percent, allow_future, "
-                         "horizon_days) VALUES (:channel, :units, :percent, :future, :horizon) "
-                         "ON CONFLICT (channel) DO UPDATE SET buffer_units = excluded.buffer_units, "
-                         "buffer_percent = excluded.buffer_percent, allow_future = excluded.allow_future, "
-                         "horizon_days = excluded.horizon_days"_s);
+        SqlQuery q(m_db,
+                   u"INSERT INTO channel_policies (channel, buffer_units, buffer_percent, allow_future, "
+                   "horizon_days) VALUES (:channel, :units, :percent, :future, :horizon) "
+                   "ON CONFLICT (channel) DO UPDATE SET buffer_units = excluded.buffer_units, "
+                   "buffer_percent = excluded.buffer_percent, allow_future = excluded.allow_future, "
+                   "horizon_days = excluded.horizon_days"_s);
         q.bind(u":channel"_s, channelCode(policy.channel))
             .bind(u":units"_s, policy.bufferUnits)
             .bind(u":percent"_s, policy.bufferPercent)
@@ -331,7 +334,8 @@ bool SegmentationRepository::removeFutureSupply(const QString& reference, const 
     require();
     return runUnitOfWork(m_db, [&](Transaction&) {
         SqlQuery q(
-            m_db, u"DELETE FROM future_supply WHERE reference = :ref AND location_id = :loc AND sku_id = :sku"_s);
+            m_db,
+            u"DELETE FROM future_supply WHERE reference = :ref AND location_id = :loc AND sku_id = :sku"_s);
         q.bind(u":ref"_s, reference)
             .bind(u":loc"_s, locationId(locationCode))
             .bind(u":sku"_s, skuId(skuCode))

@@ -61,10 +61,11 @@ void ValidationStore::saveSetting(Database& db, const ValidationSettings& settin
         if (before == after)
             return; // nothing changes: nothing written, nothing audited
         const qint64 now = nowStoredTime();
-        SqlQuery q(db, u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
-                       "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
-                       "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
-                       "updated_by = excluded.updated_by"_s);
+        SqlQuery q(db,
+                   u"INSERT INTO validation_rules (code, enabled, params, updated_at, updated_by) "
+                   "VALUES (:code, :enabled, :params, :at, :by) ON CONFLICT (code) DO UPDATE SET "
+                   "enabled = excluded.enabled, params = excluded.params, updated_at = excluded.updated_at, "
+                   "updated_by = excluded.updated_by"_s);
         q.bind(u":code"_s, code)
             .bind(u":enabled"_s, o->enabled ? 1 : 0)
             .bind(u":params"_s, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)))

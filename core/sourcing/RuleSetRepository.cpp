@@ -127,7 +127,8 @@ RuleSet RuleSetRepository::publish(int version, const Actor& actor, const QStrin
     if (comment.trimmed().isEmpty())
         throw Error::usage(u"publishing a rule set needs a comment"_s);
     return runUnitOfWork(m_db, [&](Transaction&) {
-        // Lock the row to publish (a no-op UPDATE takes the row lock on both engines): two publishers queue here.
+        // Lock the row to publish (a no-op UPDATE takes the row lock on both engines): two publishers queue
+        // here.
         SqlQuery lock(m_db, u"UPDATE rule_sets SET state = state WHERE version = :v"_s);
         lock.bind(u":v"_s, version).exec();
         SqlQuery state(m_db, u"SELECT id, state FROM rule_sets WHERE version = :v"_s);

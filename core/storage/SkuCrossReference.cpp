@@ -39,9 +39,10 @@ void SkuCrossReference::store(const QList<SkuXrefEntry>& entries, const Actor& a
         for (const SkuXrefEntry& e : all())
             before.insert(SkuXrefEntry::key(e.partner, e.qualifier, e.partNumber), e.skuCode);
         SqlQuery upsert(
-            m_db, u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
-                  "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
-                  "DO UPDATE SET sku_id = excluded.sku_id"_s);
+            m_db,
+            u"INSERT INTO sku_xref (partner, qualifier, part_number, sku_id) "
+            "VALUES (:partner, :qualifier, :number, :sku) ON CONFLICT (partner, qualifier, part_number) "
+            "DO UPDATE SET sku_id = excluded.sku_id"_s);
         int added = 0;
         int unchanged = 0;
         QStringList remapped; // "ACME BP 'A-1': SKU-1 -> SKU-3"
@@ -55,8 +56,8 @@ void SkuCrossReference::store(const QList<SkuXrefEntry>& entries, const Actor& a
             if (old == before.cend())
                 ++added;
             else
-                remapped << u"%1 %2 '%3': %4 -> %5"_s.arg(entry.partner, entry.qualifier, entry.partNumber, *old,
-                                                          entry.skuCode);
+                remapped << u"%1 %2 '%3': %4 -> %5"_s.arg(entry.partner, entry.qualifier, entry.partNumber,
+                                                          *old, entry.skuCode);
             upsert.bind(u":partner"_s, entry.partner)
                 .bind(u":qualifier"_s, entry.qualifier)
                 .bind(u":number"_s, entry.partNumber)

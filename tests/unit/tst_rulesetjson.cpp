@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-
 using namespace Qt::StringLiterals;
 using namespace ordo;
 
