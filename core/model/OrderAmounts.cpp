@@ -61,8 +61,10 @@ bool add(qint64& sum, qint64 amount) {
 std::optional<qint64> value(const Order& order) {
     qint64 sum = 0;
     for (const OrderLine& line : order.lines) {
+        // A discount is in range before it is negated: -(-2^63) is not a 64-bit integer.
         const std::optional<qint64> total = line.checkedTotalMinor();
-        if (!total || !add(sum, *total) || !add(sum, -line.discountMinor) || !add(sum, line.taxMinor))
+        if (!total || !Money::inRange(line.discountMinor) || !Money::inRange(line.taxMinor) ||
+            !add(sum, *total) || !add(sum, -line.discountMinor) || !add(sum, line.taxMinor))
             return std::nullopt;
     }
     for (const OrderCharge& charge : order.charges)

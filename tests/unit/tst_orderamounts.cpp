@@ -8,9 +8,12 @@
 #include "formats/CsvOrderAssembler.h"
 #include "formats/CsvReader.h"
 #include "formats/OrderFormats.h"
+#include "model/OrderAmounts.h"
 
 #include <QBuffer>
 #include <QTest>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace ordo;
@@ -121,6 +124,8 @@ class TestOrderAmounts : public QObject {
 private slots:
     void boundaries_data();
     void boundaries();
+    void valueOfExtremeAmounts_data();
+    void valueOfExtremeAmounts();
 };
 
 void TestOrderAmounts::boundaries_data() {
@@ -258,6 +263,41 @@ void TestOrderAmounts::boundaries() {
     QVERIFY2(outcome.problems.first().contains(u"1000000000000.00 USD, the largest amount Ordo keeps"_s) ||
                  outcome.problems.first().contains(u"10000000, the most one line may order"_s),
              qPrintable(outcome.problems.first()));
+}
+
+void TestOrderAmounts::valueOfExtremeAmounts_data() {
+    // An order handed in by a service (not read from a file) may carry any 64-bit amount: the value is
+    // computed without overflow or undefined behaviour, and is absent past the ceiling.
+    constexpr qint64 least = std::numeric_limits<qint64>::min();
+    constexpr qint64 most = std::numeric_limits<qint64>::max();
+    QTest::addColumn<qint64>("discount");
+    QTest::addColumn<qint64>("tax");
+    QTest::addColumn<std::optional<qint64>>("value");
+    const std::optional<qint64> none;
+    QTest::newRow("ordinary") << qint64(300) << qint64(160) << std::optional<qint64>(2000 - 300 + 160);
+    QTest::newRow("discount of the least 64-bit value") << least << qint64(0) << none;
+    QTest::newRow("tax of the largest 64-bit value") << qint64(0) << most << none;
+    QTest::newRow("discount past the ceiling") << Money::maxMinor + 1 << qint64(0) << none;
+    QTest::newRow("discount at the ceiling")
+        << Money::maxMinor << qint64(0) << std::optional<qint64>(2000 - Money::maxMinor);
+}
+
+void TestOrderAmounts::valueOfExtremeAmounts() {
+    QFETCH(qint64, discount);
+    QFETCH(qint64, tax);
+    using Value = std::optional<qint64>;
+    QFETCH(Value, value);
+    Order order;
+    order.currency = u"USD"_s;
+    OrderLine line;
+    line.lineNo = 1;
+    line.skuCode = u"SKU-1"_s;
+    line.quantity = 2;
+    line.unitPrice = Money{1000, u"USD"_s};
+    line.discountMinor = discount;
+    line.taxMinor = tax;
+    order.lines = {line};
+    QCOMPARE(OrderAmounts::value(order), value);
 }
 
 QTEST_GUILESS_MAIN(TestOrderAmounts)
