@@ -1,6 +1,7 @@
 #include "RoutingService.h"
 
 #include "Error.h"
+#include "RoutingServiceRun.h"
 #include "RoutingServiceSupport.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/ReservationService.h"
@@ -30,14 +31,6 @@ namespace ordo {
 
 using namespace routingsupport;
 
-struct RoutingService::Run {
-    RuleSet rules;
-    InventoryIndex index;
-    std::unique_ptr<IndexStockLevels> live;
-    std::unique_ptr<RunInventory> overlay; // what dry-run decisions of this run took
-    RoutingNetwork network;
-};
-
 RoutingService::RoutingService(Database& db, const Actor& actor)
     : m_db(db)
     , m_actor(actor) {}
@@ -52,6 +45,7 @@ RoutingService::Run& RoutingService::run() {
     r->index = InventoryIndex::load(m_db);
     r->live = std::make_unique<IndexStockLevels>(r->index);
     r->overlay = std::make_unique<RunInventory>(*r->live);
+    r->batch = std::make_unique<RunInventory>(*r->overlay);
     // Capacity left today: the daily capacity less the shipments decided since
     // midnight UTC.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -108,13 +102,20 @@ QStringList RoutingService::rejectedLocations(qint64 orderId) {
 }
 
 Decision RoutingService::decide(const Order& order, const QList<int>& lineNos) {
+    QSet<QString> rejected;
+    for (const QString& code : rejectedLocations(order.id))
+        rejected.insert(code);
+    return decide(order, lineNos, rejected, std::nullopt, *run().overlay);
+}
+
+Decision RoutingService::decide(const Order& order, const QList<int>& lineNos, const QSet<QString>& rejected,
+                                std::optional<bool> backordered, const StockLevels& stock) {
     Run& r = run();
     RoutingContext context;
     context.nowMs = nowStoredTime();
     context.lineNos = lineNos;
-    for (const QString& code : rejectedLocations(order.id))
-        context.rejectedLocations.insert(code);
-    Decision d = route(order, r.rules, *r.overlay, r.network, context);
+    context.rejectedLocations = rejected;
+    Decision d = route(order, r.rules, stock, r.network, context);
     d.orderId = order.id;
     if (d.orderNumber.isEmpty())
         d.orderNumber = order.orderNumber;
@@ -125,7 +126,7 @@ Decision RoutingService::decide(const Order& order, const QList<int>& lineNos) {
     // A person put the order on backorder from the Exceptions queue: it waits for stock rather than going
     // back to the queue.
     if ((d.outcome == RoutingOutcome::Held || d.outcome == RoutingOutcome::Unfillable) &&
-        isBackordered(order.id)) {
+        (backordered ? *backordered : isBackordered(order.id))) {
         d.outcome = RoutingOutcome::Backordered;
         d.reason += u"; on backorder, waiting for stock"_s;
     }
@@ -279,22 +280,12 @@ RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun) {
 
 QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit,
                                                 const std::function<void(const RoutedOrder&)>& onRouted) {
-    require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     QList<RoutedOrder> results;
-    for (qint64 id : pendingOrderIds(limit)) {
-        const auto order = OrderRepository(m_db).load(id);
-        if (!order)
-            continue;
-        try {
-            results << routeLoaded(*order, dryRun);
-        } catch (const Error& e) {
-            // One order's failure never stops the run: its unit of work rolled back, it is set aside with
-            // the reason, and the others are routed.
-            results << setAsideFailed(*order, e, dryRun);
-        }
+    routeBacklog(dryRun, limit, [&](const RoutedOrder& r) {
+        results << r;
         if (onRouted)
-            onRouted(results.last());
-    }
+            onRouted(r);
+    });
     return results;
 }
 
