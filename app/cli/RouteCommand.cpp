@@ -78,6 +78,21 @@ QJsonObject toJson(const RoutedOrder& r) {
     return o;
 }
 
+// One order as a line of JSON: the decision as the run stored it, when it has it, with what was done added
+// in front (the same members toJson() gives, without building the decision's JSON a second time).
+QByteArray jsonLine(const RoutedOrder& r) {
+    if (r.decisionJson.size() < 2 || !r.skipped.isEmpty())
+        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact);
+    const QJsonObject done{{u"action"_s, r.action.isEmpty() ? QJsonValue() : QJsonValue(r.action)},
+                           {u"reserved"_s, r.reserved},
+                           {u"rerouted"_s, r.rerouted}};
+    QByteArray line = QJsonDocument(done).toJson(QJsonDocument::Compact);
+    line.chop(1); // "}"
+    line += ',';
+    line += QByteArrayView(r.decisionJson).sliced(1); // after "{"
+    return line;
+}
+
 } // namespace
 
 int runRouteCommand(const QStringList& arguments) {
@@ -142,7 +157,7 @@ int runRouteCommand(const QStringList& arguments) {
             ++met;
             ++counts[r.skipped.isEmpty() ? routingOutcomeCode(r.decision.outcome) : u"skipped"_s];
             if (json)
-                out() << QString::fromUtf8(QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact)) << u'\n';
+                out() << QString::fromUtf8(jsonLine(r)) << u'\n';
             else
                 printText(r);
         };

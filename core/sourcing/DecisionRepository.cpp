@@ -64,9 +64,11 @@ qint64 DecisionRepository::store(const Decision& decision, const QString& actor)
     return id;
 }
 
-void DecisionRepository::storeMany(const QList<Decision>& decisions, const QString& actor) {
+QList<QByteArray> DecisionRepository::storeMany(const QList<Decision>& decisions, const QString& actor) {
+    QList<QByteArray> bodies;
     if (decisions.isEmpty())
-        return;
+        return bodies;
+    bodies.reserve(decisions.size());
     const qint64 now = nowStoredTime();
     const QVariant by(actor);
     RowWriter rows(m_db, u"routing_decisions"_s,
@@ -79,15 +81,15 @@ void DecisionRepository::storeMany(const QList<Decision>& decisions, const QStri
     for (const Decision& d : decisions) {
         if (d.orderId == 0)
             throw Error::usage(u"a decision is stored with its order: the order id is missing"_s);
+        bodies << QJsonDocument(DecisionJson::toJson(d)).toJson(QJsonDocument::Compact);
         rows.add({d.orderId, d.ruleVersion, routingOutcomeCode(d.outcome), d.totalCostMinor,
-                  d.decidedAtMs != 0 ? d.decidedAtMs : now, by,
-                  QString::fromUtf8(QJsonDocument(DecisionJson::toJson(d)).toJson(QJsonDocument::Compact))});
+                  d.decidedAtMs != 0 ? d.decidedAtMs : now, by, QString::fromUtf8(bodies.last())});
         orderIds << d.orderId;
         anyShipment = anyShipment || !d.shipments.isEmpty();
     }
     rows.flush();
     if (!anyShipment)
-        return;
+        return bodies;
     // Each order's newest decision is the one just written (one per order, inside the caller's unit of work).
     QHash<qint64, qint64> decisionOf;
     lookUpKeys(m_db, u"SELECT order_id, MAX(id) FROM routing_decisions WHERE order_id"_s, orderIds,
@@ -109,6 +111,7 @@ void DecisionRepository::storeMany(const QList<Decision>& decisions, const QStri
             shipments.add({decisionOf.value(d.orderId), *location, d.decidedAtMs != 0 ? d.decidedAtMs : now});
         }
     shipments.flush();
+    return bodies;
 }
 
 std::optional<Decision> DecisionRepository::latest(qint64 orderId) const {

@@ -248,7 +248,7 @@ void RoutingService::act(const Order& order, const Decision& d, RoutedOrder& res
 
 RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, bool dryRun) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
-    RoutedOrder result{order.id, order.orderNumber, decision, false, false, {}, {}};
+    RoutedOrder result{order.id, order.orderNumber, decision, false, false, {}, {}, {}};
     if (dryRun) {
         result.action = u"dry run"_s;
         takeInRun(decision, true);
@@ -256,7 +256,7 @@ RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, 
     }
     try {
         runRoutingUnit(m_db, &run().index, [&](ReservationService& reservations) {
-            result = RoutedOrder{order.id, order.orderNumber, decision, false, false, {}, {}};
+            result = RoutedOrder{order.id, order.orderNumber, decision, false, false, {}, {}, {}};
             act(order, decision, result, reservations);
         });
     } catch (const StockMoved& moved) {
@@ -290,7 +290,7 @@ QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit,
 }
 
 RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& error, bool dryRun) {
-    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}};
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}, {}};
     result.skipped = u"order %1 could not be routed: %2"_s.arg(order.orderNumber, error.message());
     if (dryRun || m_db.transactionDepth() > 0)
         return result; // a dry run writes nothing; a caller's unit of work fails with the order
@@ -306,7 +306,7 @@ RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& erro
 
 RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
     Order order = loaded;
-    RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}};
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}, {}};
     if (order.status != OrderStatus::Validated) {
         result.skipped = u"order %1 is %2; only validated orders are routed"_s.arg(
             order.orderNumber, orderStatusCode(order.status));
@@ -412,7 +412,7 @@ RejectResult RoutingService::reject(qint64 orderId, const QString& locationCode,
                 result.rejectedLocations = rejectedLocations(orderId);
 
                 const Decision decision = decide(order, lineNos);
-                result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}};
+                result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}, {}};
                 act(order, decision, result.rerouted, reservations);
 
                 // The promise: the latest estimated arrival of the new shipments against

@@ -38,6 +38,9 @@ struct RoutedOrder {
                            // "unfillable", "cancelled", "dry run", "failed" (set
                            // aside), or empty when the order was skipped
     QString skipped;       // why the order was not routed (no longer validated...)
+    // The decision as stored (compact JSON, DecisionJson) when the run has it at hand; empty: build it from
+    // `decision`.
+    QByteArray decisionJson;
 };
 
 // What a location's rejection did.

@@ -151,7 +151,7 @@ qint64 RoutingService::routeBacklog(bool dryRun, int limit, const Tell& onRouted
         QList<Batched> batch;
         std::vector<int> capacityBefore = r.network.capacityLeft();
         for (const Order& order : page) {
-            RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}};
+            RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}, {}};
             if (order.status != OrderStatus::Validated) {
                 result.skipped = u"order %1 is %2; only validated orders are routed"_s.arg(
                     order.orderNumber, orderStatusCode(order.status));
@@ -280,8 +280,13 @@ void RoutingService::storeBatch(QList<Batched>& batch, ReservationService& reser
             decisions << d;
             notes << OrderNote{b.order.id, u"route"_s, reasonCodeFor(d.outcome), decisionSummary(d)};
         }
-    DecisionRepository(m_db).storeMany(decisions, m_actor.user);
+    const QList<QByteArray> bodies = DecisionRepository(m_db).storeMany(decisions, m_actor.user);
     OrderTransitions(m_db).noteMany(notes, m_actor, now);
+
+    qsizetype next = 0;
+    for (Batched& b : batch)
+        if (b.decided)
+            b.result.decisionJson = bodies.value(next++);
 
     // Each routed line at the location decided for it, where the grouped reservation holds it.
     QList<qint64> routed;

@@ -3,8 +3,8 @@
 //
 // World: the bench world of RouteWorld.h, stored in a SQLite file (by default 200 locations: 20 DCs, 20 3PLs,
 // 10 dropship vendors, 150 stores; 20,000 SKUs; stock as RouteWorld draws it, no safety stock); N validated
-// web orders of 1 to 3 lines (SKUs skewed towards popular ones, 1 to 3 units a line, ship-to anywhere in the
-// box), captured before the clock starts. The default rule set.
+// web orders of 1 to 3 lines (SKUs skewed towards popular ones, 1 to 3 units a line, ship-to around 16
+// cities across the country), captured before the clock starts. The default rule set.
 //   - router: route() over the same orders loaded from the database, one after the other on a RunInventory
 //     (each sees what the earlier ones took, as the run does), nothing stored: decisions / second;
 //   - end to end: RoutingService::routeBacklog over the same database: every decision stored, stock reserved,
@@ -79,6 +79,25 @@ void storeWorld(Database& db, const World& world) {
     tx.commit();
 }
 
+// Ship-to cities across the country (with a ZIP code of each, so that validation finds the address and the
+// coordinates agree).
+struct City {
+    const char* name;
+    const char* state;
+    const char* zip;
+    double latitude, longitude;
+};
+const City cities[] = {
+    {"New York", "NY", "10118", 40.75, -73.99},    {"Los Angeles", "CA", "90012", 34.05, -118.24},
+    {"Chicago", "IL", "60601", 41.88, -87.63},     {"Houston", "TX", "77002", 29.76, -95.37},
+    {"Phoenix", "AZ", "85004", 33.45, -112.07},    {"Philadelphia", "PA", "19103", 39.95, -75.17},
+    {"Denver", "CO", "80202", 39.74, -104.99},     {"Seattle", "WA", "98101", 47.61, -122.33},
+    {"Atlanta", "GA", "30303", 33.75, -84.39},     {"Miami", "FL", "33130", 25.77, -80.20},
+    {"Boston", "MA", "02108", 42.36, -71.06},      {"Minneapolis", "MN", "55401", 44.98, -93.27},
+    {"Kansas City", "MO", "64106", 39.10, -94.58}, {"Salt Lake City", "UT", "84101", 40.76, -111.89},
+    {"Nashville", "TN", "37203", 36.16, -86.78},   {"Columbus", "OH", "43215", 39.96, -83.00},
+};
+
 void captureOrders(Database& db, int count, int skuCount, std::mt19937_64& random) {
     auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(random() % 1000000) / 1e6; };
     Transaction tx(db);
@@ -90,13 +109,14 @@ void captureOrders(Database& db, int count, int skuCount, std::mt19937_64& rando
         o.externalId = o.orderNumber;
         o.orderedAt = start.addSecs(i);
         o.customerEmail = u"buyer%1@example.com"_s.arg(i % 997);
+        const City& city = cities[random() % std::size(cities)];
         o.shipTo = {u"Ana Lopez"_s,
-                    u"350 5th Ave"_s,
-                    u"New York"_s,
-                    u"NY"_s,
-                    u"10118"_s,
+                    u"1 Main St"_s,
+                    QString::fromLatin1(city.name),
+                    QString::fromLatin1(city.state),
+                    QString::fromLatin1(city.zip),
                     u"US"_s,
-                    GeoPoint{uniform(25.5, 48.5), uniform(-123.0, -70.0)}};
+                    GeoPoint{city.latitude + uniform(-0.2, 0.2), city.longitude + uniform(-0.2, 0.2)}};
         o.currency = u"USD"_s;
         const int lines = 1 + int(random() % 3);
         for (int n = 0; n < lines; ++n) {
