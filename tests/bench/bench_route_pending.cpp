@@ -11,9 +11,9 @@
 //     orders moved and audited, committed: orders / second, and the process's peak resident memory;
 //   - one by one (the baseline): on a copy of the same database, the first --baseline orders routed the way
 //     routeOrder() routes one, each in its own unit of work: orders / second.
-//   bench_route_pending [--orders N] [--skus N] [--locations N] [--baseline N] [--keep FILE]
+//   bench_route_pending [--orders N] [--skus N] [--locations N] [--baseline N] [--keep FILE [--setup-only]]
 //     --keep FILE   copy the database with its pending orders to FILE before routing (for a run of the
-//                   command line under /usr/bin/time)
+//                   command line under /usr/bin/time); with --setup-only, stop there
 #include "Error.h"
 #include "RouteWorld.h"
 #include "inventory/InventoryIndex.h"
@@ -146,6 +146,7 @@ int main(int argc, char** argv) {
     parser.addOption({u"orders"_s, u"pending orders"_s, u"n"_s, u"100000"_s});
     parser.addOption({u"skus"_s, u"SKUs"_s, u"n"_s, u"20000"_s});
     parser.addOption({u"locations"_s, u"locations"_s, u"n"_s, u"200"_s});
+    parser.addOption({u"setup-only"_s, u"with --keep: make the database and stop"_s});
     parser.addOption({u"baseline"_s, u"orders routed one by one on a copy"_s, u"n"_s, u"10000"_s});
     parser.addOption({u"keep"_s, u"copy the database with its pending orders here"_s, u"file"_s});
     parser.process(app);
@@ -174,6 +175,8 @@ int main(int argc, char** argv) {
             QFile::remove(parser.value(u"keep"_s));
             if (!QFile::copy(path, parser.value(u"keep"_s)))
                 throw Error::storage(u"cannot copy the database to %1"_s.arg(parser.value(u"keep"_s)));
+            if (parser.isSet(u"setup-only"_s))
+                return 0;
         }
         const QString copyPath = dir.filePath(u"one-by-one.sqlite"_s);
         if (!QFile::copy(path, copyPath))
