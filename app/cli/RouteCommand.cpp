@@ -10,6 +10,7 @@
 #include "storage/Database.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,21 @@ QJsonObject toJson(const RoutedOrder& r) {
     return o;
 }
 
+// One order as a line of JSON: the decision as the run stored it, when it has it, with what was done added
+// in front (the same members toJson() gives, without building the decision's JSON a second time).
+QByteArray jsonLine(const RoutedOrder& r) {
+    if (r.decisionJson.size() < 2 || !r.skipped.isEmpty())
+        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact);
+    const QJsonObject done{{u"action"_s, r.action.isEmpty() ? QJsonValue() : QJsonValue(r.action)},
+                           {u"reserved"_s, r.reserved},
+                           {u"rerouted"_s, r.rerouted}};
+    QByteArray line = QJsonDocument(done).toJson(QJsonDocument::Compact);
+    line.chop(1); // "}"
+    line += ',';
+    line += QByteArrayView(r.decisionJson).sliced(1); // after "{"
+    return line;
+}
+
 } // namespace
 
 int runRouteCommand(const QStringList& arguments) {
@@ -92,17 +108,22 @@ int runRouteCommand(const QStringList& arguments) {
                       "GLPK) and report against routing them one by one."_s});
     parser.addOption({u"time-limit"_s, u"With --optimize: the solver's time limit in seconds (default 30)."_s,
                       u"seconds"_s, u"30"_s});
-    if (auto exit = parse(parser, arguments,
-                          u"Routes orders under the active rules: chooses the "
-                          u"location(s) each ships from, stores the "
-                          "decision with its explanation, reserves the stock and "
-                          "moves the order to routed; an order "
-                          "that cannot be routed is held in exception with the "
-                          "reason, or backordered. With "
-                          "--dry-run nothing is written.\n"
-                          "Exit codes: 0 done (whatever the outcomes); 3 the "
-                          "order cannot be routed (not validated, "
-                          "unknown); 2 usage error; 1 a database failure."_s))
+    if (auto exit =
+            parse(parser, arguments,
+                  u"Routes orders under the active rules: chooses the "
+                  u"location(s) each ships from, stores the "
+                  "decision with its explanation, reserves the stock and "
+                  "moves the order to routed; an order "
+                  "that cannot be routed is held in exception with the "
+                  "reason, or backordered. With "
+                  "--dry-run nothing is written.\n"
+                  "--pending routes the backlog in batches of 1,000 orders, each stored in one "
+                  "transaction, and writes each order as soon as its batch has committed (in a dry run, "
+                  "as soon as it is decided): with --json one JSON object per order and line (JSON "
+                  "Lines), with --progress a line per committed order on standard error.\n"
+                  "Exit codes: 0 done (whatever the outcomes); 3 the "
+                  "order cannot be routed (not validated, "
+                  "unknown); 2 usage error; 1 a database failure."_s))
         return *exit;
     const bool one = parser.isSet(u"order"_s);
     const bool pending = parser.isSet(u"pending"_s);
@@ -124,53 +145,69 @@ int runRouteCommand(const QStringList& arguments) {
         return UsageError;
     }
     BatchResult batch;
+    const bool json = wantsJson(parser);
     return guarded([&] {
         Database db = Database::open(databaseUrl(parser));
         RoutingService service(db, commandLineActor());
-        QList<RoutedOrder> results;
+        QHash<QString, int> counts;
+        qint64 met = 0;
+        // Each order is written out as soon as it is known (committed, or decided in a dry run) and
+        // forgotten: a backlog of any size routes in flat memory. JSON: one object a line (JSON Lines).
+        const auto report = [&](const RoutedOrder& r) {
+            ++met;
+            ++counts[r.skipped.isEmpty() ? routingOutcomeCode(r.decision.outcome) : u"skipped"_s];
+            if (json)
+                out() << QString::fromUtf8(jsonLine(r)) << u'\n';
+            else
+                printText(r);
+        };
         if (one) {
             const QString wanted = parser.value(u"order"_s);
             const auto id = OrderQuery(db).findId(wanted);
             if (!id)
                 throw Error::notFound(u"there is no order %1 in %2"_s.arg(wanted, db.displayName()));
-            results << service.routeOrder(*id, dryRun);
-        } else {
-            std::function<void(const RoutedOrder&)> onRouted;
-            if (wantsProgress(parser) && !dryRun)
-                onRouted = [](const RoutedOrder& r) {
-                    if (r.skipped.isEmpty())
-                        printCommitted(u"order %1 (%2)"_s.arg(r.orderNumber, r.action));
-                };
-            results = optimize ? routePendingJointly(service, dryRun, timeLimit, batch)
-                               : service.routePending(dryRun, 0, onRouted);
-        }
-        if (wantsJson(parser)) {
-            QJsonArray list;
-            for (const RoutedOrder& r : std::as_const(results))
-                list.append(toJson(r));
-            if (optimize)
-                printJson(QJsonObject{{u"optimisation"_s, batchSummaryJson(batch)}, {u"decisions"_s, list}});
-            else
-                printJson(list);
+            const RoutedOrder r = service.routeOrder(*id, dryRun);
+            if (json) {
+                printJson(QJsonArray{toJson(r)});
+                return int(Success);
+            }
+            printText(r);
+            if (dryRun)
+                out() << u"dry run: nothing reserved or stored\n"_s;
+            out().flush();
             return int(Success);
         }
-        QHash<QString, int> counts;
-        for (const RoutedOrder& r : std::as_const(results)) {
-            printText(r);
-            ++counts[r.skipped.isEmpty() ? routingOutcomeCode(r.decision.outcome) : u"skipped"_s];
+        if (optimize) {
+            const QList<RoutedOrder> results = routePendingJointly(service, dryRun, timeLimit, batch);
+            if (json) {
+                QJsonArray list;
+                for (const RoutedOrder& r : results)
+                    list.append(toJson(r));
+                printJson(QJsonObject{{u"optimisation"_s, batchSummaryJson(batch)}, {u"decisions"_s, list}});
+                return int(Success);
+            }
+            for (const RoutedOrder& r : results)
+                report(r);
+        } else {
+            const bool progress = wantsProgress(parser) && !dryRun;
+            service.routeBacklog(dryRun, 0, [&](const RoutedOrder& r) {
+                report(r);
+                if (progress && r.skipped.isEmpty())
+                    printCommitted(u"order %1 (%2)"_s.arg(r.orderNumber, r.action));
+            });
         }
-        if (pending) {
-            QStringList parts;
-            for (const QString& key : {u"routed"_s, u"partial"_s, u"backordered"_s, u"held"_s,
-                                       u"unfillable"_s, u"cancelled"_s, u"skipped"_s})
-                if (counts.value(key) > 0)
-                    parts << u"%1 %2"_s.arg(counts.value(key)).arg(key);
-            out() << u"%1 order(s) routed%2%3\n"_s.arg(results.size())
-                         .arg(parts.isEmpty() ? QString() : u": "_s + parts.join(u", "_s))
-                         .arg(dryRun ? u" (dry run: nothing reserved or stored)"_s : QString());
-        } else if (dryRun) {
-            out() << u"dry run: nothing reserved or stored\n"_s;
+        if (json) {
+            out().flush();
+            return int(Success);
         }
+        QStringList parts;
+        for (const QString& key : {u"routed"_s, u"partial"_s, u"backordered"_s, u"held"_s, u"unfillable"_s,
+                                   u"cancelled"_s, u"skipped"_s})
+            if (counts.value(key) > 0)
+                parts << u"%1 %2"_s.arg(counts.value(key)).arg(key);
+        out() << u"%1 order(s) routed%2%3\n"_s.arg(met)
+                     .arg(parts.isEmpty() ? QString() : u": "_s + parts.join(u", "_s))
+                     .arg(dryRun ? u" (dry run: nothing reserved or stored)"_s : QString());
         if (optimize)
             printBatchSummary(batch);
         out().flush();

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "orders/SearchKeys.h"
 #include "storage/Database.h"
+#include "storage/KeyLookup.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 
@@ -180,87 +181,103 @@ std::optional<qint64> OrderRepository::idForNumber(const QString& orderNumber) {
 }
 
 std::optional<Order> OrderRepository::load(qint64 id) const {
-    SqlQuery q(m_db,
-               u"SELECT o.order_number, o.channel, o.external_id, o.status, o.ordered_at, o.customer_email, "
-               "o.customer_phone, o.ship_name, o.address1, o.city, o.region, o.postal_code, o.country, "
-               "o.latitude, o.longitude, o.delivery, p.code, o.requested_at, o.priority, o.currency, "
-               "o.customer_name, o.bill_name, o.bill_address1, o.bill_city, o.bill_region, "
-               "o.bill_postal_code, o.bill_country, o.ship_method, o.payment_status "
-               "FROM orders o LEFT JOIN locations p ON p.id = o.pickup_location_id WHERE o.id = :id"_s);
-    q.bind(u":id"_s, id);
-    q.exec();
-    if (!q.next())
+    QList<Order> one = loadMany({id});
+    if (one.isEmpty())
         return std::nullopt;
-    Order o;
-    o.id = id;
-    o.orderNumber = q.value(0).toString();
-    o.channel = channelFromCode(q.value(1).toString()).value_or(Channel::Web);
-    o.externalId = q.value(2).toString();
-    o.status = orderStatusFromCode(q.value(3).toString()).value_or(OrderStatus::Pending);
-    o.orderedAt = fromStoredTime(q.value(4));
-    o.customerEmail = q.value(5).toString();
-    o.customerPhone = q.value(6).toString();
-    o.shipTo.name = q.value(7).toString();
-    o.shipTo.line1 = q.value(8).toString();
-    o.shipTo.city = q.value(9).toString();
-    o.shipTo.region = q.value(10).toString();
-    o.shipTo.postalCode = q.value(11).toString();
-    o.shipTo.country = q.value(12).toString();
-    if (!q.value(13).isNull() && !q.value(14).isNull())
-        o.shipTo.position = GeoPoint{q.value(13).toDouble(), q.value(14).toDouble()};
-    o.delivery = deliveryMethodFromCode(q.value(15).toString()).value_or(DeliveryMethod::Ship);
-    o.pickupLocationCode = q.value(16).toString();
-    o.requestedAt = fromStoredTime(q.value(17));
-    o.priority = q.value(18).toInt();
-    o.currency = q.value(19).toString();
-    o.customerName = q.value(20).toString();
-    o.billTo.name = q.value(21).toString();
-    o.billTo.line1 = q.value(22).toString();
-    o.billTo.city = q.value(23).toString();
-    o.billTo.region = q.value(24).toString();
-    o.billTo.postalCode = q.value(25).toString();
-    o.billTo.country = q.value(26).toString();
-    o.shipMethod = q.value(27).toString();
-    o.payment = paymentStatusFromCode(q.value(28).toString()).value_or(PaymentStatus::Unknown);
+    return std::move(one.first());
+}
 
-    SqlQuery lines(m_db,
-                   u"SELECT l.line_no, l.sku_code, l.quantity, l.unit_price_minor, l.currency, l.status, "
-                   "loc.code, l.external_line_id, l.title, l.tax_minor, l.discount_minor FROM order_lines l "
-                   "LEFT JOIN locations loc ON loc.id = l.location_id "
-                   "WHERE l.order_id = :id ORDER BY l.line_no"_s);
-    lines.bind(u":id"_s, id);
-    lines.exec();
-    while (lines.next()) {
-        OrderLine l;
-        l.lineNo = lines.value(0).toInt();
-        l.skuCode = lines.value(1).toString();
-        l.quantity = lines.value(2).toInt();
-        l.unitPrice = {lines.value(3).toLongLong(), lines.value(4).toString()};
-        l.status = orderStatusFromCode(lines.value(5).toString()).value_or(OrderStatus::Pending);
-        l.locationCode = lines.value(6).toString();
-        l.externalLineId = lines.value(7).toString();
-        l.title = lines.value(8).toString();
-        l.taxMinor = lines.value(9).toLongLong();
-        l.discountMinor = lines.value(10).toLongLong();
-        o.lines << l;
+QList<Order> OrderRepository::loadMany(const QList<qint64>& ids) const {
+    // A few statements for the whole set (lookUpKeys), so that a routing run reads a page of a backlog at
+    // once rather than four statements an order.
+    QHash<qint64, Order> byId;
+    byId.reserve(ids.size());
+    lookUpKeys(
+        m_db,
+        u"SELECT o.id, o.order_number, o.channel, o.external_id, o.status, o.ordered_at, "
+        "o.customer_email, o.customer_phone, o.ship_name, o.address1, o.city, o.region, o.postal_code, "
+        "o.country, o.latitude, o.longitude, o.delivery, p.code, o.requested_at, o.priority, "
+        "o.currency, o.customer_name, o.bill_name, o.bill_address1, o.bill_city, o.bill_region, "
+        "o.bill_postal_code, o.bill_country, o.ship_method, o.payment_status "
+        "FROM orders o LEFT JOIN locations p ON p.id = o.pickup_location_id WHERE o.id"_s,
+        ids, QString(), QVariant(), [&](auto& q) {
+            Order o;
+            o.id = q.value(0).toLongLong();
+            o.orderNumber = q.value(1).toString();
+            o.channel = channelFromCode(q.value(2).toString()).value_or(Channel::Web);
+            o.externalId = q.value(3).toString();
+            o.status = orderStatusFromCode(q.value(4).toString()).value_or(OrderStatus::Pending);
+            o.orderedAt = fromStoredTime(q.value(5));
+            o.customerEmail = q.value(6).toString();
+            o.customerPhone = q.value(7).toString();
+            o.shipTo.name = q.value(8).toString();
+            o.shipTo.line1 = q.value(9).toString();
+            o.shipTo.city = q.value(10).toString();
+            o.shipTo.region = q.value(11).toString();
+            o.shipTo.postalCode = q.value(12).toString();
+            o.shipTo.country = q.value(13).toString();
+            const QVariant latitude = q.value(14), longitude = q.value(15);
+            if (!latitude.isNull() && !longitude.isNull())
+                o.shipTo.position = GeoPoint{latitude.toDouble(), longitude.toDouble()};
+            o.delivery = deliveryMethodFromCode(q.value(16).toString()).value_or(DeliveryMethod::Ship);
+            o.pickupLocationCode = q.value(17).toString();
+            o.requestedAt = fromStoredTime(q.value(18));
+            o.priority = q.value(19).toInt();
+            o.currency = q.value(20).toString();
+            o.customerName = q.value(21).toString();
+            o.billTo.name = q.value(22).toString();
+            o.billTo.line1 = q.value(23).toString();
+            o.billTo.city = q.value(24).toString();
+            o.billTo.region = q.value(25).toString();
+            o.billTo.postalCode = q.value(26).toString();
+            o.billTo.country = q.value(27).toString();
+            o.shipMethod = q.value(28).toString();
+            o.payment = paymentStatusFromCode(q.value(29).toString()).value_or(PaymentStatus::Unknown);
+            byId.insert(o.id, std::move(o));
+        });
+    if (byId.isEmpty())
+        return {};
+    const QList<qint64> found = byId.keys();
+    lookUpKeys(m_db,
+               u"SELECT l.order_id, l.line_no, l.sku_code, l.quantity, l.unit_price_minor, l.currency, "
+               "l.status, loc.code, l.external_line_id, l.title, l.tax_minor, l.discount_minor "
+               "FROM order_lines l LEFT JOIN locations loc ON loc.id = l.location_id WHERE l.order_id"_s,
+               found, u" ORDER BY l.order_id, l.line_no"_s, QVariant(), [&](auto& q) {
+                   OrderLine l;
+                   l.lineNo = q.value(1).toInt();
+                   l.skuCode = q.value(2).toString();
+                   l.quantity = q.value(3).toInt();
+                   l.unitPrice = {q.value(4).toLongLong(), q.value(5).toString()};
+                   l.status = orderStatusFromCode(q.value(6).toString()).value_or(OrderStatus::Pending);
+                   l.locationCode = q.value(7).toString();
+                   l.externalLineId = q.value(8).toString();
+                   l.title = q.value(9).toString();
+                   l.taxMinor = q.value(10).toLongLong();
+                   l.discountMinor = q.value(11).toLongLong();
+                   byId[q.value(0).toLongLong()].lines << l;
+               });
+    lookUpKeys(m_db, u"SELECT order_id, kind, label, amount_minor FROM order_charges WHERE order_id"_s, found,
+               u" ORDER BY order_id, position"_s, QVariant(), [&](auto& q) {
+                   byId[q.value(0).toLongLong()].charges << OrderCharge{
+                       orderChargeKindFromCode(q.value(1).toString()).value_or(OrderCharge::Kind::Fee),
+                       q.value(2).toString(), q.value(3).toLongLong()};
+               });
+    lookUpKeys(m_db,
+               u"SELECT order_id, code, detail FROM order_holds WHERE resolved_at IS NULL AND order_id"_s,
+               found, u" ORDER BY order_id, id"_s, QVariant(), [&](auto& q) {
+                   byId[q.value(0).toLongLong()].exceptionReasons
+                       << ExceptionReason{q.value(1).toString(), q.value(2).toString()};
+               });
+    QList<Order> orders;
+    orders.reserve(byId.size());
+    for (qint64 id : ids) {
+        auto it = byId.find(id);
+        if (it != byId.end()) {
+            orders << std::move(*it);
+            byId.erase(it);
+        }
     }
-
-    SqlQuery charges(m_db, u"SELECT kind, label, amount_minor FROM order_charges WHERE order_id = :id "
-                           "ORDER BY position"_s);
-    charges.bind(u":id"_s, id);
-    charges.exec();
-    while (charges.next())
-        o.charges << OrderCharge{
-            orderChargeKindFromCode(charges.value(0).toString()).value_or(OrderCharge::Kind::Fee),
-            charges.value(1).toString(), charges.value(2).toLongLong()};
-
-    SqlQuery holds(m_db, u"SELECT code, detail FROM order_holds WHERE order_id = :id AND resolved_at IS NULL "
-                         "ORDER BY id"_s);
-    holds.bind(u":id"_s, id);
-    holds.exec();
-    while (holds.next())
-        o.exceptionReasons << ExceptionReason{holds.value(0).toString(), holds.value(1).toString()};
-    return o;
+    return orders;
 }
 
 QList<OrderStatus> OrderRepository::lineStatuses(qint64 id) const {

@@ -30,6 +30,8 @@ public:
     std::optional<qint64> idForNumber(const QString& orderNumber);
     // The whole order with its lines and open exception reasons; nullopt when there is no such id.
     std::optional<Order> load(qint64 id) const;
+    // Many orders at once, as load() reads each, in the order of `ids` (unknown ids are left out).
+    QList<Order> loadMany(const QList<qint64>& ids) const;
     QList<OrderStatus> lineStatuses(qint64 id) const;
     void addHold(qint64 id, const ExceptionReason& reason, const QString& actor, qint64 atMs);
     // Corrections (OrderCorrections): the ship-to with its search keys, and one line's SKU (skuId: null when

@@ -156,6 +156,18 @@ void OrderTransitions::note(qint64 orderId, const QString& action, const QString
     m_changed.insert(orderId);
 }
 
+void OrderTransitions::noteMany(const QList<OrderNote>& notes, const Actor& actor, qint64 atMs) {
+    RowWriter audit(m_db, u"audit_events"_s, auditColumns, 50);
+    const QVariant null = nullString();
+    const QVariant order(u"order"_s), by(actor.user), at(atMs);
+    for (const OrderNote& n : notes) {
+        audit.add(
+            {at, by, order, n.orderId, n.action, null, null, textOrNull(n.reason), textOrNull(n.detail)});
+        m_changed.insert(n.orderId);
+    }
+    audit.flush();
+}
+
 void OrderTransitions::apply(const Transition& t, const Actor& actor, qint64 atMs) {
     require(actor, t.cause, u"move orders to %1"_s.arg(orderStatusCode(t.to)));
     const bool heldAgain = t.from == OrderStatus::Exception && t.to == OrderStatus::Exception &&

@@ -62,6 +62,14 @@ struct RoutedLines {
     bool earlierHolds = false;                   // some open lines were held by an earlier call
 };
 
+// An event on an order that changes no state, one of a set written together (OrderTransitions::noteMany).
+struct OrderNote {
+    qint64 orderId = 0;
+    QString action;
+    QString reason;
+    QString detail;
+};
+
 // The one owner of an order's and its lines' status (ARCHITECTURE.md, "The way an order travels"). Every
 // change of orders.status or order_lines.status, and every audit event on an order, is written here, for one
 // order or for a set of orders at once, so that the state machine, the actor's permission and the audit row
@@ -99,6 +107,8 @@ public:
     // An event on the order that changes no state (captured, corrected, stock released, a document sent).
     void note(qint64 orderId, const QString& action, const QString& reason, const QString& detail,
               const Actor& actor, qint64 atMs, const QString& fromState = {}, const QString& toState = {});
+    // The same for many orders at once, with multi-row inserts.
+    void noteMany(const QList<OrderNote>& notes, const Actor& actor, qint64 atMs);
 
     // Validated -> Routed, for the reservation paths (permission AdvanceOrders, checked once per call).
     // claimRouted moves the order in the statement that locks it, when it is Validated: the order number and

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "sourcing/DecisionJson.h"
 #include "storage/Database.h"
+#include "storage/KeyLookup.h"
+#include "storage/RowWriter.h"
 #include "storage/SqlQuery.h"
 #include "storage/TimeCodec.h"
 
@@ -60,6 +62,56 @@ qint64 DecisionRepository::store(const Decision& decision, const QString& actor)
         }
     }
     return id;
+}
+
+QList<QByteArray> DecisionRepository::storeMany(const QList<Decision>& decisions, const QString& actor) {
+    QList<QByteArray> bodies;
+    if (decisions.isEmpty())
+        return bodies;
+    bodies.reserve(decisions.size());
+    const qint64 now = nowStoredTime();
+    const QVariant by(actor);
+    RowWriter rows(m_db, u"routing_decisions"_s,
+                   {u"order_id"_s, u"rule_version"_s, u"outcome"_s, u"total_cost_minor"_s, u"decided_at"_s,
+                    u"actor"_s, u"body"_s},
+                   50);
+    QList<qint64> orderIds;
+    orderIds.reserve(decisions.size());
+    bool anyShipment = false;
+    for (const Decision& d : decisions) {
+        if (d.orderId == 0)
+            throw Error::usage(u"a decision is stored with its order: the order id is missing"_s);
+        bodies << QJsonDocument(DecisionJson::toJson(d)).toJson(QJsonDocument::Compact);
+        rows.add({d.orderId, d.ruleVersion, routingOutcomeCode(d.outcome), d.totalCostMinor,
+                  d.decidedAtMs != 0 ? d.decidedAtMs : now, by, QString::fromUtf8(bodies.last())});
+        orderIds << d.orderId;
+        anyShipment = anyShipment || !d.shipments.isEmpty();
+    }
+    rows.flush();
+    if (!anyShipment)
+        return bodies;
+    // Each order's newest decision is the one just written (one per order, inside the caller's unit of work).
+    QHash<qint64, qint64> decisionOf;
+    lookUpKeys(m_db, u"SELECT order_id, MAX(id) FROM routing_decisions WHERE order_id"_s, orderIds,
+               u" GROUP BY order_id"_s, QVariant(),
+               [&](auto& q) { decisionOf.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
+    QHash<QString, qint64> locations;
+    SqlQuery all(m_db, u"SELECT code, id FROM locations"_s);
+    all.exec();
+    while (all.next())
+        locations.insert(all.value(0).toString(), all.value(1).toLongLong());
+    RowWriter shipments(m_db, u"routing_shipments"_s, {u"decision_id"_s, u"location_id"_s, u"decided_at"_s},
+                        100);
+    for (const Decision& d : decisions)
+        for (const Shipment& s : d.shipments) {
+            const auto location = locations.constFind(s.locationCode);
+            if (location == locations.cend())
+                throw Error::input(u"the decision for order %1 ships from %2, which is not a location"_s.arg(
+                    d.orderNumber, s.locationCode));
+            shipments.add({decisionOf.value(d.orderId), *location, d.decidedAtMs != 0 ? d.decidedAtMs : now});
+        }
+    shipments.flush();
+    return bodies;
 }
 
 std::optional<Decision> DecisionRepository::latest(qint64 orderId) const {

@@ -22,6 +22,10 @@ public:
 
     // Stores the decision (decision.orderId must be set); returns the record's id.
     qint64 store(const Decision& decision, const QString& actor);
+    // Stores many decisions (each with its order id set, one per order) with multi-row inserts: the same rows
+    // store() writes for each. Returns each decision's record as stored (compact JSON, DecisionJson), in the
+    // order of `decisions`, so that a caller printing them need not build them again.
+    QList<QByteArray> storeMany(const QList<Decision>& decisions, const QString& actor);
     // The most recent decision for an order; nullopt when it was never routed.
     std::optional<Decision> latest(qint64 orderId) const;
     // Every decision for an order, oldest first.

@@ -405,6 +405,38 @@ void listCandidates(const Problem& p, const Assignment* chosen, Decision& d) {
     }
 }
 
+namespace {
+
+// ": DC-COLUMBUS, DC-DALLAS are at their daily capacity (200)" when locations that hold the line's units
+// were left out for their daily capacity alone; empty otherwise.
+QString atCapacity(const Problem& p, int lineIndex) {
+    const Line& line = p.lines[size_t(lineIndex)];
+    QList<const Location*> full;
+    for (int c = 0; c < int(p.candidates.size()); ++c) {
+        const Candidate& candidate = p.candidates[size_t(c)];
+        if (candidate.failed == FilterCapacity && p.availableAt(c, line.skuSlot) >= line.quantity &&
+            p.canTake(c, lineIndex))
+            full << &p.network->at(candidate.location).location;
+    }
+    if (full.isEmpty())
+        return {};
+    std::sort(full.begin(), full.end(),
+              [](const Location* a, const Location* b) { return a->code < b->code; });
+    const bool sameCapacity = std::all_of(full.cbegin(), full.cend(), [&](const Location* l) {
+        return l->dailyCapacity == full.first()->dailyCapacity;
+    });
+    QStringList names;
+    for (const Location* l : std::as_const(full))
+        names << (sameCapacity ? l->code : u"%1 (%2)"_s.arg(l->code).arg(l->dailyCapacity));
+    QString text = u": "_s + names.join(u", "_s) +
+                   (full.size() == 1 ? u" is at its daily capacity"_s : u" are at their daily capacity"_s);
+    if (sameCapacity)
+        text += u" (%1)"_s.arg(full.first()->dailyCapacity);
+    return text;
+}
+
+} // namespace
+
 QString whyUnroutable(const Problem& p, int maxShipments) {
     if (p.lines.empty())
         return u"no open line to route"_s;
@@ -418,12 +450,14 @@ QString whyUnroutable(const Problem& p, int maxShipments) {
         }
         if (!covered) {
             const QString& sku = p.order->lines[line.orderIndex].skuCode;
-            return held ? u"no eligible location covers line %1 (%2 x %3)"_s.arg(line.lineNo)
-                              .arg(sku)
-                              .arg(line.quantity)
-                        : u"no location has line %1's units (%2 x %3)"_s.arg(line.lineNo)
-                              .arg(sku)
-                              .arg(line.quantity);
+            if (!held)
+                return u"no location has line %1's units (%2 x %3)"_s.arg(line.lineNo)
+                    .arg(sku)
+                    .arg(line.quantity);
+            return u"no eligible location covers line %1 (%2 x %3)"_s.arg(line.lineNo)
+                       .arg(sku)
+                       .arg(line.quantity) +
+                   atCapacity(p, i);
         }
     }
     if (maxShipments == 1)

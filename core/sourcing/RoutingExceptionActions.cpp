@@ -77,7 +77,7 @@ RoutedOrder RoutingService::routeAgain(qint64 orderId, const QString& note) {
                 leaveQueue(m_db, order, m_actor, note.isEmpty() ? u"routed again"_s : note);
                 order.status = OrderStatus::Validated;
                 const Decision decision = decide(order, linesToRoute(m_db, order));
-                result = RoutedOrder{order.id, order.orderNumber, decision, false, attempt > 0, {}, {}};
+                result = RoutedOrder{order.id, order.orderNumber, decision, false, attempt > 0, {}, {}, {}};
                 act(order, decision, result, reservations);
             });
         } catch (const StockMoved& moved) {
@@ -211,7 +211,7 @@ RoutedOrder RoutingService::assignByHand(qint64 orderId, const QList<HandAssignm
     RoutedOrder result;
     try {
         runRoutingUnit(m_db, &runIndex(), [&](ReservationService& reservations) {
-            result = RoutedOrder{order.id, order.orderNumber, d, false, false, {}, {}};
+            result = RoutedOrder{order.id, order.orderNumber, d, false, false, {}, {}, {}};
             order = loadActionable(orderId, u"routed by hand"_s);
             leaveQueue(m_db, order, m_actor, u"location chosen by hand: "_s + note.trimmed());
             order.status = OrderStatus::Validated;

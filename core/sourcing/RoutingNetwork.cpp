@@ -14,6 +14,19 @@ RoutingNetwork::RoutingNetwork(std::vector<NetworkLocation> locations)
     }
 }
 
+std::vector<int> RoutingNetwork::capacityLeft() const {
+    std::vector<int> left;
+    left.reserve(m_locations.size());
+    for (const NetworkLocation& l : m_locations)
+        left.push_back(l.capacityLeft);
+    return left;
+}
+
+void RoutingNetwork::restoreCapacity(const std::vector<int>& left) {
+    for (size_t i = 0; i < left.size() && i < m_locations.size(); ++i)
+        m_locations[i].capacityLeft = left[i];
+}
+
 void RoutingNetwork::useCapacity(int location, int shipments) {
     if (location < 0 || location >= size())
         return;

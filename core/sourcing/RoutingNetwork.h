@@ -33,6 +33,10 @@ public:
 
     // A routing run takes capacity as it assigns shipments, so the next order sees what is left.
     void useCapacity(int location, int shipments = 1);
+    // Every location's capacity left, and back to it: a run that decided a batch it then could not store
+    // gives the batch's capacity back.
+    std::vector<int> capacityLeft() const;
+    void restoreCapacity(const std::vector<int>& left);
 
     // SKU tags for the strategies' "SKU tags" condition (only SKUs that have tags).
     void setSkuTags(QHash<QString, QStringList> tags) { m_skuTags = std::move(tags); }

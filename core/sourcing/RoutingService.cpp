@@ -1,6 +1,7 @@
 #include "RoutingService.h"
 
 #include "Error.h"
+#include "RoutingServiceRun.h"
 #include "RoutingServiceSupport.h"
 #include "inventory/InventoryIndex.h"
 #include "inventory/ReservationService.h"
@@ -30,14 +31,6 @@ namespace ordo {
 
 using namespace routingsupport;
 
-struct RoutingService::Run {
-    RuleSet rules;
-    InventoryIndex index;
-    std::unique_ptr<IndexStockLevels> live;
-    std::unique_ptr<RunInventory> overlay; // what dry-run decisions of this run took
-    RoutingNetwork network;
-};
-
 RoutingService::RoutingService(Database& db, const Actor& actor)
     : m_db(db)
     , m_actor(actor) {}
@@ -52,6 +45,7 @@ RoutingService::Run& RoutingService::run() {
     r->index = InventoryIndex::load(m_db);
     r->live = std::make_unique<IndexStockLevels>(r->index);
     r->overlay = std::make_unique<RunInventory>(*r->live);
+    r->batch = std::make_unique<RunInventory>(*r->overlay);
     // Capacity left today: the daily capacity less the shipments decided since
     // midnight UTC.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -108,13 +102,20 @@ QStringList RoutingService::rejectedLocations(qint64 orderId) {
 }
 
 Decision RoutingService::decide(const Order& order, const QList<int>& lineNos) {
+    QSet<QString> rejected;
+    for (const QString& code : rejectedLocations(order.id))
+        rejected.insert(code);
+    return decide(order, lineNos, rejected, std::nullopt, *run().overlay);
+}
+
+Decision RoutingService::decide(const Order& order, const QList<int>& lineNos, const QSet<QString>& rejected,
+                                std::optional<bool> backordered, const StockLevels& stock) {
     Run& r = run();
     RoutingContext context;
     context.nowMs = nowStoredTime();
     context.lineNos = lineNos;
-    for (const QString& code : rejectedLocations(order.id))
-        context.rejectedLocations.insert(code);
-    Decision d = route(order, r.rules, *r.overlay, r.network, context);
+    context.rejectedLocations = rejected;
+    Decision d = route(order, r.rules, stock, r.network, context);
     d.orderId = order.id;
     if (d.orderNumber.isEmpty())
         d.orderNumber = order.orderNumber;
@@ -125,7 +126,7 @@ Decision RoutingService::decide(const Order& order, const QList<int>& lineNos) {
     // A person put the order on backorder from the Exceptions queue: it waits for stock rather than going
     // back to the queue.
     if ((d.outcome == RoutingOutcome::Held || d.outcome == RoutingOutcome::Unfillable) &&
-        isBackordered(order.id)) {
+        (backordered ? *backordered : isBackordered(order.id))) {
         d.outcome = RoutingOutcome::Backordered;
         d.reason += u"; on backorder, waiting for stock"_s;
     }
@@ -247,7 +248,7 @@ void RoutingService::act(const Order& order, const Decision& d, RoutedOrder& res
 
 RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, bool dryRun) {
     require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
-    RoutedOrder result{order.id, order.orderNumber, decision, false, false, {}, {}};
+    RoutedOrder result{order.id, order.orderNumber, decision, false, false, {}, {}, {}};
     if (dryRun) {
         result.action = u"dry run"_s;
         takeInRun(decision, true);
@@ -255,7 +256,7 @@ RoutedOrder RoutingService::apply(const Order& order, const Decision& decision, 
     }
     try {
         runRoutingUnit(m_db, &run().index, [&](ReservationService& reservations) {
-            result = RoutedOrder{order.id, order.orderNumber, decision, false, false, {}, {}};
+            result = RoutedOrder{order.id, order.orderNumber, decision, false, false, {}, {}, {}};
             act(order, decision, result, reservations);
         });
     } catch (const StockMoved& moved) {
@@ -279,27 +280,17 @@ RoutedOrder RoutingService::routeOrder(qint64 orderId, bool dryRun) {
 
 QList<RoutedOrder> RoutingService::routePending(bool dryRun, int limit,
                                                 const std::function<void(const RoutedOrder&)>& onRouted) {
-    require(m_actor, Permission::AdvanceOrders, u"route orders"_s);
     QList<RoutedOrder> results;
-    for (qint64 id : pendingOrderIds(limit)) {
-        const auto order = OrderRepository(m_db).load(id);
-        if (!order)
-            continue;
-        try {
-            results << routeLoaded(*order, dryRun);
-        } catch (const Error& e) {
-            // One order's failure never stops the run: its unit of work rolled back, it is set aside with
-            // the reason, and the others are routed.
-            results << setAsideFailed(*order, e, dryRun);
-        }
+    routeBacklog(dryRun, limit, [&](const RoutedOrder& r) {
+        results << r;
         if (onRouted)
-            onRouted(results.last());
-    }
+            onRouted(r);
+    });
     return results;
 }
 
 RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& error, bool dryRun) {
-    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}};
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, u"failed"_s, {}, {}};
     result.skipped = u"order %1 could not be routed: %2"_s.arg(order.orderNumber, error.message());
     if (dryRun || m_db.transactionDepth() > 0)
         return result; // a dry run writes nothing; a caller's unit of work fails with the order
@@ -315,7 +306,7 @@ RoutedOrder RoutingService::setAsideFailed(const Order& order, const Error& erro
 
 RoutedOrder RoutingService::routeLoaded(const Order& loaded, bool dryRun) {
     Order order = loaded;
-    RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}};
+    RoutedOrder result{order.id, order.orderNumber, {}, false, false, {}, {}, {}};
     if (order.status != OrderStatus::Validated) {
         result.skipped = u"order %1 is %2; only validated orders are routed"_s.arg(
             order.orderNumber, orderStatusCode(order.status));
@@ -421,7 +412,7 @@ RejectResult RoutingService::reject(qint64 orderId, const QString& locationCode,
                 result.rejectedLocations = rejectedLocations(orderId);
 
                 const Decision decision = decide(order, lineNos);
-                result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}};
+                result.rerouted = RoutedOrder{orderId, order.orderNumber, decision, false, false, {}, {}, {}};
                 act(order, decision, result.rerouted, reservations);
 
                 // The promise: the latest estimated arrival of the new shipments against

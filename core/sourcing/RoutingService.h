@@ -7,12 +7,15 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace ordo {
 
@@ -35,6 +38,9 @@ struct RoutedOrder {
                            // "unfillable", "cancelled", "dry run", "failed" (set
                            // aside), or empty when the order was skipped
     QString skipped;       // why the order was not routed (no longer validated...)
+    // The decision as stored (compact JSON, DecisionJson) when the run has it at hand; empty: build it from
+    // `decision`.
+    QByteArray decisionJson;
 };
 
 // What a location's rejection did.
@@ -103,6 +109,12 @@ public:
     // committed (or, in a dry run, been decided, or been set aside).
     QList<RoutedOrder> routePending(bool dryRun = false, int limit = 0,
                                     const std::function<void(const RoutedOrder&)>& onRouted = {});
+    // The same run, keeping nothing per order: each order is handed to onRouted once its unit of work has
+    // committed (a dry run: once decided), and forgotten. Returns how many orders the run met. What a
+    // backlog of any size goes through (`ordo route --pending`): memory stays flat.
+    qint64 routeBacklog(bool dryRun, int limit, const std::function<void(const RoutedOrder&)>& onRouted);
+    // How many orders routeBacklog reads, decides and stores together in one unit of work (default 1,000).
+    void setBacklogBatch(int orders) { m_backlogBatch = std::max(1, orders); }
     // An order whose unit of work failed in a run, after that unit rolled back: held in Exception with the
     // reason code ROUTING_FAILED and the error as its detail (nothing is written on a dry run), so that a
     // person sees it and the next run does not meet it again. Reported with action "failed" and the error in
@@ -160,11 +172,23 @@ public:
 
 private:
     struct Run;
+    struct PageFacts;
+    struct Batched;
+    using Tell = std::function<void(const RoutedOrder&)>;
     Run& run();
     InventoryIndex& runIndex();
     Order loadActionable(qint64 orderId, const QString& action);
     RoutedOrder routeLoaded(const Order& order, bool dryRun);
     Decision decide(const Order& order, const QList<int>& lineNos);
+    // backordered: nullopt, read it when it matters (the decision holds the order).
+    Decision decide(const Order& order, const QList<int>& lineNos, const QSet<QString>& rejected,
+                    std::optional<bool> backordered, const StockLevels& stock);
+    // A backlog in batches (RoutingServiceBacklog.cpp).
+    PageFacts pageFacts(const QList<qint64>& orderIds);
+    bool batchable(const Order& order, const QList<int>& lineNos, const Decision& decision) const;
+    void takeInBatch(const Decision& decision);
+    void flushBatch(QList<Batched>& batch, std::vector<int>& capacityBefore, const Tell& tell);
+    void storeBatch(QList<Batched>& batch, ReservationService& reservations);
     void act(const Order& order, const Decision& decision, RoutedOrder& result,
              ReservationService& reservations);
     void refreshStock(const Order& order);
@@ -173,6 +197,7 @@ private:
     Database& m_db;
     Actor m_actor;
     std::unique_ptr<Run> m_run;
+    int m_backlogBatch = 1000;
 };
 
 } // namespace ordo

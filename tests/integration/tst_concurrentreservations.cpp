@@ -40,6 +40,7 @@ private slots:
 
     void processesNeverOversell();
     void clientsReservingOrderByOrderNeverOversell();
+    void routersNeverOversell();
 
 private:
     static constexpr int orderCount = 400;
@@ -241,6 +242,54 @@ void TestConcurrentReservations::clientsReservingOrderByOrderNeverOversell() {
         QCOMPARE(oneTrip.load(), 0);
     qInfo("%lld of %d orders routed one by one by %d clients, %d in one round trip", routed, orderCount,
           clients, oneTrip.load());
+}
+
+void TestConcurrentReservations::routersNeverOversell() {
+    // Three `ordo route --pending` processes over the same scarce backlog at once, each storing batches of
+    // orders: every order is routed by one of them at most, nothing is oversold, and every held line has its
+    // reservation, its ledger row and one stored decision.
+    captureScarceWorld();
+    if (QTest::currentTestFailed())
+        return;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int k = 0; k < 3; ++k) {
+        auto p = std::make_unique<QProcess>();
+        p->setProgram(QStringLiteral(ORDO_EXECUTABLE));
+        p->setArguments({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--json"_s});
+        processes.push_back(std::move(p));
+    }
+    for (auto& p : processes)
+        p->start();
+    for (auto& p : processes) {
+        QVERIFY2(p->waitForFinished(240000), "a routing process did not finish");
+        QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                 qPrintable(QString::fromUtf8(p->readAllStandardError())));
+    }
+    QCOMPARE(
+        scalar(
+            u"SELECT COUNT(*) FROM positions WHERE reserved > on_hand OR on_hand - reserved - safety_stock < 0"_s),
+        0);
+    QCOMPARE(
+        scalar(u"SELECT COUNT(*) FROM positions p WHERE p.reserved <> (SELECT COALESCE(SUM(r.quantity), 0) "
+               "FROM reservations r WHERE r.location_id = p.location_id AND r.sku_id = p.sku_id "
+               "AND r.state = 'held')"_s),
+        0);
+    QCOMPARE(
+        scalar(u"SELECT COUNT(*) FROM (SELECT order_id, line_no FROM reservations GROUP BY order_id, line_no "
+               "HAVING COUNT(*) > 1) twice"_s),
+        0);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM inventory_events"_s),
+             scalar(u"SELECT COUNT(*) FROM reservations"_s));
+    const qint64 routed = scalar(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s);
+    QVERIFY2(routed > orderCount / 5, qPrintable(u"%1 of %2 orders routed"_s.arg(routed).arg(orderCount)));
+    QCOMPARE(scalar(u"SELECT COUNT(DISTINCT order_id) FROM reservations"_s), routed);
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND o.line_count <> "
+                    "(SELECT COUNT(*) FROM reservations r WHERE r.order_id = o.id AND r.state = 'held')"_s),
+             0);
+    // Each routed order was decided "routed" and stored once: the router that lost it stored nothing of it.
+    QCOMPARE(scalar(u"SELECT COUNT(*) FROM orders o WHERE o.status = 'routed' AND (SELECT COUNT(*) FROM "
+                    "routing_decisions d WHERE d.order_id = o.id AND d.outcome = 'routed') <> 1"_s),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrentReservations)

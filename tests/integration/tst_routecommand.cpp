@@ -32,6 +32,7 @@ private slots:
 
     void routesOneOrderAsJson();
     void dryRunOfThePendingOrders();
+    void pendingJsonIsOneDecisionPerLine();
     void rejectReroutes();
     void usageErrors_data();
     void usageErrors();
@@ -114,6 +115,42 @@ void TestRouteCommand::dryRunOfThePendingOrders() {
     QCOMPARE(count(u"SELECT COUNT(*) FROM routing_decisions"_s), 0);
     QCOMPARE(count(u"SELECT COUNT(*) FROM reservations"_s), 0);
     QCOMPARE(count(u"SELECT COUNT(*) FROM orders WHERE status = 'validated'"_s), 2);
+}
+
+void TestRouteCommand::pendingJsonIsOneDecisionPerLine() {
+    capture(u"W-1"_s, {{u"SKU-1"_s, 2}});
+    capture(u"W-2"_s, {{u"SKU-1"_s, 1}});
+    capture(u"W-3"_s, {{u"SKU-2"_s, 1}}); // no stock anywhere: held
+    const Run run = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--pending"_s, u"--json"_s});
+    QCOMPARE(run.exitCode, 0);
+    // JSON Lines: one compact object per order and line, in the order routed, nothing else.
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QStringList numbers, actions;
+    for (const QByteArray& line : lines) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), line.constData());
+        const QJsonObject o = doc.object();
+        numbers << o.value(u"order_id"_s).toString();
+        actions << o.value(u"action"_s).toString();
+        QVERIFY(o.value(u"candidates"_s).isArray());
+        QVERIFY(o.value(u"rerouted"_s).isBool());
+        // The decision is the one stored with the order.
+        SqlQuery stored(db(), u"SELECT d.body FROM routing_decisions d JOIN orders o ON o.id = d.order_id "
+                              "WHERE o.order_number = :n"_s);
+        stored.bind(u":n"_s, numbers.last());
+        QJsonObject body = QJsonDocument::fromJson(stored.scalar().toString().toUtf8()).object();
+        for (const QString& key : {u"action"_s, u"reserved"_s, u"rerouted"_s})
+            body.insert(key, o.value(key));
+        QCOMPARE(o, body);
+    }
+    QCOMPARE(numbers, (QStringList{u"W-1"_s, u"W-2"_s, u"W-3"_s}));
+    QCOMPARE(actions, (QStringList{u"reserved"_s, u"reserved"_s, u"held"_s}));
+    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(first.value(u"reserved"_s).toBool(), true);
+    QCOMPARE(first.value(u"total_cost"_s).toString(), u"5.26"_s);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s), 2);
 }
 
 void TestRouteCommand::rejectReroutes() {

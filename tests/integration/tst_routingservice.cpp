@@ -47,6 +47,8 @@ private slots:
     void pendingRunSeesWhatEarlierOrdersTook();
     void stockThatMovedIsRoutedAgain();
     void capacityLeftTodayCountsStoredShipments();
+    void reasonNamesTheLocationsAtCapacity_data();
+    void reasonNamesTheLocationsAtCapacity();
     void partialDecisionReservesWhatItAssigns();
     void backorderedOrderWaitsForTheNextRun();
     void holdGivenBackIsTakenAgainByALaterRun();
@@ -255,6 +257,66 @@ void TestRoutingService::capacityLeftTodayCountsStoredShipments() {
             for (const FilterVerdict& f : c.filters)
                 tinyFailedCapacity |= f.filter == u"capacity"_s && !f.passed;
     QVERIFY(tinyFailedCapacity);
+}
+
+void TestRoutingService::reasonNamesTheLocationsAtCapacity_data() {
+    QTest::addColumn<int>("eastCapacity");
+    QTest::addColumn<int>("storeCapacity");
+    QTest::addColumn<QString>("reason");
+    // Two orders of one unit take one shipment from each of DC-EAST and ST-NYC; the third finds both full.
+    QTest::newRow("same capacity")
+        << 1 << 1
+        << u"no eligible location covers line 1 (SKU-1 x 1): DC-EAST, ST-NYC are at "
+           "their daily capacity (1); held"_s;
+    QTest::newRow("different capacities")
+        << 1 << 2
+        << u"no eligible location covers line 1 (SKU-1 x 1): DC-EAST (1), ST-NYC (2) are at their daily "
+           "capacity; held"_s;
+    // ST-NYC still has room but no more units; DC-EAST alone is full.
+    QTest::newRow("one location")
+        << 2 << 300
+        << u"no eligible location covers line 1 (SKU-1 x 1): DC-EAST is at its daily "
+           "capacity (2); held"_s;
+}
+
+void TestRoutingService::reasonNamesTheLocationsAtCapacity() {
+    QFETCH(int, eastCapacity);
+    QFETCH(int, storeCapacity);
+    QFETCH(QString, reason);
+    {
+        Transaction tx(db());
+        LocationRepository locations(db());
+        locations.upsert({0,
+                          u"DC-EAST"_s,
+                          u"East DC, Allentown"_s,
+                          LocationType::Dc,
+                          {40.6023, -75.4714},
+                          true,
+                          false,
+                          eastCapacity});
+        locations.upsert({0,
+                          u"ST-NYC"_s,
+                          u"Store Manhattan"_s,
+                          LocationType::Store,
+                          {40.7505, -73.9934},
+                          true,
+                          true,
+                          storeCapacity});
+        tx.commit();
+    }
+    stock(u"DC-EAST"_s, u"SKU-1"_s, 10);
+    // The store holds exactly what the orders before the last take from it when it has room for them.
+    stock(u"ST-NYC"_s, u"SKU-1"_s, storeCapacity >= 300 ? 1 : 10);
+    QList<qint64> ids;
+    const int orders = storeCapacity >= 300 ? eastCapacity + 2 : eastCapacity + storeCapacity + 1;
+    for (int i = 0; i < orders; ++i)
+        ids << capture(u"W-%1"_s.arg(i + 1), {{u"SKU-1"_s, 1}});
+    const QList<RoutedOrder> results = RoutingService(db(), m_admin).routePending();
+    QCOMPARE(results.size(), orders);
+    const RoutedOrder& last = results.last();
+    QCOMPARE(last.decision.outcome, RoutingOutcome::Held);
+    QCOMPARE(last.decision.reason, reason);
+    QCOMPARE(order(ids.last()).exceptionReasons.at(0).detail, reason);
 }
 
 void TestRoutingService::publish(const Strategy& strategy) {
