@@ -46,6 +46,7 @@ struct Option {
     unsigned block; // block by block: the block; line by line: the position of a new location, or ~open index
     double bound;
     unsigned outside = 0; // line by line: the lines left that no open location could take
+    int shipments = 0;    // line by line: the bound of the shipments on a tie with `bound`
 };
 
 class SubsetSearch {
@@ -57,7 +58,10 @@ public:
         , m_maxBlocks(maxBlocks)
         , m_penalty(p.splitPenalty)
         , m_byLine(blocks.fixedNonNegative())
-        , m_result(result) {}
+        , m_result(result) {
+        if (m_byLine)
+            buildCover();
+    }
 
     // Every assignment of exactly the lines `target` that could enter the best two.
     void search(unsigned target) {
@@ -110,6 +114,16 @@ private:
             for (int k = 0; k < open; ++k)
                 most[s] = std::max(most[s], m_p.usableAt(m_used[k], s) - m_demand[k][s]);
         }
+        // Units of each shared SKU the lines left ask for, and what the open locations have left of it.
+        qint64 asked[exactLineLimit] = {};
+        qint64 supply[exactLineLimit] = {};
+        for (unsigned b = left; b; b &= b - 1) {
+            const Line& later = m_p.lines[size_t(std::countr_zero(b))];
+            asked[later.skuSlot] += later.quantity;
+        }
+        for (int k = 0; k < open; ++k)
+            for (int s = 0; s < m_p.skuCount; ++s)
+                supply[s] += m_p.usableAt(m_used[k], s) - m_demand[k][s];
         auto reachOf = [&](qint64 mostOfSlot) {
             unsigned reach = 0;
             for (unsigned b = left; b; b &= b - 1) {
@@ -132,9 +146,11 @@ private:
             const unsigned outside = left & ~reachOf(mostOfSlot);
             if (m_maxBlocks < m_n && open + m_blocks.leastBlocks(outside) > m_maxBlocks)
                 continue;
-            const double bound = partial + rest(outside, open);
-            if (bound < infinity)
-                options.push_back({~unsigned(k), bound, outside});
+            supply[slot] -= line.quantity;
+            const Option option = child(~unsigned(k), partial, outside, open, asked, supply, -1);
+            supply[slot] += line.quantity;
+            if (option.bound < infinity)
+                options.push_back(option);
         }
         // A new location, for as long as the limit allows one more.
         if (open < m_maxBlocks) {
@@ -156,9 +172,14 @@ private:
                 }
                 if (m_maxBlocks < m_n && open + 1 + m_blocks.leastBlocks(outside) > m_maxBlocks)
                     continue;
-                const double bound = partial + score + charge + rest(outside, open + 1);
-                if (bound < infinity)
-                    options.push_back({unsigned(pos), bound, outside});
+                for (int s = 0; s < m_p.skuCount; ++s)
+                    supply[s] += m_p.usableAt(c, s) - (s == slot ? line.quantity : 0);
+                const Option option =
+                    child(unsigned(pos), partial + score + charge, outside, open + 1, asked, supply, c);
+                for (int s = 0; s < m_p.skuCount; ++s)
+                    supply[s] -= m_p.usableAt(c, s) - (s == slot ? line.quantity : 0);
+                if (option.bound < infinity)
+                    options.push_back(option);
             }
         }
         std::stable_sort(options.begin(), options.end(),
@@ -171,8 +192,7 @@ private:
             const int k = opens ? open : int(~option.block);
             const int c = opens ? m_blocks.candidate(int(option.block)) : m_used[k];
             m_line[i] = c;
-            const int shipments = open + (opens ? 1 : 0) + restShipments(option.outside);
-            if (!cannotBeat(option.bound, shipments, left)) {
+            if (!cannotBeat(option.bound, option.shipments, left)) {
                 if (opens) {
                     m_used[k] = c;
                     std::fill(m_demand[k], m_demand[k] + m_p.skuCount, 0);
@@ -185,6 +205,66 @@ private:
                 m_demand[k][slot] -= line.quantity;
             }
             m_line[i] = -1;
+        }
+    }
+
+    // A child of the line by line search after line i, with `open` locations open (the child's one included,
+    // `opened` when it opens one): its bound is partial + the larger of two lower bounds of what the new
+    // locations still to open must score: the programme's bound of the lines no open location can take
+    // (`outside`), and per SKU shared by several lines the cheapest fractional cover of the units the lines
+    // left ask beyond what the open locations have (a knapsack's linear relaxation: candidates by score per
+    // unit). On a tie with the programme's bound its shipment count holds; beyond it only the least number of
+    // blocks.
+    Option child(unsigned choice, double partial, unsigned outside, int open, const qint64* asked,
+                 const qint64* supply, int opened) {
+        Option option{choice, partial + rest(outside, open), outside, open + restShipments(outside)};
+        for (const int s : m_sharedSlots) {
+            if (asked[s] <= supply[s] || !(option.bound < infinity))
+                continue;
+            const double cover =
+                partial + fractionalCover(s, asked[s] - supply[s], opened < 0 ? open : open - 1, opened);
+            if (cover > option.bound + objectiveEpsilon) {
+                option.bound = cover;
+                option.shipments = open + (outside ? m_blocks.leastBlocks(outside) : 0);
+            }
+        }
+        return option;
+    }
+
+    // `used` shipments before this child are in m_used; `opened` is the child's new location, if any.
+    double fractionalCover(int slot, qint64 units, int used, int opened) const {
+        double cost = 0.0;
+        for (const CoverEntry& e : m_cover[slot]) {
+            if (e.candidate == opened || std::find(m_used, m_used + used, e.candidate) != m_used + used)
+                continue;
+            if (e.units >= units)
+                return cost + e.score * double(units) / double(e.units);
+            cost += e.score;
+            units -= e.units;
+        }
+        return infinity; // the eligible locations do not hold enough
+    }
+
+    // Per SKU shared by several lines, the eligible candidates holding it by score (+ split penalty) per
+    // unit.
+    void buildCover() {
+        m_sharedSlots.clear();
+        int lines[exactLineLimit] = {};
+        for (const Line& line : m_p.lines)
+            ++lines[line.skuSlot];
+        for (int s = 0; s < m_p.skuCount; ++s) {
+            m_cover[s].clear();
+            if (lines[s] < 2)
+                continue;
+            m_sharedSlots.push_back(s);
+            for (const Candidate& c : m_p.candidates) {
+                const int ci = int(&c - m_p.candidates.data());
+                if (c.eligible() && m_p.usableAt(ci, s) > 0)
+                    m_cover[s].push_back({c.fixedScore + m_penalty, m_p.usableAt(ci, s), ci});
+            }
+            std::sort(m_cover[s].begin(), m_cover[s].end(), [](const CoverEntry& a, const CoverEntry& b) {
+                return a.score * double(b.units) < b.score * double(a.units);
+            });
         }
     }
 
@@ -303,10 +383,19 @@ private:
     qint64 m_demand[exactLineLimit][exactLineLimit]; // line by line: units per SKU slot of each shipment
     // Children to try at each depth, kept between calls.
     static thread_local std::vector<Option> m_options[exactLineLimit + 1];
+    struct CoverEntry {
+        double score; // fixed score + split penalty
+        qint64 units;
+        int candidate;
+    };
+    static thread_local std::vector<CoverEntry> m_cover[exactLineLimit];
+    static thread_local std::vector<int> m_sharedSlots;
     Assignment m_leaf;
 };
 
 thread_local std::vector<Option> SubsetSearch::m_options[exactLineLimit + 1];
+thread_local std::vector<SubsetSearch::CoverEntry> SubsetSearch::m_cover[exactLineLimit];
+thread_local std::vector<int> SubsetSearch::m_sharedSlots;
 
 } // namespace
 
