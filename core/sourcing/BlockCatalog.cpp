@@ -19,6 +19,7 @@ void BlockCatalog::build(const Problem& p) {
     m_penalty = p.splitPenalty;
     m_lineScores = p.weights.balance() != 0.0;
     const size_t masks = size_t(1) << m_n;
+    const unsigned all = unsigned(masks - 1);
     m_coverable = 0;
     m_order.clear();
     m_alone.clear();
@@ -71,6 +72,7 @@ void BlockCatalog::build(const Problem& p) {
 
     if (!m_lineScores) {
         m_first.assign(masks, noPosition);
+        m_seeds.clear();
         for (int pos = 0; pos < int(m_order.size()); ++pos)
             addSeeds(pos);
         for (int i = 0; i < m_n; ++i) {
@@ -78,6 +80,19 @@ void BlockCatalog::build(const Problem& p) {
             for (unsigned t = 0; t < masks; ++t)
                 if (!(t & bit))
                     m_first[t] = std::min(m_first[t], m_first[t | bit]);
+        }
+        // The seeds no other beats (a cheaper or as cheap one that takes every line it takes and more), by
+        // line; the bound by covers uses only those (any cover can swap the others for them at no loss).
+        m_seedsOf.resize(size_t(m_n));
+        for (int i = 0; i < m_n; ++i)
+            m_seedsOf[size_t(i)].clear();
+        for (const Seed& seed : m_seeds) {
+            bool kept = m_first[seed.lines] == seed.position;
+            for (unsigned other = all & ~seed.lines; other && kept; other &= other - 1)
+                kept = m_first[seed.lines | (other & (0U - other))] > seed.position;
+            if (kept)
+                for (unsigned b = seed.lines; b; b &= b - 1)
+                    m_seedsOf[size_t(std::countr_zero(b))].push_back(seed);
         }
     } else {
         thread_local std::vector<std::pair<unsigned, Entry>> listed;
@@ -102,6 +117,7 @@ void BlockCatalog::build(const Problem& p) {
                       });
     }
 
+    m_coverBound = fixedNonNegative();
     m_objective.assign(masks, infinity);
     m_shipments.assign(masks, std::uint8_t(infiniteBlocks));
     m_blocks.assign(masks, std::uint8_t(infiniteBlocks));
@@ -146,6 +162,7 @@ void BlockCatalog::addSeeds(int pos) {
     const unsigned tight = m_tight[size_t(pos)];
     if (!tight) {
         m_first[alone] = std::min(m_first[alone], pos);
+        m_seeds.push_back({alone, pos});
         return;
     }
     // Each maximal subset of the tight lines that fits, with every other line it takes: subsets in a depth
@@ -155,8 +172,10 @@ void BlockCatalog::addSeeds(int pos) {
         bool maximal = true;
         for (unsigned other = tight & ~chosen; other && maximal; other &= other - 1)
             maximal = !fitsTight(pos, chosen | (other & (0U - other)));
-        if (maximal)
+        if (maximal) {
             m_first[loose | chosen] = std::min(m_first[loose | chosen], pos);
+            m_seeds.push_back({loose | chosen, pos});
+        }
         while (rest) {
             const unsigned bit = rest & (0U - rest);
             rest ^= bit;
@@ -195,6 +214,29 @@ void BlockCatalog::solveUnknown(unsigned lines) {
     double objective = infinity;
     int shipments = infiniteBlocks;
     int blocks = infiniteBlocks;
+    if (m_coverBound) {
+        // Covers: the lowest line goes with one of the seeds holding it, which takes whatever else it holds.
+        const int low = std::countr_zero(lines);
+        for (const Seed& seed : m_seedsOf[size_t(low)]) {
+            const unsigned rest = lines & ~seed.lines;
+            solve(rest);
+            if (m_blocks[rest] >= infiniteBlocks)
+                continue;
+            const double o = m_p->candidates[size_t(m_order[size_t(seed.position)])].fixedScore + m_penalty +
+                             m_objective[rest];
+            const int s = 1 + m_shipments[rest];
+            if (o < objective - objectiveEpsilon || (o <= objective + objectiveEpsilon && s < shipments)) {
+                objective = std::min(objective, o);
+                shipments = s;
+            }
+            blocks = std::min(blocks, 1 + m_blocks[rest]);
+        }
+        m_objective[lines] = objective;
+        m_shipments[lines] = std::uint8_t(shipments);
+        m_blocks[lines] = std::uint8_t(blocks);
+        m_known[lines] = 1;
+        return;
+    }
     forEachBlock(lines, [&](unsigned block) {
         const unsigned rest = lines ^ block;
         solve(rest);

@@ -113,6 +113,13 @@ private:
     double m_penalty = 0.0;
     bool m_lineScores = false; // scores depend on the lines shipped (inventory_balance)
     bool m_nonNegative = true;
+    bool m_coverBound = false; // the bound by covers of seeds (fixed scores, never negative)
+    struct Seed {
+        unsigned lines;
+        int position;
+    };
+    std::vector<Seed> m_seeds;
+    std::vector<std::vector<Seed>> m_seedsOf; // the seeds no other beats, by line
     std::vector<std::vector<int>> m_positionsOf;
     // Fixed scores: eligible candidates by (score, code), what each takes alone and its lines whose SKU it
     // cannot give to all of them at once, and per block the first position able to ship it.

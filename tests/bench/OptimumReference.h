@@ -37,7 +37,7 @@ inline Optimum solveOptimum(const Order& order, const RuleSet& rules, const Stoc
     // Per line, the candidate locations with their stock of its SKU.
     QHash<int, int> columnOf; // location -> index in `locations`
     std::vector<int> locations;
-    std::vector<std::vector<std::pair<int, qint64>>> options(size_t(n)); // (location index, stock)
+    std::vector<std::vector<std::pair<int, qint64>>> options(static_cast<size_t>(n)); // (location, stock)
     std::vector<StockLevels::Stocked> stocked;
     for (int l = 0; l < n; ++l) {
         const OrderLine& line = order.lines[l];
