@@ -8,9 +8,11 @@
 //     since rule sets refuse negative weights): line i goes to a location already open for an earlier line
 //     that still has its units (no extra score), or opens a new one (its score, + the split penalty after the
 //     first). Bound: partial + bound(R \ A), where R are the lines left and A those that the open locations
-//     could take on their own. Valid: whatever completion is chosen, the lines it sends to new locations
-//     include R \ A and form a relaxed split of their own, which costs at least bound(R \ A) because with
-//     scores never negative the bound of a set never exceeds the bound of a larger one;
+//     could take with what they have left. Valid: whatever completion is chosen, the lines it sends to new
+//     locations include R \ A and form a relaxed split of their own, which costs at least bound(R \ A)
+//     because with scores never negative the bound of a set never exceeds the bound of a larger one. When
+//     lines share a SKU, the new locations must also hold the units the open ones lack: the bound is the
+//     larger of that and a fractional cover of those units (SharedSkuCover.h);
 //   - block by block (scores depend on the lines, or could be negative): the block of the lowest line not yet
 //     assigned (a shippable set T of the lines left holding it), then a candidate for T not used by an
 //     earlier block. Bound: partial + score + penalty + bound(lines left after T), directly a relaxation.
@@ -32,6 +34,7 @@
 // largest first; the first size with an assignment decides (more lines filled always wins).
 #include "sourcing/BlockCatalog.h"
 #include "sourcing/SearchDetail.h"
+#include "sourcing/SharedSkuCover.h"
 
 #include <algorithm>
 #include <bit>
@@ -60,7 +63,7 @@ public:
         , m_byLine(blocks.fixedNonNegative())
         , m_result(result) {
         if (m_byLine)
-            buildCover();
+            m_shared.build(p);
     }
 
     // Every assignment of exactly the lines `target` that could enter the best two.
@@ -212,60 +215,22 @@ private:
     // `opened` when it opens one): its bound is partial + the larger of two lower bounds of what the new
     // locations still to open must score: the programme's bound of the lines no open location can take
     // (`outside`), and per SKU shared by several lines the cheapest fractional cover of the units the lines
-    // left ask beyond what the open locations have (a knapsack's linear relaxation: candidates by score per
-    // unit). On a tie with the programme's bound its shipment count holds; beyond it only the least number of
-    // blocks.
+    // left ask beyond what the open locations have (SharedSkuCover.h). On a tie with the programme's bound
+    // its shipment count holds; beyond it only the least number of blocks.
     Option child(unsigned choice, double partial, unsigned outside, int open, const qint64* asked,
                  const qint64* supply, int opened) {
         Option option{choice, partial + rest(outside, open), outside, open + restShipments(outside)};
-        for (const int s : m_sharedSlots) {
+        for (const int s : m_shared.slots()) {
             if (asked[s] <= supply[s] || !(option.bound < infinity))
                 continue;
-            const double cover =
-                partial + fractionalCover(s, asked[s] - supply[s], opened < 0 ? open : open - 1, opened);
+            const double cover = partial + m_shared.cover(s, asked[s] - supply[s], m_used,
+                                                          opened < 0 ? open : open - 1, opened);
             if (cover > option.bound + objectiveEpsilon) {
                 option.bound = cover;
                 option.shipments = open + (outside ? m_blocks.leastBlocks(outside) : 0);
             }
         }
         return option;
-    }
-
-    // `used` shipments before this child are in m_used; `opened` is the child's new location, if any.
-    double fractionalCover(int slot, qint64 units, int used, int opened) const {
-        double cost = 0.0;
-        for (const CoverEntry& e : m_cover[slot]) {
-            if (e.candidate == opened || std::find(m_used, m_used + used, e.candidate) != m_used + used)
-                continue;
-            if (e.units >= units)
-                return cost + e.score * double(units) / double(e.units);
-            cost += e.score;
-            units -= e.units;
-        }
-        return infinity; // the eligible locations do not hold enough
-    }
-
-    // Per SKU shared by several lines, the eligible candidates holding it by score (+ split penalty) per
-    // unit.
-    void buildCover() {
-        m_sharedSlots.clear();
-        int lines[exactLineLimit] = {};
-        for (const Line& line : m_p.lines)
-            ++lines[line.skuSlot];
-        for (int s = 0; s < m_p.skuCount; ++s) {
-            m_cover[s].clear();
-            if (lines[s] < 2)
-                continue;
-            m_sharedSlots.push_back(s);
-            for (const Candidate& c : m_p.candidates) {
-                const int ci = int(&c - m_p.candidates.data());
-                if (c.eligible() && m_p.usableAt(ci, s) > 0)
-                    m_cover[s].push_back({c.fixedScore + m_penalty, m_p.usableAt(ci, s), ci});
-            }
-            std::sort(m_cover[s].begin(), m_cover[s].end(), [](const CoverEntry& a, const CoverEntry& b) {
-                return a.score * double(b.units) < b.score * double(a.units);
-            });
-        }
     }
 
     // The bound of the lines that open locations cannot take, as new shipments after `open` of them.
@@ -383,19 +348,12 @@ private:
     qint64 m_demand[exactLineLimit][exactLineLimit]; // line by line: units per SKU slot of each shipment
     // Children to try at each depth, kept between calls.
     static thread_local std::vector<Option> m_options[exactLineLimit + 1];
-    struct CoverEntry {
-        double score; // fixed score + split penalty
-        qint64 units;
-        int candidate;
-    };
-    static thread_local std::vector<CoverEntry> m_cover[exactLineLimit];
-    static thread_local std::vector<int> m_sharedSlots;
+    static thread_local SharedSkuCover m_shared; // line by line: the bound of SKUs several lines share
     Assignment m_leaf;
 };
 
 thread_local std::vector<Option> SubsetSearch::m_options[exactLineLimit + 1];
-thread_local std::vector<SubsetSearch::CoverEntry> SubsetSearch::m_cover[exactLineLimit];
-thread_local std::vector<int> SubsetSearch::m_sharedSlots;
+thread_local SharedSkuCover SubsetSearch::m_shared;
 
 } // namespace
 
