@@ -18,7 +18,7 @@ public:
     void build(const Problem& problem);
 
     // The slots held by two lines or more.
-    const std::vector<int>& slots() const { return m_slots; }
+    const std::vector<int>& sharedSlots() const { return m_slots; }
 
     // The least score of new locations holding `units` of the slot, none of them among used[0..usedCount)
     // nor `opened`; infinite when the other eligible candidates hold fewer units.

@@ -220,7 +220,7 @@ private:
     Option child(unsigned choice, double partial, unsigned outside, int open, const qint64* asked,
                  const qint64* supply, int opened) {
         Option option{choice, partial + rest(outside, open), outside, open + restShipments(outside)};
-        for (const int s : m_shared.slots()) {
+        for (const int s : m_shared.sharedSlots()) {
             if (asked[s] <= supply[s] || !(option.bound < infinity))
                 continue;
             const double cover = partial + m_shared.cover(s, asked[s] - supply[s], m_used,
