@@ -141,8 +141,10 @@ Assignment nearestGreedy(const Problem& p) {
 SearchResult searchAssignment(const Problem& p, int maxShipments, bool shipAvailable) {
     if (p.lineCount() == 0)
         return {};
-    if (p.lineCount() <= exactLineLimit)
+    if (p.lineCount() <= partitionLineLimit)
         return searchExact(p, maxShipments, shipAvailable);
+    if (p.lineCount() <= exactLineLimit)
+        return searchSubsets(p, maxShipments, shipAvailable);
     return searchBounded(p, maxShipments, shipAvailable);
 }
 

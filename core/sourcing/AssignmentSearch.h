@@ -20,9 +20,10 @@ bool better(const Problem& problem, const Assignment& a, const Assignment& b);
 
 // The best assignment of the lines to eligible candidates with at most maxShipments shipments (0: no limit).
 // shipAvailable: lines that cannot all be covered are left unfilled, as few as possible; otherwise only
-// complete assignments count. Exact (set partitions, each block given one of its cheapest feasible locations)
-// for up to exactLineLimit lines; beyond that greedy starts (including nearestGreedy) improved by local moves
-// within a budget, never worse than nearestGreedy().
+// complete assignments count. Exact for up to exactLineLimit lines (set partitions, each block given one of
+// its cheapest feasible locations, up to partitionLineLimit lines; then a branch and bound over blocks of
+// lines bounded by a dynamic programme over subsets); beyond that greedy starts (including nearestGreedy)
+// improved by local moves within a budget, never worse than nearestGreedy().
 SearchResult searchAssignment(const Problem& problem, int maxShipments, bool shipAvailable);
 
 // The greedy rule of the simulation baseline: the nearest eligible candidate that has the whole order, else

@@ -1,10 +1,11 @@
-// The exact search for small orders. Every assignment of lines to locations groups the lines into shipments:
-// a set partition of the lines (Bell(5) = 52 of them for 5 lines) with a distinct location per block. For a
-// partition of k blocks only each block's k cheapest feasible locations can matter: were a block given
-// another, one of its k cheapest is used by none of the other k - 1 blocks and would do at least as well. So
-// each block keeps a short list of its cheapest feasible locations (one more, for the runner-up) and the
-// partitions are searched depth first, cut off by the sum of the remaining blocks' cheapest scores. The split
-// penalty is the same for every assignment of a partition ((k - 1) x penalty), so neither argument changes.
+// The exact search for small orders (up to partitionLineLimit lines; SubsetSearch.cpp takes larger ones).
+// Every assignment of lines to locations groups the lines into shipments: a set partition of the lines
+// (Bell(5) = 52 of them for 5 lines) with a distinct location per block. For a partition of k blocks only
+// each block's k cheapest feasible locations can matter: were a block given another, one of its k cheapest is
+// used by none of the other k - 1 blocks and would do at least as well. So each block keeps a short list of
+// its cheapest feasible locations (one more, for the runner-up) and the partitions are searched depth first,
+// cut off by the sum of the remaining blocks' cheapest scores. The split penalty is the same for every
+// assignment of a partition ((k - 1) x penalty), so neither argument changes.
 #include "sourcing/Criteria.h"
 #include "sourcing/SearchDetail.h"
 
@@ -16,10 +17,10 @@ namespace ordo::routing {
 
 namespace {
 
-constexpr int maskCount = 1 << exactLineLimit;
-constexpr int listLength = exactLineLimit + 1;
+constexpr int maskCount = 1 << partitionLineLimit;
+constexpr int listLength = partitionLineLimit + 1;
 
-// The set partitions of {0..m-1} for m = 1..exactLineLimit, each a list of block bitmasks.
+// The set partitions of {0..m-1} for m = 1..partitionLineLimit, each a list of block bitmasks.
 using Partition = std::vector<std::uint8_t>;
 
 void generate(int m, int i, Partition& blocks, std::vector<Partition>& out) {
@@ -38,9 +39,9 @@ void generate(int m, int i, Partition& blocks, std::vector<Partition>& out) {
 }
 
 const std::vector<Partition>& partitionsOf(int m) {
-    static const std::array<std::vector<Partition>, exactLineLimit + 1> all = [] {
-        std::array<std::vector<Partition>, exactLineLimit + 1> table;
-        for (int n = 1; n <= exactLineLimit; ++n) {
+    static const std::array<std::vector<Partition>, partitionLineLimit + 1> all = [] {
+        std::array<std::vector<Partition>, partitionLineLimit + 1> table;
+        for (int n = 1; n <= partitionLineLimit; ++n) {
             Partition blocks;
             generate(n, 0, blocks, table[size_t(n)]);
         }
@@ -69,7 +70,7 @@ public:
 
     void searchSubset(unsigned lines, SearchResult& result) {
         // Positions -> line bits of this subset.
-        int bits[exactLineLimit];
+        int bits[partitionLineLimit];
         int m = 0;
         for (int i = 0; i < m_n; ++i)
             if (lines & (1U << i))
@@ -107,7 +108,7 @@ private:
         const unsigned all = (1U << m_n) - 1;
         std::fill(std::begin(m_size), std::end(m_size), 0);
         for (unsigned mask = 1; mask <= all; ++mask) {
-            std::fill(m_demand[mask], m_demand[mask] + exactLineLimit, 0);
+            std::fill(m_demand[mask], m_demand[mask] + partitionLineLimit, 0);
             for (int i = 0; i < m_n; ++i)
                 if (mask & (1U << i))
                     m_demand[mask][m_p.lines[size_t(i)].skuSlot] += m_p.lines[size_t(i)].quantity;
@@ -176,9 +177,9 @@ private:
             offer(m_p, result, m_leaf);
             return;
         }
-        // m_k never exceeds exactLineLimit; saying so lets the optimiser (and its bounds warnings) see it
+        // m_k never exceeds partitionLineLimit; saying so lets the optimiser (and its bounds warnings) see it
         // too.
-        if (b >= exactLineLimit)
+        if (b >= partitionLineLimit)
             return;
         const unsigned mask = m_blocks[b];
         const Entry* list = m_lists[mask];
@@ -199,13 +200,13 @@ private:
     int m_maxBlocks = 0;
     int m_keep = 0;
     unsigned m_coverable = 0;
-    qint64 m_demand[maskCount][exactLineLimit]; // filled for the masks in use by buildLists()
+    qint64 m_demand[maskCount][partitionLineLimit]; // filled for the masks in use by buildLists()
     Entry m_lists[maskCount][listLength];
     int m_size[maskCount] = {};
     // The partition being searched.
-    unsigned m_blocks[exactLineLimit] = {};
-    double m_bound[exactLineLimit + 1] = {};
-    int m_chosen[exactLineLimit] = {};
+    unsigned m_blocks[partitionLineLimit] = {};
+    double m_bound[partitionLineLimit + 1] = {};
+    int m_chosen[partitionLineLimit] = {};
     int m_k = 0;
     unsigned m_lines = 0;
     Assignment m_leaf;

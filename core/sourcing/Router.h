@@ -17,9 +17,10 @@ class RoutingNetwork;
 // the Decision says and tells the view and the network what it took when it routes several orders in one run.
 //
 // Strategies are tried in order; the first whose conditions hold and that finds an assignment decides; one
-// that applies but cannot route follows its fallback. With the default ranking (total cost) and split allowed
-// the assignment is exactly optimal for orders of up to 5 lines over up to 50 eligible locations (ties:
-// fewest shipments, then location code); larger orders use a bounded search never worse than routeGreedy().
+// that applies but cannot route follows its fallback. The assignment is exactly optimal under the strategy's
+// ranking and split policy for orders of up to routing::exactLineLimit (16) lines, whatever the number of
+// locations (ties: fewest shipments, then location code); larger orders use a bounded search never worse than
+// routeGreedy().
 struct RoutingContext {
     qint64 nowMs = 0;                // UTC ms: future supply horizon, order age for "cancel after N days"
     QSet<QString> rejectedLocations; // locations that rejected this order's lines (reroute): never chosen

@@ -22,8 +22,11 @@ struct RoutingContext;
 
 namespace routing {
 
-// Orders of up to this many lines are searched exactly (set partitions of the lines, Bell(5) = 52).
-inline constexpr int exactLineLimit = 5;
+// Orders of up to this many lines are searched exactly: up to partitionLineLimit by the set partitions of the
+// lines (Bell(5) = 52, ExactSearch.cpp), beyond that by a branch and bound over subsets of the lines guided
+// by a dynamic programme (SubsetSearch.cpp, lines as bits of a mask).
+inline constexpr int exactLineLimit = 16;
+inline constexpr int partitionLineLimit = 5;
 // Two objectives closer than this are equal (then fewer shipments, then location codes decide).
 inline constexpr double objectiveEpsilon = 1e-9;
 

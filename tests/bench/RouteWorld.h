@@ -3,8 +3,8 @@
 // The generated world of bench_route, shared with bench_route_quality: 1,000 locations over the continental
 // US (20 DCs, 20 3PLs, 10 dropship vendors, the rest stores, every other store shipping parcels), SKUs
 // stocked at a DC with probability 60 %, a 3PL 30 %, a dropship vendor 5 %, a store 2 %; orders of 1 to 5
-// lines, SKUs skewed towards popular ones, 1 to 3 units a line, shipped anywhere in the box. Same seed, same
-// world.
+// lines (or as many as asked), SKUs skewed towards popular ones, 1 to 3 units a line, shipped anywhere in the
+// box. Same seed, same world.
 
 #include "inventory/InventoryIndex.h"
 #include "model/Order.h"
@@ -67,7 +67,9 @@ inline World generate(std::mt19937_64& random, int skuCount, int locationCount) 
     return w;
 }
 
-inline QList<Order> orders(std::mt19937_64& random, int count, int skuCount) {
+// Orders of minLines to maxLines lines (1 to 5 unless told).
+inline QList<Order> orders(std::mt19937_64& random, int count, int skuCount, int minLines = 1,
+                           int maxLines = 5) {
     auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(random() % 1000000) / 1e6; };
     QList<Order> out;
     out.reserve(count);
@@ -79,7 +81,7 @@ inline QList<Order> orders(std::mt19937_64& random, int count, int skuCount) {
         o.orderedAt = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
         o.shipTo.country = u"US"_s;
         o.shipTo.position = GeoPoint{uniform(25.5, 48.5), uniform(-123.0, -70.0)};
-        const int lines = 1 + int(random() % 5);
+        const int lines = minLines + int(random() % quint64(maxLines - minLines + 1));
         for (int n = 0; n < lines; ++n) {
             // Skewed: a quarter of the lines from the top 1 % of SKUs.
             const int sku = random() % 4 == 0 ? int(random() % quint64(std::max(1, skuCount / 100)))

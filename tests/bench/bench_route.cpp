@@ -9,6 +9,10 @@
 //   the
 //     thread's CPU time); latency: a second pass timing every decision alone (p50, p99, p999) by the wall
 //     clock and by the thread's CPU clock, and the CPU p99 by number of lines;
+//   - by number of lines: 1,000 orders of exactly n lines for n = 1 to 16 (the exact range; drawn as above
+//   from
+//     their own seed), decisions / second of the thread's CPU time, p50 and p99 latency by the CPU clock, the
+//     share decided exactly and the share routed in full;
 //   - quality: on 10,000 orders (each against the same stock, nothing taken), route() against routeGreedy()
 //     ("the nearest location that has the whole order, else the nearest location for each line"): total cost,
 //     shipments per order, split rate, % cost saved, % splits removed (orders both route in full).
@@ -145,6 +149,35 @@ int main(int argc, char** argv) {
             splitsGreedy += g.shipments.size() > 1 ? 1 : 0;
         }
 
+        // By number of lines, 1 to 16 (orders drawn from their own seed: the figures above stay comparable).
+        QJsonObject byLineCount;
+        for (int n = 1; n <= 16; ++n) {
+            std::mt19937_64 drawn(seed + std::uint64_t(n));
+            const QList<Order> sized = orders(drawn, 1000, skus, n, n);
+            std::vector<double> latency;
+            latency.reserve(size_t(sized.size()));
+            qint64 exact = 0, full = 0;
+            const double start = threadCpuSeconds();
+            for (const Order& o : sized) {
+                const double c0 = threadCpuSeconds();
+                const Decision d = route(o, rules, view, network, context);
+                latency.push_back((threadCpuSeconds() - c0) * 1e6);
+                exact += d.exact ? 1 : 0;
+                full += d.outcome == RoutingOutcome::Routed ? 1 : 0;
+                checksum += d.totalCostMinor;
+            }
+            const double seconds = threadCpuSeconds() - start;
+            std::sort(latency.begin(), latency.end());
+            byLineCount.insert(
+                QString::number(n),
+                QJsonObject{{u"decisions_per_cpu_second"_s, qRound64(double(sized.size()) / seconds)},
+                            {u"cpu_p50_us"_s, percentile(latency, 0.50)},
+                            {u"cpu_p99_us"_s, percentile(latency, 0.99)},
+                            {u"cpu_max_us"_s, latency.back()},
+                            {u"exact_share"_s, double(exact) / double(sized.size())},
+                            {u"routed_share"_s, double(full) / double(sized.size())}});
+        }
+
         const double rate = double(batch.size()) / wall;
         const QJsonObject result{
             {u"locations"_s, locations},
@@ -178,6 +211,7 @@ int main(int argc, char** argv) {
              100.0 * double(costGreedy - costRouter) / double(std::max<qint64>(1, costGreedy))},
             {u"splits_removed_percent"_s,
              100.0 * double(splitsGreedy - splitsRouter) / double(std::max<qint64>(1, splitsGreedy))},
+            {u"by_lines"_s, byLineCount},
             {u"checksum"_s, checksum},
         };
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);

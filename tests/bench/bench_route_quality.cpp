@@ -7,7 +7,16 @@
 // rates of both (share of those orders shipped in more than one parcel). "default" repeats the default
 // penalty's row and says whether the router splits no more often than greedy does.
 //
-// 2. Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
+// 2. "optimum": on the same world, orders of 1-5, 6-10 and 11-16 lines (default rule set: lowest total cost,
+// split penalty 40.00, no shipment limit, ship complete), the router and the greedy rule against the optimum
+// of the router's own objective (cost + split penalty per extra shipment). The reference is an integer
+// programme solved by GLPK, built from the network, the stock and the cost model alone (OptimumReference.h),
+// not from the router; orders it does not prove optimal within its time limit are left out and counted. For
+// each bucket and each of router and greedy (orders both route in full): the share at the optimum, the mean
+// and the worst % of objective above it; and how many router decisions fall below the reference (0 unless one
+// of them is wrong).
+//
+// 3. Joint optimisation against sequential routing when stock is scarce (docs/routing.md, "Routing
 // runs: joint optimisation").
 //
 // A generated network of 1,000 locations in the continental United States (100 DCs, 900 stores, every other
@@ -20,6 +29,7 @@
 // cost per filled unit, shipments per order, unfilled units and complete orders; the joint/sequential ratios
 // of the same run; the solver's time per batch and how many batches it proved optimal.
 //   bench_route_quality [orders [batch [time_limit_s [locations]]]]
+#include "OptimumReference.h"
 #include "RouteWorld.h"
 #include "sourcing/BatchOptimizer.h"
 #include "sourcing/IndexStockLevels.h"
@@ -178,6 +188,76 @@ QJsonObject splitPenaltyComparison(int orderCount, int locationCount) {
                        {u"by_penalty"_s, rows}};
 }
 
+// Router and greedy against the proven optimum, by number of lines.
+QJsonObject optimumComparison(int perBucket, int locationCount) {
+    constexpr int skuCount = 100'000;
+    std::mt19937_64 random(bench::seed);
+    bench::World world = bench::generate(random, skuCount, locationCount);
+    const InventoryIndex index(world.locations, world.skus, world.positions, Segmentation{});
+    world = bench::World{};
+    const IndexStockLevels view(index);
+    const RoutingNetwork network = networkFromIndex(index);
+    const RoutingContext context{bench::nowMs, {}, {}};
+    const RuleSet rules = RuleSet::defaults();
+    const double penalty = double(rules.costs.splitPenaltyMinor) / 100.0;
+    QJsonObject buckets;
+    for (const auto& [low, high] : {std::pair{1, 5}, std::pair{6, 10}, std::pair{11, 16}}) {
+        std::mt19937_64 drawn(bench::seed + 100 + std::uint64_t(low));
+        const QList<Order> orders = bench::orders(drawn, perBucket, skuCount, low, high);
+        struct Side {
+            qint64 atOptimum = 0;
+            double above = 0.0;
+            double worst = 0.0;
+        } router, greedy;
+        qint64 compared = 0, unproven = 0, below = 0, exact = 0;
+        double solveSeconds = 0.0, solveWorst = 0.0;
+        auto count = [](Side& side, double objective, double optimum) {
+            const double above = 100.0 * (objective - optimum) / optimum;
+            side.atOptimum += objective <= optimum + 1e-6 ? 1 : 0;
+            side.above += std::max(0.0, above);
+            side.worst = std::max(side.worst, above);
+        };
+        for (const Order& o : orders) {
+            const bench::Optimum optimum = bench::solveOptimum(o, rules, view, network, bench::nowMs, 10.0);
+            solveSeconds += optimum.seconds;
+            solveWorst = std::max(solveWorst, optimum.seconds);
+            const Decision d = route(o, rules, view, network, context);
+            const Decision g = routeGreedy(o, rules, view, network, context);
+            if (!optimum.solved) {
+                unproven += optimum.feasible ? 1 : 0;
+                continue;
+            }
+            if (d.outcome != RoutingOutcome::Routed || g.outcome != RoutingOutcome::Routed)
+                continue;
+            ++compared;
+            exact += d.exact ? 1 : 0;
+            below += d.objective < optimum.objective - 1e-6 ? 1 : 0;
+            count(router, d.objective, optimum.objective);
+            count(greedy, double(g.totalCostMinor) / 100.0 + penalty * double(g.shipments.size() - 1),
+                  optimum.objective);
+        }
+        const double c = double(std::max<qint64>(1, compared));
+        auto side = [&](const Side& s) {
+            return QJsonObject{{u"share_at_optimum"_s, double(s.atOptimum) / c},
+                               {u"mean_percent_above"_s, s.above / c},
+                               {u"worst_percent_above"_s, s.worst}};
+        };
+        buckets.insert(u"%1-%2"_s.arg(low).arg(high),
+                       QJsonObject{{u"orders"_s, perBucket},
+                                   {u"compared"_s, compared},
+                                   {u"not_proven_by_reference"_s, unproven},
+                                   {u"router_exact_share"_s, double(exact) / c},
+                                   {u"router_below_reference"_s, below},
+                                   {u"router"_s, side(router)},
+                                   {u"greedy"_s, side(greedy)},
+                                   {u"reference_seconds_mean"_s, solveSeconds / double(perBucket)},
+                                   {u"reference_seconds_max"_s, solveWorst}});
+    }
+    return QJsonObject{{u"locations"_s, locationCount},
+                       {u"reference"_s, u"GLPK integer programme (OptimumReference.h)"_s},
+                       {u"by_lines"_s, buckets}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -194,6 +274,10 @@ int main(int argc, char** argv) {
     penaltyWall.start();
     QJsonObject penaltyComparison = splitPenaltyComparison(orderCount, locationCount);
     penaltyComparison.insert(u"wall_seconds"_s, penaltyWall.elapsed() / 1000.0);
+    QElapsedTimer optimumWall;
+    optimumWall.start();
+    QJsonObject optimum = optimumComparison(std::max(1, std::min(orderCount, 300)), locationCount);
+    optimum.insert(u"wall_seconds"_s, optimumWall.elapsed() / 1000.0);
 
     std::mt19937_64 random(seed);
     const RoutingNetwork network = generateNetwork(random, locationCount);
@@ -258,6 +342,7 @@ int main(int argc, char** argv) {
         total += s;
     const QJsonObject out{
         {u"split_penalty"_s, penaltyComparison},
+        {u"optimum"_s, optimum},
         {u"benchmark"_s, u"route_quality_joint_vs_sequential"_s},
         {u"orders"_s, orderCount},
         {u"batch_size"_s, batchSize},
