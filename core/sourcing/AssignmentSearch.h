@@ -1,6 +1,9 @@
 #pragma once
 
+#include "model/Decision.h"
 #include "sourcing/RoutingProblem.h"
+
+#include <optional>
 
 namespace ordo::routing {
 
@@ -8,6 +11,9 @@ struct SearchResult {
     Assignment best;     // invalid when no assignment is feasible
     Assignment runnerUp; // the best other assignment seen; invalid when there was none
     bool exact = true;   // best is proven optimal
+    SearchMethod method = SearchMethod::Exact;
+    std::optional<double> bound; // a proven lower bound on best's objective (among as many lines filled)
+    int solverMs = 0;            // time the integer programme took
 };
 
 // Computes objective, shipments and filled lines of an assignment from its candidateOfLine; false (objective
@@ -21,8 +27,9 @@ bool better(const Problem& problem, const Assignment& a, const Assignment& b);
 // The best assignment of the lines to eligible candidates with at most maxShipments shipments (0: no limit).
 // shipAvailable: lines that cannot all be covered are left unfilled, as few as possible; otherwise only
 // complete assignments count. Exact (set partitions, each block given one of its cheapest feasible locations)
-// for up to exactLineLimit lines; beyond that greedy starts (including nearestGreedy) improved by local moves
-// within a budget, never worse than nearestGreedy().
+// for up to exactLineLimit lines (RoutingContext::exactLineLimit when set); beyond that greedy starts
+// (including nearestGreedy) improved by local moves within a budget, never worse than nearestGreedy(), then
+// the integer programme (IntegerRouting.h) seeded with that answer, kept when at least as good.
 SearchResult searchAssignment(const Problem& problem, int maxShipments, bool shipAvailable);
 
 // The greedy rule of the simulation baseline: the nearest eligible candidate that has the whole order, else
