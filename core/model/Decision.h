@@ -29,7 +29,8 @@ std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code);
 // How the chosen assignment was found (docs/routing.md, "How good the answer is").
 enum class SearchMethod {
     Exact,            // the exact search: proven optimal
-    IntegerProgramme, // the integer programme (GLPK): optimal, or within its gap of the bound at the time limit
+    IntegerProgramme, // the integer programme (GLPK): optimal, or within its gap of the bound at the time
+                      // limit
     Heuristic,        // the bounded search, or a model that is not exact for the strategy's criteria
 };
 QString searchMethodCode(SearchMethod method); // "exact", "integer_programme", "heuristic"

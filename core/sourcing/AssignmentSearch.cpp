@@ -143,7 +143,8 @@ Assignment nearestGreedy(const Problem& p) {
 SearchResult searchAssignment(const Problem& p, int maxShipments, bool shipAvailable) {
     if (p.lineCount() == 0)
         return {};
-    const int limit = p.context && p.context->exactLineLimit >= 0 ? p.context->exactLineLimit : exactLineLimit;
+    const int limit =
+        p.context && p.context->exactLineLimit >= 0 ? p.context->exactLineLimit : exactLineLimit;
     if (p.lineCount() <= limit)
         return searchExact(p, maxShipments, shipAvailable);
     SearchResult bounded = searchBounded(p, maxShipments, shipAvailable);

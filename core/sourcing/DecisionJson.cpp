@@ -256,7 +256,8 @@ Decision fromJson(const QJsonObject& o) {
     d.unfilled = readLines(o.value(u"unfilled"_s), u"unfilled"_s);
     d.objective = number(o.value(u"objective"_s), u"objective"_s);
     d.exact = boolean(o.value(u"exact"_s), u"exact"_s);
-    // Decisions stored before the method, bound and gap were kept: exact or the bounded search, nothing proven.
+    // Decisions stored before the method, bound and gap were kept: exact or the bounded search, nothing
+    // proven.
     d.method = d.exact ? SearchMethod::Exact : SearchMethod::Heuristic;
     if (o.contains(u"method"_s)) {
         const QString method = string(o.value(u"method"_s), u"method"_s);

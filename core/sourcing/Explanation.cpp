@@ -222,7 +222,8 @@ void explain(const Problem& p, const SearchResult& r, Decision& d) {
         d.bound = r.exact ? best.objective : *r.bound;
     if (d.bound) {
         const double slack = std::max(0.0, best.objective - *d.bound);
-        d.gap = slack <= objectiveEpsilon ? 0.0 : slack / std::max(std::abs(best.objective), objectiveEpsilon);
+        d.gap =
+            slack <= objectiveEpsilon ? 0.0 : slack / std::max(std::abs(best.objective), objectiveEpsilon);
     }
     d.unfilled.clear();
     for (int i = 0; i < p.lineCount(); ++i)

@@ -47,6 +47,53 @@ double shipmentCost(const Problem& p, int c) {
     return p.candidates[size_t(c)].fixedScore + p.splitPenalty;
 }
 
+// The candidates worth a column. A candidate c is left out when another c2 scores no more (ties: the earlier
+// in the candidates' order) and holds, for every SKU of which c could take a line, the units of every line of
+// that SKU: in any assignment, moving all of c's lines to c2 keeps every stock row, opens no new shipment and
+// scores no more. So the optimum, and the bound, are those of the whole model. Where a few locations hold
+// the whole order this leaves a handful of columns out of thousands.
+std::vector<char> worthAColumn(const Problem& p) {
+    const int C = int(p.candidates.size());
+    std::vector<char> kept(size_t(C), 0);
+    for (int c = 0; c < C; ++c)
+        kept[size_t(c)] = p.candidates[size_t(c)].eligible() ? 1 : 0;
+    if (p.skuCount > 64)
+        return kept;
+    std::vector<qint64> demand(size_t(p.skuCount), 0);
+    std::vector<qint64> smallest(size_t(p.skuCount), std::numeric_limits<qint64>::max());
+    for (const Line& line : p.lines) {
+        demand[size_t(line.skuSlot)] += line.quantity;
+        smallest[size_t(line.skuSlot)] = std::min(smallest[size_t(line.skuSlot)], line.quantity);
+    }
+    std::vector<int> order;
+    for (int c = 0; c < C; ++c)
+        if (kept[size_t(c)])
+            order.push_back(c);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return p.candidates[size_t(a)].fixedScore < p.candidates[size_t(b)].fixedScore;
+    });
+    std::vector<quint64> wholes; // the SKU sets some cheaper candidate holds whole
+    for (const int c : order) {
+        quint64 takes = 0;
+        quint64 whole = 0;
+        for (int s = 0; s < p.skuCount; ++s) {
+            if (p.usableAt(c, s) >= smallest[size_t(s)])
+                takes |= quint64(1) << s;
+            if (p.usableAt(c, s) >= demand[size_t(s)])
+                whole |= quint64(1) << s;
+        }
+        if (takes == 0 ||
+            std::any_of(wholes.begin(), wholes.end(), [takes](quint64 w) { return (w & takes) == takes; })) {
+            kept[size_t(c)] = 0;
+            continue;
+        }
+        if (whole != 0 &&
+            std::none_of(wholes.begin(), wholes.end(), [whole](quint64 w) { return (w & whole) == whole; }))
+            wholes.push_back(whole);
+    }
+    return kept;
+}
+
 } // namespace
 
 IntegerOutcome solveInteger(const Problem& p, int maxShipments, bool shipAvailable, int timeLimitMs,
@@ -63,8 +110,9 @@ IntegerOutcome solveInteger(const Problem& p, int maxShipments, bool shipAvailab
     m.xOf.assign(size_t(n) * size_t(C), 0);
     std::vector<double> cost{0.0};
     double dearest = std::abs(p.splitPenalty);
+    const std::vector<char> kept = worthAColumn(p);
     for (int c = 0; c < C; ++c) {
-        if (!p.candidates[size_t(c)].eligible())
+        if (!kept[size_t(c)])
             continue;
         for (int l = 0; l < n; ++l)
             if (p.canTake(c, l)) {
@@ -183,6 +231,7 @@ IntegerOutcome solveInteger(const Problem& p, int maxShipments, bool shipAvailab
     glp_smcp lpParams;
     glp_init_smcp(&lpParams);
     lpParams.msg_lev = GLP_MSG_OFF;
+    lpParams.meth = GLP_DUALP;
     lpParams.tm_lim = std::max(1, timeLimitMs);
     const int lpCode = glp_simplex(lp, &lpParams);
     if (lpCode == GLP_ETMLIM) {
@@ -221,7 +270,8 @@ IntegerOutcome solveInteger(const Problem& p, int maxShipments, bool shipAvailab
             out.assignment.candidateOfLine.assign(size_t(n), -1);
             for (int j = 1; j <= xColumns; ++j)
                 if (glp_mip_col_val(lp, j) > 0.5)
-                    out.assignment.candidateOfLine[size_t(m.xLine[size_t(j - 1)])] = m.xCandidate[size_t(j - 1)];
+                    out.assignment.candidateOfLine[size_t(m.xLine[size_t(j - 1)])] =
+                        m.xCandidate[size_t(j - 1)];
             evaluate(p, out.assignment);
             if (out.assignment.valid()) {
                 // The model's objective is score - reward x filled lines: the bound on the score among
@@ -262,8 +312,9 @@ SearchResult improveByInteger(const Problem& p, int maxShipments, bool shipAvail
     result.method = SearchMethod::IntegerProgramme;
     result.exact = ip.status == IntegerOutcome::Status::Optimal;
     const Assignment& best = result.best;
-    result.bound = result.exact ? best.objective
-                                : std::min(best.objective, ip.modelBound + ip.reward * double(best.filledLines));
+    result.bound = result.exact
+                       ? best.objective
+                       : std::min(best.objective, ip.modelBound + ip.reward * double(best.filledLines));
     return result;
 }
 

@@ -29,11 +29,11 @@ struct IntegerOutcome {
         Failed,     // the solver reported an error
     };
     Status status = Status::Failed;
-    Assignment assignment;             // evaluated with evaluate(); invalid without an answer
-    std::optional<double> bound;       // lower bound on the objective among assignments filling as many lines
-    bool linearScoresExact = true;     // false when the inventory-balance criterion weighs in
+    Assignment assignment;         // evaluated with evaluate(); invalid without an answer
+    std::optional<double> bound;   // lower bound on the objective among assignments filling as many lines
+    bool linearScoresExact = true; // false when the inventory-balance criterion weighs in
     double modelBound = -std::numeric_limits<double>::infinity(); // the model's own lower bound
-    double reward = 0.0;                                           // per filled line in the model
+    double reward = 0.0;                                          // per filled line in the model
     int milliseconds = 0;
     int variables = 0;
     int constraints = 0;
