@@ -148,8 +148,8 @@ struct Decision {
     SearchMethod method = SearchMethod::Exact;
     // A proven lower bound on the objective (equal to it when exact), and the gap (objective - bound) /
     // |objective|; absent when nothing is proven (a heuristic answer, or a decision stored before they were).
-    std::optional<double> bound;
-    std::optional<double> gap;
+    std::optional<double> bound = std::nullopt;
+    std::optional<double> gap = std::nullopt;
     int solverMs = 0; // time the integer programme took (0: it did not run)
     QList<CandidateLocation> candidates;
     QList<NotConsidered> notConsidered; // every other location of the network, grouped by reason

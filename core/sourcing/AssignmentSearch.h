@@ -12,8 +12,9 @@ struct SearchResult {
     Assignment runnerUp; // the best other assignment seen; invalid when there was none
     bool exact = true;   // best is proven optimal
     SearchMethod method = SearchMethod::Exact;
-    std::optional<double> bound; // a proven lower bound on best's objective (among as many lines filled)
-    int solverMs = 0;            // time the integer programme took
+    std::optional<double> bound =
+        std::nullopt; // a proven lower bound on best's objective (among as many lines filled)
+    int solverMs = 0; // time the integer programme took
 };
 
 // Computes objective, shipments and filled lines of an assignment from its candidateOfLine; false (objective
