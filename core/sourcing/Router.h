@@ -19,7 +19,8 @@ class RoutingNetwork;
 // Strategies are tried in order; the first whose conditions hold and that finds an assignment decides; one
 // that applies but cannot route follows its fallback. With the default ranking (total cost) and split allowed
 // the assignment is exactly optimal for orders of up to 5 lines over up to 50 eligible locations (ties:
-// fewest shipments, then location code); larger orders use a bounded search never worse than routeGreedy().
+// fewest shipments, then location code); larger orders use a bounded search never worse than routeGreedy(),
+// then an integer programme under a time limit that proves the optimum or states its gap (Decision::method).
 struct RoutingContext {
     qint64 nowMs = 0;                // UTC ms: future supply horizon, order age for "cancel after N days"
     QSet<QString> rejectedLocations; // locations that rejected this order's lines (reroute): never chosen
