@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -178,6 +179,24 @@ void RoutingPanel::showError(const QString& message) {
     m_pages->setCurrentWidget(m_placeholder);
 }
 
+QString RoutingPanel::qualityText(const Decision& d) {
+    switch (d.method) {
+    case SearchMethod::Exact:
+        return tr("proven optimal");
+    case SearchMethod::IntegerProgramme:
+        if (d.exact)
+            return tr("proven optimal (integer programme, %1 ms)").arg(d.solverMs);
+        if (d.gap)
+            return tr("within %1% of the lower bound (integer programme, stopped after %2 ms)")
+                .arg(QLocale().toString(*d.gap * 100.0, 'f', 1))
+                .arg(d.solverMs);
+        break;
+    case SearchMethod::Heuristic:
+        break;
+    }
+    return tr("heuristic: best found by a bounded search");
+}
+
 void RoutingPanel::showDecision(const std::optional<Decision>& decision) {
     if (!decision) {
         m_decision = {};
@@ -196,7 +215,7 @@ void RoutingPanel::showDecision(const std::optional<Decision>& decision) {
     facts.append(tr("rule set version %1").arg(d.ruleVersion));
     facts.append(d.shipments.size() == 1 ? tr("1 shipment") : tr("%1 shipments").arg(d.shipments.size()));
     facts.append(tr("total cost %1").arg(formatMoney(d.totalCostMinor, d.currency)));
-    facts.append(d.exact ? tr("proven optimal") : tr("best found by a bounded search"));
+    facts.append(qualityText(d).toHtmlEscaped());
     if (d.decidedAtMs > 0)
         facts.append(
             tr("decided %1").arg(formatDateTime(QDateTime::fromMSecsSinceEpoch(d.decidedAtMs, Qt::UTC))));

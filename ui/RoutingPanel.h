@@ -44,6 +44,10 @@ public:
     QLabel* whyLabel() const { return m_why; }
     QCheckBox* notConsideredToggle() const { return m_showNotConsidered; }
 
+    // How good the decision's assignment is, in the console's language: "proven optimal", "within 2.4% of the
+    // lower bound (integer programme, stopped after 200 ms)", "heuristic: ...".
+    static QString qualityText(const Decision& decision);
+
 private:
     void fillStrategies(const Decision& decision);
     void fillRunnerUp(const Decision& decision);

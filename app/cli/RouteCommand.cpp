@@ -56,6 +56,8 @@ void printText(const RoutedOrder& r) {
         s << u"  not assigned  line %1: %2 x %3\n"_s.arg(l.lineNo).arg(l.quantity).arg(l.skuCode);
     if (!d.reason.isEmpty())
         s << u"  why: "_s << d.reason << u'\n';
+    if (!d.shipments.isEmpty() && d.method != SearchMethod::Exact)
+        s << u"  assignment: "_s << searchQuality(d) << u'\n';
     if (d.runnerUp) {
         QStringList from;
         for (const Shipment& shipment : d.runnerUp->shipments)

@@ -30,6 +30,43 @@ std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code) {
     return std::nullopt;
 }
 
+QString searchMethodCode(SearchMethod method) {
+    switch (method) {
+    case SearchMethod::Exact:
+        return u"exact"_s;
+    case SearchMethod::IntegerProgramme:
+        return u"integer_programme"_s;
+    case SearchMethod::Heuristic:
+        return u"heuristic"_s;
+    }
+    return {};
+}
+
+std::optional<SearchMethod> searchMethodFromCode(QStringView code) {
+    for (SearchMethod m : {SearchMethod::Exact, SearchMethod::IntegerProgramme, SearchMethod::Heuristic})
+        if (code.compare(searchMethodCode(m), Qt::CaseInsensitive) == 0)
+            return m;
+    return std::nullopt;
+}
+
+QString searchQuality(const Decision& d) {
+    switch (d.method) {
+    case SearchMethod::Exact:
+        return u"proven optimal"_s;
+    case SearchMethod::IntegerProgramme:
+        if (d.exact)
+            return u"proven optimal (integer programme, %1 ms)"_s.arg(d.solverMs);
+        if (d.gap)
+            return u"within %1% of the lower bound (integer programme, stopped after %2 ms)"_s
+                .arg(QString::number(*d.gap * 100.0, 'f', 1))
+                .arg(d.solverMs);
+        break;
+    case SearchMethod::Heuristic:
+        break;
+    }
+    return u"heuristic"_s;
+}
+
 LocationSet::LocationSet(QStringList codes)
     : m_codes(std::move(codes)) {}
 

@@ -26,6 +26,16 @@ enum class RoutingOutcome {
 QString routingOutcomeCode(RoutingOutcome outcome); // "routed", "partial", "backordered", "held", ...
 std::optional<RoutingOutcome> routingOutcomeFromCode(QStringView code);
 
+// How the chosen assignment was found (docs/routing.md, "How good the answer is").
+enum class SearchMethod {
+    Exact,            // the exact search: proven optimal
+    IntegerProgramme, // the integer programme (GLPK): optimal, or within its gap of the bound at the time
+                      // limit
+    Heuristic,        // the bounded search, or a model that is not exact for the strategy's criteria
+};
+QString searchMethodCode(SearchMethod method); // "exact", "integer_programme", "heuristic"
+std::optional<SearchMethod> searchMethodFromCode(QStringView code);
+
 // One filter's verdict on one candidate location, with the value behind it ("1,234 km", "group EAST").
 struct FilterVerdict {
     QString
@@ -135,11 +145,21 @@ struct Decision {
     QString currency;
     double objective = 0.0; // the sum minimised (criteria scores and the split penalty)
     bool exact = true;      // proven optimal (false: bounded search on a large order)
+    SearchMethod method = SearchMethod::Exact;
+    // A proven lower bound on the objective (equal to it when exact), and the gap (objective - bound) /
+    // |objective|; absent when nothing is proven (a heuristic answer, or a decision stored before they were).
+    std::optional<double> bound = std::nullopt;
+    std::optional<double> gap = std::nullopt;
+    int solverMs = 0; // time the integer programme took (0: it did not run)
     QList<CandidateLocation> candidates;
     QList<NotConsidered> notConsidered; // every other location of the network, grouped by reason
     std::optional<RunnerUp> runnerUp;
     qint64 decidedAtMs = 0; // UTC ms since the epoch
     friend bool operator==(const Decision&, const Decision&) = default;
 };
+
+// How good a decision's assignment is, in a sentence: "proven optimal", "proven optimal (integer programme,
+// 35 ms)", "within 2.4% of the lower bound (integer programme, stopped after 200 ms)" or "heuristic".
+QString searchQuality(const Decision& decision);
 
 } // namespace ordo

@@ -1,6 +1,8 @@
 #include "AssignmentSearch.h"
 
 #include "sourcing/Criteria.h"
+#include "sourcing/IntegerRouting.h"
+#include "sourcing/Router.h"
 #include "sourcing/SearchDetail.h"
 
 #include <algorithm>
@@ -141,11 +143,17 @@ Assignment nearestGreedy(const Problem& p) {
 SearchResult searchAssignment(const Problem& p, int maxShipments, bool shipAvailable) {
     if (p.lineCount() == 0)
         return {};
-    if (p.lineCount() <= partitionLineLimit)
+    const int limit =
+        p.context && p.context->exactLineLimit >= 0 ? p.context->exactLineLimit : exactLineLimit;
+    if (p.lineCount() <= std::min(limit, partitionLineLimit))
         return searchExact(p, maxShipments, shipAvailable);
-    if (p.lineCount() <= exactLineLimit)
+    if (p.lineCount() <= limit)
         return searchSubsets(p, maxShipments, shipAvailable);
-    return searchBounded(p, maxShipments, shipAvailable);
+    SearchResult bounded = searchBounded(p, maxShipments, shipAvailable);
+    bounded.method = SearchMethod::Heuristic;
+    const int timeLimitMs = p.context ? p.context->integerTimeLimitMs : defaultIntegerTimeLimitMs;
+    return timeLimitMs > 0 ? improveByInteger(p, maxShipments, shipAvailable, timeLimitMs, std::move(bounded))
+                           : bounded;
 }
 
 } // namespace ordo::routing

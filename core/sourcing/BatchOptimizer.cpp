@@ -155,6 +155,10 @@ Decision jointDecision(const Order& order, const Decision& alone, const QList<in
     d.unfilled.clear();
     d.runnerUp.reset();
     d.exact = proven;
+    // The joint model's proof is about the batch, not a bound on this order alone.
+    d.method = proven ? SearchMethod::IntegerProgramme : SearchMethod::Heuristic;
+    d.bound.reset();
+    d.gap.reset();
     QList<QString> used;
     for (const OrderLine& line : order.lines) {
         if (!routable(line, context))

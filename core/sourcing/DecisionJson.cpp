@@ -198,7 +198,7 @@ QJsonObject toJson(const Decision& d) {
                                {u"total_cost"_s, money(d.runnerUp->totalCostMinor, d.currency)},
                                {u"objective"_s, d.runnerUp->objective},
                                {u"why"_s, d.runnerUp->why}};
-    return QJsonObject{
+    QJsonObject o{
         {u"order_id"_s, d.orderNumber},
         {u"outcome"_s, routingOutcomeCode(d.outcome)},
         {u"shipments"_s, shipmentsToJson(d.shipments, d.currency)},
@@ -215,7 +215,13 @@ QJsonObject toJson(const Decision& d) {
         {u"exact"_s, d.exact},
         {u"runner_up"_s, runnerUp},
         {u"decided_at"_s, QDateTime::fromMSecsSinceEpoch(d.decidedAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {u"method"_s, searchMethodCode(d.method)},
+        {u"bound"_s, d.bound ? QJsonValue(*d.bound) : QJsonValue()},
+        {u"gap"_s, d.gap ? QJsonValue(*d.gap) : QJsonValue()},
     };
+    if (d.solverMs > 0)
+        o.insert(u"solver_ms"_s, d.solverMs);
+    return o;
 }
 
 Decision fromJson(const QJsonObject& o) {
@@ -250,6 +256,23 @@ Decision fromJson(const QJsonObject& o) {
     d.unfilled = readLines(o.value(u"unfilled"_s), u"unfilled"_s);
     d.objective = number(o.value(u"objective"_s), u"objective"_s);
     d.exact = boolean(o.value(u"exact"_s), u"exact"_s);
+    // Decisions stored before the method, bound and gap were kept: exact or the bounded search, nothing
+    // proven.
+    d.method = d.exact ? SearchMethod::Exact : SearchMethod::Heuristic;
+    if (o.contains(u"method"_s)) {
+        const QString method = string(o.value(u"method"_s), u"method"_s);
+        const auto parsedMethod = searchMethodFromCode(method);
+        if (!parsedMethod)
+            throw Error::input(u"method: unknown search method \"%1\""_s.arg(method));
+        d.method = *parsedMethod;
+    }
+    if (!o.value(u"bound"_s).isUndefined() && !o.value(u"bound"_s).isNull())
+        d.bound = number(o.value(u"bound"_s), u"bound"_s);
+    if (!o.value(u"gap"_s).isUndefined() && !o.value(u"gap"_s).isNull())
+        d.gap = number(o.value(u"gap"_s), u"gap"_s);
+    if (o.contains(u"solver_ms"_s))
+        d.solverMs =
+            int(integer(o.value(u"solver_ms"_s), u"solver_ms"_s, 0, std::numeric_limits<int>::max()));
     if (!o.value(u"runner_up"_s).isNull()) {
         const QJsonObject r = object(o.value(u"runner_up"_s), u"runner_up"_s);
         d.runnerUp = RunnerUp{readShipments(r.value(u"shipments"_s), u"runner_up.shipments"_s, d.currency),

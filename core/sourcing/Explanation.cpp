@@ -212,6 +212,19 @@ void explain(const Problem& p, const SearchResult& r, Decision& d) {
     d.totalCostMinor = totalCostOf(d.shipments);
     d.objective = best.objective;
     d.exact = r.exact;
+    d.method = r.method;
+    d.solverMs = r.solverMs;
+    d.bound.reset();
+    d.gap.reset();
+    if (r.method == SearchMethod::Exact)
+        d.bound = best.objective;
+    else if (r.bound)
+        d.bound = r.exact ? best.objective : *r.bound;
+    if (d.bound) {
+        const double slack = std::max(0.0, best.objective - *d.bound);
+        d.gap =
+            slack <= objectiveEpsilon ? 0.0 : slack / std::max(std::abs(best.objective), objectiveEpsilon);
+    }
     d.unfilled.clear();
     for (int i = 0; i < p.lineCount(); ++i)
         if (best.candidateOfLine[size_t(i)] < 0) {

@@ -20,11 +20,17 @@ class RoutingNetwork;
 // that applies but cannot route follows its fallback. The assignment is exactly optimal under the strategy's
 // ranking and split policy for orders of up to routing::exactLineLimit (16) lines, whatever the number of
 // locations (ties: fewest shipments, then location code); larger orders use a bounded search never worse than
-// routeGreedy().
+// routeGreedy(), then an integer programme under a time limit that proves the optimum or states its gap
+// (Decision::method).
 struct RoutingContext {
     qint64 nowMs = 0;                // UTC ms: future supply horizon, order age for "cancel after N days"
     QSet<QString> rejectedLocations; // locations that rejected this order's lines (reroute): never chosen
     QList<int> lineNos;              // route only these lines (reroute); empty: every open line
+    // Orders of more lines than this are solved as an integer programme (seeded with the bounded search);
+    // -1: routing::exactLineLimit. Tests lower it to check the integer programme on small orders.
+    int exactLineLimit = -1;
+    // The integer programme's time limit per order and strategy, in ms (0: bounded search only).
+    int integerTimeLimitMs = 200;
 };
 
 Decision route(const Order& order, const RuleSet& rules, const StockLevels& inventory,

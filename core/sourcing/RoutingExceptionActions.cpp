@@ -146,6 +146,10 @@ RoutedOrder RoutingService::assignByHand(qint64 orderId, const QList<HandAssignm
     d.unfilled.clear();
     d.totalCostMinor = 0;
     d.exact = true;
+    d.method = SearchMethod::Exact; // what the person chose, not a search: no bound, no solver time
+    d.bound.reset();
+    d.gap.reset();
+    d.solverMs = 0;
     d.decidedAtMs = nowStoredTime();
     for (const OrderLine& line : std::as_const(order.lines)) {
         if (!chosen.contains(line.lineNo))

@@ -44,6 +44,9 @@ private slots:
     void panelShowsTraceAndRunnerUp();
     void neverRoutedShowsAPlaceholder();
     void detailPanelHasARoutingTab();
+    void summarySaysHowGoodTheAnswerIs_data();
+    void summarySaysHowGoodTheAnswerIs();
+    void savesScreenshotOfALargeOrder();
     void ordersViewShowsTheStoredDecision();
     void savesScreenshot();
 };
@@ -339,6 +342,68 @@ void TestRoutingPanel::savesScreenshot() {
     detail.routingPanel()->explainLocation(u"DS-ACME"_s);
     QTest::qWait(50);
     QVERIFY(detail.grab().save(dir + u"/routing-tab.png"_s));
+}
+
+void TestRoutingPanel::summarySaysHowGoodTheAnswerIs_data() {
+    QTest::addColumn<int>("method");
+    QTest::addColumn<bool>("exact");
+    QTest::addColumn<double>("gap"); // < 0: none
+    QTest::addColumn<int>("solverMs");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("exact search") << int(ordo::SearchMethod::Exact) << true << 0.0 << 0
+                                  << u"proven optimal"_s;
+    QTest::newRow("integer programme, proven") << int(ordo::SearchMethod::IntegerProgramme) << true << 0.0
+                                               << 42 << u"proven optimal (integer programme, 42 ms)"_s;
+    QTest::newRow("integer programme, stopped")
+        << int(ordo::SearchMethod::IntegerProgramme) << false << 0.0312 << 200
+        << u"within 3.1% of the lower bound (integer programme, stopped after 200 ms)"_s;
+    QTest::newRow("bounded search") << int(ordo::SearchMethod::Heuristic) << false << -1.0 << 0
+                                    << u"heuristic: best found by a bounded search"_s;
+}
+
+void TestRoutingPanel::summarySaysHowGoodTheAnswerIs() {
+    QFETCH(int, method);
+    QFETCH(bool, exact);
+    QFETCH(double, gap);
+    QFETCH(int, solverMs);
+    QFETCH(QString, sentence);
+    ordo::Decision d = ordo::test::gui::sampleDecision();
+    d.method = ordo::SearchMethod(method);
+    d.exact = exact;
+    d.gap = gap < 0 ? std::nullopt : std::optional<double>(gap);
+    d.solverMs = solverMs;
+    QCOMPARE(RoutingPanel::qualityText(d), sentence);
+    RoutingPanel panel;
+    panel.showDecision(d);
+    const QString summary = ordo::test::gui::findWidget<QLabel>(&panel, u"routingSummary"_s)->text();
+    QVERIFY2(summary.contains(sentence), qPrintable(summary));
+}
+
+void TestRoutingPanel::savesScreenshotOfALargeOrder() {
+    // A decision of the integer programme stopped by its time limit: the summary states the gap.
+    ordo::Decision d = ordo::test::gui::sampleDecision();
+    d.method = ordo::SearchMethod::IntegerProgramme;
+    d.exact = false;
+    d.bound = d.objective * 0.976;
+    d.gap = 0.024;
+    d.solverMs = 200;
+    ordo::ui::OrderDetailPanel detail;
+    detail.resize(1300, 640);
+    ordo::OrderDetail order;
+    order.order.id = 1;
+    order.order.orderNumber = u"SO-20001"_s;
+    order.order.status = ordo::OrderStatus::Routed;
+    detail.showDetail(order);
+    detail.showDecision(1, d);
+    detail.tabs()->setCurrentIndex(1);
+    detail.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&detail));
+    const QLabel* summary = ordo::test::gui::findWidget<QLabel>(detail.routingPanel(), u"routingSummary"_s);
+    QVERIFY(summary->isVisibleTo(&detail));
+    QVERIFY(summary->text().contains(
+        u"within 2.4% of the lower bound (integer programme, stopped after 200 ms)"_s));
+    QTest::qWait(50);
+    QVERIFY(detail.grab().save(ordo::test::gui::screenshotDir() + u"/routing-tab-integer-programme.png"_s));
 }
 
 QTEST_MAIN(TestRoutingPanel)

@@ -64,6 +64,8 @@ private slots:
     void scarceStockGoesWhereOnlyItCanServe();
     void neverMoreUnfilledThanSequential();
     void timeLimitFallsBackToSequential();
+    void ordersOfManyLinesRouteTogether_data();
+    void ordersOfManyLinesRouteTogether();
 };
 
 // Two DCs on the equator, DC-A at 0°E and DC-B at 10°E, one unit of S1 each; two orders of one unit. A degree
@@ -248,6 +250,80 @@ void TestBatchOptimizer::timeLimitFallsBackToSequential() {
     QCOMPARE(result.decisions, result.sequential);
     QCOMPARE(result.figures, result.sequentialFigures);
     QVERIFY(result.sequentialFigures.unfilledUnits > 0);
+}
+
+void TestBatchOptimizer::ordersOfManyLinesRouteTogether_data() {
+    QTest::addColumn<bool>("shipAvailable");
+    QTest::newRow("ship complete") << false;
+    QTest::newRow("ship available") << true;
+}
+
+// Orders of 20 to 28 lines, past the exact search (route() solves them as an integer programme), routed
+// together over scarce stock: every decision accounts for every line, nothing is oversold, the joint result
+// never leaves more units unfilled than routing one by one, and ship complete never ships part of an order.
+void TestBatchOptimizer::ordersOfManyLinesRouteTogether() {
+    QFETCH(bool, shipAvailable);
+    std::mt19937 random(shipAvailable ? 29 : 28);
+    std::vector<NetworkLocation> locations;
+    for (int l = 0; l < 30; ++l)
+        locations.push_back(
+            dc(u"L%1"_s.arg(l, 2, 10, QChar(u'0')), double(random() % 30), double(random() % 30)));
+    const RoutingNetwork network(locations);
+    QList<SnapshotInventory::Row> rows;
+    QHash<QPair<QString, int>, qint64> available;
+    for (int s = 0; s < 25; ++s)
+        for (int l = 0; l < 30; ++l)
+            if (random() % 3 == 0) {
+                const qint64 units = 1 + qint64(random() % 6);
+                rows.append({u"S%1"_s.arg(s), l, units});
+                available.insert({u"S%1"_s.arg(s), l}, units);
+            }
+    const SnapshotInventory stock(rows);
+    RuleSet rules = RuleSet::defaults();
+    if (shipAvailable)
+        rules.strategies[0].split.shortage = SplitPolicy::Shortage::ShipAvailable;
+    QList<Order> orders;
+    for (int o = 0; o < 6; ++o) {
+        QList<QPair<QString, int>> lines;
+        const int lineCount = 20 + int(random() % 9);
+        for (int k = 0; k < lineCount; ++k)
+            lines.append({u"S%1"_s.arg(random() % 25), 1 + int(random() % 2)});
+        orders << shipOrder(u"W-%1"_s.arg(o + 1), double(random() % 30), double(random() % 30), lines);
+    }
+
+    BatchOptions options;
+    options.timeLimitSeconds = 3.0; // the joint model of 150 lines: the best it finds by then
+    const BatchResult result = optimizeBatch(orders, rules, stock, network, {}, options);
+
+    QCOMPARE(result.decisions.size(), orders.size());
+    QCOMPARE(result.figures, batchFigures(orders, result.decisions));
+    QVERIFY(result.figures.unfilledUnits <= result.sequentialFigures.unfilledUnits);
+    if (result.figures.unfilledUnits == result.sequentialFigures.unfilledUnits)
+        QVERIFY(result.figures.totalCostMinor <= result.sequentialFigures.totalCostMinor);
+    QVERIFY(result.figures.ordersWithShipments > 0);
+    int integer = 0;
+    for (const Decision& d : result.sequential)
+        integer += d.method == SearchMethod::IntegerProgramme ? 1 : 0;
+    QVERIFY(integer > 0); // the sequential side routed these orders through the integer programme
+    QHash<QPair<QString, int>, qint64> taken;
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        const Decision& d = result.decisions.at(i);
+        qsizetype lines = d.unfilled.size();
+        for (const Shipment& s : d.shipments) {
+            lines += s.lines.size();
+            for (const ShipmentLine& line : s.lines)
+                taken[{line.skuCode, network.indexOf(s.locationCode)}] += line.quantity;
+        }
+        QCOMPARE(lines, orders.at(i).lines.size());
+        if (!shipAvailable && !d.shipments.isEmpty())
+            QVERIFY(d.unfilled.isEmpty());
+    }
+    for (auto it = taken.cbegin(); it != taken.cend(); ++it)
+        QVERIFY2(it.value() <= available.value(it.key()), qPrintable(u"oversold "_s + it.key().first));
+    qInfo("%s: %d of %d orders shipped, %lld units unfilled (one by one: %lld), %s",
+          qPrintable(batchMethodCode(result.method)), result.figures.ordersWithShipments, int(orders.size()),
+          result.figures.unfilledUnits, result.sequentialFigures.unfilledUnits,
+          qPrintable(result.solverStatus));
 }
 
 QTEST_GUILESS_MAIN(TestBatchOptimizer)

@@ -19,6 +19,9 @@ private slots:
     void heldDecisionRoundTrips();
     void notConsideredRoundTrips();
     void decisionStoredBeforeNotConsideredLoads();
+    void integerProgrammeFieldsRoundTrip();
+    void decisionStoredBeforeTheMethodLoads_data();
+    void decisionStoredBeforeTheMethodLoads();
     void refusesWhatItCannotRead_data();
     void refusesWhatItCannotRead();
 };
@@ -172,6 +175,61 @@ void TestDecisionJson::decisionStoredBeforeNotConsideredLoads() {
     QVERIFY(back == sampleDecision());
 }
 
+void TestDecisionJson::integerProgrammeFieldsRoundTrip() {
+    Decision d = sampleDecision();
+    d.exact = false;
+    d.method = SearchMethod::IntegerProgramme;
+    d.bound = 4.5;
+    d.gap = 0.0982;
+    d.solverMs = 200;
+    const QJsonObject o = DecisionJson::toJson(d);
+    QCOMPARE(o.value(u"exact"_s).toBool(true), false);
+    QCOMPARE(o.value(u"method"_s).toString(), u"integer_programme"_s);
+    QCOMPARE(o.value(u"bound"_s).toDouble(), 4.5);
+    QCOMPARE(o.value(u"gap"_s).toDouble(), 0.0982);
+    QCOMPARE(o.value(u"solver_ms"_s).toInt(), 200);
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    const Decision back = DecisionJson::fromJson(QJsonDocument::fromJson(text).object());
+    QCOMPARE(back.method, SearchMethod::IntegerProgramme);
+    QCOMPARE(back.bound, std::optional<double>(4.5));
+    QCOMPARE(back.gap, std::optional<double>(0.0982));
+    QCOMPARE(back.solverMs, 200);
+    QVERIFY(back == d);
+    // A heuristic answer proves nothing: bound and gap are null, no solver time.
+    Decision heuristic = sampleDecision();
+    heuristic.exact = false;
+    heuristic.method = SearchMethod::Heuristic;
+    const QJsonObject h = DecisionJson::toJson(heuristic);
+    QCOMPARE(h.value(u"method"_s).toString(), u"heuristic"_s);
+    QVERIFY(h.value(u"bound"_s).isNull());
+    QVERIFY(h.value(u"gap"_s).isNull());
+    QVERIFY(!h.contains(u"solver_ms"_s));
+    QVERIFY(DecisionJson::fromJson(h) == heuristic);
+}
+
+void TestDecisionJson::decisionStoredBeforeTheMethodLoads_data() {
+    QTest::addColumn<bool>("exact");
+    QTest::addColumn<int>("method");
+    QTest::newRow("exact: the exact search") << true << int(SearchMethod::Exact);
+    QTest::newRow("not exact: the bounded search") << false << int(SearchMethod::Heuristic);
+}
+
+void TestDecisionJson::decisionStoredBeforeTheMethodLoads() {
+    QFETCH(bool, exact);
+    QFETCH(int, method);
+    Decision d = sampleDecision();
+    d.exact = exact;
+    QJsonObject o = DecisionJson::toJson(d);
+    for (const QString& key : {u"method"_s, u"bound"_s, u"gap"_s, u"solver_ms"_s})
+        o.remove(key);
+    const Decision back = DecisionJson::fromJson(o);
+    QCOMPARE(back.exact, exact);
+    QCOMPARE(int(back.method), method);
+    QVERIFY(!back.bound);
+    QVERIFY(!back.gap);
+    QCOMPARE(back.solverMs, 0);
+}
+
 void TestDecisionJson::refusesWhatItCannotRead_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QJsonValue>("value");
@@ -188,6 +246,9 @@ void TestDecisionJson::refusesWhatItCannotRead_data() {
         << QJsonValue(QJsonArray{
                QJsonObject{{u"reason"_s, u"does not ship parcels"_s}, {u"location_ids"_s, QJsonArray{7}}}})
         << u"not_considered[0].location_ids[0]: must be a string"_s;
+    QTest::newRow("method") << u"method"_s << QJsonValue(u"guess"_s)
+                            << u"method: unknown search method \"guess\""_s;
+    QTest::newRow("gap") << u"gap"_s << QJsonValue(u"2%"_s) << u"gap: must be a number"_s;
     QTest::newRow("not considered, reason")
         << u"not_considered"_s << QJsonValue(QJsonArray{QJsonObject{{u"location_ids"_s, QJsonArray{}}}})
         << u"not_considered[0].reason: must be a string"_s;

@@ -264,7 +264,9 @@ private slots:
             const RoutingNetwork network(c.locations);
             const SnapshotInventory inventory(c.stock);
             const Decision greedy = routeGreedy(c.order, rules, inventory, network);
-            const Decision d = route(c.order, rules, inventory, network);
+            RoutingContext boundedOnly; // the bounded search alone, without the integer programme after it
+            boundedOnly.integerTimeLimitMs = 0;
+            const Decision d = route(c.order, rules, inventory, network, boundedOnly);
             if (greedy.outcome != RoutingOutcome::Routed)
                 continue;
             const QString where = u"case %1: %2 lines"_s.arg(k).arg(lines);
