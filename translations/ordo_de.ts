@@ -1999,10 +1999,6 @@ Notiz:</translation>
         <translation>nachweislich optimal</translation>
     </message>
     <message>
-        <source>best found by a bounded search</source>
-        <translation>bestes Ergebnis einer begrenzten Suche</translation>
-    </message>
-    <message>
         <source>decided %1</source>
         <translation>entschieden %1</translation>
     </message>
@@ -2073,6 +2069,18 @@ Notiz:</translation>
     <message>
         <source>&lt;b&gt;%1 was not considered&lt;/b&gt;: %2.</source>
         <translation>&lt;b&gt;%1 wurde nicht berücksichtigt&lt;/b&gt;: %2.</translation>
+    </message>
+    <message>
+        <source>proven optimal (integer programme, %1 ms)</source>
+        <translation>nachweislich optimal (ganzzahliges Programm, %1 ms)</translation>
+    </message>
+    <message>
+        <source>within %1% of the lower bound (integer programme, stopped after %2 ms)</source>
+        <translation>höchstens %1 % über der unteren Schranke (ganzzahliges Programm, nach %2 ms beendet)</translation>
+    </message>
+    <message>
+        <source>heuristic: best found by a bounded search</source>
+        <translation>heuristisch: bestes Ergebnis einer begrenzten Suche</translation>
     </message>
 </context>
 <context>
