@@ -29,9 +29,10 @@ bool better(const Problem& problem, const Assignment& a, const Assignment& b);
 // shipAvailable: lines that cannot all be covered are left unfilled, as few as possible; otherwise only
 // complete assignments count. Exact for up to exactLineLimit lines (RoutingContext::exactLineLimit when set):
 // set partitions, each block given one of its cheapest feasible locations, up to partitionLineLimit lines;
-// then a branch and bound over blocks of lines bounded by a dynamic programme over subsets. Beyond that greedy
-// starts (including nearestGreedy) improved by local moves within a budget, never worse than nearestGreedy(),
-// then the integer programme (IntegerRouting.h) seeded with that answer, kept when at least as good.
+// then a branch and bound over blocks of lines bounded by a dynamic programme over subsets. Beyond that
+// greedy starts (including nearestGreedy) improved by local moves within a budget, never worse than
+// nearestGreedy(), then the integer programme (IntegerRouting.h) seeded with that answer, kept when at least
+// as good.
 SearchResult searchAssignment(const Problem& problem, int maxShipments, bool shipAvailable);
 
 // The greedy rule of the simulation baseline: the nearest eligible candidate that has the whole order, else
