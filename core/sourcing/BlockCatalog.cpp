@@ -214,42 +214,27 @@ void BlockCatalog::solveUnknown(unsigned lines) {
     double objective = infinity;
     int shipments = infiniteBlocks;
     int blocks = infiniteBlocks;
-    if (m_coverBound) {
-        // Covers: the lowest line goes with one of the seeds holding it, which takes whatever else it holds.
-        const int low = std::countr_zero(lines);
-        for (const Seed& seed : m_seedsOf[size_t(low)]) {
-            const unsigned rest = lines & ~seed.lines;
-            solve(rest);
-            if (m_blocks[rest] >= infiniteBlocks)
-                continue;
-            const double o = m_p->candidates[size_t(m_order[size_t(seed.position)])].fixedScore + m_penalty +
-                             m_objective[rest];
-            const int s = 1 + m_shipments[rest];
-            if (o < objective - objectiveEpsilon || (o <= objective + objectiveEpsilon && s < shipments)) {
-                objective = std::min(objective, o);
-                shipments = s;
-            }
-            blocks = std::min(blocks, 1 + m_blocks[rest]);
-        }
-        m_objective[lines] = objective;
-        m_shipments[lines] = std::uint8_t(shipments);
-        m_blocks[lines] = std::uint8_t(blocks);
-        m_known[lines] = 1;
-        return;
-    }
-    forEachBlock(lines, [&](unsigned block) {
-        const unsigned rest = lines ^ block;
+    // One shipment of score `score` with the best cover of the lines it leaves.
+    auto consider = [&](unsigned rest, double score) {
         solve(rest);
         if (m_blocks[rest] >= infiniteBlocks)
             return;
-        const double o = bestScore(block) + m_penalty + m_objective[rest];
+        const double o = score + m_penalty + m_objective[rest];
         const int s = 1 + m_shipments[rest];
         if (o < objective - objectiveEpsilon || (o <= objective + objectiveEpsilon && s < shipments)) {
             objective = std::min(objective, o);
             shipments = s;
         }
         blocks = std::min(blocks, 1 + m_blocks[rest]);
-    });
+    };
+    if (m_coverBound) {
+        // Covers: the lowest line goes with one of the seeds holding it, which takes whatever else it holds.
+        const int low = std::countr_zero(lines);
+        for (const Seed& seed : m_seedsOf[size_t(low)])
+            consider(lines & ~seed.lines, m_p->candidates[size_t(m_order[size_t(seed.position)])].fixedScore);
+    } else {
+        forEachBlock(lines, [&](unsigned block) { consider(lines ^ block, bestScore(block)); });
+    }
     m_objective[lines] = objective;
     m_shipments[lines] = std::uint8_t(shipments);
     m_blocks[lines] = std::uint8_t(blocks);

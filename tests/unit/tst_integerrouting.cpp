@@ -6,6 +6,7 @@
 // answer is never worse than the bounded search alone, and the bound and gap it reports hold. With the
 // inventory-balance criterion the linear model is not exact: the decision says heuristic. And the sentence
 // a decision shows for each method.
+#include "RoutingEnumeration.h"
 #include "RoutingWorld.h"
 #include "sourcing/Router.h"
 #include "sourcing/SnapshotInventory.h"
@@ -21,120 +22,9 @@ using namespace ordo::test;
 
 namespace {
 
-struct Case {
-    std::vector<NetworkLocation> locations;
-    QList<SnapshotInventory::Row> stock;
-    Order order;
-};
-
-const LocationType types[] = {LocationType::Dc, LocationType::Store, LocationType::ThirdPartyLogistics,
-                              LocationType::Dropship};
-
-Case randomCase(std::mt19937_64& random, int lines, int locations, int skus, int stockPercent,
-                int depth = 1) {
-    auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(random() % 1000000) / 1e6; };
-    Case c;
-    for (int l = 0; l < locations; ++l)
-        c.locations.push_back(networkLocation(u"L%1"_s.arg(l, 4, 10, QChar(u'0')), types[random() % 4],
-                                              uniform(25, 49), uniform(-124, -67), random() % 10 != 0));
-    for (int s = 0; s < skus; ++s)
-        for (int l = 0; l < locations; ++l)
-            if (int(random() % 100) < stockPercent)
-                c.stock << SnapshotInventory::Row{u"S%1"_s.arg(s), l, qint64(1 + random() % 8) * depth};
-    QList<OrderLine> orderLines;
-    for (int i = 0; i < lines; ++i)
-        orderLines << orderLine(i + 1, u"S%1"_s.arg(random() % quint64(skus)), 1 + int(random() % 4));
-    c.order = shipOrder(orderLines, uniform(25, 49), uniform(-124, -67));
-    return c;
-}
-
-struct Weights {
-    double cost = 1.0;
-    double distance = 0.0;
-    double transit = 0.0;
-    double shipments = 0.0;
-};
-
-struct Best {
-    double objective = std::numeric_limits<double>::infinity();
-    int filled = 0;
-    bool found = false;
-};
-
-// Every assignment of lines to shipping locations holding their units (or none, under ship available),
-// within the stock per (location, SKU) and the shipment limit; each shipment beyond the first pays the split
-// penalty weighted as total cost. Most lines filled first, then the lowest objective.
-Best bruteForce(const Case& c, const RuleSet& rules, const Weights& w, int maxShipments, bool shipAvailable) {
-    const double penalty = w.cost * double(rules.costs.splitPenaltyMinor) / 100.0;
-    const int n = int(c.order.lines.size());
-    const int L = int(c.locations.size());
-    QList<QString> skuCodes;
-    for (const OrderLine& line : c.order.lines)
-        if (!skuCodes.contains(line.skuCode))
-            skuCodes << line.skuCode;
-    const int S = int(skuCodes.size());
-    std::vector<qint64> stock(static_cast<size_t>(L * S), 0);
-    for (const SnapshotInventory::Row& row : c.stock)
-        if (const qsizetype s = skuCodes.indexOf(row.skuCode); s >= 0)
-            stock[size_t(row.location * S + int(s))] += row.available;
-    std::vector<double> score(static_cast<size_t>(L));
-    for (int l = 0; l < L; ++l) {
-        const Location& loc = c.locations[size_t(l)].location;
-        const double km = distanceKm(loc.position, *c.order.shipTo.position);
-        score[size_t(l)] = w.cost * double(rules.costs.shipmentCostMinor(loc.type, km)) / 100.0 +
-                           w.distance * km / 100.0 + w.transit * (1.0 + std::floor(km / 800.0)) + w.shipments;
-    }
-    std::vector<std::vector<int>> options(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
-        for (int l = 0; l < L; ++l)
-            if (c.locations[size_t(l)].location.ships &&
-                stock[size_t(l * S + s)] >= c.order.lines[i].quantity)
-                options[size_t(i)].push_back(l);
-        if (shipAvailable)
-            options[size_t(i)].push_back(-1);
-        if (options[size_t(i)].empty())
-            return {};
-    }
-    Best best;
-    std::vector<int> pick(static_cast<size_t>(n), 0);
-    std::vector<qint64> used(static_cast<size_t>(L * S));
-    std::vector<int> onLocation(static_cast<size_t>(L));
-    while (true) {
-        std::fill(used.begin(), used.end(), 0);
-        std::fill(onLocation.begin(), onLocation.end(), 0);
-        bool fits = true;
-        double objective = 0.0;
-        int shipments = 0;
-        int filled = 0;
-        for (int i = 0; i < n && fits; ++i) {
-            const int l = options[size_t(i)][size_t(pick[size_t(i)])];
-            if (l < 0)
-                continue;
-            ++filled;
-            const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
-            used[size_t(l * S + s)] += c.order.lines[i].quantity;
-            fits = used[size_t(l * S + s)] <= stock[size_t(l * S + s)];
-            if (onLocation[size_t(l)]++ == 0) {
-                objective += score[size_t(l)] + (shipments > 0 ? penalty : 0.0);
-                ++shipments;
-            }
-        }
-        if (fits && filled > 0 && (maxShipments == 0 || shipments <= maxShipments) &&
-            (!best.found || filled > best.filled ||
-             (filled == best.filled && objective < best.objective - 1e-9))) {
-            best.objective = objective;
-            best.filled = filled;
-            best.found = true;
-        }
-        int i = 0;
-        while (i < n && ++pick[size_t(i)] == int(options[size_t(i)].size()))
-            pick[size_t(i++)] = 0;
-        if (i == n)
-            break;
-    }
-    return best;
-}
+using Case = RoutingCase;
+using Weights = EnumerationWeights;
+using Best = EnumerationBest;
 
 Decision decisionWith(SearchMethod method, bool exact, std::optional<double> gap, int ms) {
     Decision d;
@@ -194,7 +84,8 @@ void TestIntegerRouting::matchesExhaustiveEnumeration() {
     for (int k = 0; k < cases; ++k) {
         const int lines = 1 + int(random() % 6);
         const int locations = 2 + int(random() % 9);
-        const Case c = randomCase(random, lines, locations, 1 + int(random() % 4), 20 + int(random() % 40));
+        const Case c =
+            randomRoutingCase(random, lines, locations, 1 + int(random() % 4), 20 + int(random() % 40), 1, 4);
         RuleSet rules = RuleSet::defaults();
         rules.costs.splitPenaltyMinor = splitPenaltyMinor;
         Strategy& s = rules.strategies.first();
@@ -214,7 +105,7 @@ void TestIntegerRouting::matchesExhaustiveEnumeration() {
         const RoutingNetwork network(c.locations);
         const SnapshotInventory inventory(c.stock);
         const Decision d = route(c.order, rules, inventory, network, context);
-        const Best best = bruteForce(c, rules, w, maxShipments, shipAvailable);
+        const Best best = enumerateBest(c, rules, w, maxShipments, shipAvailable);
         const QString where = u"case %1: %2 lines, %3 locations"_s.arg(k).arg(lines).arg(locations);
         if (!best.found) {
             QVERIFY2(d.shipments.isEmpty(), qPrintable(where));
@@ -271,7 +162,8 @@ void TestIntegerRouting::largeOrdersNeverWorseThanTheBoundedSearch() {
     for (int k = 0; k < 8; ++k) {
         const int lines = 17 + int(random() % 14);
         // Scarce stock so that some lines must split, and ship available leaves some unfilled.
-        const Case c = randomCase(random, lines, locations, 8 + int(random() % 12), stockPercent, depth);
+        const Case c =
+            randomRoutingCase(random, lines, locations, 8 + int(random() % 12), stockPercent, depth, 4);
         RuleSet rules = RuleSet::defaults();
         rules.costs.splitPenaltyMinor = 300;
         Strategy& s = rules.strategies.first();
@@ -321,7 +213,7 @@ void TestIntegerRouting::largeOrdersNeverWorseThanTheBoundedSearch() {
 
 void TestIntegerRouting::inventoryBalanceMakesItHeuristic() {
     std::mt19937_64 random(31);
-    const Case c = randomCase(random, 20, 200, 10, 20);
+    const Case c = randomRoutingCase(random, 20, 200, 10, 20, 1, 4);
     RuleSet rules = RuleSet::defaults();
     rules.strategies.first().ranking = {CriterionWeight{Criterion::TotalCost, 1.0},
                                         CriterionWeight{Criterion::InventoryBalance, 0.5}};

@@ -6,6 +6,7 @@
 // routeGreedy(). tst_exactrouting checks orders of more than 5 lines against an enumeration. With a split
 // penalty, the enumeration charges it for every shipment beyond the first (weighted as total cost), and the
 // search stays exact.
+#include "RoutingEnumeration.h"
 #include "RoutingWorld.h"
 #include "sourcing/Router.h"
 #include "sourcing/RoutingProblem.h"
@@ -22,127 +23,9 @@ using namespace ordo::test;
 
 namespace {
 
-struct Case {
-    std::vector<NetworkLocation> locations;
-    QList<SnapshotInventory::Row> stock;
-    Order order;
-};
-
-const LocationType types[] = {LocationType::Dc, LocationType::Store, LocationType::ThirdPartyLogistics,
-                              LocationType::Dropship};
-
-Case randomCase(std::mt19937_64& random, int lines, int locations, int skus, int stockPercent) {
-    auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(random() % 1000000) / 1e6; };
-    Case c;
-    for (int l = 0; l < locations; ++l)
-        c.locations.push_back(networkLocation(u"L%1"_s.arg(l, 2, 10, QChar(u'0')), types[random() % 4],
-                                              uniform(25, 49), uniform(-124, -67), random() % 10 != 0));
-    for (int s = 0; s < skus; ++s)
-        for (int l = 0; l < locations; ++l)
-            if (int(random() % 100) < stockPercent)
-                c.stock << SnapshotInventory::Row{u"S%1"_s.arg(s), l, qint64(1 + random() % 8)};
-    QList<OrderLine> orderLines;
-    for (int i = 0; i < lines; ++i)
-        orderLines << orderLine(i + 1, u"S%1"_s.arg(random() % quint64(skus)), 1 + int(random() % 4));
-    c.order = shipOrder(orderLines, uniform(25, 49), uniform(-124, -67));
-    return c;
-}
-
-struct Best {
-    double objective = std::numeric_limits<double>::infinity();
-    int shipments = 0;
-    int filled = 0;
-    bool found = false;
-};
-
-// Weighted criteria that depend on the location only (cost, distance, transit days, shipments), per shipment.
-struct Weights {
-    double cost = 1.0;
-    double distance = 0.0;
-    double transit = 0.0;
-    double shipments = 0.0;
-};
-
-// Every assignment of lines to shipping locations (each line to one location holding its units alone),
-// checked for the stock of lines sharing a SKU at one location, the shipments limited to maxShipments (0:
-// none); each shipment beyond the first costs the rule set's split penalty, weighted as total cost.
-Best bruteForce(const Case& c, const RuleSet& rules, const Weights& w, int maxShipments, bool shipAvailable) {
-    const double penalty = w.cost * double(rules.costs.splitPenaltyMinor) / 100.0;
-    const int n = int(c.order.lines.size());
-    const int L = int(c.locations.size());
-    QList<QString> skuCodes;
-    for (const OrderLine& line : c.order.lines)
-        if (!skuCodes.contains(line.skuCode))
-            skuCodes << line.skuCode;
-    const int S = int(skuCodes.size());
-    std::vector<qint64> stock(static_cast<size_t>(L * S), 0);
-    for (const SnapshotInventory::Row& row : c.stock)
-        if (const qsizetype s = skuCodes.indexOf(row.skuCode); s >= 0)
-            stock[size_t(row.location * S + int(s))] += row.available;
-    std::vector<double> shipmentScore(static_cast<size_t>(L));
-    for (int l = 0; l < L; ++l) {
-        const Location& loc = c.locations[size_t(l)].location;
-        const double km = distanceKm(loc.position, *c.order.shipTo.position);
-        shipmentScore[size_t(l)] = w.cost * double(rules.costs.shipmentCostMinor(loc.type, km)) / 100.0 +
-                                   w.distance * km / 100.0 + w.transit * (1.0 + std::floor(km / 800.0)) +
-                                   w.shipments;
-    }
-    std::vector<std::vector<int>> options(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
-        for (int l = 0; l < L; ++l)
-            if (c.locations[size_t(l)].location.ships &&
-                stock[size_t(l * S + s)] >= c.order.lines[i].quantity)
-                options[size_t(i)].push_back(l);
-        if (shipAvailable)
-            options[size_t(i)].push_back(-1); // left unfilled
-        if (options[size_t(i)].empty())
-            return {};
-    }
-    Best best;
-    std::vector<int> pick(static_cast<size_t>(n), 0);
-    std::vector<qint64> used(static_cast<size_t>(L * S), 0);
-    std::vector<int> lineCount(static_cast<size_t>(L), 0);
-    while (true) {
-        std::fill(used.begin(), used.end(), 0);
-        std::fill(lineCount.begin(), lineCount.end(), 0);
-        bool fits = true;
-        double objective = 0.0;
-        int shipments = 0;
-        int filled = 0;
-        for (int i = 0; i < n && fits; ++i) {
-            const int l = options[size_t(i)][size_t(pick[size_t(i)])];
-            if (l < 0)
-                continue;
-            ++filled;
-            const int s = int(skuCodes.indexOf(c.order.lines[i].skuCode));
-            used[size_t(l * S + s)] += c.order.lines[i].quantity;
-            fits = used[size_t(l * S + s)] <= stock[size_t(l * S + s)];
-            if (lineCount[size_t(l)]++ == 0) {
-                objective += shipmentScore[size_t(l)] + (shipments > 0 ? penalty : 0.0);
-                ++shipments;
-            }
-        }
-        // More lines filled first, then the objective, then fewer shipments.
-        if (fits && filled > 0 && (maxShipments == 0 || shipments <= maxShipments)) {
-            if (!best.found || filled > best.filled ||
-                (filled == best.filled &&
-                 (objective < best.objective - 1e-9 ||
-                  (objective <= best.objective + 1e-9 && shipments < best.shipments)))) {
-                best.objective = objective;
-                best.shipments = shipments;
-                best.filled = filled;
-                best.found = true;
-            }
-        }
-        int i = 0;
-        while (i < n && ++pick[size_t(i)] == int(options[size_t(i)].size()))
-            pick[size_t(i++)] = 0;
-        if (i == n)
-            break;
-    }
-    return best;
-}
+using Case = RoutingCase;
+using Weights = EnumerationWeights;
+using Best = EnumerationBest;
 
 } // namespace
 
@@ -187,7 +70,7 @@ private slots:
             const int lines = 1 + int(random() % 5);
             const int locations = 1 + int(random() % 50);
             const int skus = 1 + int(random() % 4);
-            const Case c = randomCase(random, lines, locations, skus, 10 + int(random() % 40));
+            const Case c = randomRoutingCase(random, lines, locations, skus, 10 + int(random() % 40));
             RuleSet rules = RuleSet::defaults();
             rules.costs.splitPenaltyMinor =
                 splitPenaltyMinor >= 0 ? splitPenaltyMinor : qint64(random() % 2000);
@@ -208,7 +91,7 @@ private slots:
             const RoutingNetwork network(c.locations);
             const SnapshotInventory inventory(c.stock);
             const Decision d = route(c.order, rules, inventory, network);
-            const Best best = bruteForce(c, rules, w, maxShipments, shipAvailable);
+            const Best best = enumerateBest(c, rules, w, maxShipments, shipAvailable);
             const QString where =
                 u"case %1 (seed %2): %3 lines, %4 locations"_s.arg(k).arg(seed).arg(lines).arg(locations);
             const QString partition = partitionProblem(d, network);
@@ -257,8 +140,8 @@ private slots:
         int better = 0;
         for (int k = 0; k < 400; ++k) {
             const int lines = 6 + int(random() % 17);
-            const Case c = randomCase(random, lines, 5 + int(random() % 60), 2 + int(random() % 8),
-                                      30 + int(random() % 50));
+            const Case c = randomRoutingCase(random, lines, 5 + int(random() % 60), 2 + int(random() % 8),
+                                             30 + int(random() % 50));
             RuleSet rules = RuleSet::defaults();
             rules.costs.splitPenaltyMinor = splitPenaltyMinor;
             const RoutingNetwork network(c.locations);
