@@ -33,6 +33,7 @@ private slots:
     void routesOneOrderAsJson();
     void dryRunOfThePendingOrders();
     void pendingJsonIsOneDecisionPerLine();
+    void largeOrderSaysHowGoodItsAssignmentIs();
     void rejectReroutes();
     void usageErrors_data();
     void usageErrors();
@@ -151,6 +152,34 @@ void TestRouteCommand::pendingJsonIsOneDecisionPerLine() {
     QCOMPARE(first.value(u"reserved"_s).toBool(), true);
     QCOMPARE(first.value(u"total_cost"_s).toString(), u"5.26"_s);
     QCOMPARE(count(u"SELECT COUNT(*) FROM orders WHERE status = 'routed'"_s), 2);
+}
+
+void TestRouteCommand::largeOrderSaysHowGoodItsAssignmentIs() {
+    // 17 lines, past the exact search's 16: the integer programme routes it, and the text says how good its
+    // answer is (proven optimal, or within a gap of its bound), as the JSON's method does.
+    QList<QPair<QString, int>> lines;
+    for (int i = 0; i < 17; ++i)
+        lines << qMakePair(u"SKU-1"_s, 1);
+    capture(u"B-17"_s, lines);
+    const Run text = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"B-17"_s, u"--dry-run"_s});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(u"  assignment: proven optimal (integer programme, "_s) ||
+                 out.contains(u"  assignment: within "_s),
+             qPrintable(out));
+    const Run json = ordo({u"route"_s, u"--db"_s, m_test->url(), u"--order"_s, u"B-17"_s, u"--json"_s});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject d = QJsonDocument::fromJson(json.out).array().at(0).toObject();
+    QCOMPARE(d.value(u"method"_s).toString(), u"integer_programme"_s);
+    QCOMPARE(d.value(u"outcome"_s).toString(), u"routed"_s);
+    // 17 units over two locations of 10: two shipments, every line assigned.
+    const QJsonArray shipments = d.value(u"shipments"_s).toArray();
+    QCOMPARE(shipments.size(), 2);
+    int assigned = 0;
+    for (const QJsonValue& shipment : shipments)
+        assigned += int(shipment.toObject().value(u"lines"_s).toArray().size());
+    QCOMPARE(assigned, 17);
+    QVERIFY(d.value(u"gap"_s).toDouble() >= 0.0);
 }
 
 void TestRouteCommand::rejectReroutes() {
