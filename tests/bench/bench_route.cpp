@@ -5,14 +5,12 @@
 // (the live path): each SKU at a DC with probability 60 %, a 3PL 30 %, a dropship vendor 5 %, a store 2 %.
 // Orders of 1 to 5 lines (uniform), SKUs drawn with a skew towards popular ones, 1 to 3 units a line, ship-to
 // anywhere in the box. The default rule set (lowest total cost, split allowed).
-//   - speed: route() over pre-drawn orders, single-threaded, decisions / elapsed seconds (and per second of
-//   the
-//     thread's CPU time); latency: a second pass timing every decision alone (p50, p99, p999) by the wall
-//     clock and by the thread's CPU clock, and the CPU p99 by number of lines;
+//   - speed: route() over pre-drawn orders, single-threaded, decisions / elapsed seconds (and per second
+//     of the thread's CPU time); latency: a second pass timing every decision alone (p50, p99, p999) by the
+//     wall clock and by the thread's CPU clock, and the CPU p99 by number of lines;
 //   - by number of lines: 1,000 orders of exactly n lines for n = 1 to 16 (the exact range; drawn as above
-//   from
-//     their own seed), decisions / second of the thread's CPU time, p50 and p99 latency by the CPU clock, the
-//     share decided exactly and the share routed in full;
+//     from their own seed), decisions / second of the thread's CPU time, p50 and p99 latency by the CPU
+//     clock, the share decided exactly and the share routed in full;
 //   - quality: on 10,000 orders (each against the same stock, nothing taken), route() against routeGreedy()
 //     ("the nearest location that has the whole order, else the nearest location for each line"): total cost,
 //     shipments per order, split rate, % cost saved, % splits removed (orders both route in full).
