@@ -13,6 +13,16 @@ namespace ordo {
 
 namespace {
 
+// An address's six columns from `first` on: name, line 1, city, region, postal code, country.
+template <typename Row> void readAddress(const Row& q, int first, Address& address) {
+    address.name = q.value(first).toString();
+    address.line1 = q.value(first + 1).toString();
+    address.city = q.value(first + 2).toString();
+    address.region = q.value(first + 3).toString();
+    address.postalCode = q.value(first + 4).toString();
+    address.country = q.value(first + 5).toString();
+}
+
 QVariant textOrNull(const QString& s) {
     return s.isEmpty() ? nullString() : QVariant(s);
 }
@@ -210,12 +220,7 @@ QList<Order> OrderRepository::loadMany(const QList<qint64>& ids) const {
             o.orderedAt = fromStoredTime(q.value(5));
             o.customerEmail = q.value(6).toString();
             o.customerPhone = q.value(7).toString();
-            o.shipTo.name = q.value(8).toString();
-            o.shipTo.line1 = q.value(9).toString();
-            o.shipTo.city = q.value(10).toString();
-            o.shipTo.region = q.value(11).toString();
-            o.shipTo.postalCode = q.value(12).toString();
-            o.shipTo.country = q.value(13).toString();
+            readAddress(q, 8, o.shipTo);
             const QVariant latitude = q.value(14), longitude = q.value(15);
             if (!latitude.isNull() && !longitude.isNull())
                 o.shipTo.position = GeoPoint{latitude.toDouble(), longitude.toDouble()};
@@ -225,12 +230,7 @@ QList<Order> OrderRepository::loadMany(const QList<qint64>& ids) const {
             o.priority = q.value(19).toInt();
             o.currency = q.value(20).toString();
             o.customerName = q.value(21).toString();
-            o.billTo.name = q.value(22).toString();
-            o.billTo.line1 = q.value(23).toString();
-            o.billTo.city = q.value(24).toString();
-            o.billTo.region = q.value(25).toString();
-            o.billTo.postalCode = q.value(26).toString();
-            o.billTo.country = q.value(27).toString();
+            readAddress(q, 22, o.billTo);
             o.shipMethod = q.value(28).toString();
             o.payment = paymentStatusFromCode(q.value(29).toString()).value_or(PaymentStatus::Unknown);
             byId.insert(o.id, std::move(o));
